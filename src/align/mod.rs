@@ -1,0 +1,321 @@
+//! Align: the passages two articles share. Candidate sentence pairs come
+//! from an inverted index, are scored by weighted term overlap, and matched
+//! neighbours are joined into multi-sentence passages. Each passage carries a
+//! word diff so that every view shows the same differences.
+
+pub mod diff;
+pub mod index;
+pub mod score;
+pub mod terms;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use diff::{Change, Chunk, WordDiff};
+pub use score::{Corpus, Score, SentenceRef};
+
+use crate::ingest::Article;
+use crate::text::Span;
+
+/// How closely a passage's two sides agree in wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The same words, give or take a few.
+    Verbatim,
+    /// Lightly edited copy: mostly the same words in the same order.
+    Near,
+    /// The same content in different words.
+    Paraphrase,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Verbatim => "verbatim",
+            Kind::Near => "near",
+            Kind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// One side of a passage: a run of whole sentences in one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Side {
+    pub article: usize,
+    pub sentences: Range<usize>,
+    pub span: Span,
+}
+
+/// Two spans from two different articles that report the same thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    pub a: Side,
+    pub b: Side,
+    /// 0..=1: the larger of content overlap and word-order agreement.
+    pub similarity: f32,
+    pub kind: Kind,
+    pub diff: WordDiff,
+}
+
+/// When two sentences count as the same report. Content overlap is
+/// weighted by how distinctive the shared terms are; a long run of words
+/// copied verbatim (a quote, wire copy) lowers the overlap needed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    /// Weighted Dice at or above which a pair matches on its own.
+    pub dice: f32,
+    /// Or: containment at or above this, with at least `shared` weight
+    /// (a short sentence inside a longer one).
+    pub containment: f32,
+    pub shared: f32,
+    /// Or: this much shared weight (many distinctive terms) with at least
+    /// `dice_floor` Dice.
+    pub heavy: f32,
+    pub dice_floor: f32,
+    /// Or: a verbatim run of `run` words with `dice_floor` Dice, or of
+    /// `long_run` words with `long_run_dice` Dice.
+    pub run: usize,
+    pub long_run: usize,
+    pub long_run_dice: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            dice: 0.45,
+            containment: 0.6,
+            shared: 12.0,
+            heavy: 18.0,
+            dice_floor: 0.3,
+            run: 6,
+            long_run: 8,
+            long_run_dice: 0.2,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Decides on content overlap and, only when needed (it costs a word
+    /// alignment), on the longest verbatim run that `run` computes.
+    pub fn accepts(&self, s: &Score, run: impl FnOnce() -> usize) -> bool {
+        if s.n_shared < index::MIN_SHARED_TERMS {
+            return false;
+        }
+        if s.dice >= self.dice
+            || (s.containment >= self.containment && s.shared >= self.shared)
+            || (s.shared >= self.heavy && s.dice >= self.dice_floor)
+        {
+            return true;
+        }
+        if s.dice < self.long_run_dice {
+            return false;
+        }
+        let r = run();
+        r >= self.long_run || (r >= self.run && s.dice >= self.dice_floor)
+    }
+}
+
+/// Word-diff ratio at or above which a passage is verbatim, and near.
+const VERBATIM_RATIO: f32 = 0.9;
+const NEAR_RATIO: f32 = 0.6;
+/// An unchanged run of at least this many words, covering three quarters of
+/// the shorter side, also makes a passage verbatim.
+const VERBATIM_RUN: usize = 8;
+
+/// A scored sentence pair that passed the thresholds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SentenceMatch {
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    pub score: Score,
+}
+
+/// All matching sentence pairs, sorted by (a, b).
+pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> {
+    let cands = index::candidates(corpus);
+    let scored: Vec<Option<SentenceMatch>> = crate::par::map(&cands, |&(a, b)| {
+        let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
+        th.accepts(&score, || corpus.run(a, b)).then_some(SentenceMatch { a, b, score })
+    });
+    scored.into_iter().flatten().collect()
+}
+
+/// Finds the passages shared by every pair of articles.
+pub fn passages(articles: &[Article], corpus: &Corpus, th: &Thresholds) -> Vec<Passage> {
+    let matches = sentence_matches(corpus, th);
+    let mut by_pair: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for m in &matches {
+        by_pair.entry((m.a.0, m.b.0)).or_default().push((m.a.1, m.b.1));
+    }
+    type PairMatches = ((usize, usize), Vec<(usize, usize)>);
+    let groups: Vec<PairMatches> = by_pair.into_iter().collect();
+    let built: Vec<Vec<Passage>> = crate::par::map(&groups, |((x, y), pairs)| {
+        components(pairs).into_iter().map(|(ra, rb)| build(articles, corpus, *x, ra, *y, rb)).collect()
+    });
+    built.into_iter().flatten().collect()
+}
+
+/// Joins matched sentence pairs that are neighbours on both sides (moving
+/// forward together, or one side staying while the other moves on) into
+/// runs. Returns the sentence ranges of each run, sorted.
+fn components(pairs: &[(usize, usize)]) -> Vec<(Range<usize>, Range<usize>)> {
+    let n = pairs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a1, b1) = pairs[i];
+            let (a2, b2) = pairs[j];
+            if a2 > a1 + 1 {
+                break; // pairs are sorted by a
+            }
+            let da = a2 as isize - a1 as isize;
+            let db = b2 as isize - b1 as isize;
+            if da.abs() <= 1 && db.abs() <= 1 && da * db >= 0 {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut runs: BTreeMap<usize, (Range<usize>, Range<usize>)> = BTreeMap::new();
+    for (i, &(a, b)) in pairs.iter().enumerate() {
+        let r = find(&mut parent, i);
+        let e = runs.entry(r).or_insert((a..a + 1, b..b + 1));
+        e.0 = e.0.start.min(a)..e.0.end.max(a + 1);
+        e.1 = e.1.start.min(b)..e.1.end.max(b + 1);
+    }
+    let mut out: Vec<_> = runs.into_values().collect();
+    out.sort_by_key(|(a, b)| (a.start, b.start, a.end, b.end));
+    out.dedup();
+    out
+}
+
+fn side(articles: &[Article], article: usize, sentences: Range<usize>) -> Side {
+    let a = &articles[article];
+    let span = Span::new(a.sentences[sentences.start].start, a.sentences[sentences.end - 1].end);
+    Side { article, sentences, span }
+}
+
+fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: usize, rb: Range<usize>) -> Passage {
+    let terms = |art: usize, r: &Range<usize>| {
+        r.clone().fold(Vec::new(), |acc, s| score::union(&acc, corpus.sentence((art, s))))
+    };
+    let content = corpus.score(&terms(x, &ra), &terms(y, &rb));
+    let a = side(articles, x, ra);
+    let b = side(articles, y, rb);
+    let diff = diff::diff(&articles[x].body, a.span, &articles[y].body, b.span);
+    let ratio = diff.ratio();
+    // A quote copied word for word inside differently worded attribution
+    // ("..., Zelensky posted" / "..., the president wrote") is verbatim too.
+    let shorter = diff.words_a.min(diff.words_b).max(1);
+    let copied_run = diff.longest_equal >= VERBATIM_RUN && diff.longest_equal * 4 >= shorter * 3;
+    let kind = if ratio >= VERBATIM_RATIO || copied_run {
+        Kind::Verbatim
+    } else if ratio >= NEAR_RATIO {
+        Kind::Near
+    } else {
+        Kind::Paraphrase
+    };
+    let similarity = ratio.max(content.dice).clamp(0.0, 1.0);
+    Passage { a, b, similarity, kind, diff }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Source, parse_all};
+
+    fn arts(texts: &[&str]) -> Vec<Article> {
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source {
+                path: format!("{i}.txt"),
+                stem: format!("a{i}"),
+                bytes: t.as_bytes().to_vec(),
+                truncated_from: None,
+            })
+            .collect();
+        parse_all(&sources).articles
+    }
+
+    fn find(texts: &[&str]) -> (Vec<Article>, Vec<Passage>) {
+        let a = arts(texts);
+        let c = Corpus::build(&a);
+        let p = passages(&a, &c, &Thresholds::default());
+        (a, p)
+    }
+
+    #[test]
+    fn finds_a_verbatim_quote() {
+        let (a, p) = find(&[
+            "Markets were calm. \"Every brazen attack shows the pressure on Russia is insufficient,\" Zelensky posted. Rain fell in Lviv.",
+            "Ferries were cancelled. \"Every brazen attack shows the pressure on Russia is insufficient,\" the president wrote. Schools stayed open.",
+        ]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].kind, Kind::Verbatim);
+        assert!(p[0].a.span.slice(&a[0].body).contains("brazen"));
+        assert!(p[0].b.span.slice(&a[1].body).contains("brazen"));
+    }
+
+    #[test]
+    fn finds_a_reworded_report() {
+        let (_, p) = find(&[
+            "A US army delegation led by Army Secretary Daniel Driscoll travelled to Kiev on Wednesday to discuss strategy. Other news followed.",
+            "Unrelated opening sentence about weather in Berlin. A high-level U.S. Army delegation, led by Secretary Dan Driscoll, arrived in Kyiv on Wednesday.",
+        ]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_ne!(p[0].kind, Kind::Verbatim);
+    }
+
+    #[test]
+    fn common_phrases_alone_do_not_match() {
+        let (_, p) = find(&[
+            "The war in Ukraine has lasted years. Grain exports fell sharply in the south.",
+            "The war in Ukraine continues. A new bridge opened in the capital on Monday.",
+            "The war in Ukraine dominated the summit. Fishermen protested quotas.",
+        ]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn neighbouring_matches_join_into_one_passage() {
+        let (_, p) = find(&[
+            "Intro line here. Zakharova said Moscow received no proposal through official channels. Peskov said there were no such plans for talks with Driscoll. Closing line.",
+            "Zakharova said Moscow had received no proposal through official channels. Peskov said there were no such plans for any talks with Driscoll. Something else.",
+        ]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].a.sentences, 1..3);
+        assert_eq!(p[0].b.sentences, 0..2);
+    }
+
+    #[test]
+    fn each_pair_once_and_sides_from_different_articles() {
+        let arts = crate::ingest::load(&[]).unwrap().articles;
+        let c = Corpus::build(&arts);
+        let p = passages(&arts, &c, &Thresholds::default());
+        assert!(!p.is_empty());
+        for (i, x) in p.iter().enumerate() {
+            assert!(x.a.article < x.b.article);
+            assert!((0.0..=1.0).contains(&x.similarity));
+            for y in &p[i + 1..] {
+                assert!(!(x.a == y.a && x.b == y.b));
+            }
+        }
+    }
+
+    #[test]
+    fn components_join_diagonals_and_fans() {
+        let runs = components(&[(1, 0), (2, 1), (5, 5), (5, 6), (9, 2)]);
+        assert_eq!(runs, vec![(1..3, 0..2), (5..6, 5..7), (9..10, 2..3)]);
+    }
+}

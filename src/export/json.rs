@@ -1,0 +1,150 @@
+//! The JSON export document (`parallax-export/1`), built from an
+//! [`Analysis`] with serde.
+
+use serde::Serialize;
+
+use crate::align::Passage;
+use crate::analysis::Analysis;
+use crate::ingest::Article;
+use crate::text::Span;
+use crate::timeline::Event;
+
+pub const FORMAT: &str = "parallax-export/1";
+
+#[derive(Serialize)]
+pub struct Document<'a> {
+    pub format: &'static str,
+    pub generated_by: String,
+    pub articles: Vec<ArticleOut<'a>>,
+    pub passages: Vec<PassageOut<'a>>,
+    pub timeline: Vec<EventOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ArticleOut<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<String>,
+    pub dateline: Option<&'a str>,
+    pub credit: Option<&'a str>,
+    pub word_count: usize,
+    pub body: &'a str,
+    pub sentences: &'a [Span],
+    pub warnings: &'a [crate::ingest::Warning],
+}
+
+#[derive(Serialize)]
+pub struct SpanOut<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct PassageOut<'a> {
+    pub a: SpanOut<'a>,
+    pub b: SpanOut<'a>,
+    pub similarity: f64,
+    pub kind: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct MentionOut<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub expression: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EventOut<'a> {
+    pub id: String,
+    pub date: String,
+    pub date_end: Option<String>,
+    pub approximate: bool,
+    pub basis: &'static str,
+    pub summary: &'a str,
+    pub mentions: Vec<MentionOut<'a>>,
+}
+
+fn span_out<'a>(articles: &'a [Article], article: usize, span: Span) -> SpanOut<'a> {
+    let a = &articles[article];
+    SpanOut { article: &a.id, start: span.start, end: span.end, text: span.slice(&a.body) }
+}
+
+/// Rounds a score to two decimals for stable, readable output.
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
+}
+
+pub fn passage<'a>(articles: &'a [Article], p: &Passage) -> PassageOut<'a> {
+    PassageOut {
+        a: span_out(articles, p.a.article, p.a.span),
+        b: span_out(articles, p.b.article, p.b.span),
+        similarity: round2(p.similarity),
+        kind: p.kind.as_str(),
+    }
+}
+
+pub fn event<'a>(articles: &'a [Article], e: &'a Event) -> EventOut<'a> {
+    EventOut {
+        id: e.id.clone(),
+        date: e.when.date_string(),
+        date_end: e.when.end_string(),
+        approximate: e.when.approximate,
+        basis: e.basis.as_str(),
+        summary: &e.summary,
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| {
+                let a = &articles[m.article];
+                MentionOut {
+                    article: &a.id,
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: m.span.slice(&a.body),
+                    expression: m.expression.as_deref(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Builds the export document.
+pub fn document(analysis: &Analysis) -> Document<'_> {
+    let arts = &analysis.articles;
+    Document {
+        format: FORMAT,
+        generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
+        articles: arts
+            .iter()
+            .map(|a| ArticleOut {
+                id: &a.id,
+                path: &a.path,
+                title: a.title.as_deref(),
+                outlet: a.outlet.as_deref(),
+                published: a.published.map(|p| p.to_string()),
+                dateline: a.dateline.as_deref(),
+                credit: a.credit.as_deref(),
+                word_count: a.word_count,
+                body: &a.body,
+                sentences: &a.sentences,
+                warnings: &a.warnings,
+            })
+            .collect(),
+        passages: analysis.passages.iter().map(|p| passage(arts, p)).collect(),
+        timeline: analysis.timeline.iter().map(|e| event(arts, e)).collect(),
+    }
+}
+
+/// The export as pretty-printed JSON.
+pub fn render(analysis: &Analysis) -> String {
+    let mut s = serde_json::to_string_pretty(&document(analysis)).expect("export document serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,165 @@
+//! The Markdown export: the same content as the JSON document, for people.
+//! Articles first, then each shared passage as a two-column table with the
+//! words that differ marked (struck through on the left, bold on the right),
+//! then the timeline grouped by date.
+
+use std::fmt::Write;
+
+use crate::align::{Change, Passage};
+use crate::analysis::Analysis;
+use crate::ingest::Article;
+use crate::text::Span;
+use crate::timeline::{Basis, Event};
+
+/// Escapes text so that Markdown shows it as written.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text for a table cell: escaped, on one line.
+fn cell(s: &str) -> String {
+    escape(s).replace("\n\n", " <br><br> ").replace('\n', " ")
+}
+
+/// One side of a passage with the words the other side lacks wrapped in
+/// `mark` (`~~` or `**`).
+fn marked(body: &str, span: Span, changed: &[Span], mark: &str) -> String {
+    let mut out = String::new();
+    let mut at = span.start;
+    for c in changed.iter().filter(|c| !c.is_empty()) {
+        out.push_str(&cell(&body[at..c.start]));
+        let _ = write!(out, "{mark}{}{mark}", cell(c.slice(body)));
+        at = c.end;
+    }
+    out.push_str(&cell(&body[at..span.end]));
+    out
+}
+
+fn short_id(a: &Article) -> String {
+    escape(&a.id)
+}
+
+fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
+    let (x, y) = (&arts[p.a.article], &arts[p.b.article]);
+    let _ = writeln!(
+        out,
+        "### {n}. {} ↔ {} · {} · similarity {:.2}\n",
+        short_id(x),
+        short_id(y),
+        p.kind.as_str(),
+        p.similarity
+    );
+    let del: Vec<Span> = p.diff.chunks.iter().filter(|c| c.change == Change::Delete).map(|c| c.a).collect();
+    let ins: Vec<Span> = p.diff.chunks.iter().filter(|c| c.change == Change::Insert).map(|c| c.b).collect();
+    let _ = writeln!(out, "| {} | {} |", cell(&x.label()), cell(&y.label()));
+    out.push_str("|---|---|\n");
+    let _ =
+        writeln!(out, "| {} | {} |\n", marked(&x.body, p.a.span, &del, "~~"), marked(&y.body, p.b.span, &ins, "**"));
+}
+
+fn event(out: &mut String, arts: &[Article], e: &Event) {
+    let mut flags = Vec::new();
+    if e.basis == Basis::Reported {
+        flags.push("reported then, not dated by the text".to_string());
+    }
+    if e.when.approximate {
+        flags.push("approximate".to_string());
+    }
+    if let Some(end) = e.when.end_string() {
+        flags.push(format!("until {end}"));
+    }
+    let flags = if flags.is_empty() { String::new() } else { format!(" _({})_", flags.join("; ")) };
+    let sources = if e.mentions.len() == 1 { "1 source".to_string() } else { format!("{} sources", e.mentions.len()) };
+    let _ = writeln!(out, "- **{}** · {sources}{flags} · `{}`", escape(&e.summary), e.id);
+    for m in &e.mentions {
+        let a = &arts[m.article];
+        let expr = m.expression.as_deref().map(|x| format!(" — _{}_", escape(x))).unwrap_or_default();
+        let _ = writeln!(out, "  - {}: “{}”{expr}", short_id(a), cell(m.span.slice(&a.body)));
+    }
+}
+
+/// Renders the analysis as a Markdown document.
+pub fn render(analysis: &Analysis) -> String {
+    let arts = &analysis.articles;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# parallax export\n\nparallax {} · {} articles · {} shared passages · {} timeline events\n",
+        env!("CARGO_PKG_VERSION"),
+        arts.len(),
+        analysis.passages.len(),
+        analysis.timeline.len()
+    );
+    if !analysis.skipped.is_empty() {
+        out.push_str("Skipped inputs:\n\n");
+        for s in &analysis.skipped {
+            let _ = writeln!(out, "- {}", escape(s));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Articles\n\n");
+    for (i, a) in arts.iter().enumerate() {
+        let _ = writeln!(out, "### {}. {}\n", i + 1, escape(&a.label()));
+        let _ = writeln!(out, "- id: `{}` ({})", a.id, escape(&a.path));
+        let field = |v: Option<&str>| v.map_or_else(|| "—".to_string(), escape);
+        let _ = writeln!(out, "- outlet: {}", field(a.outlet.as_deref()));
+        let _ = writeln!(out, "- published: {}", a.published.map_or_else(|| "—".to_string(), |p| p.to_string()));
+        let _ = writeln!(out, "- dateline: {}", field(a.dateline.as_deref()));
+        let _ = writeln!(out, "- credit: {}", field(a.credit.as_deref()));
+        let _ = writeln!(out, "- words: {}", a.word_count);
+        for w in &a.warnings {
+            let _ = writeln!(out, "- warning: {}", escape(&w.message));
+        }
+        out.push('\n');
+        for p in &a.paragraphs {
+            let _ = writeln!(out, "> {}\n>", escape(p.slice(&a.body)));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Shared passages\n\n");
+    if analysis.passages.is_empty() {
+        out.push_str("No shared passages found.\n\n");
+    }
+    out.push_str("Words only on the left are ~~struck through~~; words only on the right are **bold**.\n\n");
+    for (i, p) in analysis.passages.iter().enumerate() {
+        passage(&mut out, i + 1, arts, p);
+    }
+    out.push_str("## Timeline\n\n");
+    if analysis.timeline.is_empty() {
+        out.push_str("No dated events found.\n");
+    }
+    let mut current = String::new();
+    for e in &analysis.timeline {
+        let date = e.when.date_string();
+        if date != current {
+            let _ = writeln!(out, "\n### {date}\n");
+            current = date;
+        }
+        event(&mut out, arts, e);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown_syntax() {
+        assert_eq!(escape("a*b_c|d [x](y) <b>"), "a\\*b\\_c\\|d \\[x\\](y) \\<b\\>");
+    }
+
+    #[test]
+    fn marks_changed_words() {
+        let body = "A US official described the visit.";
+        let m = marked(body, Span::new(0, body.len()), &[Span::new(28, 33)], "**");
+        assert_eq!(m, "A US official described the **visit**.");
+    }
+}

@@ -1,0 +1,388 @@
+//! Reads the metadata a saved article gives (title, outlet, publication
+//! date, dateline, credit) and separates it from the body.
+//!
+//! Pages are saved in many shapes: the title may come first, under an outlet
+//! line, as a markdown heading, or not at all; the date may sit on its own
+//! line, share a line with an outlet or section, or be glued to the first
+//! sentence. The rules here look at the *shape* of each line (a date and
+//! little else, a domain name, a short line without a final stop) rather than
+//! at any one site's layout. A field the file does not give stays `None`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::boilerplate::{self, Boilerplate};
+use super::published::{self, Published};
+use crate::text::words;
+
+/// What the header and body of one file hold.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Layout {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Published>,
+    pub dateline: Option<String>,
+    pub credit: Option<String>,
+    /// Body paragraphs, whitespace collapsed, boilerplate removed.
+    pub paragraphs: Vec<String>,
+}
+
+/// How many non-blank lines from the top may hold header metadata.
+const HEADER_LINES: usize = 10;
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^(?:https?://)?(?:www\.)?(?P<d>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.[a-z]{2,})/?$")
+        .unwrap()
+});
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<t>.+?)\s*#*$").unwrap());
+
+/// Words that may surround a date on a date line without making it prose.
+static DATE_LINE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:published|updated|posted|last|modified|first|date|dated|on|at|time|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ce[s]?t|ee[s]?t|bst|ist|msk|kyiv|local|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)\b").unwrap()
+});
+
+/// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?::|—|–|--?)\s+\S").unwrap()
+});
+
+/// Splits a whole file (already decoded and sanitised) into metadata and body.
+pub fn parse(text: &str) -> Layout {
+    let mut layout = Layout::default();
+    let mut body: Vec<String> = Vec::new(); // lines; "" separates blocks
+    let mut seen = 0usize; // non-blank lines looked at
+    let mut in_header = true;
+
+    for raw in text.split('\n') {
+        let line = raw.trim();
+        if line.is_empty() {
+            body.push(String::new());
+            continue;
+        }
+        seen += 1;
+        if seen > HEADER_LINES {
+            in_header = false;
+        }
+        match boilerplate::classify(line) {
+            Some(Boilerplate::Credit(who)) => {
+                layout.credit.get_or_insert(who);
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        if let Some(rest) = date_line(line, in_header, &mut layout) {
+            if rest.is_empty() {
+                continue;
+            }
+            // The date was glued to the first sentence (`date 2025-11-21 US President ...`).
+            in_header = false;
+            body.push(rest);
+            continue;
+        }
+        if in_header {
+            if let Some(c) = DOMAIN.captures(line) {
+                layout.outlet.get_or_insert_with(|| c["d"].to_lowercase());
+                continue;
+            }
+            if let Some(c) = HEADING.captures(line) {
+                if layout.title.is_none() {
+                    layout.title = Some(c["t"].to_string());
+                    continue;
+                }
+            }
+            if layout.title.is_none() && body_is_blank(&body) {
+                if let Some((title, outlet)) = title_line(line) {
+                    layout.title = Some(title);
+                    if let Some(o) = outlet {
+                        layout.outlet.get_or_insert(o);
+                    }
+                    continue;
+                }
+            }
+        }
+        let line = HEADING.captures(line).map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()));
+        if layout.title.as_deref() == Some(line) {
+            continue; // the title repeated as the first body line
+        }
+        if is_prose(line) {
+            in_header = false;
+        }
+        body.push(line.to_string());
+    }
+
+    layout.paragraphs = paragraphs(&body);
+    if let Some(first) = layout.paragraphs.first() {
+        if let Some(c) = DATELINE.captures(first) {
+            let place = c["place"].trim().trim_end_matches(',').to_string();
+            if place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
+            {
+                layout.dateline = Some(place);
+                if let Some(a) = c.name("agency") {
+                    layout.credit.get_or_insert(a.as_str().trim().to_string());
+                }
+            }
+        }
+    }
+    layout
+}
+
+fn body_is_blank(body: &[String]) -> bool {
+    body.iter().all(|l| l.is_empty())
+}
+
+/// If `line` is a date line, records the date and returns what else the line
+/// holds that is article text ("" when nothing). Returns `None` when the line
+/// is not a date line.
+///
+/// A line holding only a date (with words such as "Updated", a weekday or a
+/// time) is metadata wherever it stands. Near the top, a date may also share
+/// its line with a short label (`Daily Brief | Mon, Oct 20, 2025`, `date
+/// 2025-11-20 WORLD`) or be glued to the first sentence of the body.
+fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String> {
+    let found = published::find(line)?;
+    let before = &line[..found.start];
+    let after = &line[found.end..];
+    let before_rest = DATE_LINE_FILLER.replace_all(before, " ");
+    let before_rest = before_rest.trim_matches(|c: char| !c.is_alphanumeric());
+    let after_rest = DATE_LINE_FILLER.replace_all(after, " ");
+    let after_rest = after_rest.trim_matches(|c: char| !c.is_alphanumeric());
+    let is_sep = |c: char| matches!(c, '|' | '•' | '·' | '-' | '–' | '—' | ',' | ':' | '/');
+    let mut outlet = None;
+    let mut glued = String::new();
+    if before_rest.is_empty() && after_rest.is_empty() {
+        // A date and nothing else.
+    } else if !in_header || !before_rest.is_empty() && !after_rest.is_empty() {
+        return None;
+    } else if !before_rest.is_empty() {
+        let separated = before.trim_end().ends_with(is_sep);
+        if !(separated && is_label(before_rest)) || before_rest.starts_with("By ") {
+            return None;
+        }
+        outlet = Some(before_rest);
+    } else if is_prose(after) {
+        glued = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '“' | '\'')).to_string();
+    } else if is_label(after_rest) {
+        if after.trim_start().starts_with(is_sep) {
+            outlet = Some(after_rest);
+        }
+    } else {
+        return None;
+    }
+    layout.published.get_or_insert(found.published);
+    // A short label beside the date names the outlet, unless it is a
+    // section name written in capitals.
+    if let Some(o) = outlet.filter(|o| o.chars().any(char::is_lowercase)) {
+        layout.outlet.get_or_insert_with(|| o.trim().to_string());
+    }
+    Some(glued)
+}
+
+/// A short run of words with no sentence shape: an outlet or section name.
+fn is_label(s: &str) -> bool {
+    let n = words::count(s);
+    (1..=5).contains(&n) && !s.ends_with(['.', '!', '?']) && !s.contains(", ")
+}
+
+/// Looks like a sentence of article text rather than a heading or label.
+fn is_prose(s: &str) -> bool {
+    let n = words::count(s);
+    let lower = words::words(s).filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase)).count();
+    n >= 12 && lower * 3 >= n || (n >= 6 && s.ends_with(['.', '!', '?', '"', '”']) && lower * 2 >= n)
+}
+
+/// A title candidate: a line of 3 to 30 words that does not read like a
+/// sentence of prose (no final stop). `Title | Outlet` gives both.
+fn title_line(line: &str) -> Option<(String, Option<String>)> {
+    let n = words::count(line);
+    if !(3..=30).contains(&n) || line.len() > 250 || line.ends_with(['.', ':', ';', ',']) {
+        return None;
+    }
+    if !line.chars().any(char::is_uppercase) || DATELINE.is_match(line) && n > 12 {
+        return None;
+    }
+    if let Some((head, tail)) = line.rsplit_once(" | ") {
+        if words::count(tail) <= 4 && words::count(head) >= 3 {
+            return Some((head.trim().to_string(), Some(tail.trim().to_string())));
+        }
+    }
+    Some((line.to_string(), None))
+}
+
+/// Groups body lines into paragraphs. Blank lines separate blocks; within a
+/// block, lines hard-wrapped at a fixed width are joined, while lines that
+/// each end a sentence (one paragraph per line, as many pages are saved)
+/// stay separate.
+fn paragraphs(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in lines.split(|l| l.is_empty()) {
+        if block.is_empty() {
+            continue;
+        }
+        if is_hard_wrapped(block) {
+            out.push(collapse(&block.join(" ")));
+        } else {
+            out.extend(block.iter().map(|l| collapse(l)));
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+fn is_hard_wrapped(block: &[String]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    let max = body.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let open_ends = body.iter().filter(|l| !l.ends_with(['.', '!', '?', '"', '”', ':'])).count();
+    (40..=110).contains(&max) && open_ends * 2 >= body.len() && body.iter().all(|l| l.chars().count() * 10 >= max * 6)
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(layout: &Layout) -> Option<String> {
+        layout.published.map(|p| p.to_string())
+    }
+
+    #[test]
+    fn title_outlet_and_rfc_date() {
+        let l = parse(
+            "Talks stall in Geneva\nexample.com\nThu, 20 Nov 2025 10:36:00 +0200\n\nThe talks stalled. Both sides left.",
+        );
+        assert_eq!(l.title.as_deref(), Some("Talks stall in Geneva"));
+        assert_eq!(l.outlet.as_deref(), Some("example.com"));
+        assert_eq!(date(&l).as_deref(), Some("2025-11-20T10:36:00+02:00"));
+        assert_eq!(l.paragraphs, ["The talks stalled. Both sides left."]);
+    }
+
+    #[test]
+    fn date_and_section_line_then_title_dek_caption_and_date() {
+        let text = " date 2025-11-20 WORLD AFFAIRS\nMinisters agree on a new grain deal, officials say\nThe agreement follows months of talks, though details remain unclear and one side denies it.\nFILE - A ship in the port of Odesa. / AP\nNovember 20, 2025\n\nMinisters agreed on a deal on Tuesday.\n\nSOURCE:Anadolu Agency\n";
+        let l = parse(text);
+        assert_eq!(l.title.as_deref(), Some("Ministers agree on a new grain deal, officials say"));
+        assert_eq!(l.outlet, None);
+        assert_eq!(date(&l).as_deref(), Some("2025-11-20"));
+        assert_eq!(l.credit.as_deref(), Some("Anadolu Agency"));
+        assert_eq!(
+            l.paragraphs,
+            [
+                "The agreement follows months of talks, though details remain unclear and one side denies it.",
+                "Ministers agreed on a deal on Tuesday."
+            ]
+        );
+    }
+
+    #[test]
+    fn date_glued_to_first_sentence() {
+        let l = parse(
+            " date 2025-11-21 US President Donald Trump has endorsed a plan aimed at ending the war. More text.\n\nSecond paragraph.",
+        );
+        assert_eq!(l.title, None);
+        assert_eq!(date(&l).as_deref(), Some("2025-11-21"));
+        assert_eq!(
+            l.paragraphs[0],
+            "US President Donald Trump has endorsed a plan aimed at ending the war. More text."
+        );
+    }
+
+    #[test]
+    fn prose_first_line_is_not_a_title_and_dateline_is_read() {
+        let l = parse(
+            "WASHINGTON: U.S. President Donald Trump has reportedly approved a comprehensive plan aimed at ending the conflict.\nThe officials emphasized the plan remains under negotiation.\n",
+        );
+        assert_eq!(l.title, None);
+        assert_eq!(l.dateline.as_deref(), Some("WASHINGTON"));
+        assert_eq!(l.published, None);
+        assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn dateline_with_agency_gives_credit() {
+        let l = parse(
+            "Strikes hit Kharkiv\n\nKYIV, Ukraine (AP) — Russian drones struck the city overnight, officials said.",
+        );
+        assert_eq!(l.dateline.as_deref(), Some("KYIV, Ukraine"));
+        assert_eq!(l.credit.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn symbols_widgets_and_links_leave_the_body() {
+        let text = "×\n\u{a0}\n\nA Headline About Talks\n\nFirst paragraph of the story is here.\n\nAlso Read: Something else entirely\n\nGallery Gallery Videos Videos Share on WhatsApp Share";
+        let l = parse(&crate::text::sanitize::sanitize(text).0);
+        assert_eq!(l.title.as_deref(), Some("A Headline About Talks"));
+        assert_eq!(l.paragraphs, ["First paragraph of the story is here."]);
+    }
+
+    #[test]
+    fn outlet_beside_date_and_markdown_title() {
+        let l = parse(
+            "Daily Brief | Mon, Oct 20, 2025\n# Rain floods the old town\n\nRain flooded the old town on Sunday.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Daily Brief"));
+        assert_eq!(date(&l).as_deref(), Some("2025-10-20"));
+        assert_eq!(l.title.as_deref(), Some("Rain floods the old town"));
+        assert_eq!(l.paragraphs, ["Rain flooded the old town on Sunday."]);
+    }
+
+    #[test]
+    fn title_repeated_in_body_and_day_first_dates() {
+        let l = parse(
+            "Bridge reopens after repairs\nUpdated: 23/02/2025\n\nBridge reopens after repairs\n\nThe bridge reopened on Friday.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-02-23"));
+        assert_eq!(l.paragraphs, ["The bridge reopened on Friday."]);
+    }
+
+    #[test]
+    fn title_with_outlet_suffix() {
+        let l = parse("Ceasefire holds for a third day | Example News\n\nThe ceasefire held.");
+        assert_eq!(l.title.as_deref(), Some("Ceasefire holds for a third day"));
+        assert_eq!(l.outlet.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn no_metadata_is_invented() {
+        let l = parse("the ceasefire held through the night, and residents returned to the market on foot.");
+        assert_eq!((l.title, l.outlet, l.published, l.dateline, l.credit), (None, None, None, None, None));
+    }
+
+    #[test]
+    fn date_inside_a_sentence_is_not_metadata() {
+        let l =
+            parse("Headline here today\n\nThe accord signed on November 20, 2025 in Geneva was hailed by both sides.");
+        assert_eq!(l.published, None);
+        assert_eq!(l.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_but_line_paragraphs_kept() {
+        let l = parse(
+            "Title of the piece\n\nThe talks resumed in Geneva after a pause of several\nweeks, with both delegations saying they hoped to\nfinish within days.\n",
+        );
+        assert_eq!(
+            l.paragraphs,
+            [
+                "The talks resumed in Geneva after a pause of several weeks, with both delegations saying they hoped to finish within days."
+            ]
+        );
+        let l = parse("Title of the piece\n\nFirst sentence is a paragraph.\nSecond one is another paragraph.\n");
+        assert_eq!(l.paragraphs.len(), 2);
+    }
+}

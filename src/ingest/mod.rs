@@ -1,0 +1,285 @@
+//! Ingest: files in, clean articles out. Reads and decodes each input,
+//! strips escape sequences and control characters, reads the metadata the
+//! file gives, removes what is not article text and splits the body into
+//! sentences.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod meta;
+pub mod published;
+pub mod source;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub use published::Published;
+pub use source::{InputError, Source};
+
+use crate::text::{Span, sanitize, segment, words};
+
+/// Something the reader should know about one input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub message: String,
+    /// A problem with the file itself (encoding, size, control characters),
+    /// worth printing on stderr; otherwise a note shown with the article.
+    pub problem: bool,
+}
+
+impl Warning {
+    pub fn problem(message: impl Into<String>) -> Self {
+        Warning { message: message.into(), problem: true }
+    }
+
+    pub fn note(message: impl Into<String>) -> Self {
+        Warning { message: message.into(), problem: false }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.message)
+    }
+}
+
+/// One article, cleaned and segmented.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The file name without its extension, unique within a set.
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Published>,
+    pub dateline: Option<String>,
+    pub credit: Option<String>,
+    /// Article text: paragraphs separated by a blank line.
+    pub body: String,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub word_count: usize,
+    pub warnings: Vec<Warning>,
+}
+
+impl Article {
+    /// The text of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &str {
+        self.sentences[i].slice(&self.body)
+    }
+
+    /// A name for lists and headers: the title, else the body's first words.
+    pub fn label(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        let first = self.sentences.first().map_or("", |s| s.slice(&self.body));
+        let mut out = String::new();
+        for (n, (_, w)) in words::words(first).enumerate() {
+            if n == 8 {
+                out.push('…');
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        if out.is_empty() { self.id.clone() } else { out }
+    }
+
+    /// Index of the sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+}
+
+/// Builds an article from one source. Returns `Err` with a reason when the
+/// file is skipped (binary data).
+pub fn parse(source: &Source) -> Result<Article, String> {
+    let decoded = decode::decode(&source.bytes).map_err(|e| format!("{}: skipped: {}", source.path, e.0))?;
+    let mut warnings = Vec::new();
+    if let Some(note) = decoded.note {
+        warnings.push(Warning::problem(note));
+    }
+    if let Some(size) = source.truncated_from {
+        warnings.push(Warning::problem(format!(
+            "file is {size} bytes; truncated: only the first {} bytes were read",
+            source.bytes.len()
+        )));
+    }
+    let (text, removed) = sanitize::sanitize(&decoded.text);
+    if removed.any() {
+        warnings.push(Warning::problem(format!(
+            "removed {} terminal escape sequence(s) and {} control character(s)",
+            removed.sequences, removed.controls
+        )));
+    }
+    let layout = meta::parse(&text);
+    let clean =
+        |s: Option<String>| s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
+    let mut body = String::new();
+    let mut paragraphs = Vec::with_capacity(layout.paragraphs.len());
+    for p in &layout.paragraphs {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(p);
+        paragraphs.push(Span::new(start, body.len()));
+    }
+    let sentences = segment::sentences(&body);
+    if sentences.is_empty() {
+        warnings.push(Warning::problem("no article text found"));
+    }
+    if layout.published.is_none() {
+        warnings.push(Warning::note("no publication date in the file"));
+    }
+    Ok(Article {
+        id: source.stem.clone(),
+        path: source.path.clone(),
+        title: clean(layout.title),
+        outlet: clean(layout.outlet),
+        published: layout.published,
+        dateline: clean(layout.dateline),
+        credit: clean(layout.credit),
+        word_count: words::count(&body),
+        body,
+        paragraphs,
+        sentences,
+        warnings,
+    })
+}
+
+/// Articles read from a set of inputs, with what was skipped and why.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    /// One line per skipped file or folder entry, naming it.
+    pub skipped: Vec<String>,
+}
+
+/// Parses sources (in parallel where it pays) and gives every article a
+/// unique id: a clash gets a numeric suffix and a warning.
+pub fn parse_all(sources: &[Source]) -> Loaded {
+    let results: Vec<Result<Article, String>> = crate::par::map(sources, parse);
+    let mut loaded = Loaded::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for r in results {
+        match r {
+            Ok(mut a) => {
+                let n = seen.entry(a.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    let mut k = *n;
+                    let mut id = format!("{}-{k}", a.id);
+                    while seen.contains_key(&id) {
+                        k += 1;
+                        id = format!("{}-{k}", a.id);
+                    }
+                    a.warnings.push(Warning::problem(format!(
+                        "id {:?} is already taken by another file; renamed to {id:?}",
+                        a.id
+                    )));
+                    seen.insert(id.clone(), 1);
+                    a.id = id;
+                }
+                loaded.articles.push(a);
+            }
+            Err(why) => loaded.skipped.push(why),
+        }
+    }
+    loaded
+}
+
+/// Reads the given paths (or the sample when there are none) into articles.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
+    if paths.is_empty() {
+        return Ok(parse_all(&source::sample()));
+    }
+    let mut skipped = Vec::new();
+    let files = source::list(paths, &mut skipped)?;
+    let explicit: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    let mut sources = Vec::with_capacity(files.len());
+    for f in &files {
+        match source::read(f) {
+            Ok(s) => sources.push(s),
+            // A file named on the command line must be readable; one found
+            // inside a folder is skipped with a note.
+            Err(e) if explicit.contains(&f) => return Err(e),
+            Err(e) => skipped.push(e.to_string()),
+        }
+    }
+    let mut loaded = parse_all(&sources);
+    skipped.append(&mut loaded.skipped);
+    loaded.skipped = skipped;
+    Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(name: &str, text: &str) -> Source {
+        Source { path: format!("{name}.txt"), stem: name.into(), bytes: text.as_bytes().to_vec(), truncated_from: None }
+    }
+
+    #[test]
+    fn parses_a_simple_article() {
+        let a = parse(&src("a", "Talks resume in Geneva\nexample.org\n2025-03-04\n\nDelegates met on Monday. They agreed.\n\nA second paragraph follows.")).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(a.outlet.as_deref(), Some("example.org"));
+        assert_eq!(a.published.map(|p| p.to_string()).as_deref(), Some("2025-03-04"));
+        assert_eq!(a.body, "Delegates met on Monday. They agreed.\n\nA second paragraph follows.");
+        assert_eq!(a.sentences.len(), 3);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.word_count, 10);
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn escape_sequences_never_reach_the_article() {
+        let a = parse(&src("e", "Title \u{1b}]0;pwned\u{07}here now\n\nBody \u{1b}[31mred\u{1b}[0m text \u{9b}2J."))
+            .unwrap();
+        assert!(sanitize::is_clean(a.title.as_deref().unwrap()));
+        assert!(sanitize::is_clean(&a.body));
+        assert!(!a.body.contains("[31m"));
+        assert!(a.warnings.iter().any(|w| w.message.contains("escape")));
+    }
+
+    #[test]
+    fn binary_is_skipped_and_named() {
+        let s = Source { path: "x.txt".into(), stem: "x".into(), bytes: vec![0, 1, 2, 0, 255], truncated_from: None };
+        assert!(parse(&s).unwrap_err().starts_with("x.txt: skipped"));
+    }
+
+    #[test]
+    fn empty_file_is_kept_with_a_warning() {
+        let a = parse(&src("empty", "")).unwrap();
+        assert!(a.sentences.is_empty());
+        assert!(a.warnings.iter().any(|w| w.message.contains("no article text")));
+    }
+
+    #[test]
+    fn clashing_ids_get_suffixes() {
+        let l = parse_all(&[src("a", "One. Two."), src("a", "Three."), src("a-2", "Four.")]);
+        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2", "a-2-2"]);
+        assert!(l.articles[1].warnings.iter().any(|w| w.message.contains("renamed")));
+    }
+
+    #[test]
+    fn sentence_lookup_by_offset() {
+        let a = parse(&src("s", "One here. Two there.")).unwrap();
+        assert_eq!(a.sentence_at(0), Some(0));
+        assert_eq!(a.sentence_at(11), Some(1));
+        assert_eq!(a.sentence_at(9), None);
+        assert_eq!(a.label(), "One here");
+    }
+}

@@ -1,0 +1,222 @@
+//! Publication dates as saved pages write them: RFC 2822 (`Thu, 20 Nov 2025
+//! 10:36:00 +0200`), ISO 8601 (`2025-11-20`, `2025-11-20T10:36Z`), month
+//! names either way round (`November 20, 2025`, `20 Nov 2025`, `Mon, Oct 20,
+//! 2025`), and numeric day-first dates (`23/02/2025`, `14.03.2025`).
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::{Captures, Regex};
+
+use crate::text::lexicon::month_number;
+
+/// A publication date, with the time and UTC offset when the file gives both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub date: Date,
+    /// Hour, minute, second and offset from UTC in minutes; only kept when
+    /// the file states an offset, so no time zone is ever invented.
+    pub time: Option<(i8, i8, i8, i32)>,
+}
+
+impl Published {
+    pub fn from_date(date: Date) -> Self {
+        Published { date, time: None }
+    }
+}
+
+impl fmt::Display for Published {
+    /// ISO 8601: `2025-11-20T10:36:00+02:00`, or `2025-11-20` without a time.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)?;
+        if let Some((h, m, s, off)) = self.time {
+            let sign = if off < 0 { '-' } else { '+' };
+            let off = off.abs();
+            write!(f, "T{h:02}:{m:02}:{s:02}{sign}{:02}:{:02}", off / 60, off % 60)?;
+        }
+        Ok(())
+    }
+}
+
+/// A date found in a line, with the byte range it occupies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub published: Published,
+    pub start: usize,
+    pub end: usize,
+}
+
+const TIME: &str = r"(?-u)(?:,?\s*(?:at\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]m\b|[ap]\.m\.)?\s*(?:(?P<z>GMT|UTC|Z)\b|(?P<off>[+-][0-9]{2}:?[0-9]{2})\b|\(?(?-i:(?P<tz>[A-Z]{2,5}))\)?\b)?)?";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{m})[a-z]*\.?,?\s+(?P<y>[0-9]{{4}})\b{TIME}",
+        m = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    ))
+    .unwrap()
+});
+
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<mo>{m})[a-z]*\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})\b{TIME}",
+        m = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    ))
+    .unwrap()
+});
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?:[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:\.[0-9]+)?\s*(?:(?P<z>Z)|(?P<off>[+-][0-9]{2}:?[0-9]{2}))?)?\b")
+        .unwrap()
+});
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?P<a>[0-9]{1,2})(?P<sep>[./-])(?P<b>[0-9]{1,2})[./-](?P<y>[0-9]{4})\b").unwrap()
+});
+
+static YEAR_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)\b(?P<y>[0-9]{4})[/.](?P<mo>[0-9]{1,2})[/.](?P<d>[0-9]{1,2})\b").unwrap());
+
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn plausible(date: Date) -> bool {
+    (1900..=2199).contains(&date.year())
+}
+
+fn offset_minutes(c: &Captures<'_>) -> Option<i32> {
+    if c.name("z").is_some() {
+        return Some(0);
+    }
+    let off = c.name("off")?.as_str().replace(':', "");
+    let sign = if off.starts_with('-') { -1 } else { 1 };
+    let h: i32 = off[1..3].parse().ok()?;
+    let m: i32 = off[3..5].parse().ok()?;
+    Some(sign * (h * 60 + m))
+}
+
+fn time_of(c: &Captures<'_>) -> Option<(i8, i8, i8, i32)> {
+    let mut h: i8 = num(c, "h")?;
+    let mi: i8 = num(c, "mi")?;
+    let s: i8 = num(c, "s").unwrap_or(0);
+    if let Some(ampm) = c.name("ampm") {
+        let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+        if h == 12 {
+            h = 0;
+        }
+        if pm {
+            h += 12;
+        }
+    }
+    if !(0..24).contains(&h) || !(0..60).contains(&mi) || !(0..61).contains(&s) {
+        return None;
+    }
+    let off = offset_minutes(c)?;
+    Some((h, mi, s.min(59), off))
+}
+
+/// Finds the first publication-style date in `line`.
+pub fn find(line: &str) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    let mut consider = |found: Option<Found>| {
+        if let Some(f) = found {
+            if best.is_none_or(|b| f.start < b.start) {
+                best = Some(f);
+            }
+        }
+    };
+    for re in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR] {
+        consider(re.captures_iter(line).find_map(|c| {
+            let month = month_number(&c["mo"])?;
+            let date = Date::new(num(&c, "y")?, month, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
+            let m = c.get(0)?;
+            Some(Found { published: Published { date, time: time_of(&c) }, start: m.start(), end: m.end() })
+        }));
+    }
+    consider(ISO.captures_iter(line).find_map(|c| {
+        let date = Date::new(num(&c, "y")?, num(&c, "mo")?, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
+        let m = c.get(0)?;
+        Some(Found { published: Published { date, time: time_of(&c) }, start: m.start(), end: m.end() })
+    }));
+    consider(YEAR_FIRST.captures_iter(line).find_map(|c| {
+        let date = Date::new(num(&c, "y")?, num(&c, "mo")?, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
+        let m = c.get(0)?;
+        Some(Found { published: Published::from_date(date), start: m.start(), end: m.end() })
+    }));
+    consider(NUMERIC.captures_iter(line).find_map(|c| {
+        let a: i8 = num(&c, "a")?;
+        let b: i8 = num(&c, "b")?;
+        let y: i16 = num(&c, "y")?;
+        // Day first, as most of the world writes it, unless that cannot be.
+        let (d, mo) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
+        let date = Date::new(y, mo, d).ok().filter(|d| plausible(*d))?;
+        let m = c.get(0)?;
+        Some(Found { published: Published::from_date(date), start: m.start(), end: m.end() })
+    }));
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        find(s).map(|f| f.published.to_string())
+    }
+
+    #[test]
+    fn rfc2822_with_offset() {
+        assert_eq!(iso("Thu, 20 Nov 2025 10:36:00 +0200").as_deref(), Some("2025-11-20T10:36:00+02:00"));
+        assert_eq!(iso("Mon, 2 Jun 2025 23:05:09 -0430").as_deref(), Some("2025-06-02T23:05:09-04:30"));
+        assert_eq!(iso("Fri, 05 Dec 2025 08:00 GMT").as_deref(), Some("2025-12-05T08:00:00+00:00"));
+    }
+
+    #[test]
+    fn time_without_offset_keeps_only_the_date() {
+        assert_eq!(iso("November 20, 2025 10:36 AM EST").as_deref(), Some("2025-11-20"));
+        assert_eq!(iso("20 November 2025, 14:00").as_deref(), Some("2025-11-20"));
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(" date 2025-11-20 CONFLICT & PEACE").as_deref(), Some("2025-11-20"));
+        assert_eq!(iso("2024-02-29T07:15:00Z").as_deref(), Some("2024-02-29T07:15:00+00:00"));
+        assert_eq!(iso("2025-01-03T07:15:00+05:30").as_deref(), Some("2025-01-03T07:15:00+05:30"));
+        assert_eq!(iso("2025-02-30"), None);
+    }
+
+    #[test]
+    fn month_name_dates() {
+        assert_eq!(iso("November 20, 2025").as_deref(), Some("2025-11-20"));
+        assert_eq!(iso("Daily Brief | Mon, Oct 20, 2025").as_deref(), Some("2025-10-20"));
+        assert_eq!(iso("Updated: 12 Feb 2025").as_deref(), Some("2025-02-12"));
+        assert_eq!(iso("published on Feb. 12th, 2025").as_deref(), Some("2025-02-12"));
+        assert_eq!(iso("1st of March 2024").as_deref(), Some("2024-03-01"));
+        assert_eq!(iso("SEPTEMBER 9, 2023").as_deref(), Some("2023-09-09"));
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first_unless_impossible() {
+        assert_eq!(iso("23/02/2025").as_deref(), Some("2025-02-23"));
+        assert_eq!(iso("14.03.2025").as_deref(), Some("2025-03-14"));
+        assert_eq!(iso("03/04/2025").as_deref(), Some("2025-04-03"));
+        assert_eq!(iso("12/31/2024").as_deref(), Some("2024-12-31"));
+        assert_eq!(iso("2025/11/20").as_deref(), Some("2025-11-20"));
+    }
+
+    #[test]
+    fn ignores_numbers_that_are_not_dates() {
+        assert_eq!(iso("News ID: 412377"), None);
+        assert_eq!(iso("28-point plan with 470 drones"), None);
+        assert_eq!(iso("Score 3-1 in 2025"), None);
+        assert_eq!(iso("31 Feb 2025"), None);
+    }
+
+    #[test]
+    fn reports_the_matched_range() {
+        let line = "Published: Thu, 20 Nov 2025 10:36:00 +0200 | Example";
+        let f = find(line).unwrap();
+        assert_eq!(&line[f.start..f.end], "Thu, 20 Nov 2025 10:36:00 +0200");
+    }
+}

@@ -1,0 +1,17 @@
+//! parallax: read one news story through many sources at once.
+//!
+//! The library is the whole analysis, with no terminal code: [`ingest`]
+//! reads and cleans articles, [`text`] segments and normalises them,
+//! [`align`] finds the passages they share, [`timeline`] dates and merges
+//! what happened, and [`analysis`] runs the stages in order. [`export`]
+//! prints the result; the terminal app in [`ui`] draws the same result.
+
+pub mod align;
+pub mod analysis;
+pub mod export;
+pub mod ingest;
+mod par;
+pub mod text;
+pub mod timeline;
+
+pub use analysis::{Analysis, analyse};

@@ -1,0 +1,99 @@
+//! The `parallax` command: the terminal app, or `parallax export`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use parallax::export::{self, Format};
+use parallax::ingest;
+
+/// Read one news story through many sources at once.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders (.txt, .md); the bundled sample when none.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the analysis (articles, shared passages, timeline) to stdout.
+    Export {
+        /// Article files or folders (.txt, .md); the bundled sample when none.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    #[value(alias = "md")]
+    Markdown,
+}
+
+/// Exit status for a bad invocation (missing path, nothing to read).
+const BAD_INVOCATION: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Export { paths, format }) => {
+            let format = match format {
+                FormatArg::Json => Format::Json,
+                FormatArg::Markdown => Format::Markdown,
+            };
+            export_command(&paths, format)
+        }
+        None => export_command(&cli.paths, Format::Markdown),
+    }
+}
+
+/// Loads the articles, reporting skipped inputs and problems on stderr.
+fn load(paths: &[PathBuf]) -> Result<ingest::Loaded, ExitCode> {
+    let loaded = match ingest::load(paths) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return Err(ExitCode::from(BAD_INVOCATION));
+        }
+    };
+    for s in &loaded.skipped {
+        eprintln!("parallax: warning: {s}");
+    }
+    for a in &loaded.articles {
+        for w in a.warnings.iter().filter(|w| w.problem) {
+            eprintln!("parallax: warning: {}: {w}", a.path);
+        }
+    }
+    if loaded.articles.is_empty() {
+        eprintln!("parallax: no articles to read: every input was skipped");
+        return Err(ExitCode::from(BAD_INVOCATION));
+    }
+    Ok(loaded)
+}
+
+fn export_command(paths: &[PathBuf], format: Format) -> ExitCode {
+    let loaded = match load(paths) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let analysis = parallax::analyse(loaded);
+    let out = export::render(&analysis, format);
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,569 @@
+//! Word lists for English news text: function words, abbreviations, calendar
+//! names, reporting verbs and the spelling and wording variants that outlets
+//! use for the same thing. Lists only; the rules that use them live with the
+//! stage that needs them.
+
+/// Month names and their abbreviations, by month number (1-based).
+pub fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.');
+    let m = match w.to_ascii_lowercase().as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Regex alternation of month names and abbreviations (capitalised).
+pub const MONTH_ALT: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+/// Regex alternation of full month names only.
+pub const MONTH_FULL_ALT: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+/// Regex alternation of weekday names (capitalised), full and abbreviated.
+pub const WEEKDAY_ALT: &str =
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun";
+
+/// Weekday number, Monday = 0.
+pub fn weekday_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Abbreviations that precede a name or number and never end a sentence.
+pub fn is_title_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Mx"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Cmdr"
+            | "Cdr"
+            | "Adm"
+            | "Sgt"
+            | "Cpl"
+            | "Pvt"
+            | "Brig"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Pres"
+            | "Rev"
+            | "Hon"
+            | "Fr"
+            | "Sr"
+            | "Jr"
+            | "St"
+            | "Mt"
+            | "Ft"
+            | "Amb"
+            | "Supt"
+            | "Insp"
+            | "Det"
+            | "Messrs"
+            | "Mme"
+            | "Mlle"
+            | "vs"
+            | "v"
+            | "No"
+            | "Nos"
+            | "no"
+            | "Art"
+            | "Sec"
+            | "Vol"
+            | "Fig"
+            | "pp"
+            | "approx"
+            | "cf"
+            | "ca"
+            | "Ave"
+            | "Blvd"
+            | "Rd"
+            | "Dept"
+            | "Univ"
+            | "Assn"
+            | "Bros"
+            | "Gov't"
+    )
+}
+
+/// Abbreviations that usually continue the sentence but may end one
+/// (`... Apple Inc. The company`, `... on Nov. 19`).
+pub fn is_soft_abbreviation(word: &str) -> bool {
+    month_number(word).is_some() && word.len() <= 4
+        || matches!(
+            word,
+            "Inc"
+                | "Corp"
+                | "Ltd"
+                | "Co"
+                | "Plc"
+                | "LLC"
+                | "etc"
+                | "al"
+                | "est"
+                | "Ph"
+                | "Mon"
+                | "Tue"
+                | "Tues"
+                | "Wed"
+                | "Thu"
+                | "Thurs"
+                | "Fri"
+                | "Sat"
+                | "Sun"
+        )
+}
+
+/// Words that often open a sentence: after an ambiguous abbreviation such as
+/// `U.S.` or `a.m.`, one of these is taken as the start of a new sentence.
+pub fn is_sentence_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "However"
+            | "Meanwhile"
+            | "Moreover"
+            | "Still"
+            | "Also"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "If"
+            | "Since"
+            | "According"
+            | "Officials"
+            | "Some"
+            | "Many"
+            | "No"
+            | "Not"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+    )
+}
+
+/// English function words and other words that carry no topic on their own.
+pub fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "above"
+            | "after"
+            | "again"
+            | "against"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "been"
+            | "before"
+            | "being"
+            | "below"
+            | "between"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "down"
+            | "during"
+            | "each"
+            | "either"
+            | "even"
+            | "ever"
+            | "few"
+            | "for"
+            | "from"
+            | "further"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "herself"
+            | "him"
+            | "himself"
+            | "his"
+            | "how"
+            | "however"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "itself"
+            | "just"
+            | "may"
+            | "me"
+            | "meanwhile"
+            | "might"
+            | "more"
+            | "most"
+            | "much"
+            | "must"
+            | "my"
+            | "myself"
+            | "neither"
+            | "nor"
+            | "not"
+            | "now"
+            | "of"
+            | "off"
+            | "on"
+            | "once"
+            | "one"
+            | "only"
+            | "onto"
+            | "or"
+            | "other"
+            | "others"
+            | "our"
+            | "ours"
+            | "ourselves"
+            | "out"
+            | "over"
+            | "own"
+            | "per"
+            | "same"
+            | "shall"
+            | "she"
+            | "should"
+            | "since"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "theirs"
+            | "them"
+            | "themselves"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "though"
+            | "through"
+            | "thus"
+            | "to"
+            | "too"
+            | "under"
+            | "until"
+            | "up"
+            | "upon"
+            | "us"
+            | "very"
+            | "via"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "whether"
+            | "which"
+            | "while"
+            | "who"
+            | "whom"
+            | "whose"
+            | "why"
+            | "will"
+            | "with"
+            | "within"
+            | "without"
+            | "would"
+            | "yet"
+            | "you"
+            | "your"
+            | "yours"
+            | "already"
+            | "although"
+            | "another"
+            | "around"
+            | "because"
+            | "still"
+            | "among"
+            | "amid"
+            | "despite"
+            | "including"
+            | "like"
+            | "many"
+            | "every"
+            | "toward"
+            | "towards"
+            | "across"
+            | "along"
+            | "alongside"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "recently"
+            | "recent"
+            | "s"
+            | "t"
+    )
+}
+
+/// Verbs of saying: they mark a statement, and say little about its topic.
+/// Matched on the lower-cased surface form.
+pub fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "stated"
+            | "states"
+            | "added"
+            | "adds"
+            | "noted"
+            | "notes"
+            | "announced"
+            | "announces"
+            | "declared"
+            | "claimed"
+            | "confirmed"
+            | "confirms"
+            | "denied"
+            | "denies"
+            | "dismissed"
+            | "dismisses"
+            | "insisted"
+            | "insists"
+            | "stressed"
+            | "stresses"
+            | "emphasized"
+            | "emphasised"
+            | "emphasizes"
+            | "emphasises"
+            | "reiterated"
+            | "reiterates"
+            | "warned"
+            | "warns"
+            | "urged"
+            | "urges"
+            | "condemned"
+            | "condemns"
+            | "posted"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "argued"
+            | "argues"
+            | "asserted"
+            | "asserting"
+            | "explained"
+            | "acknowledged"
+            | "admitted"
+            | "replied"
+            | "responded"
+            | "rejected"
+            | "welcomed"
+            | "expressed"
+            | "described"
+            | "called"
+            | "suggested"
+            | "revealed"
+            | "reported"
+            | "commented"
+            | "saying"
+            | "telling"
+            | "stating"
+            | "adding"
+            | "noting"
+            | "insisting"
+            | "dismissing"
+            | "signalling"
+            | "signaling"
+    )
+}
+
+/// Spelling variants of one word or name, mapped to one form. Applied to
+/// lower-cased, accent-folded words before stemming.
+pub fn spelling_variant(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "kiev" => "kyiv",
+        "kharkov" => "kharkiv",
+        "odessa" => "odesa",
+        "lvov" | "lviv" => "lviv",
+        "zelenskyy" | "zelenskiy" | "zelenskii" | "zelenski" => "zelensky",
+        "zaporozhye" | "zaporizhia" | "zaporizhzhia" => "zaporizhzhia",
+        "donbass" => "donbas",
+        "turkey" | "turkiye" => "turkiye",
+        "erdogan" => "erdogan",
+        "gaddafi" | "qaddafi" | "kadhafi" => "gaddafi",
+        "beijing" | "peking" => "beijing",
+        "mumbai" | "bombay" => "mumbai",
+        "burma" | "myanmar" => "myanmar",
+        "defence" => "defense",
+        "offence" => "offense",
+        "licence" => "license",
+        "centre" => "center",
+        "metre" => "meter",
+        "theatre" => "theater",
+        "programme" => "program",
+        "travelled" | "travelling" => "traveled",
+        "cancelled" | "cancelling" => "canceled",
+        "labelled" | "labelling" => "labeled",
+        "signalled" | "signalling" => "signaled",
+        "fuelled" | "fuelling" => "fueled",
+        "modelled" | "modelling" => "modeled",
+        "favour" => "favor",
+        "labour" => "labor",
+        "honour" => "honor",
+        "neighbour" | "neighbours" => "neighbor",
+        "behaviour" => "behavior",
+        "dan" | "danny" => "daniel",
+        "mike" => "michael",
+        "bill" => "william",
+        "bob" | "rob" => "robert",
+        "jim" | "jimmy" => "james",
+        "joe" => "joseph",
+        "tom" => "thomas",
+        "dave" => "david",
+        "steve" => "steven",
+        "nick" => "nicholas",
+        "alex" => "alexander",
+        "chris" => "christopher",
+        "tony" => "anthony",
+        _ => return None,
+    })
+}
+
+/// Words that news outlets use interchangeably for one idea, mapped to one
+/// concept label. Applied to stems (see `align::terms`), so each entry lists
+/// the Snowball stems of the words it covers.
+pub fn concept(stem: &str) -> Option<&'static str> {
+    Some(match stem {
+        // approve
+        "approv" | "endors" | "greenlight" | "authoriz" | "sanction" | "rubberstamp" => "~approve",
+        // travel
+        "travel" | "arriv" | "visit" | "trip" | "journey" | "went" => "~travel",
+        // war
+        "war" | "conflict" | "fight" | "hostil" | "bloodsh" => "~war",
+        // end
+        "end" | "halt" | "stop" | "resolv" | "resolut" | "ceas" | "termin" => "~end",
+        // plan
+        "plan" | "propos" | "framework" | "blueprint" | "initi" | "draft" | "document" => "~plan",
+        // create
+        "develop" | "craft" | "shape" | "draw" | "drawn" | "drew" | "creat" | "devis" | "design" | "prepar" => {
+            "~create"
+        }
+        // talk
+        "negoti" | "talk" | "discuss" | "dialogu" | "convers" => "~talk",
+        // meet
+        "meet" | "met" | "meetings" | "summit" => "~meet",
+        // inform
+        "inform" | "brief" | "notifi" => "~inform",
+        // present
+        "present" | "share" | "deliv" | "submit" => "~present",
+        // involve
+        "involv" | "consult" | "role" | "particip" | "input" => "~involve",
+        // guarantee
+        "guarante" | "assur" | "safeguard" => "~guarantee",
+        // official
+        "offici" | "administr" => "~official",
+        // spokesperson
+        "spokesperson" | "spokesman" | "spokeswoman" | "spokespeopl" | "spokesmen" | "spokeswomen" => "~spokesperson",
+        // kill
+        "kill" | "dead" | "death" | "die" | "fatal" => "~kill",
+        // attack
+        "attack" | "strike" | "assault" | "bombard" | "barrag" | "raid" => "~attack",
+        // military
+        "militari" | "armi" | "pentagon" | "troop" | "forc" | "soldier" => "~military",
+        // delegation
+        "deleg" | "mission" | "team" | "envoy" | "emissari" => "~delegation",
+        // demand
+        "demand" | "requir" => "~demand",
+        // territory
+        "territori" | "land" | "region" => "~territory",
+        // refuse
+        "refus" | "reject" | "deni" | "dismiss" | "downplay" => "~reject",
+        // receive
+        "receiv" | "obtain" | "get" | "got" => "~receive",
+        // soon
+        "soon" | "short" | "immin" => "~soon",
+        // durable
+        "durabl" | "perman" | "endur" => "~durable",
+        _ => return None,
+    })
+}

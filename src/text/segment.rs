@@ -1,0 +1,337 @@
+//! Sentence segmentation for news text.
+//!
+//! Rule-based, because news prose breaks the general-purpose rules:
+//! abbreviations that do not end sentences (`U.S. Army`, `Gen. Randy`,
+//! `J.D. Vance`, `Nov. 19`), quotes closed after the stop
+//! (`durable peace."The president`), and sentences glued together without a
+//! space when a page was scraped (`NBC News.The president's`). Every line
+//! break is a hard boundary: paragraphs, bullets and subheads without a stop
+//! are sentences of their own.
+
+use super::Span;
+use super::lexicon::{is_sentence_starter, is_soft_abbreviation, is_title_abbreviation};
+
+/// Sentences longer than this are cut at a space: real prose never gets
+/// there, and it bounds the cost of everything downstream on hostile input.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// Splits `text` into sentences. The spans are in order, do not overlap,
+/// hold no leading or trailing whitespace, and together hold every
+/// non-whitespace character of `text`.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        split_line(line, line_start, &mut out);
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '「' | '『' | '¿' | '¡')
+}
+
+fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let n = chars.len();
+    let mut start: Option<usize> = None; // byte offset in `line` of the current sentence
+    let mut i = 0;
+    while i < n {
+        let (pos, c) = chars[i];
+        if start.is_none() {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(pos);
+        }
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // A run of stops (`...`, `?!`), then closing quotes and brackets.
+        let mut j = i;
+        while j < n && is_terminal(chars[j].1) {
+            j += 1;
+        }
+        let run_is_single_period = j == i + 1 && c == '.';
+        let mut closed = false;
+        while j < n && is_closer(chars[j].1) {
+            j += 1;
+            closed = true;
+        }
+        if j >= n {
+            break;
+        }
+        let end = chars[j].0; // byte offset just past the closers
+        let before = word_before(line, pos);
+        let boundary = if chars[j].1.is_whitespace() {
+            let mut k = j;
+            while k < n && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k >= n {
+                break;
+            }
+            let next = word_after(line, chars[k].0);
+            spaced_boundary(run_is_single_period, closed, before, chars[k].1, next)
+        } else {
+            let after = chars.get(j + 1).map(|x| x.1);
+            glued_boundary(run_is_single_period, closed, before, chars[j].1, after)
+        };
+        if boundary {
+            push(out, line, base, start.take().unwrap_or(0), end);
+        }
+        i = j;
+    }
+    if let Some(s) = start {
+        push(out, line, base, s, line.len());
+    }
+}
+
+/// Pushes `line[s..e]` trimmed, cutting it into pieces no longer than
+/// [`MAX_SENTENCE_BYTES`].
+fn push(out: &mut Vec<Span>, line: &str, base: usize, s: usize, e: usize) {
+    let piece = &line[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let mut s = s + lead;
+    let e = s + line[s..e].trim_end().len();
+    while e - s > MAX_SENTENCE_BYTES {
+        let mut cut = s + MAX_SENTENCE_BYTES;
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(sp) = line[s..cut].rfind(char::is_whitespace) {
+            if sp > MAX_SENTENCE_BYTES / 2 {
+                cut = s + sp;
+            }
+        }
+        let chunk = line[s..cut].trim_end();
+        if !chunk.is_empty() {
+            out.push(Span::new(base + s, base + s + chunk.len()));
+        }
+        s = cut + (line[cut..e].len() - line[cut..e].trim_start().len());
+    }
+    if e > s {
+        out.push(Span::new(base + s, base + e));
+    }
+}
+
+/// The token just before the stop at byte `pos`: letters, digits, inner dots
+/// and apostrophes (`J.D`, `U.S`, `Gen`, `News`).
+fn word_before(line: &str, pos: usize) -> &str {
+    let head = &line[..pos];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '\'' || c == '’')
+        .last()
+        .map_or(pos, |(i, _)| i);
+    head[start..].trim_start_matches('.')
+}
+
+/// The word starting at byte `pos` (after any opening quote or bracket).
+fn word_after(line: &str, pos: usize) -> &str {
+    let tail = line[pos..].trim_start_matches(is_opener);
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+fn is_dotted_abbreviation(w: &str) -> bool {
+    w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty())
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Abbreviations that only hold the sentence together before a number
+/// (`No. 5`, `Art. 5`).
+fn is_number_abbreviation(w: &str) -> bool {
+    matches!(w, "No" | "no" | "Nos" | "Art" | "Sec" | "Vol" | "Fig" | "pp" | "p" | "op")
+}
+
+/// Boundary decision when whitespace follows the stop.
+fn spaced_boundary(single_period: bool, closed: bool, before: &str, next_char: char, next: &str) -> bool {
+    if next_char.is_lowercase() {
+        return false;
+    }
+    let starts_word = next_char.is_alphanumeric() || is_opener(next_char);
+    if !single_period || closed {
+        return true;
+    }
+    let next_is_digit = next_char.is_ascii_digit();
+    if is_number_abbreviation(before) {
+        return !next_is_digit && is_sentence_starter(next);
+    }
+    if is_title_abbreviation(before) {
+        return false;
+    }
+    if is_initial(before) {
+        return false;
+    }
+    if is_dotted_abbreviation(before) || is_soft_abbreviation(before) {
+        return !next_is_digit && is_sentence_starter(next);
+    }
+    // Dashes, slashes and the like after a stop continue a dateline
+    // (`MADRID, March 3. /EFE/.`) rather than start a sentence.
+    starts_word
+}
+
+/// Boundary decision when the next sentence is glued to the stop.
+fn glued_boundary(single_period: bool, closed: bool, before: &str, next: char, after: Option<char>) -> bool {
+    if !next.is_uppercase() {
+        return false;
+    }
+    if closed || !single_period {
+        return true;
+    }
+    // `News.The`: a real word, then a capitalised word (not `U.S.Army`,
+    // not an initial, not a domain such as `example.com`).
+    let word_like = before.chars().count() >= 2
+        && !before.contains('.')
+        && !is_title_abbreviation(before)
+        && !is_soft_abbreviation(before);
+    word_like && after.is_some_and(|a| a.is_lowercase() || a == '\'' || a == '’')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(split("One here. Two there! Three? Four"), ["One here.", "Two there!", "Three?", "Four"]);
+    }
+
+    #[test]
+    fn splits_glued_sentences() {
+        assert_eq!(
+            split("A senior official confirmed to NBC News.The president's approval came after weeks."),
+            ["A senior official confirmed to NBC News.", "The president's approval came after weeks."]
+        );
+        assert_eq!(
+            split("It was signed by officials.Trump's decision followed."),
+            ["It was signed by officials.", "Trump's decision followed."]
+        );
+    }
+
+    #[test]
+    fn splits_after_closing_quote_glued_or_spaced() {
+        assert_eq!(
+            split("\"It includes what Ukraine needs for a durable peace.\"The president's approval coincides."),
+            ["\"It includes what Ukraine needs for a durable peace.\"", "The president's approval coincides."]
+        );
+        assert_eq!(split("He said “it is over.” Then he left."), ["He said “it is over.”", "Then he left."]);
+    }
+
+    #[test]
+    fn keeps_quote_followed_by_attribution() {
+        assert_eq!(split("“Is it over?” he asked. Yes."), ["“Is it over?” he asked.", "Yes."]);
+        assert_eq!(split("\"We will win,\" she said."), ["\"We will win,\" she said."]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_whole() {
+        for s in [
+            "A strategic U.S. Army delegation visited Kyiv.",
+            "Army Chief of Staff Gen. Randy George spoke.",
+            "Vice President J.D. Vance attended.",
+            "The deal was signed on Nov. 19, 2025 in Geneva.",
+            "Mr. Smith met Dr. A. K. Jones, who agreed.",
+            "The meeting started at 8.45 on Monday.",
+            "He lives on St. Petersburg road, No. 5.",
+            "WASHINGTON: U.S. President Donald Trump has approved it.",
+            "Shares of Apple Inc. rose sharply.",
+        ] {
+            assert_eq!(split(s), [s], "{s}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_abbreviation_before_new_sentence() {
+        assert_eq!(
+            split("The team flew back to the U.S. The talks ended."),
+            ["The team flew back to the U.S.", "The talks ended."]
+        );
+        assert_eq!(split("It began at 9 a.m. The crowd left."), ["It began at 9 a.m.", "The crowd left."]);
+        assert_eq!(split("It began at 9 a.m. Tuesday in Paris."), ["It began at 9 a.m. Tuesday in Paris."]);
+    }
+
+    #[test]
+    fn lines_are_hard_boundaries() {
+        assert_eq!(
+            split("Subhead without stop\nBody text here. More.\n\n- bullet one\n- bullet two"),
+            ["Subhead without stop", "Body text here.", "More.", "- bullet one", "- bullet two"]
+        );
+    }
+
+    #[test]
+    fn does_not_split_domains_or_decimals() {
+        assert_eq!(
+            split("Read global.espreso.tv today. Growth was 14.5% in 2024."),
+            ["Read global.espreso.tv today.", "Growth was 14.5% in 2024."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_lowercase_continuation() {
+        assert_eq!(
+            split("He waited... and waited. Then... Nothing."),
+            ["He waited... and waited.", "Then...", "Nothing."]
+        );
+    }
+
+    #[test]
+    fn dateline_with_agency_stays_together() {
+        let s = split("MADRID, March 3. /EFE/.- The king spoke.");
+        assert_eq!(s, ["MADRID, March 3. /EFE/.- The king spoke."]);
+    }
+
+    #[test]
+    fn overlong_sentence_is_cut() {
+        let text = "word ".repeat(3000);
+        let spans = sentences(&text);
+        assert!(spans.len() >= 3);
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        let text = "x".repeat(10_000);
+        assert!(sentences(&text).iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
+    fn spans_cover_all_text_in_order() {
+        let text = "  A. B! \n\n C?  \"D.\"E f. ";
+        let spans = sentences(text);
+        let mut last = 0;
+        for s in &spans {
+            assert!(s.start >= last && s.end > s.start);
+            last = s.end;
+        }
+        let kept: String = spans.iter().map(|s| s.slice(text)).collect::<String>().split_whitespace().collect();
+        let all: String = text.split_whitespace().collect();
+        assert_eq!(kept, all);
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n \n").is_empty());
+    }
+}

@@ -1,0 +1,509 @@
+//! Temporal expressions in English news prose: what the words say about
+//! time, before any calendar arithmetic (that is [`super::resolve`]).
+//!
+//! Month and weekday names are matched only when capitalised, so the modal
+//! "may" or a "march" never date anything; a bare month needs a preposition
+//! or a following noun ("in August", "the envoy's October visit").
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::text::Span;
+use crate::text::lexicon::{MONTH_FULL_ALT, month_number, weekday_number};
+
+/// Which part of a period the words point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    Early,
+    Mid,
+    Late,
+    /// "earlier this week/month/year": before the anchor, inside the period.
+    Earlier,
+    /// "later this week/month/year": after the anchor, inside the period.
+    Later,
+    /// "the end of the month".
+    End,
+}
+
+/// A unit of calendar time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+    Decade,
+}
+
+/// What a temporal expression says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Say {
+    /// A calendar date or month: `November 19`, `Nov. 19, 2025`, `August
+    /// 2025`, `in August`. The year may be missing, the day too.
+    Calendar { year: Option<i16>, month: i8, day: Option<i8>, part: Part },
+    /// A year: `in 2019`.
+    Year { year: i16, part: Part },
+    /// A weekday, `on Wednesday`, `last Friday`, `Tuesday evening`; `offset`
+    /// is -1 for "last", +1 for "next", 0 for "this" and `None` when unsaid.
+    Weekday { weekday: i8, offset: Option<i8> },
+    /// `today` (0), `yesterday` (-1), `tomorrow` (+1).
+    Day { offset: i8 },
+    /// `this week` (0), `last month` (-1), `next year` (+1), with a part.
+    Relative { unit: Unit, offset: i8, part: Part },
+    /// `nearly four months ago`; `approx` when hedged or vague.
+    Ago { n: i32, unit: Unit, approx: bool },
+}
+
+impl Say {
+    /// True when the words alone fix the date (they give a year).
+    pub fn is_absolute(&self) -> bool {
+        matches!(self, Say::Calendar { year: Some(_), .. } | Say::Year { .. })
+    }
+}
+
+/// A temporal expression found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// Byte range in the text searched.
+    pub span: Span,
+    pub text: String,
+    pub say: Say,
+    /// The expression points forward in time: "by Friday", "next week",
+    /// "until August".
+    pub forward: bool,
+    /// The expression points back in time: "since August", "last week".
+    pub backward: bool,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const PREP: &str = "on|by|until|till|since|from|before|after|as of|through|to|and|or|between|during|of|in|at";
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("temporal pattern compiles")
+}
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<mon>{MONTHS})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
+    ))
+});
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
+    ))
+});
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u)\b(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[01][0-9])-(?P<d>[0-3][0-9])\b"));
+
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of)[\s-]+)?(?P<mon>{MONTHS})\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b"
+    ))
+});
+
+static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u)\b(?P<prep>(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|between|and|or|to|until|for|last|next|this|early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of))[\s-]+(?:(?P<mod>(?i:last|next|this|early|mid|late))[\s-]+)?(?P<mon>{MONTH_FULL_ALT})\b"
+    ))
+});
+
+/// `the envoy's October visit`: a month used as an adjective.
+static MONTH_ADJ: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u)\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\s+(?P<noun>[a-z]{3,})\b",
+    )
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u)\b(?P<prep>(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|between|and|to|early|mid|late|the end of|the start of|the beginning of|the summer of|the spring of|the autumn of|the fall of|the winter of))\s+(?P<y>(?:1[89]|2[01])[0-9]{2})\b",
+    )
+});
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?:(?P<mod>(?i:on|last|this|next|by|until|till|from|since|before|after|this past|this coming|coming|past|early|late))\s+)?(?P<wd>{DAYS})(?:'s|’s)?(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?(?-u:\b)"
+    ))
+});
+
+/// Named days that are not "the last such weekday".
+static WEEKDAY_IDIOM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u)(?:Black|Good|Super|Bloody|Ash|Easter|Palm|Holy|Cyber|Maundy|Whit|Shrove|Giving|Patriots?)\s+$")
+});
+
+static REL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night)\b",
+    )
+});
+
+static REL_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?P<part>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of|start of)?[\s-]*(?P<off>this|last|next|the past|the previous|the coming|the following|past|coming|the same)\s+(?P<unit>week(?:end)?|month|year)\b",
+    )
+});
+
+static END_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(?P<prep>by|before|until|till|at|toward|towards|around|near)\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+    )
+});
+
+static OVER_WEEKEND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i-u)\b(?:over|during|at)\s+the\s+weekend\b"));
+
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b",
+    )
+});
+
+fn number_word(w: &str) -> Option<(i32, bool)> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => (1, false),
+        "two" => (2, false),
+        "three" => (3, false),
+        "four" => (4, false),
+        "five" => (5, false),
+        "six" => (6, false),
+        "seven" => (7, false),
+        "eight" => (8, false),
+        "nine" => (9, false),
+        "ten" => (10, false),
+        "eleven" => (11, false),
+        "twelve" => (12, false),
+        "a few" | "several" => (3, true),
+        "a couple of" => (2, true),
+        n => (n.parse().ok()?, false),
+    })
+}
+
+fn unit_of(w: &str) -> Option<Unit> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+fn part_of(w: Option<&str>) -> Part {
+    match w.map(|s| s.trim().to_ascii_lowercase()) {
+        None => Part::Whole,
+        Some(s) => match s.as_str() {
+            "early" | "the beginning of" | "the start of" | "start of" => Part::Early,
+            "mid" | "the middle of" => Part::Mid,
+            "late" => Part::Late,
+            "earlier" => Part::Earlier,
+            "later" => Part::Later,
+            "the end of" | "end of" => Part::End,
+            _ => Part::Whole,
+        },
+    }
+}
+
+fn direction(prep: Option<&str>) -> (bool, bool) {
+    match prep.map(|p| p.to_ascii_lowercase()) {
+        Some(p) => match p.as_str() {
+            "by" | "until" | "till" | "next" | "coming" | "this coming" | "before" | "toward" | "towards" => {
+                (true, false)
+            }
+            "since" | "last" | "past" | "this past" | "after" => (false, true),
+            _ => (false, false),
+        },
+        None => (false, false),
+    }
+}
+
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Finds the temporal expressions in `text`, in order, without overlaps.
+pub fn find(text: &str) -> Vec<Expr> {
+    let mut found: Vec<Expr> = Vec::new();
+    let expr = |m: regex::Match<'_>, say: Say, prep: Option<&str>| {
+        let (forward, backward) = direction(prep);
+        Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward }
+    };
+    for c in MONTH_DAY.captures_iter(text).chain(DAY_MONTH.captures_iter(text)) {
+        let (Some(month), Some(day)) = (month_number(&c["mon"]), num::<i8>(&c, "d")) else { continue };
+        if !(1..=31).contains(&day) {
+            continue;
+        }
+        let prep = c.name("prep").map(|m| m.as_str());
+        found.push(expr(
+            c.get(0).unwrap(),
+            Say::Calendar { year: num(&c, "y"), month, day: Some(day), part: Part::Whole },
+            prep,
+        ));
+    }
+    for c in ISO_DATE.captures_iter(text) {
+        let (Some(year), Some(month), Some(day)) = (num(&c, "y"), num(&c, "mo"), num(&c, "d")) else { continue };
+        found.push(expr(
+            c.get(0).unwrap(),
+            Say::Calendar { year: Some(year), month, day: Some(day), part: Part::Whole },
+            None,
+        ));
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let Some(month) = month_number(&c["mon"]) else { continue };
+        let part = part_of(c.name("part").map(|m| m.as_str()));
+        let prep = c.name("prep").map(|m| m.as_str());
+        found.push(expr(c.get(0).unwrap(), Say::Calendar { year: num(&c, "y"), month, day: None, part }, prep));
+    }
+    for c in MONTH_ALONE.captures_iter(text) {
+        let Some(month) = month_number(&c["mon"]) else { continue };
+        let prep = c.name("prep").map(|m| m.as_str());
+        let modifier = c.name("mod").map(|m| m.as_str());
+        let part = part_of(modifier.or(prep));
+        let m = c.get(0).unwrap();
+        // "last August" / "next May": the modifier gives the direction.
+        let dir = match modifier.or(prep).map(|s| s.to_ascii_lowercase()) {
+            Some(s) if s == "last" || s == "next" || s == "this" => Some(s),
+            _ => None,
+        };
+        found.push(expr(m, Say::Calendar { year: None, month, day: None, part }, dir.as_deref().or(prep)));
+    }
+    for c in MONTH_ADJ.captures_iter(text) {
+        let Some(month) = month_number(&c["mon"]) else { continue };
+        let m = c.name("mon").unwrap();
+        // Not at the start of a sentence, where any word is capitalised.
+        if text[..m.start()].trim_end().is_empty() {
+            continue;
+        }
+        found.push(expr(m, Say::Calendar { year: None, month, day: None, part: Part::Whole }, None));
+    }
+    for c in YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let rest = &text[m.end()..];
+        // "in 2019-20", "by 2025%", "of 2024,5": not a plain year.
+        if rest.starts_with(['-', '–', '%', '/']) || rest.starts_with(",0") || rest.starts_with(",5") {
+            continue;
+        }
+        let Some(year) = num(&c, "y") else { continue };
+        let prep = c.name("prep").map(|m| m.as_str());
+        found.push(expr(m, Say::Year { year, part: part_of(prep) }, prep));
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let wd_match = c.name("wd").unwrap();
+        if WEEKDAY_IDIOM.is_match(&text[..wd_match.start()]) {
+            continue;
+        }
+        // "Mondays" (habit) is not a date.
+        if text[wd_match.end()..].starts_with('s') {
+            continue;
+        }
+        let Some(weekday) = weekday_number(wd_match.as_str()) else { continue };
+        let modifier = c.name("mod").map(|m| m.as_str());
+        let offset = match modifier.map(|s| s.to_ascii_lowercase()).as_deref() {
+            Some("last" | "this past" | "past") => Some(-1),
+            Some("next" | "this coming" | "coming") => Some(1),
+            Some("this") => Some(0),
+            _ => None,
+        };
+        found.push(expr(m, Say::Weekday { weekday, offset }, modifier));
+    }
+    for c in REL_DAY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let offset = match c["w"].to_ascii_lowercase().as_str() {
+            "yesterday" | "last night" => -1,
+            "the day before yesterday" => -2,
+            "tomorrow" => 1,
+            "the day after tomorrow" => 2,
+            _ => 0,
+        };
+        found.push(expr(m, Say::Day { offset }, None));
+    }
+    for c in END_OF.captures_iter(text) {
+        let Some(unit) = unit_of(&c["unit"]) else { continue };
+        let prep = c.name("prep").map(|m| m.as_str());
+        found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part: Part::End }, prep));
+    }
+    for c in REL_PERIOD.captures_iter(text) {
+        let Some(unit) = unit_of(&c["unit"]) else { continue };
+        let off_word = c["off"].to_ascii_lowercase();
+        let offset = match off_word.as_str() {
+            "last" | "the previous" => -1,
+            "next" | "the coming" | "the following" | "coming" => 1,
+            "the past" | "past" => -1,
+            _ => 0,
+        };
+        if off_word == "the same" {
+            continue; // "the same week": relative to something else
+        }
+        let mut part = part_of(c.name("part").map(|m| m.as_str()));
+        // "the past week": the days up to the anchor, not last calendar week.
+        if off_word.ends_with("past") && unit != Unit::Weekend {
+            part = Part::Earlier;
+        }
+        let m = c.get(0).unwrap();
+        let start = c.name("part").map_or(c.name("off").unwrap().start(), |p| p.start());
+        let mm = &text[start..m.end()];
+        found.push(Expr {
+            span: Span::new(start, m.end()),
+            text: mm.to_string(),
+            say: Say::Relative { unit, offset: if off_word.ends_with("past") { 0 } else { offset }, part },
+            forward: offset > 0,
+            backward: offset < 0 || off_word.ends_with("past"),
+        });
+    }
+    for m in OVER_WEEKEND.find_iter(text) {
+        found.push(Expr {
+            span: Span::new(m.start(), m.end()),
+            text: m.as_str().to_string(),
+            say: Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole },
+            forward: false,
+            backward: true,
+        });
+    }
+    for c in AGO.captures_iter(text) {
+        let (Some((n, vague)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
+        found.push(expr(
+            c.get(0).unwrap(),
+            Say::Ago { n, unit, approx: vague || c.name("q").is_some() },
+            Some("since"),
+        ));
+    }
+    // Keep the earliest, then longest, of overlapping matches.
+    found.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut out: Vec<Expr> = Vec::new();
+    for e in found {
+        if out.last().is_some_and(|l| l.span.end > e.span.start) {
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn says(text: &str) -> Vec<(String, Say)> {
+        find(text).into_iter().map(|e| (e.text, e.say)).collect()
+    }
+
+    fn one(text: &str) -> Say {
+        let f = says(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f[0].1
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_eq!(
+            one("On November 19, Axios reported"),
+            Say::Calendar { year: None, month: 11, day: Some(19), part: Part::Whole }
+        );
+        assert_eq!(
+            one("signed on Nov. 19, 2025 in Geneva"),
+            Say::Calendar { year: Some(2025), month: 11, day: Some(19), part: Part::Whole }
+        );
+        assert_eq!(
+            one("by 3 March the talks"),
+            Say::Calendar { year: None, month: 3, day: Some(3), part: Part::Whole }
+        );
+        assert_eq!(
+            one("filed 2024-02-29 in court"),
+            Say::Calendar { year: Some(2024), month: 2, day: Some(29), part: Part::Whole }
+        );
+    }
+
+    #[test]
+    fn months_with_and_without_year() {
+        assert_eq!(
+            one("the invasion in February 2022 left"),
+            Say::Calendar { year: Some(2022), month: 2, day: None, part: Part::Whole }
+        );
+        assert_eq!(
+            one("met in Anchorage, Alaska in August for"),
+            Say::Calendar { year: None, month: 8, day: None, part: Part::Whole }
+        );
+        assert_eq!(
+            one("during the envoy's October visit to Miami"),
+            Say::Calendar { year: None, month: 10, day: None, part: Part::Whole }
+        );
+        assert_eq!(
+            one("Trump's August 2025 summit"),
+            Say::Calendar { year: Some(2025), month: 8, day: None, part: Part::Whole }
+        );
+        assert_eq!(
+            one("prices rose in late March 2024"),
+            Say::Calendar { year: Some(2024), month: 3, day: None, part: Part::Late }
+        );
+    }
+
+    #[test]
+    fn modal_may_and_verb_march_are_not_dates() {
+        assert!(says("Officials may meet again. Protesters march on the capital.").is_empty());
+        assert!(says("May God help us.").is_empty());
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(one("travelled to Kiev on Wednesday with"), Say::Weekday { weekday: 2, offset: None });
+        assert_eq!(one("after speaking with Trump Tuesday evening."), Say::Weekday { weekday: 1, offset: None });
+        assert_eq!(one("last Friday"), Say::Weekday { weekday: 4, offset: Some(-1) });
+        assert_eq!(one("next Monday"), Say::Weekday { weekday: 0, offset: Some(1) });
+        assert!(says("Shops opened for Black Friday. Markets close on Mondays.").is_empty());
+    }
+
+    #[test]
+    fn relative_periods() {
+        assert_eq!(one("approved this week a plan"), Say::Relative { unit: Unit::Week, offset: 0, part: Part::Whole });
+        assert_eq!(
+            one("met in Miami late last month"),
+            Say::Relative { unit: Unit::Month, offset: -1, part: Part::Late }
+        );
+        assert_eq!(one("earlier this year"), Say::Relative { unit: Unit::Year, offset: 0, part: Part::Earlier });
+        assert_eq!(
+            one("before the end of the month."),
+            Say::Relative { unit: Unit::Month, offset: 0, part: Part::End }
+        );
+        assert_eq!(one("talks next week"), Say::Relative { unit: Unit::Week, offset: 1, part: Part::Whole });
+        assert_eq!(one("over the weekend"), Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole });
+        assert_eq!(one("said yesterday"), Say::Day { offset: -1 });
+    }
+
+    #[test]
+    fn ago_and_hedges() {
+        assert_eq!(one("negotiations nearly four months ago."), Say::Ago { n: 4, unit: Unit::Month, approx: true });
+        assert_eq!(one("two days ago"), Say::Ago { n: 2, unit: Unit::Day, approx: false });
+        assert_eq!(one("a year ago"), Say::Ago { n: 1, unit: Unit::Year, approx: false });
+        assert!(says("the nearly four-year war").is_empty());
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(one("was founded in 2019 by"), Say::Year { year: 2019, part: Part::Whole });
+        assert!(says("over 470 drones and 48 missiles, $200 billion, 2025 people").is_empty());
+    }
+
+    #[test]
+    fn two_expressions_in_one_sentence() {
+        let f = says("Peskov said on Friday that the summit in August changed nothing.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].0, "on Friday");
+        assert_eq!(f[1].0, "in August");
+    }
+
+    #[test]
+    fn direction_words() {
+        let e = &find("a deal by Thursday")[0];
+        assert!(e.forward);
+        let e = &find("since August")[0];
+        assert!(e.backward);
+    }
+}

@@ -1,0 +1,306 @@
+//! Mentions: the places in an article that report a happening with a date.
+//!
+//! A sentence may date more than one happening ("Peskov said ... no such
+//! plans, signalling little movement since ... met in Alaska in August"): it
+//! is cut into clauses, and each date goes with its own clause. A statement
+//! by a named speaker whose clause carries no date of its own is news of the
+//! day: it becomes a *reported* mention at the article's date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::expr::{self, Expr};
+use super::resolve::{When, resolve};
+use crate::ingest::Article;
+use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number};
+use crate::text::{Span, words};
+
+/// How an event got its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Words in the text date it.
+    Dated,
+    /// News of the day the text does not date: placed at the article's date.
+    Reported,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Dated => "dated",
+            Basis::Reported => "reported",
+        }
+    }
+}
+
+/// One article's report of a happening.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub article: usize,
+    pub sentence: usize,
+    /// What the mention covers: its clause, or the whole sentence.
+    pub span: Span,
+    /// The words that date it (`None` for a reported mention).
+    pub expression: Option<String>,
+    pub expression_span: Option<Span>,
+    pub when: When,
+    pub basis: Basis,
+}
+
+/// Clause openers after a comma: a date in such a clause belongs to it.
+const CONNECTORS: &[&str] = &[
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "but",
+    "as",
+    "after",
+    "before",
+    "since",
+    "when",
+    "where",
+    "with",
+    "following",
+    "signalling",
+    "signaling",
+    "according",
+    "adding",
+    "saying",
+    "noting",
+    "insisting",
+    "citing",
+    "despite",
+    "amid",
+    "and",
+    "alongside",
+    "including",
+    "prompting",
+    "leaving",
+    "ahead",
+];
+
+static AND_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\s(?:and|but)\s+(?:later\s+|also\s+)?(?:said|told|added|stated|stressed|noted|insisted|warned|announced|reiterated|claimed|argued|urged)\b").unwrap()
+});
+
+static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s(?:since|ever since)\s").unwrap());
+
+/// Cuts a sentence into clauses at connective commas, semicolons, spaced
+/// dashes, a colon before a quote, "and said", and "since". Spans are
+/// relative to `s` and cover it.
+pub fn clauses(s: &str) -> Vec<Span> {
+    let mut cuts: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            ',' => {
+                let rest = s[i + 1..].trim_start();
+                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                if CONNECTORS.contains(&next.to_lowercase().as_str()) {
+                    cuts.push(i + 1);
+                }
+            }
+            ';' => cuts.push(i + 1),
+            '—' | '–' if s[..i].ends_with(' ') => cuts.push(i),
+            ':' => {
+                let rest = s[i + 1..].trim_start();
+                if rest.starts_with(['"', '“', '‘', '\'']) {
+                    cuts.push(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    cuts.extend(AND_SAY.find_iter(s).map(|m| m.start()));
+    cuts.extend(SINCE.find_iter(s).map(|m| m.start()));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts.into_iter().chain([s.len()]) {
+        let piece = &s[start..c];
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        // Tiny pieces ("including three children") stay with their neighbour.
+        if words::count(t) >= 3 || c == s.len() {
+            if !t.is_empty() {
+                out.push(Span::new(start + lead, start + lead + t.len()));
+            }
+            start = c;
+        }
+    }
+    // Fold a short last piece into the one before it.
+    if out.len() >= 2 && words::count(out.last().unwrap().slice(s)) < 3 {
+        let last = out.pop().unwrap();
+        let prev = out.pop().unwrap();
+        out.push(prev.union(last));
+    }
+    out
+}
+
+/// Capitalised words that do not name a speaker.
+fn is_generic_capital(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    is_sentence_starter(w)
+        || is_stopword(&lower)
+        || matches!(
+            lower.as_str(),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "several" | "dozens"
+                | "hundreds" | "thousands" | "sources" | "officials" | "source" | "critics" | "analysts" | "experts"
+        )
+        || month_number(w).is_some()
+        || weekday_number(w).is_some()
+        || w.chars().all(|c| !c.is_lowercase()) // acronyms: US, NBC
+        || w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("ican")
+}
+
+/// A statement by a named speaker: a verb of saying with a capitalised name
+/// (not a pronoun, not "officials", not "a source") just before or after it.
+/// Returns the byte offset of the verb in `clause`.
+pub fn statement_verb(clause: &str) -> Option<usize> {
+    if clause.trim_start().starts_with(['"', '“']) && !clause.contains(['”', '"']) {
+        return None;
+    }
+    let ws: Vec<(usize, &str)> = words::words(clause).collect();
+    for (k, &(at, w)) in ws.iter().enumerate() {
+        if !is_reporting_verb(&w.to_lowercase()) {
+            continue;
+        }
+        let is_name = |&&(_, n): &&(usize, &str)| words::is_capitalised(n) && !is_generic_capital(n);
+        // A name after the verb only in inverted attribution: `..." said Peskov`.
+        let inverted = clause[..at].trim_end().ends_with([',', '"', '”']);
+        let named = ws[k.saturating_sub(4)..k].iter().any(|w| is_name(&w))
+            || (inverted && ws[k + 1..(k + 3).min(ws.len())].iter().any(|w| is_name(&w)));
+        if named {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Future auxiliaries shortly before a date make it point forward.
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|is expected to|are expected to|expected to|is set to|are set to|is due|are due|scheduled|planned|plans to|plan to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to)(?-u:\b)").unwrap()
+});
+
+/// True when the sentence looks ahead at the time the expression names.
+fn looks_forward(sentence: &str, e: &Expr) -> bool {
+    if e.forward {
+        return true;
+    }
+    if e.backward {
+        return false;
+    }
+    let before = &sentence[..e.span.start];
+    let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(7).map_or(0, |(i, _)| i);
+    FUTURE_CUE.is_match(&before[window_start..])
+}
+
+/// The mentions of one article, resolved against `anchor` (its publication
+/// date, or the set's reference date when it has none).
+pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::civil::Date>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (si, sspan) in article.sentences.iter().enumerate() {
+        let sentence = sspan.slice(&article.body);
+        let exprs = expr::find(sentence);
+        let cls = clauses(sentence);
+        let clause_of =
+            |off: usize| cls.iter().position(|c| c.start <= off && off < c.end.max(c.start + 1)).unwrap_or(0);
+        let expr_clauses: Vec<usize> = exprs.iter().map(|e| clause_of(e.span.start)).collect();
+        // The statement, when the speaker's clause carries no date of its own.
+        let reported = anchor.and_then(|anchor| {
+            cls.iter().enumerate().find_map(|(ci, c)| {
+                (!expr_clauses.contains(&ci)).then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor))).flatten()
+            })
+        });
+        let mut dated = Vec::new();
+        for (e, &ci) in exprs.iter().zip(&expr_clauses) {
+            // Without any date to read against, only dates that give their
+            // own year can be placed.
+            let when = match anchor {
+                Some(a) => resolve(e.say, a, looks_forward(sentence, e)),
+                None if e.say.is_absolute() => resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false),
+                None => None,
+            };
+            let Some(when) = when else { continue };
+            dated.push((e, ci, when));
+        }
+        let several = dated.len() + usize::from(reported.is_some()) > 1;
+        for (e, ci, when) in dated {
+            // One date in the sentence dates the whole sentence; with more,
+            // each goes with its clause.
+            let local = if several { cls[ci] } else { Span::new(0, sentence.len()) };
+            out.push(Mention {
+                article: article_index,
+                sentence: si,
+                span: Span::new(sspan.start + local.start, sspan.start + local.end),
+                expression: Some(e.text.clone()),
+                expression_span: Some(Span::new(sspan.start + e.span.start, sspan.start + e.span.end)),
+                when,
+                basis: Basis::Dated,
+            });
+        }
+        if let Some((c, anchor)) = reported {
+            let local = if several { c } else { Span::new(0, sentence.len()) };
+            out.push(Mention {
+                article: article_index,
+                sentence: si,
+                span: Span::new(sspan.start + local.start, sspan.start + local.end),
+                expression: None,
+                expression_span: None,
+                when: When::day(anchor, false),
+                basis: Basis::Reported,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cl(s: &str) -> Vec<&str> {
+        clauses(s).into_iter().map(|c| c.slice(s)).collect()
+    }
+
+    #[test]
+    fn clauses_split_at_connectives() {
+        assert_eq!(
+            cl(
+                "Peskov told reporters there were no such plans, signalling little movement since the leaders met in Alaska in August."
+            ),
+            [
+                "Peskov told reporters there were no such plans,",
+                "signalling little movement",
+                "since the leaders met in Alaska in August."
+            ]
+        );
+        assert_eq!(cl("They met in Anchorage, Alaska in August."), ["They met in Anchorage, Alaska in August."]);
+        assert_eq!(
+            cl("He met reporters after his talks and said that nothing has changed."),
+            ["He met reporters after his talks", "and said that nothing has changed."]
+        );
+    }
+
+    #[test]
+    fn named_statements() {
+        assert!(statement_verb("Kremlin spokesperson Dmitry Peskov told reporters there were no such plans").is_some());
+        assert!(statement_verb("Zelensky later stated that Ukraine is prepared to cooperate.").is_some());
+        assert!(statement_verb("Trump, speaking separately, said he remains determined.").is_some());
+        assert!(
+            statement_verb("A source close to the government and a European official said Ukraine had no role.")
+                .is_none()
+        );
+        assert!(statement_verb("Three additional US officials confirmed to NBC that the plan needs work.").is_none());
+        assert!(statement_verb("He said it was over.").is_none());
+        assert!(statement_verb("Ukrainian officials said the timing was bad.").is_none());
+    }
+}

@@ -1,0 +1,320 @@
+//! Calendar arithmetic: a temporal expression plus the date an article was
+//! published gives a date, a range, a month or a year, with the precision the
+//! words support.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::expr::{Part, Say, Unit};
+
+/// How precise a resolved date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    /// A span of days (`this week`): `start..=end`.
+    Range,
+    Day,
+}
+
+/// A resolved point or period in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct When {
+    /// The first day (for a month or year, its first day).
+    pub start: Date,
+    /// The last day of a [`Precision::Range`].
+    pub end: Option<Date>,
+    pub precision: Precision,
+    /// The words hedge ("late last month", "nearly four months ago").
+    pub approximate: bool,
+}
+
+impl When {
+    pub fn day(d: Date, approximate: bool) -> When {
+        When { start: d, end: None, precision: Precision::Day, approximate }
+    }
+
+    pub fn month(year: i16, month: i8, approximate: bool) -> Option<When> {
+        let start = Date::new(year, month, 1).ok()?;
+        Some(When { start, end: None, precision: Precision::Month, approximate })
+    }
+
+    pub fn year(year: i16, approximate: bool) -> Option<When> {
+        let start = Date::new(year, 1, 1).ok()?;
+        Some(When { start, end: None, precision: Precision::Year, approximate })
+    }
+
+    pub fn range(start: Date, end: Date, approximate: bool) -> When {
+        if start >= end {
+            return When::day(start.min(end), approximate);
+        }
+        When { start, end: Some(end), precision: Precision::Range, approximate }
+    }
+
+    /// The first and last day this covers.
+    pub fn bounds(&self) -> (Date, Date) {
+        let last = match self.precision {
+            Precision::Day => self.start,
+            Precision::Range => self.end.unwrap_or(self.start),
+            Precision::Month => self.start.last_of_month(),
+            Precision::Year => self.start.last_of_year(),
+        };
+        (self.start, last)
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the words are.
+    pub fn date_string(&self) -> String {
+        match self.precision {
+            Precision::Day | Precision::Range => self.start.to_string(),
+            Precision::Month => format!("{:04}-{:02}", self.start.year(), self.start.month()),
+            Precision::Year => format!("{:04}", self.start.year()),
+        }
+    }
+
+    /// The last day of a range, `YYYY-MM-DD`.
+    pub fn end_string(&self) -> Option<String> {
+        match self.precision {
+            Precision::Range => self.end.map(|d| d.to_string()),
+            _ => None,
+        }
+    }
+
+    /// True when one covers the other (a day inside a week, a month inside a
+    /// year): they can be the same happening.
+    pub fn compatible(&self, other: &When) -> bool {
+        let (a0, a1) = self.bounds();
+        let (b0, b1) = other.bounds();
+        (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1)
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.days()).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.months()).ok()
+}
+
+fn monday_of(d: Date) -> Option<Date> {
+    add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))
+}
+
+/// Resolves what an expression says against `anchor` (the article's date).
+/// `forward` says the sentence looks ahead (a deadline, a plan).
+pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
+    let y = anchor.year();
+    match say {
+        Say::Calendar { year: Some(year), month, day: Some(day), .. } => {
+            Some(When::day(Date::new(year, month, day).ok()?, false))
+        }
+        Say::Calendar { year: None, month, day: Some(day), .. } => {
+            // The year that puts the date nearest the anchor, or the next
+            // one ahead when the sentence looks forward.
+            let candidates = [y - 1, y, y + 1].into_iter().filter_map(|yy| Date::new(yy, month, day).ok());
+            let best = if forward {
+                candidates.filter(|d| *d >= anchor).min()
+            } else {
+                candidates.min_by_key(|d| {
+                    let days = (anchor.since(*d).ok()?.get_days()).abs();
+                    // A little bias to the past: news mostly reports what happened.
+                    Some(if *d > anchor { days * 2 } else { days })
+                })
+            }?;
+            Some(When::day(best, false))
+        }
+        Say::Calendar { year: Some(year), month, day: None, part } => When::month(year, month, part != Part::Whole),
+        Say::Calendar { year: None, month, day: None, part } => {
+            let am = anchor.month();
+            let year = if forward {
+                if month >= am { y } else { y + 1 }
+            } else if month <= am {
+                y
+            } else {
+                y - 1
+            };
+            When::month(year, month, part != Part::Whole)
+        }
+        Say::Year { year, part } => When::year(year, part != Part::Whole),
+        Say::Weekday { weekday, offset } => {
+            let today = anchor.weekday().to_monday_zero_offset();
+            let back = i64::from((today - weekday).rem_euclid(7));
+            let ahead = i64::from((weekday - today).rem_euclid(7));
+            let delta = match offset {
+                Some(-1) => -(if back == 0 { 7 } else { back }),
+                Some(1) => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                Some(_) => i64::from(weekday) - i64::from(today),
+                // Unsaid: the last such day (that day itself when it is the
+                // anchor's weekday), or the next one when looking ahead.
+                None if forward => ahead,
+                None => -back,
+            };
+            Some(When::day(add_days(anchor, delta)?, false))
+        }
+        Say::Day { offset } => Some(When::day(add_days(anchor, i64::from(offset))?, false)),
+        Say::Relative { unit, offset, part } => relative(unit, offset, part, anchor, forward),
+        Say::Ago { n, unit, approx } => {
+            let n = i64::from(n);
+            match unit {
+                Unit::Day => Some(When::day(add_days(anchor, -n)?, approx)),
+                Unit::Week | Unit::Weekend => Some(When::day(add_days(anchor, -7 * n)?, true)),
+                Unit::Month => {
+                    let d = add_months(anchor, -n)?;
+                    When::month(d.year(), d.month(), approx)
+                }
+                Unit::Year => When::year(y - n as i16, approx),
+                Unit::Decade => When::year(y - 10 * n as i16, true),
+            }
+        }
+    }
+}
+
+fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> Option<When> {
+    let off = i64::from(offset);
+    match unit {
+        Unit::Day => Some(When::day(add_days(anchor, off)?, false)),
+        Unit::Week => {
+            let monday = add_days(monday_of(anchor)?, 7 * off)?;
+            let sunday = add_days(monday, 6)?;
+            Some(match (offset, part) {
+                (0, Part::Earlier) => {
+                    When::range(monday.min(add_days(anchor, -1)?), add_days(anchor, -1)?.max(monday), false)
+                }
+                (0, Part::Later) => When::range(add_days(anchor, 1)?.min(sunday), sunday, false),
+                (0, Part::End) => When::range(add_days(monday, 4)?, sunday, true),
+                // "this week" in a report of what happened: up to the anchor.
+                (0, _) if !forward => When::range(monday, anchor, false),
+                (0, _) => When::range(anchor, sunday, false),
+                _ => When::range(monday, sunday, part != Part::Whole),
+            })
+        }
+        Unit::Weekend => {
+            let saturday = add_days(monday_of(anchor)?, 5)?;
+            let last = if anchor >= saturday { saturday } else { add_days(saturday, -7)? };
+            let start = match offset {
+                1 => {
+                    if anchor >= saturday {
+                        add_days(saturday, 7)?
+                    } else {
+                        saturday
+                    }
+                }
+                0 if forward && anchor < saturday => saturday,
+                _ => last,
+            };
+            Some(When::range(start, add_days(start, 1)?, false))
+        }
+        Unit::Month => {
+            let d = add_months(anchor, off)?;
+            match part {
+                Part::End => Some(When::day(d.last_of_month(), true)),
+                Part::Whole => When::month(d.year(), d.month(), false),
+                _ => When::month(d.year(), d.month(), true),
+            }
+        }
+        Unit::Year => {
+            let year = anchor.year() + offset as i16;
+            match part {
+                Part::End => Some(When::day(Date::new(year, 12, 31).ok()?, true)),
+                Part::Whole => When::year(year, false),
+                _ => When::year(year, true),
+            }
+        }
+        Unit::Decade => When::year(anchor.year() + 10 * offset as i16, true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::expr::find;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// Resolves the first expression in `text` against `anchor`.
+    fn at(text: &str, anchor: &str) -> (String, Option<String>, bool) {
+        let e = &find(text)[0];
+        let w = resolve(e.say, d(anchor), e.forward).unwrap();
+        (w.date_string(), w.end_string(), w.approximate)
+    }
+
+    fn day(text: &str, anchor: &str) -> String {
+        at(text, anchor).0
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_last_such_day() {
+        // 2025-11-20 is a Thursday.
+        assert_eq!(day("on Wednesday", "2025-11-20"), "2025-11-19");
+        assert_eq!(day("Tuesday evening", "2025-11-20"), "2025-11-18");
+        assert_eq!(day("on Friday", "2025-11-20"), "2025-11-14");
+        assert_eq!(day("on Thursday", "2025-11-20"), "2025-11-20");
+        assert_eq!(day("last Thursday", "2025-11-20"), "2025-11-13");
+        assert_eq!(day("by Thursday", "2025-11-18"), "2025-11-20");
+        assert_eq!(day("next Monday", "2025-11-20"), "2025-11-24");
+        // Across a year boundary: Friday 2026-01-02, "on Wednesday".
+        assert_eq!(day("on Wednesday", "2026-01-02"), "2025-12-31");
+        assert_eq!(day("on Sunday", "2024-03-01"), "2024-02-25");
+    }
+
+    #[test]
+    fn dates_without_a_year_take_the_nearest() {
+        assert_eq!(day("On November 19", "2025-11-20"), "2025-11-19");
+        assert_eq!(day("on December 30", "2026-01-03"), "2025-12-30");
+        assert_eq!(day("on January 2", "2025-12-28"), "2026-01-02");
+        assert_eq!(day("Nov. 19, 2025", "2030-01-01"), "2025-11-19");
+    }
+
+    #[test]
+    fn months_keep_month_precision() {
+        assert_eq!(at("in August", "2025-11-20"), ("2025-08".into(), None, false));
+        assert_eq!(day("in January", "2025-10-05"), "2025-01");
+        assert_eq!(day("in December", "2025-10-05"), "2024-12");
+        assert_eq!(day("until December", "2025-10-05"), "2025-12");
+        assert_eq!(day("the envoy's October visit", "2025-11-20"), "2025-10");
+        assert_eq!(at("late last month", "2025-11-20"), ("2025-10".into(), None, true));
+        assert_eq!(at("late last month", "2026-01-15"), ("2025-12".into(), None, true));
+        assert_eq!(day("in February 2022", "2025-11-20"), "2022-02");
+    }
+
+    #[test]
+    fn weeks_are_ranges() {
+        assert_eq!(at("this week", "2025-11-20"), ("2025-11-17".into(), Some("2025-11-20".into()), false));
+        assert_eq!(at("last week", "2025-11-20"), ("2025-11-10".into(), Some("2025-11-16".into()), false));
+        assert_eq!(at("earlier this week", "2025-11-20"), ("2025-11-17".into(), Some("2025-11-19".into()), false));
+        assert_eq!(at("over the weekend", "2025-11-20"), ("2025-11-15".into(), Some("2025-11-16".into()), false));
+    }
+
+    #[test]
+    fn ago_and_ends() {
+        assert_eq!(at("nearly four months ago", "2025-11-21"), ("2025-07".into(), None, true));
+        assert_eq!(at("two days ago", "2025-03-01"), ("2025-02-27".into(), None, false));
+        assert_eq!(at("before the end of the month", "2025-11-21"), ("2025-11-30".into(), None, true));
+        assert_eq!(at("before the end of the month", "2024-02-10"), ("2024-02-29".into(), None, true));
+        assert_eq!(at("earlier this year", "2025-11-21"), ("2025".into(), None, true));
+        assert_eq!(at("last year", "2026-01-01"), ("2025".into(), None, false));
+        assert_eq!(day("yesterday", "2025-01-01"), "2024-12-31");
+    }
+
+    #[test]
+    fn compatibility() {
+        let wed = When::day(d("2025-11-19"), false);
+        let week = When::range(d("2025-11-17"), d("2025-11-23"), false);
+        let nov = When::month(2025, 11, false).unwrap();
+        let oct = When::month(2025, 10, false).unwrap();
+        assert!(wed.compatible(&week) && week.compatible(&wed));
+        assert!(nov.compatible(&wed));
+        assert!(!oct.compatible(&wed));
+        assert!(!When::day(d("2025-11-18"), false).compatible(&wed));
+    }
+}
