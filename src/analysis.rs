@@ -20,7 +20,8 @@ pub struct Analysis {
 pub fn analyse(loaded: Loaded) -> Analysis {
     let Loaded { mut articles, skipped } = loaded;
     let corpus = Corpus::build(&articles);
-    let passages = align::passages(&articles, &corpus, &Thresholds::default());
-    let timeline = timeline::build(&mut articles, &corpus);
+    let matches = align::sentence_matches(&corpus, &Thresholds::default());
+    let passages = align::passages_from(&articles, &corpus, &matches);
+    let timeline = timeline::build(&mut articles, &corpus, &matches);
     Analysis { articles, skipped, corpus, passages, timeline }
 }

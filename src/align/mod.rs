@@ -145,9 +145,13 @@ pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> 
 
 /// Finds the passages shared by every pair of articles.
 pub fn passages(articles: &[Article], corpus: &Corpus, th: &Thresholds) -> Vec<Passage> {
-    let matches = sentence_matches(corpus, th);
+    passages_from(articles, corpus, &sentence_matches(corpus, th))
+}
+
+/// Builds passages from already matched sentence pairs.
+pub fn passages_from(articles: &[Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Passage> {
     let mut by_pair: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for m in &matches {
+    for m in matches {
         by_pair.entry((m.a.0, m.b.0)).or_default().push((m.a.1, m.b.1));
     }
     type PairMatches = ((usize, usize), Vec<(usize, usize)>);

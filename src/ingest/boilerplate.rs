@@ -150,7 +150,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if FURNITURE.is_match(line) {
         return Some(Boilerplate::Furniture);
     }
-    let n_words = words::count(line);
+    let n_words = words::rough_count(line);
     if n_words <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line)) {
         return Some(Boilerplate::Caption);
     }
@@ -166,7 +166,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
 /// A line of share/gallery vocabulary without sentence punctuation:
 /// `Gallery Gallery Videos Videos Share on WhatsApp Share`.
 fn is_widget_line(line: &str) -> bool {
-    if line.ends_with(['.', '?', '!', '"', '”']) || words::count(line) > 20 {
+    if line.ends_with(['.', '?', '!', '"', '”']) || words::rough_count(line) > 20 {
         return false;
     }
     let ws: Vec<&str> = words::words(line).map(|(_, w)| w).collect();

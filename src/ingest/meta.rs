@@ -183,13 +183,13 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
 
 /// A short run of words with no sentence shape: an outlet or section name.
 fn is_label(s: &str) -> bool {
-    let n = words::count(s);
+    let n = words::rough_count(s);
     (1..=5).contains(&n) && !s.ends_with(['.', '!', '?']) && !s.contains(", ")
 }
 
 /// Looks like a sentence of article text rather than a heading or label.
 fn is_prose(s: &str) -> bool {
-    let n = words::count(s);
+    let n = words::rough_count(s);
     let lower = words::words(s).filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase)).count();
     n >= 12 && lower * 3 >= n || (n >= 6 && s.ends_with(['.', '!', '?', '"', '”']) && lower * 2 >= n)
 }
@@ -197,7 +197,7 @@ fn is_prose(s: &str) -> bool {
 /// A title candidate: a line of 3 to 30 words that does not read like a
 /// sentence of prose (no final stop). `Title | Outlet` gives both.
 fn title_line(line: &str) -> Option<(String, Option<String>)> {
-    let n = words::count(line);
+    let n = words::rough_count(line);
     if !(3..=30).contains(&n) || line.len() > 250 || line.ends_with(['.', ':', ';', ',']) {
         return None;
     }
@@ -205,7 +205,7 @@ fn title_line(line: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     if let Some((head, tail)) = line.rsplit_once(" | ") {
-        if words::count(tail) <= 4 && words::count(head) >= 3 {
+        if words::rough_count(tail) <= 4 && words::rough_count(head) >= 3 {
             return Some((head.trim().to_string(), Some(tail.trim().to_string())));
         }
     }

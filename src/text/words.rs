@@ -18,6 +18,12 @@ pub fn count(text: &str) -> usize {
     words(text).count()
 }
 
+/// A quick word count for layout heuristics: whitespace-separated tokens
+/// holding a letter or digit. [`count`] is the exact (UAX #29) count.
+pub fn rough_count(text: &str) -> usize {
+    text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count()
+}
+
 /// Folds a word for comparison: lower case, accents removed (`Erdoğan` ->
 /// `erdogan`), curly apostrophes straightened, a possessive `'s` dropped and
 /// the dots of abbreviations removed (`U.S` -> `us`).

@@ -87,6 +87,40 @@ const CONNECTORS: &[&str] = &[
     "ahead",
 ];
 
+/// Relative pronouns: a clause they open after a comma is a parenthesis.
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
+
+/// Clause openers whose clause carries its own happening: a date in such a
+/// clause dates that clause, not the sentence.
+const SUBORDINATE: &[&str] = &[
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "since",
+    "after",
+    "before",
+    "when",
+    "while",
+    "following",
+    "signalling",
+    "signaling",
+    "with",
+    "as",
+    "amid",
+    "despite",
+    "including",
+    "although",
+    "though",
+    "whereas",
+];
+
+/// True when `clause` opens with a subordinating word.
+fn is_subordinate(clause: &str) -> bool {
+    let first = clause.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    SUBORDINATE.contains(&first.as_str())
+}
+
 static AND_SAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\s(?:and|but)\s+(?:later\s+|also\s+)?(?:said|told|added|stated|stressed|noted|insisted|warned|announced|reiterated|claimed|argued|urged)\b").unwrap()
 });
@@ -103,8 +137,16 @@ pub fn clauses(s: &str) -> Vec<Span> {
             ',' => {
                 let rest = s[i + 1..].trim_start();
                 let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                if CONNECTORS.contains(&next.to_lowercase().as_str()) {
+                let next = next.to_lowercase();
+                if CONNECTORS.contains(&next.as_str()) {
                     cuts.push(i + 1);
+                    // ", who ... ," is a parenthesis: what follows its closing
+                    // comma belongs to the main clause again.
+                    if RELATIVES.contains(&next.as_str()) {
+                        if let Some(close) = s[i + 1..].find(", ") {
+                            cuts.push(i + 1 + close + 1);
+                        }
+                    }
                 }
             }
             ';' => cuts.push(i + 1),
@@ -129,7 +171,7 @@ pub fn clauses(s: &str) -> Vec<Span> {
         let lead = piece.len() - piece.trim_start().len();
         let t = piece.trim();
         // Tiny pieces ("including three children") stay with their neighbour.
-        if words::count(t) >= 3 || c == s.len() {
+        if words::rough_count(t) >= 3 || c == s.len() {
             if !t.is_empty() {
                 out.push(Span::new(start + lead, start + lead + t.len()));
             }
@@ -137,7 +179,7 @@ pub fn clauses(s: &str) -> Vec<Span> {
         }
     }
     // Fold a short last piece into the one before it.
-    if out.len() >= 2 && words::count(out.last().unwrap().slice(s)) < 3 {
+    if out.len() >= 2 && words::rough_count(out.last().unwrap().slice(s)) < 3 {
         let last = out.pop().unwrap();
         let prev = out.pop().unwrap();
         out.push(prev.union(last));
@@ -161,6 +203,31 @@ fn is_generic_capital(w: &str) -> bool {
         || w.ends_with("ian") || w.ends_with("ean") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("ican")
 }
 
+/// Byte ranges of quoted speech in `s` (straight or curly double quotes).
+pub fn quoted_ranges(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some(i),
+            ('”', Some(o)) => {
+                out.push(o..i + c.len_utf8());
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(o)) => {
+                out.push(o..i + 1);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o..s.len());
+    }
+    out
+}
+
 /// A statement by a named speaker: a verb of saying with a capitalised name
 /// (not a pronoun, not "officials", not "a source") just before or after it.
 /// Returns the byte offset of the verb in `clause`.
@@ -169,11 +236,34 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
         return None;
     }
     let ws: Vec<(usize, &str)> = words::words(clause).collect();
+    // "earlier said", "previously told": not news of the day.
+    if ws.iter().any(|(_, w)| matches!(w.to_lowercase().as_str(), "earlier" | "previously" | "repeatedly" | "long")) {
+        return None;
+    }
+    let quoted = quoted_ranges(clause);
+    let in_quote = |i: usize| quoted.iter().any(|r| r.contains(&i));
     for (k, &(at, w)) in ws.iter().enumerate() {
-        if !is_reporting_verb(&w.to_lowercase()) {
+        if in_quote(at) || !is_reporting_verb(&w.to_lowercase()) {
             continue;
         }
-        let is_name = |&&(_, n): &&(usize, &str)| words::is_capitalised(n) && !is_generic_capital(n);
+        // Any first word is capitalised: there it names a speaker only
+        // right before the verb ("Peskov said") or before another name.
+        let is_name = |&&(i, n): &&(usize, &str)| {
+            if !words::is_capitalised(n) || is_generic_capital(n) || in_quote(i) {
+                return false;
+            }
+            let first = clause[..i].trim().trim_start_matches(['"', '“']).is_empty();
+            let pos = ws.iter().position(|&(j, _)| j == i).unwrap_or(0);
+            // Only adverbs and auxiliaries between name and verb: "Zelensky later stated".
+            let adjacent = pos < k
+                && ws[pos + 1..k].iter().all(|&(_, b)| {
+                    let b = b.to_lowercase();
+                    b.ends_with("ly")
+                        || matches!(b.as_str(), "later" | "also" | "then" | "again" | "has" | "had" | "have")
+                });
+            let appositive = clause[i + n.len()..].starts_with(','); // "Trump, speaking separately, said"
+            !first || adjacent || appositive || ws.get(pos + 1).is_some_and(|&(_, nx)| words::is_capitalised(nx))
+        };
         // A name after the verb only in inverted attribution: `..." said Peskov`.
         let inverted = clause[..at].trim_end().ends_with([',', '"', '”']);
         let named = ws[k.saturating_sub(4)..k].iter().any(|w| is_name(&w))
@@ -234,9 +324,10 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
         }
         let several = dated.len() + usize::from(reported.is_some()) > 1;
         for (e, ci, when) in dated {
-            // One date in the sentence dates the whole sentence; with more,
-            // each goes with its clause.
-            let local = if several { cls[ci] } else { Span::new(0, sentence.len()) };
+            // One date in the main clause dates the whole sentence; a date
+            // in a subordinate clause, or one of several, goes with its clause.
+            let own = several || is_subordinate(cls[ci].slice(sentence));
+            let local = if own { cls[ci] } else { Span::new(0, sentence.len()) };
             out.push(Mention {
                 article: article_index,
                 sentence: si,
@@ -285,6 +376,10 @@ mod tests {
         );
         assert_eq!(cl("They met in Anchorage, Alaska in August."), ["They met in Anchorage, Alaska in August."]);
         assert_eq!(
+            cl("Secretary of State Rubio, who helped develop the plan, spoke on social media Wednesday."),
+            ["Secretary of State Rubio,", "who helped develop the plan,", "spoke on social media Wednesday."]
+        );
+        assert_eq!(
             cl("He met reporters after his talks and said that nothing has changed."),
             ["He met reporters after his talks", "and said that nothing has changed."]
         );
@@ -302,5 +397,10 @@ mod tests {
         assert!(statement_verb("Three additional US officials confirmed to NBC that the plan needs work.").is_none());
         assert!(statement_verb("He said it was over.").is_none());
         assert!(statement_verb("Ukrainian officials said the timing was bad.").is_none());
+        assert!(statement_verb("Subsequent reporting said Qatar is helping.").is_none());
+        assert!(statement_verb("The Kremlin earlier said that its stance has not shifted.").is_none());
+        assert!(statement_verb("Peskov said there has been no movement.").is_some());
+        assert!(statement_verb("\"The pressure on Russia is insufficient,\" he posted.").is_none());
+        assert!(statement_verb("\"We are ready,\" Zelensky said.").is_some());
     }
 }

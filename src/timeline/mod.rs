@@ -12,7 +12,9 @@ use jiff::civil::Date;
 pub use mention::{Basis, Mention};
 pub use resolve::{Precision, When};
 
-use crate::align::Corpus;
+use std::collections::HashSet;
+
+use crate::align::{Corpus, SentenceMatch, SentenceRef};
 use crate::ingest::Article;
 use crate::text::words;
 
@@ -49,7 +51,9 @@ const MERGE_REPORTED_DICE: f32 = 0.4;
 
 /// Builds the merged timeline. Adds a warning to every article whose
 /// relative dates were resolved against the set's reference date.
-pub fn build(articles: &mut [Article], corpus: &Corpus) -> Vec<Event> {
+/// `matches` are the sentence pairs the alignment found to report the same
+/// thing: mentions in such sentences may merge on that evidence alone.
+pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
     let reference = reference_date(articles);
     for a in articles.iter_mut().filter(|a| a.published.is_none()) {
         let note = match reference {
@@ -65,7 +69,8 @@ pub fn build(articles: &mut [Article], corpus: &Corpus) -> Vec<Event> {
         mention::mentions(i, a, a.published.map(|p| p.date).or(reference))
     });
     let mentions: Vec<Mention> = all.into_iter().flatten().collect();
-    merge(articles, corpus, mentions)
+    let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
+    merge(articles, corpus, &aligned, mentions)
 }
 
 /// Content terms of a mention, without the words of its date.
@@ -94,7 +99,12 @@ fn dates_fit(m: &Mention, e: &Event) -> bool {
     }
 }
 
-fn merge(articles: &[Article], corpus: &Corpus, mut mentions: Vec<Mention>) -> Vec<Event> {
+fn merge(
+    articles: &[Article],
+    corpus: &Corpus,
+    aligned: &HashSet<(SentenceRef, SentenceRef)>,
+    mut mentions: Vec<Mention>,
+) -> Vec<Event> {
     // Precise dates first, so coarser mentions join the event they refine.
     mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
     let terms: Vec<Vec<u32>> = mentions.iter().map(|m| mention_terms(articles, corpus, m)).collect();
@@ -105,19 +115,24 @@ fn merge(articles: &[Article], corpus: &Corpus, mut mentions: Vec<Mention>) -> V
             if e.mentions.iter().any(|x| x.article == m.article) || !dates_fit(m, e) {
                 continue;
             }
-            let both_reported = m.basis == Basis::Reported && e.basis == Basis::Reported;
+            // A statement placed only by its article's date needs more
+            // evidence than two dates that agree.
+            let any_reported = m.basis == Basis::Reported || e.basis == Basis::Reported;
             let sim = members
                 .iter()
-                .map(|&o| corpus.score(&terms[mi], &terms[o]))
-                .filter(|s| {
-                    s.n_shared >= 2
-                        && if both_reported {
+                .filter_map(|&o| {
+                    let s = corpus.score(&terms[mi], &terms[o]);
+                    let other = &mentions[o];
+                    let (x, y) = ((m.article, m.sentence), (other.article, other.sentence));
+                    let same_report = aligned.contains(&(x, y)) || aligned.contains(&(y, x));
+                    let enough = s.n_shared >= 2
+                        && if any_reported {
                             s.dice >= MERGE_REPORTED_DICE
                         } else {
                             s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.shared >= MERGE_SHARED)
-                        }
+                        };
+                    (enough || same_report).then_some(s.dice.max(if same_report { MERGE_REPORTED_DICE } else { 0.0 }))
                 })
-                .map(|s| s.dice)
                 .fold(None, |acc: Option<f32>, d| Some(acc.map_or(d, |a| a.max(d))));
             if let Some(sim) = sim {
                 if best.is_none_or(|(_, b)| sim > b) {
@@ -207,7 +222,8 @@ fn summary(articles: &[Article], e: &Event) -> String {
         .min_by_key(|m| {
             let text = m.span.slice(&articles[m.article].body);
             let n = words::count(text);
-            (m.when != e.when, m.basis != e.basis, n < 6, n)
+            let opener = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            (m.when != e.when, m.basis != e.basis, n < 6, LEAD_INS.contains(&opener.as_str()), n)
         })
         .expect("an event has a mention");
     let text = best.span.slice(&articles[best.article].body);
@@ -263,7 +279,8 @@ mod tests {
             .collect();
         let mut arts = parse_all(&sources).articles;
         let corpus = Corpus::build(&arts);
-        let events = build(&mut arts, &corpus);
+        let matches = crate::align::sentence_matches(&corpus, &crate::align::Thresholds::default());
+        let events = build(&mut arts, &corpus, &matches);
         (arts, events)
     }
 
