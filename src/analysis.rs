@@ -16,12 +16,67 @@ pub struct Analysis {
     pub timeline: Vec<Event>,
 }
 
+/// The stages of an analysis, in the order they run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Content terms of every sentence.
+    Terms,
+    /// Sentence pairs that report the same thing.
+    Matching,
+    /// Matched sentences joined into passages, with word diffs.
+    Passages,
+    /// Dated events, merged across sources.
+    Timeline,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Terms, Stage::Matching, Stage::Passages, Stage::Timeline];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Terms => "reading terms",
+            Stage::Matching => "matching sentences",
+            Stage::Passages => "building passages",
+            Stage::Timeline => "building the timeline",
+        }
+    }
+}
+
 /// Runs the whole analysis on loaded articles.
 pub fn analyse(loaded: Loaded) -> Analysis {
+    analyse_with(loaded, &mut |_| {})
+}
+
+/// Runs the analysis, calling `progress` as each stage starts (so a caller
+/// can show where it is; the terminal app does this from a background thread).
+pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis {
     let Loaded { mut articles, skipped } = loaded;
+    progress(Stage::Terms);
     let corpus = Corpus::build(&articles);
+    progress(Stage::Matching);
     let matches = align::sentence_matches(&corpus, &Thresholds::default());
+    progress(Stage::Passages);
     let passages = align::passages_from(&articles, &corpus, &matches);
+    progress(Stage::Timeline);
     let timeline = timeline::build(&mut articles, &corpus, &matches);
     Analysis { articles, skipped, corpus, passages, timeline }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_every_stage_in_order() {
+        let mut seen = Vec::new();
+        let a = analyse_with(crate::ingest::load(&[]).unwrap(), &mut |s| seen.push(s));
+        assert_eq!(seen, Stage::ALL);
+        assert_eq!(a.articles.len(), 5);
+    }
+
+    #[test]
+    fn empty_input_gives_an_empty_analysis() {
+        let a = analyse(Loaded::default());
+        assert!(a.articles.is_empty() && a.passages.is_empty() && a.timeline.is_empty());
+    }
 }
