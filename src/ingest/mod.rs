@@ -158,7 +158,7 @@ pub fn parse(source: &Source) -> Result<Article, String> {
 }
 
 /// Articles read from a set of inputs, with what was skipped and why.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Loaded {
     pub articles: Vec<Article>,
     /// One line per skipped file or folder entry, naming it.
