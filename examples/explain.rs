@@ -15,12 +15,13 @@ fn main() {
     let arts = parallax::ingest::load(&paths).expect("inputs load").articles;
     let corpus = Corpus::build(&arts);
     let th = Thresholds::default();
-    for (a, b) in index::candidates(&corpus) {
+    let all = index::search(&corpus, 0.0, |a, b| Some(corpus.score(corpus.sentence(a), corpus.sentence(b))));
+    for (a, b, _) in all {
         let s = corpus.score(corpus.sentence(a), corpus.sentence(b));
         if s.dice < min && s.containment < min * 1.5 {
             continue;
         }
-        let mark = if th.accepts(&s, || corpus.run(a, b)) { "MATCH" } else { "     " };
+        let mark = if th.verify(&corpus, a, b).is_some() { "MATCH" } else { "     " };
         println!(
             "{mark} {}:{} ~ {}:{}  dice {:.2} cont {:.2} shared {:.1} n {}\n    {}\n    {}",
             &arts[a.0].id[..3.min(arts[a.0].id.len())],

@@ -75,6 +75,15 @@ mod tests {
     }
 
     #[test]
+    fn parallel_and_single_threaded_runs_agree() {
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| crate::export::json::render(&analyse(crate::ingest::load(&[]).unwrap())))
+        };
+        assert_eq!(run(1), run(4));
+    }
+
+    #[test]
     fn empty_input_gives_an_empty_analysis() {
         let a = analyse(Loaded::default());
         assert!(a.articles.is_empty() && a.passages.is_empty() && a.timeline.is_empty());

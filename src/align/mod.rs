@@ -98,9 +98,28 @@ impl Default for Thresholds {
 }
 
 impl Thresholds {
-    /// Decides on content overlap and, only when needed (it costs a word
-    /// alignment), on the longest verbatim run that `run` computes.
-    pub fn accepts(&self, s: &Score, run: impl FnOnce() -> usize) -> bool {
+    /// A lower bound on shared weight over the lighter sentence's weight for
+    /// every pair these thresholds accept: each way to accept needs a Dice of
+    /// at least `d` (so a share of `d / 2` of the lighter side) or a
+    /// containment. The candidate index relies on it.
+    pub fn min_share(&self) -> f32 {
+        (self.dice.min(self.dice_floor).min(self.long_run_dice) / 2.0).min(self.containment)
+    }
+
+    /// The full decision for two sentences of `corpus`: the score when they
+    /// report the same thing.
+    pub fn verify(&self, corpus: &Corpus, a: SentenceRef, b: SentenceRef) -> Option<Score> {
+        let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
+        // A list of names copied word for word is shared content in itself.
+        let same = self.accepts(&score, |k| corpus.has_run(a, b, k))
+            && (corpus.shared_content(a, b) >= MIN_SHARED_CONTENT || corpus.has_run(a, b, self.long_run))
+            && !corpus.names_conflict(a, b);
+        same.then_some(score)
+    }
+
+    /// Decides on content overlap and, only when needed, on whether the
+    /// sentences share a verbatim run of `k` words (`has_run(k)`).
+    pub fn accepts(&self, s: &Score, has_run: impl Fn(usize) -> bool) -> bool {
         if s.n_shared < index::MIN_SHARED_TERMS {
             return false;
         }
@@ -113,10 +132,17 @@ impl Thresholds {
         if s.dice < self.long_run_dice {
             return false;
         }
-        let r = run();
-        r >= self.long_run || (r >= self.run && s.dice >= self.dice_floor)
+        if s.dice >= self.dice_floor && has_run(self.run) {
+            return true;
+        }
+        has_run(self.long_run)
     }
 }
+
+/// Two sentences naming the same people and places must also share this
+/// many other terms: the same names alone ("Peskov ... Kyiv") do not make
+/// the same statement.
+pub const MIN_SHARED_CONTENT: usize = 2;
 
 /// Word-diff ratio at or above which a passage is verbatim, and near.
 const VERBATIM_RATIO: f32 = 0.9;
@@ -135,12 +161,10 @@ pub struct SentenceMatch {
 
 /// All matching sentence pairs, sorted by (a, b).
 pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> {
-    let cands = index::candidates(corpus);
-    let scored: Vec<Option<SentenceMatch>> = crate::par::map(&cands, |&(a, b)| {
-        let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
-        th.accepts(&score, || corpus.run(a, b)).then_some(SentenceMatch { a, b, score })
-    });
-    scored.into_iter().flatten().collect()
+    index::search(corpus, th.min_share(), |a, b| th.verify(corpus, a, b))
+        .into_iter()
+        .map(|(a, b, score)| SentenceMatch { a, b, score })
+        .collect()
 }
 
 /// Finds the passages shared by every pair of articles.

@@ -6,10 +6,17 @@
 use super::terms::Vocabulary;
 use crate::ingest::Article;
 
-/// Terms occurring in more sentences than this are ignored when comparing
-/// (they say nothing distinctive); also what keeps the candidate index's
-/// posting lists short on large corpora.
-pub const MAX_DF: u32 = 400;
+/// Terms occurring in more sentences than this share of the corpus (and at
+/// least [`MIN_MAX_DF`]) are ignored when comparing: they say nothing
+/// distinctive, and leaving them out keeps the candidate index's posting
+/// lists short on large corpora.
+pub const MAX_DF_SHARE: f64 = 0.005;
+pub const MIN_MAX_DF: u32 = 400;
+
+/// The document-frequency cutoff for a corpus of `n` sentences.
+pub fn max_df(n: u32) -> u32 {
+    MIN_MAX_DF.max((f64::from(n) * MAX_DF_SHARE) as u32)
+}
 
 /// A global sentence address: (article index, sentence index).
 pub type SentenceRef = (usize, usize);
@@ -20,11 +27,27 @@ pub struct Corpus {
     pub vocab: Vocabulary,
     /// `terms[article][sentence]`: sorted term ids (weight > 0 only).
     pub terms: Vec<Vec<Vec<u32>>>,
-    /// Weight of each term id (0 for terms above [`MAX_DF`]).
+    /// Weight of each term id (0 for terms above [`max_df`]).
     pub weight: Vec<f32>,
     /// `words[article][sentence]`: hashes of the folded words, in order,
     /// for finding runs of words copied verbatim.
     pub words: Vec<Vec<Vec<u64>>>,
+    /// `names[article][sentence]`: term ids of the names a sentence
+    /// mentions (capitalised words inside the sentence), sorted.
+    pub names: Vec<Vec<Vec<u32>>>,
+}
+
+/// A capitalised word inside a sentence (not its first word): a name of a
+/// person, place or body, or an acronym. Calendar words and sentence
+/// openers are not names.
+fn is_name(word: &str, first: bool) -> bool {
+    use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
+    !first
+        && crate::text::words::is_capitalised(word)
+        && month_number(word).is_none()
+        && weekday_number(word).is_none()
+        && !is_sentence_starter(word)
+        && !is_stopword(&word.to_lowercase())
 }
 
 /// How two term sets compare.
@@ -47,55 +70,174 @@ fn hash_word(w: &str) -> u64 {
     h.finish()
 }
 
-/// Length of the longest run of equal items in `a` and `b` (a copied phrase).
-pub fn longest_run(a: &[u64], b: &[u64]) -> usize {
+thread_local! {
+    /// Two DP rows, reused: these run for millions of candidate pairs.
+    static ROWS: std::cell::RefCell<(Vec<u16>, Vec<u16>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Runs a row-by-row dynamic program over `a` x `b` with two reused rows;
+/// `cell(prev, cur, j, equal)` gives `cur[j + 1]`.
+fn dp(a: &[u64], b: &[u64], mut cell: impl FnMut(&[u16], &[u16], usize, bool) -> u16) -> (u16, u16) {
+    ROWS.with(|rows| {
+        let (prev, cur) = &mut *rows.borrow_mut();
+        prev.clear();
+        prev.resize(b.len() + 1, 0);
+        cur.clear();
+        cur.resize(b.len() + 1, 0);
+        let mut best = 0;
+        for &x in a {
+            for (j, &y) in b.iter().enumerate() {
+                let v = cell(prev, cur, j, x == y);
+                cur[j + 1] = v;
+                best = best.max(v);
+            }
+            std::mem::swap(prev, cur);
+        }
+        (prev[b.len()], best)
+    })
+}
+
+/// Length of the longest common subsequence of `a` and `b`, bit-parallel
+/// (Hyyrö 2004): one machine word per 64 items of `a`, per item of `b`.
+pub fn lcs_len(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut prev = vec![0u16; b.len() + 1];
-    let mut cur = vec![0u16; b.len() + 1];
-    let mut best = 0;
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j].saturating_add(1) } else { 0 };
-            best = best.max(cur[j + 1]);
+    let words = a.len().div_ceil(64);
+    // Positions of each distinct item of `a`, as bit masks.
+    let mut items: Vec<(u64, usize)> = a.iter().copied().zip(0..).collect();
+    items.sort_unstable();
+    let mut keys: Vec<u64> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    for (x, i) in items {
+        if keys.last() != Some(&x) {
+            keys.push(x);
+            masks.extend(std::iter::repeat_n(0, words));
         }
-        std::mem::swap(&mut prev, &mut cur);
+        let m = masks.len() - words;
+        masks[m + i / 64] |= 1 << (i % 64);
     }
-    best as usize
+    let mut v = vec![u64::MAX; words];
+    for y in b {
+        let Ok(k) = keys.binary_search(y) else { continue };
+        let m = &masks[k * words..(k + 1) * words];
+        let mut carry = 0u64;
+        for w in 0..words {
+            let u = v[w] & m[w];
+            let (sum, c1) = v[w].overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(carry);
+            carry = u64::from(c1 || c2);
+            v[w] = sum | (v[w] - u);
+        }
+    }
+    let mut zeros = 0;
+    for (w, &x) in v.iter().enumerate() {
+        let bits = if w + 1 == words && a.len() % 64 != 0 { a.len() % 64 } else { 64 };
+        let mask = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+        zeros += (!x & mask).count_ones() as usize;
+    }
+    zeros
+}
+
+/// Length of the longest run of equal items in `a` and `b` (a copied phrase).
+pub fn longest_run(a: &[u64], b: &[u64]) -> usize {
+    dp(a, b, |prev, _, j, eq| if eq { prev[j].saturating_add(1) } else { 0 }).1 as usize
 }
 
 impl Corpus {
     /// Extracts and weighs the terms of every sentence.
+    ///
+    /// Stemming is the costly step, so it runs once per distinct word, not
+    /// once per occurrence: words are interned first (in input order, so ids
+    /// never depend on thread timing), their terms computed in parallel, and
+    /// sentences then mapped to term ids in parallel.
     pub fn build(articles: &[Article]) -> Corpus {
-        // Term extraction (stemming) is the costly part and runs in parallel;
-        // interning runs in order so ids never depend on thread timing.
-        // Per sentence: its terms (as text) and its folded-word hashes.
-        type Features = (Vec<String>, Vec<u64>);
-        let raw: Vec<Vec<Features>> = crate::par::map(articles, |a| {
-            (0..a.sentences.len())
-                .map(|i| {
-                    let ws: Vec<&str> = crate::text::words::words(a.sentence(i)).map(|(_, w)| w).collect();
-                    let mut t: Vec<String> = ws.iter().filter_map(|w| super::terms::term(w)).collect();
-                    t.sort_unstable();
-                    t.dedup();
-                    (t, ws.iter().map(|w| hash_word(w)).collect())
+        use rayon::prelude::*;
+        use rustc_hash::FxHashMap;
+        let words_of: Vec<Vec<Vec<&str>>> = articles
+            .par_iter()
+            .map(|a| {
+                a.sentences
+                    .iter()
+                    .map(|s| crate::text::words::words(s.slice(&a.body)).map(|(_, w)| w).collect())
+                    .collect()
+            })
+            .collect();
+        let mut surface_id: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut surfaces: Vec<&str> = Vec::new();
+        let ids_of: Vec<Vec<Vec<u32>>> = words_of
+            .iter()
+            .map(|a| {
+                a.iter()
+                    .map(|s| {
+                        s.iter()
+                            .map(|w| {
+                                *surface_id.entry(w).or_insert_with(|| {
+                                    surfaces.push(w);
+                                    (surfaces.len() - 1) as u32
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(words_of);
+        // Per distinct word: its term, its folded hash, whether it can be a name.
+        let info: Vec<(Option<String>, u64, bool)> =
+            crate::par::map(&surfaces, |w| (super::terms::term(w), hash_word(w), is_name(w, false)));
+        let mut vocab = Vocabulary::default();
+        let term_of: Vec<Option<u32>> = info.iter().map(|(t, _, _)| t.as_deref().map(|t| vocab.insert(t))).collect();
+        struct Sentence {
+            terms: Vec<u32>,
+            words: Vec<u64>,
+            names: Vec<u32>,
+        }
+        let sentences: Vec<Vec<Sentence>> = crate::par::map(&ids_of, |a| {
+            a.iter()
+                .map(|s| {
+                    let mut terms: Vec<u32> = s.iter().filter_map(|&w| term_of[w as usize]).collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    // Common names count too: "Trump" vs "Biden" is a conflict.
+                    let mut names: Vec<u32> = s
+                        .iter()
+                        .skip(1)
+                        .filter(|&&w| info[w as usize].2)
+                        .filter_map(|&w| term_of[w as usize])
+                        .collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    Sentence { terms, words: s.iter().map(|&w| info[w as usize].1).collect(), names }
                 })
                 .collect()
         });
-        let words: Vec<Vec<Vec<u64>>> = raw.iter().map(|a| a.iter().map(|(_, w)| w.clone()).collect()).collect();
-        let mut vocab = Vocabulary::default();
-        let mut terms: Vec<Vec<Vec<u32>>> =
-            raw.iter().map(|a| a.iter().map(|(t, _)| vocab.intern_terms(t)).collect()).collect();
-        let weight: Vec<f32> = (0..vocab.len() as u32)
-            .map(|id| if vocab.df[id as usize] > MAX_DF { 0.0 } else { vocab.idf(id) })
-            .collect();
-        for a in &mut terms {
+        drop(ids_of);
+        for a in &sentences {
             for s in a {
-                s.retain(|&t| weight[t as usize] > 0.0);
+                vocab.count(&s.terms);
             }
         }
-        Corpus { vocab, terms, weight, words }
+        let cutoff = max_df(vocab.sentences);
+        let weight: Vec<f32> = (0..vocab.len() as u32)
+            .map(|id| if vocab.df[id as usize] > cutoff { 0.0 } else { vocab.idf(id) })
+            .collect();
+        let mut terms = Vec::with_capacity(sentences.len());
+        let mut words = Vec::with_capacity(sentences.len());
+        let mut names = Vec::with_capacity(sentences.len());
+        for a in sentences {
+            let (mut t, mut w, mut n) = (Vec::new(), Vec::new(), Vec::new());
+            for mut s in a {
+                s.terms.retain(|&x| weight[x as usize] > 0.0);
+                t.push(s.terms);
+                w.push(s.words);
+                n.push(s.names);
+            }
+            terms.push(t);
+            words.push(w);
+            names.push(n);
+        }
+        Corpus { vocab, terms, weight, words, names }
     }
 
     /// Term ids of arbitrary text, for terms this corpus knows (no counting).
@@ -110,9 +252,59 @@ impl Corpus {
         ids
     }
 
+    /// The same sentence frame filled with other names ("Officials in Lyon
+    /// said a vote was expected by Tuesday" / "Officials in Riga said ...")
+    /// reports a different happening: each side names someone or somewhere
+    /// the other does not, weighing more than the names they share ("the
+    /// Health Agency" / "the Audit Agency" share only "Agency"), and the
+    /// wording around the names is largely the same. (Reworded reports may
+    /// name a place differently, Kyiv for Ukraine, so a low word-order
+    /// overlap is never a conflict.)
+    pub fn names_conflict(&self, a: SentenceRef, b: SentenceRef) -> bool {
+        let (x, y) = (&self.names[a.0][a.1], &self.names[b.0][b.1]);
+        if x.is_empty() || y.is_empty() {
+            return false;
+        }
+        let idf = |n: &u32| self.vocab.idf(*n);
+        let shared: f32 = x.iter().filter(|n| y.binary_search(n).is_ok()).map(idf).sum();
+        let only_x: f32 = x.iter().filter(|n| y.binary_search(n).is_err()).map(idf).sum();
+        let only_y: f32 = y.iter().filter(|n| x.binary_search(n).is_err()).map(idf).sum();
+        if only_x <= shared || only_y <= shared {
+            return false;
+        }
+        let (wa, wb) = (&self.words[a.0][a.1], &self.words[b.0][b.1]);
+        2 * lcs_len(wa, wb) >= wa.len() + wb.len() - (wa.len() + wb.len()) / 2
+    }
+
+    /// How many terms two sentences share that neither uses as a name: what
+    /// they say, not only who and where.
+    pub fn shared_content(&self, a: SentenceRef, b: SentenceRef) -> usize {
+        let (na, nb) = (&self.names[a.0][a.1], &self.names[b.0][b.1]);
+        let tb = self.sentence(b);
+        self.sentence(a)
+            .iter()
+            .filter(|t| tb.binary_search(t).is_ok() && na.binary_search(t).is_err() && nb.binary_search(t).is_err())
+            .count()
+    }
+
     /// The longest run of words two sentences share verbatim.
     pub fn run(&self, a: SentenceRef, b: SentenceRef) -> usize {
         longest_run(&self.words[a.0][a.1], &self.words[b.0][b.1])
+    }
+
+    /// Whether two sentences share a run of at least `k` words verbatim:
+    /// the same `k`-word shingle on both sides. Linear, unlike [`Self::run`].
+    pub fn has_run(&self, a: SentenceRef, b: SentenceRef, k: usize) -> bool {
+        let (wa, wb) = (&self.words[a.0][a.1], &self.words[b.0][b.1]);
+        if k == 0 || wa.len() < k || wb.len() < k {
+            return k == 0;
+        }
+        let shingle =
+            |w: &[u64]| w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ x).wrapping_mul(0x100_0000_01b3));
+        let mut left: Vec<u64> = wa.windows(k).map(shingle).collect();
+        left.sort_unstable();
+        // Hashes can collide; confirm a hit word by word.
+        wb.windows(k).any(|wbw| left.binary_search(&shingle(wbw)).is_ok() && wa.windows(k).any(|waw| waw == wbw))
     }
 
     pub fn sentence(&self, r: SentenceRef) -> &[u32] {
@@ -145,6 +337,44 @@ impl Corpus {
             return Score::default();
         }
         Score { shared, dice: 2.0 * shared / (ma + mb), containment: shared / ma.min(mb), n_shared }
+    }
+}
+
+#[cfg(test)]
+mod dp_tests {
+    use super::*;
+
+    #[test]
+    fn lcs_and_runs() {
+        assert_eq!(lcs_len(&[1, 2, 3, 4, 5], &[1, 3, 9, 5]), 3);
+        assert_eq!(longest_run(&[1, 2, 3, 4, 5], &[9, 2, 3, 4, 8]), 3);
+        assert_eq!(lcs_len(&[], &[1]), 0);
+        // Against the plain dynamic program, across word boundaries.
+        let mut seed = 3u64;
+        for round in 0..200 {
+            let mut next = || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % 6
+            };
+            let a: Vec<u64> = (0..(round % 150)).map(|_| next()).collect();
+            let b: Vec<u64> = (0..(round * 7 % 90)).map(|_| next()).collect();
+            let plain = dp(&a, &b, |prev, cur, j, eq| if eq { prev[j] + 1 } else { prev[j + 1].max(cur[j]) }).0;
+            assert_eq!(lcs_len(&a, &b), plain as usize, "{a:?} {b:?}");
+        }
+        assert_eq!(longest_run(&[7], &[]), 0);
+    }
+
+    #[test]
+    fn runs_by_shingles_match_the_dynamic_program() {
+        let c = Corpus {
+            words: vec![vec![vec![1, 2, 3, 4, 5, 6, 7]], vec![vec![9, 3, 4, 5, 6, 8], vec![1, 2]]],
+            ..Corpus::default()
+        };
+        for k in 0..8 {
+            assert_eq!(c.has_run((0, 0), (1, 0), k), c.run((0, 0), (1, 0)) >= k, "k = {k}");
+        }
+        assert!(!c.has_run((0, 0), (1, 1), 3));
+        assert!(c.has_run((0, 0), (1, 1), 2));
     }
 }
 

@@ -73,33 +73,41 @@ impl Vocabulary {
     /// Ids for one sentence's terms, sorted and without repeats, counted as
     /// one sentence.
     pub fn intern_terms(&mut self, terms: &[String]) -> Vec<u32> {
-        let mut ids: Vec<u32> = terms
-            .iter()
-            .map(|t| match self.ids.get(t) {
-                Some(&id) => id,
-                None => {
-                    let id = self.ids.len() as u32;
-                    self.ids.insert(t.clone(), id);
-                    id
-                }
-            })
-            .collect();
+        let mut ids: Vec<u32> = terms.iter().map(|t| self.insert(t)).collect();
         ids.sort_unstable();
         ids.dedup();
-        if self.df.len() < self.ids.len() {
-            self.df.resize(self.ids.len(), 0);
+        self.count(&ids);
+        ids
+    }
+
+    /// The id of `term`, added if new (not counted in any sentence yet).
+    pub fn insert(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
         }
-        for &i in &ids {
+        let id = self.ids.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.df.push(0);
+        id
+    }
+
+    /// Counts one sentence holding `ids` (sorted, without repeats).
+    pub fn count(&mut self, ids: &[u32]) {
+        for &i in ids {
             self.df[i as usize] += 1;
         }
         self.sentences += 1;
-        ids
     }
 
     /// Inverse document frequency: rare terms weigh more.
     pub fn idf(&self, id: u32) -> f32 {
         let df = self.df.get(id as usize).copied().unwrap_or(1).max(1) as f32;
         (1.0 + self.sentences as f32 / df).ln()
+    }
+
+    /// The term with id `id` (a linear scan: for diagnostics and tests).
+    pub fn term(&self, id: u32) -> Option<&str> {
+        self.ids.iter().find(|(_, v)| **v == id).map(|(k, _)| k.as_str())
     }
 
     /// The id of a term, if it occurs.

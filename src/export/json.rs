@@ -1,6 +1,8 @@
 //! The JSON export document (`parallax-export/1`), built from an
 //! [`Analysis`] with serde.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::align::Passage;
@@ -147,4 +149,13 @@ pub fn render(analysis: &Analysis) -> String {
     let mut s = serde_json::to_string_pretty(&document(analysis)).expect("export document serialises");
     s.push('\n');
     s
+}
+
+/// Streams the export as pretty-printed JSON to `out` (no whole-document
+/// string in memory).
+pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buf, &document(analysis))?;
+    buf.write_all(b"\n")?;
+    buf.flush()
 }

@@ -1,16 +1,78 @@
-//! Words: Unicode word boundaries (UAX #29) and a folded form for comparing
-//! words across outlets (case, accents, apostrophes, possessives, dotted
-//! abbreviations).
+//! Words, and a folded form for comparing words across outlets (case,
+//! accents, apostrophes, possessives, dotted abbreviations).
+//!
+//! Word boundaries follow the rules of Unicode word segmentation (UAX #29)
+//! that matter for prose: letters and digits join, an apostrophe or a full
+//! stop between letters stays inside a word (`Zelenskyy’s`, `U.S`), a
+//! full stop or comma between digits too (`14.5`, `1,000`), hyphens and
+//! everything else separate, and each CJK ideograph or kana is a word of its
+//! own. Written out here because this runs on every word of every article,
+//! and a general segmenter is several times slower.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Ideographs and kana: written without spaces, one word per character.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
+}
+
+/// Iterator over the words of a text, with their byte offsets.
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = &self.text[self.pos..];
+        let (skip, first) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = self.pos + skip;
+        let mut end = start + first.len_utf8();
+        if !is_ideograph(first) {
+            let mut prev = first;
+            let mut chars = self.text[end..].chars().peekable();
+            while let Some(c) = chars.next() {
+                if is_word_char(c) && !is_ideograph(c) {
+                    end += c.len_utf8();
+                    prev = c;
+                    continue;
+                }
+                // A joiner stays in the word only between two word characters
+                // of the right kind: `U.S`, `don’t`, `14.5`, `1,000`, `snake_case`.
+                let next = chars.peek().copied();
+                let joins = match (c, next) {
+                    (_, None) => false,
+                    (_, Some(n)) if !is_word_char(n) || is_ideograph(n) => false,
+                    ('\'' | '’' | '.' | '·', Some(n)) => {
+                        prev.is_alphabetic() && n.is_alphabetic() || c == '.' && prev.is_numeric() && n.is_numeric()
+                    }
+                    (',' | ';', Some(n)) => prev.is_numeric() && n.is_numeric(),
+                    ('_', Some(_)) => true,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        self.pos = end;
+        Some((start, &self.text[start..end]))
+    }
+}
 
 /// The words of `text` with their byte offsets: runs that hold a letter or
 /// digit. `U.S.` comes out as `U.S`, `Zelenskyy’s` as one word, `28-point`
 /// as `28` and `point`.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_word_bound_indices().filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
 }
 
 /// Number of words in `text`.
@@ -19,7 +81,7 @@ pub fn count(text: &str) -> usize {
 }
 
 /// A quick word count for layout heuristics: whitespace-separated tokens
-/// holding a letter or digit. [`count`] is the exact (UAX #29) count.
+/// holding a letter or digit. [`count`] is the exact count.
 pub fn rough_count(text: &str) -> usize {
     text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count()
 }
@@ -29,6 +91,22 @@ pub fn rough_count(text: &str) -> usize {
 /// the dots of abbreviations removed (`U.S` -> `us`).
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    if word.is_ascii() {
+        out.extend(word.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        out = out.replace('`', "'");
+    } else {
+        fold_unicode(word, &mut out);
+    }
+    if let Some(stripped) = out.strip_suffix("'s") {
+        out.truncate(stripped.len());
+    }
+    while out.ends_with('\'') {
+        out.pop();
+    }
+    out
+}
+
+fn fold_unicode(word: &str, out: &mut String) {
     for c in word.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -39,13 +117,6 @@ pub fn fold(word: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    if let Some(stripped) = out.strip_suffix("'s") {
-        out.truncate(stripped.len());
-    }
-    while out.ends_with('\'') {
-        out.pop();
-    }
-    out
 }
 
 /// True for a word written in capitals that names the United States
@@ -85,6 +156,19 @@ mod tests {
         assert_eq!(fold("officials'"), "officials");
         assert_eq!(fold("U.S"), "us");
         assert_eq!(fold("Ångström"), "angstrom");
+    }
+
+    #[test]
+    fn joiners_stay_inside_words_only_between_letters_or_digits() {
+        let w = |s: &'static str| words(s).map(|(_, w)| w).collect::<Vec<_>>();
+        assert_eq!(
+            w("don't stop. 14.5% of 1,000 e.g. snake_case"),
+            ["don't", "stop", "14.5", "of", "1,000", "e.g", "snake_case"]
+        );
+        assert_eq!(w("end. Next, 3, 4 'quoted' it's"), ["end", "Next", "3", "4", "quoted", "it's"]);
+        assert_eq!(w("東京都 に 行く"), ["東", "京", "都", "に", "行", "く"]);
+        assert_eq!(w("e\u{301}te\u{301} Erdoğan"), ["e\u{301}te\u{301}", "Erdoğan"]);
+        assert_eq!(w("— … ! ?"), Vec::<&str>::new());
     }
 
     #[test]

@@ -86,6 +86,20 @@ fn re(s: &str) -> Regex {
     Regex::new(s).expect("temporal pattern compiles")
 }
 
+/// Which kinds of time words a text holds: month names, digits, weekdays,
+/// day words, period words, "ago".
+static TRIGGERS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([
+        format!(r"(?-u)\b(?:{MONTHS})"),
+        r"[0-9]".to_string(),
+        format!(r"(?-u)\b(?:{DAYS})\b"),
+        r"(?i-u)\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night)\b".to_string(),
+        r"(?i-u)\b(?:week|weekend|month|year)\b".to_string(),
+        r"(?i-u)\bago\b".to_string(),
+    ])
+    .expect("trigger patterns compile")
+});
+
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<mon>{MONTHS})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
@@ -231,149 +245,187 @@ fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
 /// Finds the temporal expressions in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Expr> {
     let mut found: Vec<Expr> = Vec::new();
+    // One pass says which kinds of words are present; most sentences have
+    // none, and each family of patterns runs only where it can match.
+    let present = TRIGGERS.matches(text);
+    if !present.matched_any() {
+        return found;
+    }
+    let (month, digit, weekday, day_word, period, ago) = (
+        present.matched(0),
+        present.matched(1),
+        present.matched(2),
+        present.matched(3),
+        present.matched(4),
+        present.matched(5),
+    );
     let expr = |m: regex::Match<'_>, say: Say, prep: Option<&str>| {
         let (forward, backward) = direction(prep);
         Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward }
     };
-    for c in MONTH_DAY.captures_iter(text).chain(DAY_MONTH.captures_iter(text)) {
-        let (Some(month), Some(day)) = (month_number(&c["mon"]), num::<i8>(&c, "d")) else { continue };
-        if !(1..=31).contains(&day) {
-            continue;
+    if month && digit {
+        for c in MONTH_DAY.captures_iter(text).chain(DAY_MONTH.captures_iter(text)) {
+            let (Some(month), Some(day)) = (month_number(&c["mon"]), num::<i8>(&c, "d")) else { continue };
+            if !(1..=31).contains(&day) {
+                continue;
+            }
+            let prep = c.name("prep").map(|m| m.as_str());
+            found.push(expr(
+                c.get(0).unwrap(),
+                Say::Calendar { year: num(&c, "y"), month, day: Some(day), part: Part::Whole },
+                prep,
+            ));
         }
-        let prep = c.name("prep").map(|m| m.as_str());
-        found.push(expr(
-            c.get(0).unwrap(),
-            Say::Calendar { year: num(&c, "y"), month, day: Some(day), part: Part::Whole },
-            prep,
-        ));
     }
-    for c in ISO_DATE.captures_iter(text) {
-        let (Some(year), Some(month), Some(day)) = (num(&c, "y"), num(&c, "mo"), num(&c, "d")) else { continue };
-        found.push(expr(
-            c.get(0).unwrap(),
-            Say::Calendar { year: Some(year), month, day: Some(day), part: Part::Whole },
-            None,
-        ));
-    }
-    for c in MONTH_YEAR.captures_iter(text) {
-        let Some(month) = month_number(&c["mon"]) else { continue };
-        let part = part_of(c.name("part").map(|m| m.as_str()));
-        let prep = c.name("prep").map(|m| m.as_str());
-        found.push(expr(c.get(0).unwrap(), Say::Calendar { year: num(&c, "y"), month, day: None, part }, prep));
-    }
-    for c in MONTH_ALONE.captures_iter(text) {
-        let Some(month) = month_number(&c["mon"]) else { continue };
-        let prep = c.name("prep").map(|m| m.as_str());
-        let modifier = c.name("mod").map(|m| m.as_str());
-        let part = part_of(modifier.or(prep));
-        let m = c.get(0).unwrap();
-        // "last August" / "next May": the modifier gives the direction.
-        let dir = match modifier.or(prep).map(|s| s.to_ascii_lowercase()) {
-            Some(s) if s == "last" || s == "next" || s == "this" => Some(s),
-            _ => None,
-        };
-        found.push(expr(m, Say::Calendar { year: None, month, day: None, part }, dir.as_deref().or(prep)));
-    }
-    for c in MONTH_ADJ.captures_iter(text) {
-        let Some(month) = month_number(&c["mon"]) else { continue };
-        let m = c.name("mon").unwrap();
-        // Not at the start of a sentence, where any word is capitalised.
-        if text[..m.start()].trim_end().is_empty() {
-            continue;
+    if digit {
+        for c in ISO_DATE.captures_iter(text) {
+            let (Some(year), Some(month), Some(day)) = (num(&c, "y"), num(&c, "mo"), num(&c, "d")) else { continue };
+            found.push(expr(
+                c.get(0).unwrap(),
+                Say::Calendar { year: Some(year), month, day: Some(day), part: Part::Whole },
+                None,
+            ));
         }
-        found.push(expr(m, Say::Calendar { year: None, month, day: None, part: Part::Whole }, None));
     }
-    for c in YEAR.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let rest = &text[m.end()..];
-        // "in 2019-20", "by 2025%", "of 2024,5": not a plain year.
-        if rest.starts_with(['-', '–', '%', '/']) || rest.starts_with(",0") || rest.starts_with(",5") {
-            continue;
+    if month && digit {
+        for c in MONTH_YEAR.captures_iter(text) {
+            let Some(month) = month_number(&c["mon"]) else { continue };
+            let part = part_of(c.name("part").map(|m| m.as_str()));
+            let prep = c.name("prep").map(|m| m.as_str());
+            found.push(expr(c.get(0).unwrap(), Say::Calendar { year: num(&c, "y"), month, day: None, part }, prep));
         }
-        let Some(year) = num(&c, "y") else { continue };
-        let prep = c.name("prep").map(|m| m.as_str());
-        found.push(expr(m, Say::Year { year, part: part_of(prep) }, prep));
     }
-    for c in WEEKDAY.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let wd_match = c.name("wd").unwrap();
-        if WEEKDAY_IDIOM.is_match(&text[..wd_match.start()]) {
-            continue;
+    if month {
+        for c in MONTH_ALONE.captures_iter(text) {
+            let Some(month) = month_number(&c["mon"]) else { continue };
+            let prep = c.name("prep").map(|m| m.as_str());
+            let modifier = c.name("mod").map(|m| m.as_str());
+            let part = part_of(modifier.or(prep));
+            let m = c.get(0).unwrap();
+            // "last August" / "next May": the modifier gives the direction.
+            let dir = match modifier.or(prep).map(|s| s.to_ascii_lowercase()) {
+                Some(s) if s == "last" || s == "next" || s == "this" => Some(s),
+                _ => None,
+            };
+            found.push(expr(m, Say::Calendar { year: None, month, day: None, part }, dir.as_deref().or(prep)));
         }
-        // "Mondays" (habit) is not a date.
-        if text[wd_match.end()..].starts_with('s') {
-            continue;
+    }
+    if month {
+        for c in MONTH_ADJ.captures_iter(text) {
+            let Some(month) = month_number(&c["mon"]) else { continue };
+            let m = c.name("mon").unwrap();
+            // Not at the start of a sentence, where any word is capitalised.
+            if text[..m.start()].trim_end().is_empty() {
+                continue;
+            }
+            found.push(expr(m, Say::Calendar { year: None, month, day: None, part: Part::Whole }, None));
         }
-        let Some(weekday) = weekday_number(wd_match.as_str()) else { continue };
-        let modifier = c.name("mod").map(|m| m.as_str());
-        let offset = match modifier.map(|s| s.to_ascii_lowercase()).as_deref() {
-            Some("last" | "this past" | "past") => Some(-1),
-            Some("next" | "this coming" | "coming") => Some(1),
-            Some("this") => Some(0),
-            _ => None,
-        };
-        found.push(expr(m, Say::Weekday { weekday, offset }, modifier));
     }
-    for c in REL_DAY.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let offset = match c["w"].to_ascii_lowercase().as_str() {
-            "yesterday" | "last night" => -1,
-            "the day before yesterday" => -2,
-            "tomorrow" => 1,
-            "the day after tomorrow" => 2,
-            _ => 0,
-        };
-        found.push(expr(m, Say::Day { offset }, None));
-    }
-    for c in END_OF.captures_iter(text) {
-        let Some(unit) = unit_of(&c["unit"]) else { continue };
-        let prep = c.name("prep").map(|m| m.as_str());
-        found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part: Part::End }, prep));
-    }
-    for c in REL_PERIOD.captures_iter(text) {
-        let Some(unit) = unit_of(&c["unit"]) else { continue };
-        let off_word = c["off"].to_ascii_lowercase();
-        let offset = match off_word.as_str() {
-            "last" | "the previous" => -1,
-            "next" | "the coming" | "the following" | "coming" => 1,
-            "the past" | "past" => -1,
-            _ => 0,
-        };
-        if off_word == "the same" {
-            continue; // "the same week": relative to something else
+    if digit {
+        for c in YEAR.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let rest = &text[m.end()..];
+            // "in 2019-20", "by 2025%", "of 2024,5": not a plain year.
+            if rest.starts_with(['-', '–', '%', '/']) || rest.starts_with(",0") || rest.starts_with(",5") {
+                continue;
+            }
+            let Some(year) = num(&c, "y") else { continue };
+            let prep = c.name("prep").map(|m| m.as_str());
+            found.push(expr(m, Say::Year { year, part: part_of(prep) }, prep));
         }
-        let mut part = part_of(c.name("part").map(|m| m.as_str()));
-        // "the past week": the days up to the anchor, not last calendar week.
-        if off_word.ends_with("past") && unit != Unit::Weekend {
-            part = Part::Earlier;
+    }
+    if weekday {
+        for c in WEEKDAY.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let wd_match = c.name("wd").unwrap();
+            if WEEKDAY_IDIOM.is_match(&text[..wd_match.start()]) {
+                continue;
+            }
+            // "Mondays" (habit) is not a date.
+            if text[wd_match.end()..].starts_with('s') {
+                continue;
+            }
+            let Some(weekday) = weekday_number(wd_match.as_str()) else { continue };
+            let modifier = c.name("mod").map(|m| m.as_str());
+            let offset = match modifier.map(|s| s.to_ascii_lowercase()).as_deref() {
+                Some("last" | "this past" | "past") => Some(-1),
+                Some("next" | "this coming" | "coming") => Some(1),
+                Some("this") => Some(0),
+                _ => None,
+            };
+            found.push(expr(m, Say::Weekday { weekday, offset }, modifier));
         }
-        let m = c.get(0).unwrap();
-        let start = c.name("part").map_or(c.name("off").unwrap().start(), |p| p.start());
-        let mm = &text[start..m.end()];
-        found.push(Expr {
-            span: Span::new(start, m.end()),
-            text: mm.to_string(),
-            say: Say::Relative { unit, offset: if off_word.ends_with("past") { 0 } else { offset }, part },
-            forward: offset > 0,
-            backward: offset < 0 || off_word.ends_with("past"),
-        });
     }
-    for m in OVER_WEEKEND.find_iter(text) {
-        found.push(Expr {
-            span: Span::new(m.start(), m.end()),
-            text: m.as_str().to_string(),
-            say: Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole },
-            forward: false,
-            backward: true,
-        });
+    if day_word {
+        for c in REL_DAY.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let offset = match c["w"].to_ascii_lowercase().as_str() {
+                "yesterday" | "last night" => -1,
+                "the day before yesterday" => -2,
+                "tomorrow" => 1,
+                "the day after tomorrow" => 2,
+                _ => 0,
+            };
+            found.push(expr(m, Say::Day { offset }, None));
+        }
     }
-    for c in AGO.captures_iter(text) {
-        let (Some((n, vague)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
-        found.push(expr(
-            c.get(0).unwrap(),
-            Say::Ago { n, unit, approx: vague || c.name("q").is_some() },
-            Some("since"),
-        ));
+    if period {
+        for c in END_OF.captures_iter(text) {
+            let Some(unit) = unit_of(&c["unit"]) else { continue };
+            let prep = c.name("prep").map(|m| m.as_str());
+            found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part: Part::End }, prep));
+        }
+    }
+    if period {
+        for c in REL_PERIOD.captures_iter(text) {
+            let Some(unit) = unit_of(&c["unit"]) else { continue };
+            let off_word = c["off"].to_ascii_lowercase();
+            let offset = match off_word.as_str() {
+                "last" | "the previous" => -1,
+                "next" | "the coming" | "the following" | "coming" => 1,
+                "the past" | "past" => -1,
+                _ => 0,
+            };
+            if off_word == "the same" {
+                continue; // "the same week": relative to something else
+            }
+            let mut part = part_of(c.name("part").map(|m| m.as_str()));
+            // "the past week": the days up to the anchor, not last calendar week.
+            if off_word.ends_with("past") && unit != Unit::Weekend {
+                part = Part::Earlier;
+            }
+            let m = c.get(0).unwrap();
+            let start = c.name("part").map_or(c.name("off").unwrap().start(), |p| p.start());
+            let mm = &text[start..m.end()];
+            found.push(Expr {
+                span: Span::new(start, m.end()),
+                text: mm.to_string(),
+                say: Say::Relative { unit, offset: if off_word.ends_with("past") { 0 } else { offset }, part },
+                forward: offset > 0,
+                backward: offset < 0 || off_word.ends_with("past"),
+            });
+        }
+    }
+    if period {
+        for m in OVER_WEEKEND.find_iter(text) {
+            found.push(Expr {
+                span: Span::new(m.start(), m.end()),
+                text: m.as_str().to_string(),
+                say: Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole },
+                forward: false,
+                backward: true,
+            });
+        }
+    }
+    if ago {
+        for c in AGO.captures_iter(text) {
+            let (Some((n, vague)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
+            found.push(expr(
+                c.get(0).unwrap(),
+                Say::Ago { n, unit, approx: vague || c.name("q").is_some() },
+                Some("since"),
+            ));
+        }
     }
     // Keep the earliest, then longest, of overlapping matches.
     found.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));

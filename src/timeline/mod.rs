@@ -12,7 +12,7 @@ use jiff::civil::Date;
 pub use mention::{Basis, Mention};
 pub use resolve::{Precision, When};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::align::{Corpus, SentenceMatch, SentenceRef};
 use crate::ingest::Article;
@@ -107,11 +107,33 @@ fn merge(
 ) -> Vec<Event> {
     // Precise dates first, so coarser mentions join the event they refine.
     mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
-    let terms: Vec<Vec<u32>> = mentions.iter().map(|m| mention_terms(articles, corpus, m)).collect();
+    let terms: Vec<Vec<u32>> = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
     let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
+    // Only events sharing a term with a mention, or holding a sentence the
+    // alignment matched with the mention's, can take it: indexes keep the
+    // merge linear in the number of mentions.
+    let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
+    let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
+    for &(x, y) in aligned {
+        neighbours.entry(x).or_default().push(y);
+        neighbours.entry(y).or_default().push(x);
+    }
+    let mut candidates: Vec<usize> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
+        let here = (m.article, m.sentence);
+        candidates.clear();
+        for t in &terms[mi] {
+            candidates.extend(by_term.get(t).into_iter().flatten());
+        }
+        for n in neighbours.get(&here).into_iter().flatten() {
+            candidates.extend(by_sentence.get(n).into_iter().flatten());
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
-        for (ei, (e, members)) in events.iter().enumerate() {
+        for &ei in &candidates {
+            let (e, members) = &events[ei];
             if e.mentions.iter().any(|x| x.article == m.article) || !dates_fit(m, e) {
                 continue;
             }
@@ -123,8 +145,8 @@ fn merge(
                 .filter_map(|&o| {
                     let s = corpus.score(&terms[mi], &terms[o]);
                     let other = &mentions[o];
-                    let (x, y) = ((m.article, m.sentence), (other.article, other.sentence));
-                    let same_report = aligned.contains(&(x, y)) || aligned.contains(&(y, x));
+                    let there = (other.article, other.sentence);
+                    let same_report = aligned.contains(&(here, there)) || aligned.contains(&(there, here));
                     let enough = s.n_shared >= 2
                         && if any_reported {
                             s.dice >= MERGE_REPORTED_DICE
@@ -140,7 +162,7 @@ fn merge(
                 }
             }
         }
-        match best {
+        let ei = match best {
             Some((ei, _)) => {
                 let (e, members) = &mut events[ei];
                 if m.basis == Basis::Dated && e.basis == Basis::Reported {
@@ -149,18 +171,29 @@ fn merge(
                 }
                 e.mentions.push(m.clone());
                 members.push(mi);
+                ei
             }
-            None => events.push((
-                Event {
-                    id: String::new(),
-                    when: m.when,
-                    basis: m.basis,
-                    summary: String::new(),
-                    mentions: vec![m.clone()],
-                },
-                vec![mi],
-            )),
+            None => {
+                events.push((
+                    Event {
+                        id: String::new(),
+                        when: m.when,
+                        basis: m.basis,
+                        summary: String::new(),
+                        mentions: vec![m.clone()],
+                    },
+                    vec![mi],
+                ));
+                events.len() - 1
+            }
+        };
+        for &t in &terms[mi] {
+            let list = by_term.entry(t).or_default();
+            if list.last() != Some(&ei) {
+                list.push(ei);
+            }
         }
+        by_sentence.entry(here).or_default().push(ei);
     }
     let mut events: Vec<Event> = events
         .into_iter()
