@@ -3,6 +3,7 @@
 
 use crate::align::{self, Corpus, Passage, Thresholds};
 use crate::ingest::{Article, Loaded};
+use crate::story::{self, Story};
 use crate::timeline::{self, Event};
 
 /// Everything parallax computes about a set of articles.
@@ -14,6 +15,7 @@ pub struct Analysis {
     pub corpus: Corpus,
     pub passages: Vec<Passage>,
     pub timeline: Vec<Event>,
+    pub story: Story,
 }
 
 /// The stages of an analysis, in the order they run.
@@ -27,10 +29,12 @@ pub enum Stage {
     Passages,
     /// Dated events, merged across sources.
     Timeline,
+    /// Statements across sources, coverage, discrepancies, quotes.
+    Story,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [Stage::Terms, Stage::Matching, Stage::Passages, Stage::Timeline];
+    pub const ALL: [Stage; 5] = [Stage::Terms, Stage::Matching, Stage::Passages, Stage::Timeline, Stage::Story];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -38,6 +42,7 @@ impl Stage {
             Stage::Matching => "matching sentences",
             Stage::Passages => "building passages",
             Stage::Timeline => "building the timeline",
+            Stage::Story => "comparing sources",
         }
     }
 }
@@ -59,7 +64,9 @@ pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis
     let passages = align::passages_from(&articles, &corpus, &matches);
     progress(Stage::Timeline);
     let timeline = timeline::build(&mut articles, &corpus, &matches);
-    Analysis { articles, skipped, corpus, passages, timeline }
+    progress(Stage::Story);
+    let story = story::build(&articles, &matches);
+    Analysis { articles, skipped, corpus, passages, timeline, story }
 }
 
 #[cfg(test)]

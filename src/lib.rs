@@ -3,7 +3,8 @@
 //! The library is the whole analysis, with no terminal code: [`ingest`]
 //! reads and cleans articles, [`text`] segments and normalises them,
 //! [`align`] finds the passages they share, [`timeline`] dates and merges
-//! what happened, and [`analysis`] runs the stages in order. [`export`]
+//! what happened, [`story`] groups statements across all sources, and
+//! [`analysis`] runs the stages in order. [`export`]
 //! prints the result; the terminal app in [`ui`] draws the same result.
 
 pub mod align;
@@ -11,6 +12,7 @@ pub mod analysis;
 pub mod export;
 pub mod ingest;
 mod par;
+pub mod story;
 pub mod text;
 pub mod timeline;
 

@@ -20,6 +20,43 @@ pub struct Document<'a> {
     pub articles: Vec<ArticleOut<'a>>,
     pub passages: Vec<PassageOut<'a>>,
     pub timeline: Vec<EventOut<'a>>,
+    pub clusters: Vec<ClusterOut<'a>>,
+    pub discrepancies: Vec<DiscrepancyOut<'a>>,
+    pub quotes: Vec<QuoteGroupOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ClusterOut<'a> {
+    pub id: &'a str,
+    pub summary: &'a str,
+    pub members: Vec<SpanOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DiscrepancyOut<'a> {
+    pub cluster: &'a str,
+    pub kind: &'static str,
+    /// False for spelling variants of one name.
+    pub significant: bool,
+    pub a: SpanOut<'a>,
+    pub b: SpanOut<'a>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteOut<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteGroupOut<'a> {
+    pub id: &'a str,
+    pub speaker: Option<&'a str>,
+    pub fidelity: &'static str,
+    pub members: Vec<QuoteOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +69,8 @@ pub struct ArticleOut<'a> {
     pub dateline: Option<&'a str>,
     pub credit: Option<&'a str>,
     pub word_count: usize,
+    /// Share of its words in sentences no other source has.
+    pub exclusive_share: f64,
     pub body: &'a str,
     pub sentences: &'a [Span],
     pub warnings: &'a [crate::ingest::Warning],
@@ -125,7 +164,8 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
         generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
         articles: arts
             .iter()
-            .map(|a| ArticleOut {
+            .enumerate()
+            .map(|(i, a)| ArticleOut {
                 id: &a.id,
                 path: &a.path,
                 title: a.title.as_deref(),
@@ -134,6 +174,7 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
                 dateline: a.dateline.as_deref(),
                 credit: a.credit.as_deref(),
                 word_count: a.word_count,
+                exclusive_share: round2(analysis.story.coverage.get(i).map_or(0.0, |c| c.exclusive_share)),
                 body: &a.body,
                 sentences: &a.sentences,
                 warnings: &a.warnings,
@@ -141,6 +182,53 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
             .collect(),
         passages: analysis.passages.iter().map(|p| passage(arts, p)).collect(),
         timeline: analysis.timeline.iter().map(|e| event(arts, e)).collect(),
+        clusters: analysis
+            .story
+            .clusters
+            .iter()
+            .map(|c| ClusterOut {
+                id: &c.id,
+                summary: &c.summary,
+                members: c.members.iter().map(|m| span_out(arts, m.article, m.span)).collect(),
+            })
+            .collect(),
+        discrepancies: analysis
+            .story
+            .discrepancies
+            .iter()
+            .map(|d| DiscrepancyOut {
+                cluster: &analysis.story.clusters[d.cluster].id,
+                kind: d.kind.as_str(),
+                significant: d.kind.significance() > 0,
+                a: span_out(arts, d.a.0, d.a.1),
+                b: span_out(arts, d.b.0, d.b.1),
+            })
+            .collect(),
+        quotes: analysis
+            .story
+            .quote_groups
+            .iter()
+            .map(|g| QuoteGroupOut {
+                id: &g.id,
+                speaker: g.speaker.as_deref(),
+                fidelity: g.fidelity.as_str(),
+                members: g
+                    .members
+                    .iter()
+                    .map(|&m| {
+                        let q = &analysis.story.quotes[m];
+                        let a = &arts[q.article];
+                        QuoteOut {
+                            article: &a.id,
+                            start: q.span.start,
+                            end: q.span.end,
+                            text: q.span.slice(&a.body),
+                            speaker: q.speaker.as_deref(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

@@ -85,6 +85,62 @@ fn event(out: &mut String, arts: &[Article], e: &Event) {
     }
 }
 
+/// Statements across sources, discrepancies and quotes.
+fn story(out: &mut String, analysis: &Analysis) {
+    let arts = &analysis.articles;
+    let st = &analysis.story;
+    out.push_str("## Statements across sources\n\n");
+    if st.clusters.is_empty() {
+        out.push_str("No statement is carried by more than one source.\n\n");
+    }
+    for c in &st.clusters {
+        let _ = writeln!(out, "- **{}** · {} sources · `{}`", escape(&c.summary), c.members.len(), c.id);
+        for m in &c.members {
+            let a = &arts[m.article];
+            let _ = writeln!(out, "  - {}: “{}”", short_id(a), cell(m.span.slice(&a.body)));
+        }
+    }
+    out.push_str("\n### Exclusive share per source\n\n| source | words | exclusive |\n|---|---|---|\n");
+    for (a, c) in arts.iter().zip(&st.coverage) {
+        let _ = writeln!(out, "| {} | {} | {:.0}% |", short_id(a), a.word_count, c.exclusive_share * 100.0);
+    }
+    out.push_str("\n## Discrepancies\n\n");
+    if st.discrepancies.is_empty() {
+        out.push_str("No differences found between sources that carry the same statement.\n\n");
+    }
+    for d in &st.discrepancies {
+        let (x, y) = (&arts[d.a.0], &arts[d.b.0]);
+        let label = if d.kind.significance() == 0 {
+            "spelling variant of one name, not a disagreement"
+        } else {
+            d.kind.as_str()
+        };
+        let _ = writeln!(
+            out,
+            "- {label} in `{}`: {} “{}” vs {} “{}”",
+            st.clusters[d.cluster].id,
+            short_id(x),
+            cell(d.a.1.slice(&x.body)),
+            short_id(y),
+            cell(d.b.1.slice(&y.body))
+        );
+    }
+    out.push_str("\n## Quotes across sources\n\n");
+    if st.quote_groups.is_empty() {
+        out.push_str("No quotation appears in more than one source.\n\n");
+    }
+    for g in &st.quote_groups {
+        let who = g.speaker.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
+        let _ = writeln!(out, "- `{}` · {}{who}", g.id, g.fidelity.as_str());
+        for &m in &g.members {
+            let q = &st.quotes[m];
+            let a = &arts[q.article];
+            let _ = writeln!(out, "  - {}: “{}”", short_id(a), cell(q.span.slice(&a.body)));
+        }
+    }
+    out.push('\n');
+}
+
 /// Renders the analysis as a Markdown document.
 pub fn render(analysis: &Analysis) -> String {
     let arts = &analysis.articles;
@@ -131,6 +187,7 @@ pub fn render(analysis: &Analysis) -> String {
     for (i, p) in analysis.passages.iter().enumerate() {
         passage(&mut out, i + 1, arts, p);
     }
+    story(&mut out, analysis);
     out.push_str("## Timeline\n\n");
     if analysis.timeline.is_empty() {
         out.push_str("No dated events found.\n");

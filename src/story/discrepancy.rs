@@ -1,0 +1,313 @@
+//! Where sources that carry the same statement disagree: numbers ("at least
+//! 25" / "at least 10"), dates and weekdays, and names in the same place in
+//! the sentence. Spelling variants of one name (Kiev/Kyiv,
+//! Zelensky/Zelenskyy, Dan/Daniel Driscoll) are told apart and labelled as
+//! such, never reported as disagreements.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clusters::{Cluster, Member};
+use crate::align::diff::{Change, diff};
+use crate::align::terms::term;
+use crate::ingest::Article;
+use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
+use crate::text::{Span, words};
+use crate::timeline::expr;
+use crate::timeline::resolve::{When, resolve};
+
+/// What kind of difference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A different number for the same thing.
+    Number,
+    /// A different date or weekday.
+    Date,
+    /// A different name in the same place.
+    Name,
+    /// The same name spelled differently: not a disagreement.
+    Variant,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::Name => "name",
+            Kind::Variant => "spelling variant",
+        }
+    }
+
+    /// Higher matters more: numbers and dates change the facts, a name may,
+    /// a spelling does not.
+    pub fn significance(self) -> u8 {
+        match self {
+            Kind::Number | Kind::Date => 3,
+            Kind::Name => 2,
+            Kind::Variant => 0,
+        }
+    }
+}
+
+/// One place where two members of a cluster differ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discrepancy {
+    /// Index of the cluster.
+    pub cluster: usize,
+    pub kind: Kind,
+    /// The differing words on each side: (article, span).
+    pub a: (usize, Span),
+    pub b: (usize, Span),
+    /// The whole members, for showing side by side.
+    pub member_a: Member,
+    pub member_b: Member,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>[\p{L}-]+)")
+        .expect("number pattern compiles")
+});
+
+/// A number in a text with the noun it counts.
+struct Count {
+    value: String,
+    unit: String,
+    span: Span,
+}
+
+fn counts(body: &str, span: Span) -> Vec<Count> {
+    let text = span.slice(body);
+    NUMBER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let mut unit = c.name("unit")?.as_str().to_lowercase();
+            // "28-point plan": the hyphenated word is the unit; a year is not a count.
+            if c.name("pct").is_some() {
+                unit = "percent".into();
+            }
+            let value = c["n"].trim_end_matches([',', '.']).replace(',', "").to_lowercase();
+            if value.len() == 4
+                && value.starts_with(['1', '2'])
+                && unit.chars().next().is_some_and(|u| !u.is_alphabetic())
+            {
+                return None;
+            }
+            if is_stopword(&unit) && c.name("pct").is_none() {
+                return None;
+            }
+            let unit = term(&unit).unwrap_or(unit);
+            Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()) })
+        })
+        .collect()
+}
+
+/// Word-diff ratio at or above which two members are close enough for their
+/// differing words to be compared as claims.
+const CLOSE_RATIO: f32 = 0.5;
+
+/// A capitalised word that names someone or somewhere: not a sentence
+/// opener, a calendar word, or a nationality ("Russian").
+fn is_name(w: &str) -> bool {
+    words::is_capitalised(w)
+        && !is_sentence_starter(w)
+        && !is_stopword(&w.to_lowercase())
+        && month_number(w).is_none()
+        && weekday_number(w).is_none()
+        && !["ian", "ean", "ese", "ish", "ican"].iter().any(|s| w.ends_with(s))
+}
+
+/// Names (capitalised words inside sentences) with their spans.
+fn names(a: &Article, m: &Member) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    for s in m.sentences.clone() {
+        let sp = a.sentences[s];
+        for (k, (i, w)) in words::words(sp.slice(&a.body)).enumerate() {
+            if k == 0 || !is_name(w) {
+                continue;
+            }
+            out.push((w.to_string(), Span::new(sp.start + i, sp.start + i + w.len())));
+        }
+    }
+    out
+}
+
+/// The dates a member's words give, resolved against its article's date.
+fn dates(a: &Article, m: &Member, reference: Option<jiff::civil::Date>) -> Vec<(When, Span)> {
+    let Some(anchor) = a.published.map(|p| p.date).or(reference) else { return Vec::new() };
+    let text = m.span.slice(&a.body);
+    expr::find(text)
+        .into_iter()
+        .filter_map(|e| {
+            let w = resolve(e.say, anchor, e.forward)?;
+            Some((w, Span::new(m.span.start + e.span.start, m.span.start + e.span.end)))
+        })
+        .collect()
+}
+
+fn fold(w: &str) -> String {
+    words::fold(w)
+}
+
+/// Finds the discrepancies within every cluster, most significant first.
+pub fn find(articles: &[Article], clusters: &[Cluster], reference: Option<jiff::civil::Date>) -> Vec<Discrepancy> {
+    let mut out: Vec<Discrepancy> = Vec::new();
+    for (ci, c) in clusters.iter().enumerate() {
+        let mut seen: Vec<(Kind, String, String)> = Vec::new();
+        let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member| {
+            let (ta, tb) = (fold(a.1.slice(&articles[a.0].body)), fold(b.1.slice(&articles[b.0].body)));
+            let key = if ta <= tb { (kind, ta, tb) } else { (kind, tb, ta) };
+            if seen.contains(&key) {
+                return;
+            }
+            seen.push(key);
+            out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone() });
+        };
+        for (i, ma) in c.members.iter().enumerate() {
+            for mb in &c.members[i + 1..] {
+                let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
+                let d = diff(&aa.body, ma.span, &ab.body, mb.span);
+                // Differences in wording are only comparable where the two
+                // reports are close: reworded sentences put facts in
+                // different places, and words that differ there are not
+                // claims that differ.
+                let close = d.ratio() >= CLOSE_RATIO;
+                // Numbers counting the same thing.
+                let (ca, cb) = (counts(&aa.body, ma.span), counts(&ab.body, mb.span));
+                for x in ca.iter().filter(|_| close) {
+                    if let Some(y) = cb.iter().find(|y| y.unit == x.unit) {
+                        if !cb.iter().any(|z| z.unit == x.unit && z.value == x.value) && x.value != y.value {
+                            push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
+                        }
+                    }
+                }
+                // Dates: both give one, and none of them agree.
+                let (da, db) = (dates(aa, ma, reference), dates(ab, mb, reference));
+                let one_each = da.len() == 1 && db.len() == 1;
+                if close && one_each && !da[0].0.compatible(&db[0].0) {
+                    push(Kind::Date, (ma.article, da[0].1), (mb.article, db[0].1), ma, mb);
+                }
+                // Names: spelled differently but the same, or replaced.
+                let (na, nb) = (names(aa, ma), names(ab, mb));
+                for (x, xs) in &na {
+                    let fx = fold(x);
+                    if nb.iter().any(|(y, _)| fold(y) == fx) {
+                        continue;
+                    }
+                    if let Some((_, ys)) = nb.iter().find(|(y, _)| term(y) == term(x) && fold(y) != fx) {
+                        push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb);
+                    }
+                }
+                for w in d.chunks.windows(4) {
+                    // A name replaced between words both sides share.
+                    let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
+                    if !close || !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
+                        continue;
+                    }
+                    let w = &w[1..3];
+                    let (x, y) = (w[0].a.slice(&aa.body), w[1].b.slice(&ab.body));
+                    let capital_run = |s: &str| {
+                        let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
+                        !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_name(w))
+                    };
+                    if !(capital_run(x) && capital_run(y)) {
+                        continue;
+                    }
+                    let same = words::words(x).map(|(_, w)| term(w)).eq(words::words(y).map(|(_, w)| term(w)));
+                    if !same {
+                        push(Kind::Name, (ma.article, w[0].a), (mb.article, w[1].b), ma, mb);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{Corpus, Thresholds, sentence_matches};
+    use crate::ingest::{Source, parse_all};
+
+    fn find_in(texts: &[&str]) -> (Vec<Article>, Vec<Discrepancy>) {
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source {
+                path: format!("{i}.txt"),
+                stem: format!("a{i}"),
+                bytes: t.as_bytes().to_vec(),
+                truncated_from: None,
+            })
+            .collect();
+        let arts = parse_all(&sources).articles;
+        let corpus = Corpus::build(&arts);
+        let m = sentence_matches(&corpus, &Thresholds::default());
+        let clusters = super::super::clusters::build(&arts, &m);
+        let reference = crate::timeline::reference_date(&arts);
+        let d = find(&arts, &clusters, reference);
+        (arts, d)
+    }
+
+    fn text(arts: &[Article], side: (usize, Span)) -> &str {
+        side.1.slice(&arts[side.0].body)
+    }
+
+    #[test]
+    fn a_changed_number_is_a_disagreement() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-11-20\n\nRussian strikes on Ternopil killed at least 25 people, including three children, officials said.",
+            "Title B\n2025-11-20\n\nRussian strikes on Ternopil killed at least 10 people, including three children, officials said.",
+        ]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].kind, Kind::Number);
+        assert_eq!((text(&arts, d[0].a), text(&arts, d[0].b)), ("at least 25 people", "at least 10 people"));
+    }
+
+    #[test]
+    fn spelling_variants_are_labelled_not_disagreements() {
+        let (arts, d) = find_in(&[
+            "A US army delegation led by Army Secretary Daniel Driscoll travelled to Kiev on Wednesday for talks with Zelenskyy.",
+            "A US army delegation led by Army Secretary Dan Driscoll travelled to Kyiv on Wednesday for talks with Zelensky.",
+        ]);
+        let kinds: Vec<Kind> = d.iter().map(|x| x.kind).collect();
+        assert!(kinds.iter().all(|k| *k == Kind::Variant), "{d:?}");
+        let pairs: Vec<(&str, &str)> = d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect();
+        assert!(pairs.contains(&("Daniel", "Dan")));
+        assert!(pairs.contains(&("Kiev", "Kyiv")));
+        assert!(pairs.contains(&("Zelenskyy", "Zelensky")));
+    }
+
+    #[test]
+    fn a_different_weekday_is_a_date_disagreement() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-11-20\n\nForeign ministry spokeswoman Maria Zakharova said on Wednesday that Moscow received no proposal.",
+            "Title B\n2025-11-20\n\nForeign ministry spokeswoman Maria Zakharova said on Tuesday that Moscow received no proposal.",
+        ]);
+        let date = d.iter().find(|x| x.kind == Kind::Date).expect("a date discrepancy");
+        assert_eq!((text(&arts, date.a), text(&arts, date.b)), ("on Wednesday", "on Tuesday"));
+    }
+
+    #[test]
+    fn a_different_name_in_the_same_place_is_reported() {
+        let (arts, d) = find_in(&[
+            "The delegation led by Army Secretary Daniel Driscoll and General Randy George arrived in Kyiv for talks on strategy.",
+            "The delegation led by Army Secretary Mark Esper and General Randy George arrived in Kyiv for talks on strategy.",
+        ]);
+        let name = d.iter().find(|x| x.kind == Kind::Name).expect("a name discrepancy");
+        assert_eq!((text(&arts, name.a), text(&arts, name.b)), ("Daniel Driscoll", "Mark Esper"));
+    }
+
+    #[test]
+    fn agreeing_sources_have_no_discrepancies() {
+        let (_, d) = find_in(&[
+            "Peskov said there were no such plans to meet Driscoll in Moscow this week.",
+            "Peskov said there were no such plans to meet Driscoll in Moscow this week.",
+        ]);
+        assert!(d.is_empty(), "{d:?}");
+    }
+}

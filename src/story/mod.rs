@@ -1,0 +1,42 @@
+//! The story's shape across all sources: statements grouped into clusters
+//! (one per statement, one member per source), who covers what and what
+//! only one source has, where sources that carry the same statement
+//! disagree, and quoted speech matched across sources.
+
+pub mod clusters;
+pub mod coverage;
+pub mod discrepancy;
+pub mod quotes;
+
+pub use clusters::{Cluster, Member};
+pub use coverage::Coverage;
+pub use discrepancy::Discrepancy;
+pub use quotes::{Fidelity, Quote, QuoteGroup};
+
+use crate::align::SentenceMatch;
+use crate::ingest::Article;
+
+/// Everything about the story across sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Story {
+    pub clusters: Vec<Cluster>,
+    /// Per article, in article order.
+    pub coverage: Vec<Coverage>,
+    pub discrepancies: Vec<Discrepancy>,
+    /// Every quotation found, in article order.
+    pub quotes: Vec<Quote>,
+    /// Quotations given by two or more sources.
+    pub quote_groups: Vec<QuoteGroup>,
+}
+
+/// Builds the story view from the articles and their sentence matches.
+pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Story {
+    let clusters = clusters::build(articles, matches);
+    let coverage = coverage::build(articles, matches);
+    let reference = crate::timeline::reference_date(articles);
+    let discrepancies = discrepancy::find(articles, &clusters, reference);
+    let quotes: Vec<Quote> =
+        crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
+    let quote_groups = quotes::group(articles, &quotes);
+    Story { clusters, coverage, discrepancies, quotes, quote_groups }
+}

@@ -1,0 +1,338 @@
+//! Quoted speech: what is inside quotation marks, who said it (where the
+//! sentence names a speaker), and the same quote as other sources give it,
+//! word for word, shortened, or with its wording changed inside the marks.
+
+use crate::align::diff::{Change, diff};
+use crate::ingest::Article;
+use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword};
+use crate::text::{Span, words};
+
+/// One quotation in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub article: usize,
+    /// The words inside the marks (the marks themselves excluded).
+    pub span: Span,
+    /// The speaker as the sentence names them ("Dmitry Peskov", "the senior
+    /// official"); `None` when only a pronoun or nothing names them.
+    pub speaker: Option<String>,
+}
+
+/// How the members of a quote group compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fidelity {
+    /// Every source gives the same words.
+    Exact,
+    /// Some give only part of it, but no words differ.
+    Partial,
+    /// The wording differs inside the marks.
+    Altered,
+}
+
+impl Fidelity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fidelity::Exact => "exact",
+            Fidelity::Partial => "partial",
+            Fidelity::Altered => "altered",
+        }
+    }
+}
+
+/// The same quote as several sources give it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteGroup {
+    pub id: String,
+    /// Indexes into the quote list; one per source, in article order.
+    pub members: Vec<usize>,
+    pub fidelity: Fidelity,
+    /// The speaker most members name, if any.
+    pub speaker: Option<String>,
+}
+
+/// Quotations shorter than this many words are scare quotes ("agreements"),
+/// not speech.
+const MIN_QUOTE_WORDS: usize = 2;
+
+fn opens(c: char) -> Option<char> {
+    match c {
+        '“' => Some('”'),
+        '"' => Some('"'),
+        '«' => Some('»'),
+        _ => None,
+    }
+}
+
+/// The quotations of one article, in order.
+pub fn extract(article_index: usize, a: &Article) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for p in &a.paragraphs {
+        let text = p.slice(&a.body);
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text.char_indices() {
+            match open {
+                Some((start, close)) if c == close => {
+                    let inner = Span::new(p.start + start, p.start + i);
+                    let trimmed = trim_span(&a.body, inner);
+                    if words::count(trimmed.slice(&a.body)) >= MIN_QUOTE_WORDS {
+                        let speaker = speaker_for(a, trimmed);
+                        out.push(Quote { article: article_index, span: trimmed, speaker });
+                    }
+                    open = None;
+                }
+                None => {
+                    if let Some(close) = opens(c) {
+                        open = Some((i + c.len_utf8(), close));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn trim_span(body: &str, s: Span) -> Span {
+    let t = s.slice(body);
+    let lead = t.len() - t.trim_start().len();
+    let t2 = t.trim();
+    // A comma or stop closing the quoted words belongs to the sentence.
+    let t3 = t2.trim_end_matches([',', ';']);
+    Span::new(s.start + lead, s.start + lead + t3.len())
+}
+
+/// The speaker of a quotation: a verb of saying outside the marks in the
+/// quote's sentence, with the words that name its subject ("..., the senior
+/// official said", "Graham told NBC News", "said Peskov").
+fn speaker_for(a: &Article, quote: Span) -> Option<String> {
+    let si = a.sentence_at(quote.start).or_else(|| a.sentence_at(quote.end.saturating_sub(1)))?;
+    // The quote may end its sentence ("...peace."The official said) or run
+    // over several: look at its sentence and the next.
+    let first = a.sentences[si];
+    let last = a.sentence_at(quote.end.saturating_sub(1)).unwrap_or(si);
+    let around = Span::new(first.start, a.sentences[(last + 1).min(a.sentences.len() - 1)].end);
+    let text = around.slice(&a.body);
+    let ws: Vec<(usize, &str)> = words::words(text).map(|(i, w)| (around.start + i, w)).collect();
+    let outside = |i: usize| i < quote.start.saturating_sub(1) || i > quote.end;
+    for (k, &(at, w)) in ws.iter().enumerate() {
+        if !outside(at) || !is_reporting_verb(&w.to_lowercase()) {
+            continue;
+        }
+        // Subject before the verb: up to four words, back to punctuation.
+        let mut subject: Vec<&str> = Vec::new();
+        for &(j, x) in ws[..k].iter().rev().take(4) {
+            if !outside(j) || a.body[j + x.len()..at].contains(['"', '“', '”', ',', ':', ';', '.']) {
+                break;
+            }
+            subject.push(x);
+        }
+        subject.reverse();
+        // Or after it, in inverted attribution: `..." said Peskov`.
+        if subject.is_empty() || subject.iter().all(|s| is_stopword(&s.to_lowercase())) {
+            // Capitalised words right after the verb, up to punctuation.
+            let mut after: Vec<&str> = Vec::new();
+            let mut prev_end = at + w.len();
+            for &(j, x) in ws[k + 1..].iter().take(3) {
+                if !outside(j)
+                    || !words::is_capitalised(x)
+                    || a.body[prev_end..j].contains(['.', ',', '!', '?', '"', '”', ':'])
+                {
+                    break;
+                }
+                after.push(x);
+                prev_end = j + x.len();
+            }
+            if !after.is_empty() {
+                return Some(after.join(" "));
+            }
+        }
+        // A lone "He" or "The" names nobody.
+        let lone_opener = |s: &str| is_sentence_starter(s) && subject.len() == 1;
+        let named = subject.iter().any(|s| !(is_stopword(&s.to_lowercase()) || lone_opener(s)));
+        return named.then(|| subject.join(" "));
+    }
+    None
+}
+
+/// Folded words of a quote, for matching.
+fn key(body: &str, s: Span) -> Vec<String> {
+    words::words(s.slice(body)).map(|(_, w)| words::fold(w)).collect()
+}
+
+/// Longest common subsequence length of two word lists.
+fn lcs(a: &[String], b: &[String]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Groups the same quotation across sources: two quotes are the same when
+/// most words of the shorter one appear, in order, in the longer one.
+pub fn group(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteGroup> {
+    let keys: Vec<Vec<String>> = quotes.iter().map(|q| key(&articles[q.article].body, q.span)).collect();
+    let n = quotes.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if quotes[i].article == quotes[j].article {
+                continue;
+            }
+            let shorter = keys[i].len().min(keys[j].len());
+            if shorter < MIN_QUOTE_WORDS {
+                continue;
+            }
+            // At least 3 words, or the whole of a short quote, in common and in order.
+            let common = lcs(&keys[i], &keys[j]);
+            if common * 10 >= shorter * 7 && common >= shorter.min(3) {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri] = rj;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<QuoteGroup> = groups
+        .into_values()
+        .filter_map(|mut members| {
+            // One member per source: the longest quote of each article.
+            members.sort_by_key(|&m| (quotes[m].article, std::cmp::Reverse(keys[m].len()), quotes[m].span.start));
+            members.dedup_by_key(|m| quotes[*m].article);
+            if members.len() < 2 {
+                return None;
+            }
+            let fidelity = fidelity(articles, quotes, &keys, &members);
+            let speaker = majority_speaker(quotes, &members);
+            Some(QuoteGroup { id: String::new(), members, fidelity, speaker })
+        })
+        .collect();
+    out.sort_by_key(|g| {
+        (std::cmp::Reverse(g.members.len()), quotes[g.members[0]].article, quotes[g.members[0]].span.start)
+    });
+    for (i, g) in out.iter_mut().enumerate() {
+        g.id = format!("q-{}", i + 1);
+    }
+    out
+}
+
+fn fidelity(articles: &[Article], quotes: &[Quote], keys: &[Vec<String>], members: &[usize]) -> Fidelity {
+    let longest = *members.iter().max_by_key(|&&m| keys[m].len()).expect("a group has members");
+    let mut partial = false;
+    for &m in members {
+        if keys[m] == keys[longest] {
+            continue;
+        }
+        let (x, y) = (&quotes[m], &quotes[longest]);
+        let d = diff(&articles[x.article].body, x.span, &articles[y.article].body, y.span);
+        // Words of the shorter quote missing from the longer one are changed
+        // wording; words only the longer one has make the shorter partial
+        // (unless they sit between shared words: then wording was cut inside).
+        let inserted_inside = d
+            .chunks
+            .windows(3)
+            .any(|w| w[0].change == Change::Equal && w[1].change == Change::Insert && w[2].change == Change::Equal);
+        if d.changed_a().next().is_some() || inserted_inside {
+            return Fidelity::Altered;
+        }
+        partial = true;
+    }
+    if partial { Fidelity::Partial } else { Fidelity::Exact }
+}
+
+fn majority_speaker(quotes: &[Quote], members: &[usize]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for &m in members {
+        if let Some(s) = &quotes[m].speaker {
+            match counts.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(s)) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((s.clone(), 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Source, parse_all};
+
+    fn arts(texts: &[&str]) -> Vec<Article> {
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source {
+                path: format!("{i}.txt"),
+                stem: format!("a{i}"),
+                bytes: t.as_bytes().to_vec(),
+                truncated_from: None,
+            })
+            .collect();
+        parse_all(&sources).articles
+    }
+
+    fn quotes_of(a: &[Article]) -> Vec<Quote> {
+        a.iter().enumerate().flat_map(|(i, x)| extract(i, x)).collect()
+    }
+
+    #[test]
+    fn extracts_quotes_and_speakers() {
+        let a = arts(&[
+            "\"The plan focuses on security guarantees,\" the senior official said. Peskov said there were “no such plans” for talks. “We are ready to work,” said Zelensky. He added: \"Nothing is agreed.\" The “agreements” were denied.",
+        ]);
+        let q = quotes_of(&a);
+        let texts: Vec<&str> = q.iter().map(|x| x.span.slice(&a[0].body)).collect();
+        assert_eq!(
+            texts,
+            ["The plan focuses on security guarantees", "no such plans", "We are ready to work", "Nothing is agreed."]
+        );
+        let speakers: Vec<Option<&str>> = q.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("the senior official"), Some("Peskov"), Some("Zelensky"), None]);
+    }
+
+    #[test]
+    fn matches_quotes_across_sources_and_flags_changes() {
+        let a = arts(&[
+            "“It includes things Ukraine wants and needs to have a durable peace,” the official said. “Every attack shows the pressure is insufficient,” Zelensky wrote.",
+            "\"It includes things Ukraine wants and needs to have a durable peace,\" an official said. \"Every brazen attack shows the pressure is insufficient,\" he wrote.",
+            "Officials said \"things Ukraine wants and needs\" were included.",
+        ]);
+        let q = quotes_of(&a);
+        let g = group(&a, &q);
+        assert_eq!(g.len(), 2, "{g:?}");
+        let durable = g.iter().find(|x| x.members.len() == 3).unwrap();
+        assert_eq!(durable.members.len(), 3);
+        assert_eq!(durable.fidelity, Fidelity::Partial);
+        let attack = g.iter().find(|x| x.members.len() == 2).unwrap();
+        assert_eq!(attack.fidelity, Fidelity::Altered);
+        assert_eq!(attack.speaker.as_deref(), Some("Zelensky"));
+    }
+
+    #[test]
+    fn identical_quotes_are_exact_and_scare_quotes_ignored() {
+        let a = arts(&[
+            "He called it “a travesty of justice” on air. The “deal” failed.",
+            "Critics called it “a travesty of justice” today.",
+        ]);
+        let q = quotes_of(&a);
+        assert_eq!(q.len(), 2);
+        let g = group(&a, &q);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].fidelity, Fidelity::Exact);
+    }
+}
