@@ -5,15 +5,18 @@
 //! [`align`] finds the passages they share, [`timeline`] dates and merges
 //! what happened, [`story`] groups statements across all sources, and
 //! [`analysis`] runs the stages in order. [`export`]
-//! prints the result; the terminal app in [`ui`] draws the same result.
+//! prints the result; the terminal app in [`ui`] draws the same result, with
+//! settings and remembered state from [`config`].
 
 pub mod align;
 pub mod analysis;
+pub mod config;
 pub mod export;
 pub mod ingest;
 mod par;
 pub mod story;
 pub mod text;
 pub mod timeline;
+pub mod ui;
 
 pub use analysis::{Analysis, analyse};

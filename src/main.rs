@@ -51,7 +51,23 @@ fn main() -> ExitCode {
             };
             export_command(&paths, format)
         }
-        None => export_command(&cli.paths, Format::Markdown),
+        None => tui_command(&cli.paths),
+    }
+}
+
+fn tui_command(paths: &[PathBuf]) -> ExitCode {
+    // Bad paths fail here, with a message, before the terminal is touched.
+    let loaded = match load(paths) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match parallax::ui::run(loaded) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

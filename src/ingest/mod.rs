@@ -73,24 +73,26 @@ impl Article {
         self.sentences[i].slice(&self.body)
     }
 
-    /// A name for lists and headers: the title, else the body's first words.
+    /// A name for lists and headers: the title, else the body's first words
+    /// (up to about 60 characters, cut at a word).
     pub fn label(&self) -> String {
         if let Some(t) = &self.title {
             return t.clone();
         }
         let first = self.sentences.first().map_or("", |s| s.slice(&self.body));
-        let mut out = String::new();
-        for (n, (_, w)) in words::words(first).enumerate() {
-            if n == 8 {
-                out.push('…');
-                break;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
+        if first.is_empty() {
+            return self.id.clone();
         }
-        if out.is_empty() { self.id.clone() } else { out }
+        if first.len() <= 60 {
+            return first.to_string();
+        }
+        let mut cut = 60;
+        while !first.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &first[..cut];
+        let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+        format!("{}…", head.trim_end_matches([',', ';', ':']))
     }
 
     /// Index of the sentence holding byte `offset`, if any.
@@ -280,6 +282,6 @@ mod tests {
         assert_eq!(a.sentence_at(0), Some(0));
         assert_eq!(a.sentence_at(11), Some(1));
         assert_eq!(a.sentence_at(9), None);
-        assert_eq!(a.label(), "One here");
+        assert_eq!(a.label(), "One here.");
     }
 }

@@ -1,0 +1,288 @@
+//! Settings and remembered state, in the places the `directories` crate
+//! gives (`PARALLAX_CONFIG_DIR` and `PARALLAX_STATE_DIR` override them).
+//!
+//! `config.toml` is optional; a missing one is silent, a broken or
+//! unreadable one gives a warning naming it and the defaults are used. State
+//! (the last view and reading positions per set of articles) is written
+//! atomically, a temporary file renamed over the old one, so a crash never
+//! leaves half a file; a broken state file is set aside. Neither ever stops
+//! the app: a read-only directory only means nothing is remembered.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Settings from `config.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// `"default"` (16 colours) or `"mono"` (no colour).
+    pub theme: Option<String>,
+    /// `"read"`, `"compare"`, `"timeline"`, `"coverage"` or `"discrepancies"`.
+    pub default_view: Option<String>,
+    /// Action name to key names, e.g. `quit = ["q", "ctrl-c"]`.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "parallax")
+}
+
+/// Where `config.toml` lives.
+pub fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("PARALLAX_CONFIG_DIR")
+        .map(PathBuf::from)
+        .or_else(|| project_dirs().map(|d| d.config_dir().to_path_buf()))
+}
+
+/// Where remembered state lives.
+pub fn state_dir() -> Option<PathBuf> {
+    std::env::var_os("PARALLAX_STATE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| project_dirs().map(|d| d.state_dir().unwrap_or_else(|| d.data_local_dir()).to_path_buf()))
+}
+
+impl Config {
+    /// Reads `config.toml` from `dir`. Returns the settings and warnings
+    /// (each naming the file); never fails.
+    pub fn load(dir: Option<&Path>) -> (Config, Vec<String>) {
+        let Some(path) = dir.map(|d| d.join("config.toml")) else { return (Config::default(), Vec::new()) };
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), Vec::new()),
+            Err(e) => {
+                return (Config::default(), vec![format!("{}: cannot read ({e}); using defaults", path.display())]);
+            }
+        };
+        Config::parse(&text, &path)
+    }
+
+    /// Parses config text; `path` names the file in warnings.
+    pub fn parse(text: &str, path: &Path) -> (Config, Vec<String>) {
+        let mut warnings = Vec::new();
+        let table: toml::Table = match text.parse() {
+            Ok(t) => t,
+            Err(e) => {
+                let why = e.to_string().lines().next().unwrap_or("invalid TOML").to_string();
+                return (Config::default(), vec![format!("{}: {why}; using defaults", path.display())]);
+            }
+        };
+        let mut config = Config::default();
+        for (key, value) in &table {
+            match (key.as_str(), value) {
+                ("theme", toml::Value::String(s)) => config.theme = Some(s.clone()),
+                ("default_view", toml::Value::String(s)) => config.default_view = Some(s.clone()),
+                ("keys", toml::Value::Table(keys)) => {
+                    for (action, v) in keys {
+                        let names: Option<Vec<String>> = match v {
+                            toml::Value::String(s) => Some(vec![s.clone()]),
+                            toml::Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string)).collect(),
+                            _ => None,
+                        };
+                        match names {
+                            Some(n) => {
+                                config.keys.insert(action.clone(), n);
+                            }
+                            None => warnings.push(format!(
+                                "{}: keys.{action} must be a key name or a list of them; ignored",
+                                path.display()
+                            )),
+                        }
+                    }
+                }
+                (k, _) => warnings.push(format!("{}: unknown or mistyped setting `{k}`; ignored", path.display())),
+            }
+        }
+        (config, warnings)
+    }
+}
+
+/// Where a reader was in one set of articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedSet {
+    pub view: String,
+    /// The article under the cursor in the source list, by id.
+    pub source: Option<String>,
+    /// Open reading panes: article id and first line shown.
+    pub panes: Vec<(String, usize)>,
+    pub active_pane: usize,
+    pub passage: usize,
+    pub event: usize,
+    /// Bumped on every save, to forget the least recently used sets.
+    pub used: u64,
+}
+
+/// All remembered sets, by key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub sets: BTreeMap<String, SavedSet>,
+}
+
+/// How many sets of articles are remembered.
+const MAX_SETS: usize = 50;
+
+impl State {
+    /// Reads the state file. A broken file is renamed to `state.json.bad`
+    /// with a warning; a missing one is an empty state.
+    pub fn load(dir: Option<&Path>) -> (State, Vec<String>) {
+        let Some(path) = dir.map(|d| d.join("state.json")) else { return (State::default(), Vec::new()) };
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), Vec::new()),
+            Err(e) => {
+                return (State::default(), vec![format!("{}: cannot read ({e}); starting afresh", path.display())]);
+            }
+        };
+        match serde_json::from_str(&text) {
+            Ok(s) => (s, Vec::new()),
+            Err(e) => {
+                let aside = path.with_extension("json.bad");
+                let moved = fs::rename(&path, &aside).is_ok();
+                let note = if moved { format!("; set aside as {}", aside.display()) } else { String::new() };
+                (State::default(), vec![format!("{}: broken ({e}){note}; starting afresh", path.display())])
+            }
+        }
+    }
+
+    /// Writes the state atomically: a temporary file, then a rename.
+    pub fn save(&self, dir: &Path) -> Result<(), String> {
+        let path = dir.join("state.json");
+        let tmp = dir.join(format!(".state.json.{}.tmp", std::process::id()));
+        let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        fs::rename(&tmp, &path).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            format!("{}: {e}", path.display())
+        })
+    }
+
+    /// Stores `set` under `key`, forgetting the oldest sets beyond the limit.
+    pub fn remember(&mut self, key: &str, mut set: SavedSet) {
+        set.used = self.sets.values().map(|s| s.used).max().unwrap_or(0) + 1;
+        self.sets.insert(key.to_string(), set);
+        while self.sets.len() > MAX_SETS {
+            let oldest = self.sets.iter().min_by_key(|(_, s)| s.used).map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => self.sets.remove(&k),
+                None => break,
+            };
+        }
+    }
+}
+
+/// A stable key for a set of articles: FNV-1a over their sorted ids and
+/// paths (std's hasher may change between Rust versions; this must not).
+pub fn set_key<'a>(articles: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut items: Vec<(&str, &str)> = articles.collect();
+    items.sort_unstable();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (id, path) in items {
+        for b in id.bytes().chain([0]).chain(path.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("parallax-config-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn parses_settings_and_warns_on_unknown_ones() {
+        let (c, w) = Config::parse(
+            "theme = \"mono\"\ndefault_view = \"timeline\"\ncolour = 3\n[keys]\nquit = [\"q\", \"ctrl-c\"]\nhelp = \"F1\"\nbad = 3\n",
+            Path::new("c.toml"),
+        );
+        assert_eq!(c.theme.as_deref(), Some("mono"));
+        assert_eq!(c.default_view.as_deref(), Some("timeline"));
+        assert_eq!(c.keys["quit"], ["q", "ctrl-c"]);
+        assert_eq!(c.keys["help"], ["F1"]);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().all(|x| x.starts_with("c.toml: ")));
+    }
+
+    #[test]
+    fn broken_or_missing_config_gives_defaults() {
+        let (c, w) = Config::parse("theme = ", Path::new("/x/config.toml"));
+        assert_eq!(c, Config::default());
+        assert!(w[0].starts_with("/x/config.toml: "), "{w:?}");
+        let d = scratch("missing");
+        assert_eq!(Config::load(Some(&d)), (Config::default(), Vec::new()));
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn state_round_trips_atomically() {
+        let d = scratch("state");
+        let mut s = State::default();
+        s.remember("k1", SavedSet { view: "timeline".into(), event: 4, ..SavedSet::default() });
+        s.save(&d).unwrap();
+        let (back, w) = State::load(Some(&d));
+        assert!(w.is_empty());
+        assert_eq!(back.sets["k1"].event, 4);
+        // No temporary file is left behind.
+        let names: Vec<String> =
+            fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        assert_eq!(names, ["state.json"]);
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn broken_state_is_set_aside() {
+        let d = scratch("broken");
+        fs::write(d.join("state.json"), "{ not json").unwrap();
+        let (s, w) = State::load(Some(&d));
+        assert_eq!(s, State::default());
+        assert!(w[0].contains("set aside"), "{w:?}");
+        assert!(d.join("state.json.bad").exists() && !d.join("state.json").exists());
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn remembers_a_bounded_number_of_sets() {
+        let mut s = State::default();
+        for i in 0..MAX_SETS + 5 {
+            s.remember(&format!("k{i}"), SavedSet::default());
+        }
+        assert_eq!(s.sets.len(), MAX_SETS);
+        assert!(!s.sets.contains_key("k0") && s.sets.contains_key(&format!("k{}", MAX_SETS + 4)));
+    }
+
+    #[test]
+    fn set_keys_do_not_depend_on_order() {
+        let a = set_key([("a", "x/a.txt"), ("b", "x/b.txt")].into_iter());
+        let b = set_key([("b", "x/b.txt"), ("a", "x/a.txt")].into_iter());
+        assert_eq!(a, b);
+        assert_ne!(a, set_key([("a", "x/a.txt")].into_iter()));
+    }
+}
+
+#[cfg(test)]
+mod example {
+    /// The documented example config parses without a warning and binds
+    /// every action to a key the key map knows.
+    #[test]
+    fn example_config_is_valid() {
+        let text = include_str!("../assets/config.example.toml");
+        let (c, w) = super::Config::parse(text, std::path::Path::new("config.example.toml"));
+        assert!(w.is_empty(), "{w:?}");
+        let (_, kw) = crate::ui::keymap::Keymap::new(&c.keys);
+        assert!(kw.is_empty(), "{kw:?}");
+        for (_, name, _) in crate::ui::keymap::ACTIONS {
+            assert!(c.keys.contains_key(*name), "example lacks {name}");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The Coverage view (who reports what: statements and events against
+//! sources, with each source's exclusive share) and the Discrepancies view
+//! (where sources carrying one statement differ, most significant first).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::{App, CoverageRow, tag};
+use super::draw::{block, progress, styled_row, window};
+use super::layout;
+use super::wrap;
+use crate::text::Span;
+
+/// Width of one source column in the matrix.
+const COL: usize = 4;
+
+pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
+    let Some(an) = &app.analysis else {
+        f.render_widget(block(app, " Coverage ", true), area);
+        progress(app, f, area, "Comparing sources");
+        return;
+    };
+    let t = &app.theme;
+    let n = an.articles.len();
+    let inner_w = (area.width as usize).saturating_sub(2);
+    // As many source columns as fit beside a label of at least 30 columns.
+    let visible_cols = (inner_w.saturating_sub(30) / COL).clamp(1, n.max(1));
+    let label_w = inner_w.saturating_sub(visible_cols * COL).max(10);
+    let cols = window(app.coverage_col, n, visible_cols);
+    let mut header = vec![TSpan::styled(format!("{:<label_w$}", "statements, then events"), t.dim())];
+    let mut share =
+        vec![TSpan::styled(format!("{:<label_w$}", wrap::truncate("words no other source has", label_w - 1)), t.dim())];
+    for c in cols.clone() {
+        let style = if c == app.coverage_col { t.selected() } else { t.title() };
+        header.push(TSpan::styled(format!("{:>COL$}", tag(c)), style));
+        let pct = an.story.coverage.get(c).map_or(0.0, |x| x.exclusive_share * 100.0);
+        share.push(TSpan::styled(format!("{:>w$}", format!("{pct:.0}%"), w = COL), t.text()));
+    }
+    let rows = app.coverage_rows();
+    let h = layout::text_height(area).saturating_sub(2);
+    let mut lines = vec![Line::from(header), Line::from(share)];
+    for i in window(app.coverage_row, rows.len(), h) {
+        let row = rows[i];
+        let (label, reported) = match row {
+            CoverageRow::Statement(c) => (an.story.clusters[c].summary.clone(), false),
+            CoverageRow::Event(e) => {
+                let ev = &an.timeline[e];
+                (
+                    format!("{} {}", super::timeline::when_label(&ev.when), ev.summary),
+                    ev.basis == crate::timeline::Basis::Reported,
+                )
+            }
+        };
+        let who = app.coverage_sources(row);
+        let mut spans = vec![TSpan::styled(
+            format!("{:<label_w$}", wrap::truncate(&label, label_w - 1)),
+            if reported { t.reported() } else { t.text() },
+        )];
+        for c in cols.clone() {
+            let cell = if who.contains(&c) { "●" } else { "·" };
+            let style = if who.contains(&c) { t.shared_mark() } else { t.dim() };
+            spans.push(TSpan::styled(format!("{cell:>COL$}"), style));
+        }
+        let mut line = Line::from(spans);
+        if i == app.coverage_row {
+            line = line.style(t.selected());
+        }
+        lines.push(line);
+    }
+    let title = format!(
+        " Coverage · {} statements, {} events · source {} ",
+        an.story.clusters.len(),
+        an.timeline.len(),
+        tag(app.coverage_col)
+    );
+    f.render_widget(Paragraph::new(lines).block(block(app, title, true)), area);
+}
+
+/// The overlay listing what only one source has.
+pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: usize) {
+    let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    f.render_widget(Clear, r);
+    let a = &app.articles()[article];
+    let list = app.exclusive_of(article);
+    let w = (r.width as usize).saturating_sub(4);
+    let h = layout::text_height(r);
+    let t = &app.theme;
+    let mut lines = vec![Line::styled("Sentences no other source reports · Enter jumps to one · Esc closes", t.dim())];
+    if list.is_empty() {
+        lines.push(Line::raw("Nothing: every sentence of this source is reported elsewhere too."));
+    }
+    let per = 3;
+    for i in window(cursor, list.len(), (h.saturating_sub(1) / per).max(1)) {
+        let text = a.sentence(list[i]);
+        let rows = wrap::wrap(text, 0, w);
+        let style = if i == cursor { t.selected() } else { t.text() };
+        for (k, row) in rows.iter().take(per).enumerate() {
+            let mut s = text[row.start..row.end].to_string();
+            if k == per - 1 && rows.len() > per {
+                s = wrap::truncate(&format!("{s} …"), w);
+            }
+            lines.push(Line::styled(format!("{} {s}", if k == 0 { "›" } else { " " }), style));
+        }
+    }
+    let share = app.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map_or(0.0, |c| c.exclusive_share);
+    let title =
+        format!(" Only in {} {} · {:.0}% of its words ", tag(article), wrap::truncate(&a.label(), 40), share * 100.0);
+    f.render_widget(Paragraph::new(lines).block(block(app, title, true)), r);
+}
+
+pub fn draw_discrepancies(app: &App, f: &mut Frame, area: Rect) {
+    let Some(an) = &app.analysis else {
+        f.render_widget(block(app, " Discrepancies ", true), area);
+        progress(app, f, area, "Comparing sources");
+        return;
+    };
+    let st = &an.story;
+    let t = &app.theme;
+    if st.discrepancies.is_empty() {
+        let msg = "No differences found between sources that carry the same statement.";
+        f.render_widget(Paragraph::new(msg).block(block(app, " Discrepancies ", true)), area);
+        return;
+    }
+    let [list_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(9)]).areas(area);
+    let w = (list_area.width as usize).saturating_sub(2);
+    let h = layout::text_height(list_area);
+    let mut lines = Vec::new();
+    for i in window(app.discrepancy, st.discrepancies.len(), h) {
+        let d = &st.discrepancies[i];
+        let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
+        let (kind, style) =
+            if d.kind.significance() == 0 { ("spelling only", t.dim()) } else { (d.kind.as_str(), t.significant()) };
+        let text = format!("{} “{x}” vs {} “{y}” · {}", tag(d.a.0), tag(d.b.0), st.clusters[d.cluster].id);
+        let mut line = Line::from(vec![
+            TSpan::styled(format!("{kind:<14}"), style),
+            TSpan::raw(wrap::truncate(&text, w.saturating_sub(14))),
+        ]);
+        if i == app.discrepancy {
+            line = line.style(t.selected());
+        }
+        lines.push(line);
+    }
+    let significant = st.discrepancies.iter().filter(|d| d.kind.significance() > 0).count();
+    let title = format!(
+        " Discrepancies · {significant} significant, {} spelling variants ",
+        st.discrepancies.len() - significant
+    );
+    f.render_widget(Paragraph::new(lines).block(block(app, title, true)), list_area);
+    // The two members, the differing words marked.
+    let d = &st.discrepancies[app.discrepancy.min(st.discrepancies.len() - 1)];
+    let mut detail = Vec::new();
+    for (side, member, style) in [(d.a, &d.member_a, t.deleted()), (d.b, &d.member_b, t.inserted())] {
+        let body = &an.articles[member.article].body;
+        detail
+            .push(Line::styled(format!("{} {}", tag(member.article), an.articles[member.article].label()), t.title()));
+        let row = super::wrap::Row { start: member.span.start, end: member.span.end };
+        detail.push(styled_row(body, row, &[(Span::new(side.1.start, side.1.end), style)], t.text()));
+    }
+    let note = if d.kind.significance() == 0 {
+        " the same name spelled differently: not a disagreement · Enter: side by side "
+    } else {
+        " Enter: side by side "
+    };
+    f.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }).block(block(app, note, false)), detail_area);
+}

@@ -1,0 +1,270 @@
+//! Drawing: the whole frame from the app state, and nothing else. Every
+//! view draws only what is on screen (the visible rows of a list, the
+//! visible rows of a wrapped text), so drawing costs the same on five
+//! articles or five thousand.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
+
+use super::app::{App, Overlay, View, tag};
+use super::keymap::{ACTIONS, Action};
+use super::layout::{self, MIN_SIZE};
+use super::wrap::{self, Row};
+use super::{compare, coverage, read, timeline};
+use crate::text::Span;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(app, f, area);
+        return;
+    }
+    tabs(app, f, Rect::new(0, 0, area.width, 1));
+    let body = layout::body((area.width, area.height));
+    match app.view {
+        View::Read => read::draw(app, f, body),
+        View::Compare => compare::draw(app, f, body),
+        View::Timeline => timeline::draw(app, f, body),
+        View::Coverage => coverage::draw_coverage(app, f, body),
+        View::Discrepancies => coverage::draw_discrepancies(app, f, body),
+    }
+    status(app, f, Rect::new(0, area.height - 1, area.width, 1));
+    match &app.overlay {
+        Some(Overlay::Help) => help(app, f, body),
+        Some(Overlay::Mentions { cursor }) => timeline::mentions(app, f, body, *cursor),
+        Some(Overlay::Exclusive { article, cursor }) => coverage::exclusive(app, f, body, *article, *cursor),
+        None => {}
+    }
+}
+
+fn too_small(app: &App, f: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("Terminal too small", app.theme.heading()),
+        Line::raw(format!(
+            "{}x{} here; parallax needs at least {}x{}.",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        )),
+        Line::raw("Enlarge the window, or press q to quit."),
+    ];
+    let h = (text.len() as u16).min(area.height);
+    let r = Rect::new(area.x, area.y + area.height.saturating_sub(h) / 2, area.width, h);
+    f.render_widget(Paragraph::new(text).centered().wrap(ratatui::widgets::Wrap { trim: true }), r);
+}
+
+fn tabs(app: &App, f: &mut Frame, r: Rect) {
+    let mut spans = Vec::new();
+    for (i, v) in View::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, v.name());
+        let style = if *v == app.view {
+            app.theme.selected().add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            app.theme.dim()
+        };
+        spans.push(TSpan::styled(label, style));
+    }
+    let n = app.articles().len();
+    let right = format!("parallax · {n} source{}", if n == 1 { "" } else { "s" });
+    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    let pad = (r.width as usize).saturating_sub(used + wrap::width(&right) + 1);
+    spans.push(TSpan::raw(" ".repeat(pad)));
+    spans.push(TSpan::styled(right, app.theme.title()));
+    f.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+/// Key hints for the status line, by view.
+fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    let mut h = match app.view {
+        View::Read => vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")],
+        View::Compare if app.statements => {
+            vec![(Action::Down, "statement"), (Action::Right, "pair"), (Action::Statements, "by pair")]
+        }
+        View::Compare => vec![(Action::NextItem, "next"), (Action::Mark, "mark"), (Action::Statements, "by statement")],
+        View::Timeline => vec![(Action::Down, "event"), (Action::Enter, "sources")],
+        View::Coverage => vec![(Action::Right, "source"), (Action::Exclusive, "only this"), (Action::Enter, "open")],
+        View::Discrepancies => vec![(Action::Down, "next"), (Action::Enter, "side by side")],
+    };
+    h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Quit, "quit")]);
+    h
+}
+
+fn status(app: &App, f: &mut Frame, r: Rect) {
+    let t = &app.theme;
+    let line = if let Some(input) = &app.input {
+        Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{input}█"))])
+    } else {
+        let left = if let Some(m) = &app.message {
+            m.clone()
+        } else if let Some(w) = app.warnings.first() {
+            format!("warning: {w}")
+        } else {
+            app.location()
+        };
+        let keys: Vec<String> = hints(app)
+            .into_iter()
+            .map(|(a, what)| {
+                let k = app.keymap.keys_of(a);
+                format!("{} {what}", k.split(' ').next().unwrap_or(""))
+            })
+            .collect();
+        let right = keys.join("  ");
+        let room = (r.width as usize).saturating_sub(wrap::width(&right) + 3);
+        let left = wrap::truncate(&left, room);
+        let pad = (r.width as usize).saturating_sub(wrap::width(&left) + wrap::width(&right) + 2);
+        let left_style = if app.message.is_none() && !app.warnings.is_empty() { t.warning() } else { t.status() };
+        Line::from(vec![
+            TSpan::styled(format!(" {left}"), left_style),
+            TSpan::styled(" ".repeat(pad), t.status()),
+            TSpan::styled(format!("{right} "), t.status()),
+        ])
+    };
+    f.render_widget(Paragraph::new(line).style(t.status()), r);
+}
+
+impl App {
+    /// Where the user is, in words, for the status line.
+    pub fn location(&self) -> String {
+        let arts = self.articles();
+        match self.view {
+            View::Read => match self.panes.get(self.active) {
+                Some(p) => {
+                    let a = &arts[p.article];
+                    format!("{} {} · line {}", tag(p.article), a.label(), p.scroll + 1)
+                }
+                None => "no article open".into(),
+            },
+            View::Compare => {
+                let Some(a) = &self.analysis else { return "analysing…".into() };
+                if self.statements {
+                    format!("statement {}/{}", (self.cluster + 1).min(a.story.clusters.len()), a.story.clusters.len())
+                } else {
+                    let n = self.passages().len();
+                    let scope = match self.marked.as_slice() {
+                        [x, y] => format!("{} and {}", tag(*x), tag(*y)),
+                        [x] => format!("{} with all", tag(*x)),
+                        _ => "all pairs".into(),
+                    };
+                    format!("passage {}/{n} · {scope}", (self.passage + 1).min(n))
+                }
+            }
+            View::Timeline => {
+                let Some(a) = &self.analysis else { return "analysing…".into() };
+                format!("event {}/{}", (self.event + 1).min(a.timeline.len()), a.timeline.len())
+            }
+            View::Coverage => {
+                let n = self.coverage_rows().len();
+                format!("row {}/{n} · source {}", (self.coverage_row + 1).min(n), tag(self.coverage_col))
+            }
+            View::Discrepancies => {
+                let n = self.analysis.as_ref().map_or(0, |a| a.story.discrepancies.len());
+                format!("discrepancy {}/{n}", (self.discrepancy + 1).min(n))
+            }
+        }
+    }
+}
+
+/// A bordered block, its border highlighted when focused.
+pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { app.theme.focused() } else { app.theme.border() })
+        .title(title)
+}
+
+/// Progress while the analysis runs in the background.
+pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
+    let p = app.progress;
+    let n = app.articles().len();
+    let sentences: usize = app.articles().iter().map(|a| a.sentences.len()).sum();
+    let inner = layout::centered(area, area.width.saturating_sub(8).min(70), 6);
+    f.render_widget(Clear, inner);
+    let b = block(app, format!(" {what} "), false);
+    let ratio = p.stage.saturating_sub(1) as f64 / p.total.max(1) as f64;
+    let label = format!("stage {}/{}: {} · {n} articles, {sentences} sentences", p.stage.max(1), p.total, p.label);
+    let gauge = Gauge::default()
+        .block(b)
+        .gauge_style(if app.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(label);
+    f.render_widget(gauge, inner);
+}
+
+/// A row of text from `text` with styled ranges laid over it. Ranges are
+/// byte spans in the same coordinates as `row`; later ranges win.
+pub fn styled_row<'a>(text: &'a str, row: Row, marks: &[(Span, Style)], base: Style) -> Line<'a> {
+    let mut cuts: Vec<usize> = vec![row.start, row.end];
+    for (s, _) in marks {
+        for x in [s.start, s.end] {
+            if x > row.start && x < row.end && text.is_char_boundary(x) {
+                cuts.push(x);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans: Vec<TSpan<'a>> = cuts
+        .windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(s, _)| s.start <= w[0] && w[1] <= s.end)
+                .fold(base, |acc, (_, st)| acc.patch(*st));
+            TSpan::styled(&text[w[0]..w[1]], style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+/// Occurrences of the search in `text` between `from` and `to`.
+pub fn matches_in(app: &App, text: &str, from: usize, to: usize) -> Vec<(Span, Style)> {
+    let Some(q) = &app.search else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut at = from;
+    while let Some(i) = super::app::find_ci(text, q, at) {
+        if i >= to {
+            break;
+        }
+        let end = i + text[i..].char_indices().nth(q.chars().count()).map_or(text.len() - i, |(k, _)| k);
+        out.push((Span::new(i, end), app.theme.found()));
+        at = end.max(i + 1);
+    }
+    out
+}
+
+/// A scrolling window over `len` items that keeps `cursor` in view.
+pub fn window(cursor: usize, len: usize, height: usize) -> std::ops::Range<usize> {
+    if len <= height {
+        return 0..len;
+    }
+    let start = cursor.saturating_sub(height / 2).min(len - height);
+    start..start + height
+}
+
+fn help(app: &App, f: &mut Frame, area: Rect) {
+    let r = layout::centered(area, area.width.min(100), area.height);
+    f.render_widget(Clear, r);
+    let inner_h = r.height.saturating_sub(3) as usize;
+    let entries: Vec<(String, &str)> = ACTIONS.iter().map(|(a, _, what)| (app.keymap.keys_of(*a), *what)).collect();
+    // Two columns when one does not fit.
+    let cols = if entries.len() > inner_h { 2 } else { 1 };
+    let per_col = entries.len().div_ceil(cols);
+    let col_w = (r.width as usize).saturating_sub(2) / cols;
+    let key_w = 11;
+    let mut lines = vec![Line::styled("Keys · Esc closes · rebind them in config.toml [keys]", app.theme.heading())];
+    for row in 0..per_col {
+        let mut spans = Vec::new();
+        for c in 0..cols {
+            if let Some((keys, what)) = entries.get(c * per_col + row) {
+                let k = wrap::truncate(keys, key_w - 1);
+                let d = wrap::truncate(what, col_w.saturating_sub(key_w + 1));
+                spans.push(TSpan::styled(format!("{k}{}", " ".repeat(key_w - wrap::width(&k))), app.theme.title()));
+                spans.push(TSpan::raw(format!("{d}{}", " ".repeat(col_w.saturating_sub(key_w + wrap::width(&d))))));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines).block(block(app, " Help ", true)), r);
+}

@@ -1,0 +1,318 @@
+//! The terminal app: a thin shell over the analysis. One loop blocks on a
+//! channel fed by the key reader, the signal handler and the background
+//! analysis, turns each message into a state change ([`app`]) and redraws
+//! ([`draw`]) only then: no polling, no work while idle.
+//!
+//! The terminal is restored on every way out: `q`, an error, a panic
+//! (ratatui's hook restores it before the message is printed), SIGTERM,
+//! SIGHUP and SIGINT. `Ctrl-Z` suspends to the shell and `fg` resumes.
+
+pub mod app;
+pub mod compare;
+pub mod coverage;
+pub mod draw;
+pub mod keymap;
+pub mod layout;
+pub mod read;
+pub mod theme;
+pub mod timeline;
+pub mod wrap;
+
+use std::io::{self, Write};
+use std::sync::mpsc;
+use std::thread;
+
+use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
+use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+use crate::analysis::{Analysis, Stage, analyse_with};
+use crate::config::{self, Config, State};
+use crate::ingest::Loaded;
+use app::{App, View};
+use keymap::{Action, Keymap};
+use theme::Theme;
+
+/// What wakes the loop.
+enum Msg {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Progress(Stage),
+    Done(Box<Analysis>),
+    Signal(i32),
+    Input(String),
+}
+
+/// Settings, key map and remembered state, read before the terminal is
+/// touched. Warnings are sanitised: paths and config values are untrusted.
+pub struct Setup {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub default_view: Option<View>,
+    pub state: State,
+    pub state_dir: Option<std::path::PathBuf>,
+    pub warnings: Vec<String>,
+}
+
+impl Setup {
+    pub fn load() -> Setup {
+        let (config, mut warnings) = Config::load(config::config_dir().as_deref());
+        let (keymap, kw) = Keymap::new(&config.keys);
+        warnings.extend(kw);
+        let default_view = match config.default_view.as_deref() {
+            Some(v) => {
+                let parsed = View::from_key(v);
+                if parsed.is_none() {
+                    warnings.push(format!("config: unknown default_view `{v}`; using read"));
+                }
+                parsed
+            }
+            None => None,
+        };
+        if let Some(t) = config.theme.as_deref().filter(|t| !matches!(*t, "default" | "mono")) {
+            warnings.push(format!("config: unknown theme `{t}`; using default"));
+        }
+        let state_dir = config::state_dir();
+        let (state, sw) = State::load(state_dir.as_deref());
+        warnings.extend(sw);
+        let warnings = warnings.into_iter().map(|w| crate::text::sanitize::sanitize(&w).0).collect();
+        Setup { theme: Theme::from_env(config.theme.as_deref()), keymap, default_view, state, state_dir, warnings }
+    }
+}
+
+/// Runs the app on loaded articles until the user quits. Returns the exit
+/// status: 0 on quit, 128 + the signal's number when a signal ended it.
+pub fn run(loaded: Loaded) -> io::Result<i32> {
+    let mut setup = Setup::load();
+    let key = config::set_key(loaded.articles.iter().map(|a| (a.id.as_str(), a.path.as_str())));
+    let (tx, rx) = mpsc::channel::<Msg>();
+
+    // Signals first, so that one arriving during start-up still restores.
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    let stx = tx.clone();
+    thread::spawn(move || {
+        for s in signals.forever() {
+            if stx.send(Msg::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+
+    let mut terminal = ratatui::try_init()?;
+    let size = terminal.size()?;
+    let mut app = App::new(loaded.articles.clone(), setup.theme, setup.keymap.clone(), (size.width, size.height));
+    if let Some(v) = setup.default_view {
+        app.set_view(v);
+    }
+    if let Some(saved) = setup.state.sets.get(&key) {
+        app.restore(saved);
+    }
+    app.warnings = setup.warnings.clone();
+
+    let itx = tx.clone();
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                Err(e) => Msg::Input(e.to_string()),
+            };
+            let stop = matches!(msg, Msg::Input(_));
+            if itx.send(msg).is_err() || stop {
+                break;
+            }
+        }
+    });
+    let atx = tx.clone();
+    thread::spawn(move || {
+        let analysis = analyse_with(loaded, &mut |stage| {
+            let _ = atx.send(Msg::Progress(stage));
+        });
+        let _ = atx.send(Msg::Done(Box::new(analysis)));
+    });
+    drop(tx);
+
+    let outcome = event_loop(&mut terminal, &mut app, &rx);
+    handle.close();
+    // Remember where the reader was, then give the terminal back.
+    setup.state.remember(&key, app.snapshot());
+    let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
+    ratatui::restore();
+    for w in &setup.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    if let Some(Err(e)) = saved {
+        eprintln!("parallax: warning: state not saved: {}", crate::text::sanitize::sanitize(&e).0);
+    }
+    outcome
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
+    render(terminal, app)?;
+    loop {
+        // Block for one message, then take whatever else is already queued
+        // (held keys, progress) before drawing once.
+        let Ok(first) = rx.recv() else { return Ok(0) };
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        for msg in pending {
+            match msg {
+                Msg::Key(k) => {
+                    if app.input.is_none() && app.keymap.actions(k).contains(&Action::Suspend) {
+                        suspend(terminal)?;
+                    } else {
+                        app.on_key(k);
+                    }
+                }
+                Msg::Resize(w, h) => app.resize(w, h),
+                Msg::Progress(s) => app.set_progress(s),
+                Msg::Done(a) => app.set_analysis(*a),
+                Msg::Signal(s) => return Ok(128 + s),
+                Msg::Input(e) => return Err(io::Error::other(format!("reading the terminal: {e}"))),
+            }
+            if app.quit {
+                return Ok(0);
+            }
+        }
+        render(terminal, app)?;
+    }
+}
+
+/// Draws a frame inside a synchronized update, so that slow links never
+/// show half a frame.
+fn render(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    let mut out = io::stdout();
+    crossterm::queue!(out, BeginSynchronizedUpdate)?;
+    terminal.draw(|f| draw::draw(app, f))?;
+    crossterm::execute!(out, EndSynchronizedUpdate)?;
+    out.flush()
+}
+
+/// Gives the terminal back, stops (as Ctrl-Z would in a shell), and takes
+/// the terminal again when resumed.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    ratatui::restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    // Execution continues here after `fg`.
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    terminal.clear()
+}
+
+#[cfg(test)]
+mod snapshots {
+    //! Every view drawn into ratatui's `TestBackend` at 80x24 and 120x40.
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::app::App;
+    use super::keymap::Keymap;
+    use super::theme::Theme;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app(w: u16, h: u16) -> App {
+        let loaded = crate::ingest::load(&[]).unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (w, h));
+        app.set_analysis(crate::analyse(loaded));
+        app
+    }
+
+    fn screen(app: &App) -> String {
+        let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+        t.draw(|f| super::draw::draw(app, f)).unwrap();
+        t.backend().to_string()
+    }
+
+    fn keys(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+    }
+
+    macro_rules! snap {
+        ($name:ident, $keys:expr) => {
+            #[test]
+            fn $name() {
+                for (w, h) in [(80, 24), (120, 40)] {
+                    let mut a = app(w, h);
+                    keys(&mut a, $keys);
+                    insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&a));
+                }
+            }
+        };
+    }
+
+    snap!(read_view, "");
+    snap!(read_two_panes, "\ts");
+    snap!(compare_view, "2");
+    snap!(compare_statements, "2c");
+    snap!(timeline_view, "3");
+    snap!(timeline_sources, "3j\n");
+    snap!(coverage_view, "4");
+    snap!(coverage_exclusive, "4lle");
+    snap!(discrepancies_view, "5");
+    snap!(help_overlay, "?");
+
+    #[test]
+    fn too_small_says_so_and_recovers() {
+        let mut a = app(60, 20);
+        let s = screen(&a);
+        assert!(s.contains("Terminal too small") && s.contains("60x20"), "{s}");
+        a.resize(80, 24);
+        assert!(screen(&a).contains("Sources (5)"));
+    }
+
+    #[test]
+    fn progress_shows_while_the_analysis_runs() {
+        let loaded = crate::ingest::load(&[]).unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut a = App::new(loaded.articles, Theme { color: false }, keymap, (80, 24));
+        a.set_progress(crate::analysis::Stage::Matching);
+        keys(&mut a, "3");
+        let s = screen(&a);
+        assert!(s.contains("stage 2/5: matching sentences") && s.contains("5 articles"), "{s}");
+        // The Read view works at once.
+        keys(&mut a, "1");
+        assert!(screen(&a).contains("Sources (5)"));
+    }
+
+    #[test]
+    fn no_color_draws_no_colours() {
+        let a = app(80, 24);
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| super::draw::draw(&a, f)).unwrap();
+        let buf = t.backend().buffer();
+        assert!(
+            buf.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+        );
+    }
+
+    #[test]
+    fn colour_theme_uses_only_the_16_named_colours() {
+        let mut a = app(120, 40);
+        a.theme = Theme { color: true };
+        for view in "12345".chars() {
+            keys(&mut a, &view.to_string());
+            let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            t.draw(|f| super::draw::draw(&a, f)).unwrap();
+            for c in &t.backend().buffer().content {
+                for col in [c.fg, c.bg] {
+                    assert!(
+                        !matches!(col, ratatui::style::Color::Rgb(..) | ratatui::style::Color::Indexed(_)),
+                        "{col:?}"
+                    );
+                }
+            }
+        }
+    }
+}

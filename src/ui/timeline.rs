@@ -1,0 +1,203 @@
+//! The Timeline view: merged events in date order, a heading per date
+//! (with its precision: a month shows as a month), each event with its
+//! summary and the sources that report it. Events placed by an article's
+//! date ("reported") are marked apart from events the text dates.
+
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::app::{App, TimelineRow, tag};
+use super::draw::{block, progress};
+use super::layout;
+use super::wrap;
+use crate::timeline::{Basis, Event, Precision, When};
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+fn day(d: Date) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[d.weekday().to_monday_zero_offset() as usize],
+        d.day(),
+        MONTHS[(d.month() - 1) as usize],
+        d.year()
+    )
+}
+
+/// A date as precise as it is: "Wed 19 Nov 2025", "Aug 2025", "2025",
+/// "17–20 Nov 2025".
+pub fn when_label(w: &When) -> String {
+    let approx = if w.approximate { "~" } else { "" };
+    let s = match w.precision {
+        Precision::Day => day(w.start),
+        Precision::Month => format!("{} {} (month)", MONTHS[(w.start.month() - 1) as usize], w.start.year()),
+        Precision::Year => format!("{} (year)", w.start.year()),
+        Precision::Range => {
+            let end = w.end.unwrap_or(w.start);
+            if end.month() == w.start.month() && end.year() == w.start.year() {
+                format!("{}–{} {} {}", w.start.day(), end.day(), MONTHS[(end.month() - 1) as usize], end.year())
+            } else {
+                format!("{} – {}", day(w.start), day(end))
+            }
+        }
+    };
+    format!("{approx}{s}")
+}
+
+fn sources_of(e: &Event) -> String {
+    let mut tags: Vec<String> = e.mentions.iter().map(|m| tag(m.article)).collect();
+    tags.dedup();
+    tags.join(" ")
+}
+
+pub fn draw(app: &App, f: &mut Frame, area: Rect) {
+    let Some(an) = &app.analysis else {
+        f.render_widget(block(app, " Timeline ", true), area);
+        progress(app, f, area, "Building the timeline");
+        return;
+    };
+    if an.timeline.is_empty() {
+        f.render_widget(Paragraph::new("No dated events found.").block(block(app, " Timeline ", true)), area);
+        return;
+    }
+    let [list_area, detail_area] = Layout::vertical([Constraint::Min(6), Constraint::Length(6)]).areas(area);
+    let rows = app.timeline_rows();
+    let sel = rows.iter().position(|r| *r == TimelineRow::Event(app.event)).unwrap_or(0);
+    let h = layout::text_height(list_area);
+    // The selected event's date heading starts the view, unless that would
+    // push the selection out of it.
+    let heading = rows[..sel].iter().rposition(|r| matches!(r, TimelineRow::Day(_))).unwrap_or(0);
+    let start = if sel - heading < h { heading } else { sel + 1 - h };
+    let width = (list_area.width as usize).saturating_sub(2);
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(start).take(h) {
+        match row {
+            TimelineRow::Day(_) => {
+                let e = match rows.get(i + 1) {
+                    Some(TimelineRow::Event(e)) => &an.timeline[*e],
+                    _ => continue,
+                };
+                lines.push(Line::styled(wrap::truncate(&when_label(&e.when), width), t.heading()));
+            }
+            TimelineRow::Event(ei) => {
+                let e = &an.timeline[*ei];
+                let srcs = format!(" [{}]", sources_of(e));
+                let (mark, style, note) = match e.basis {
+                    Basis::Dated => ("● ", t.text(), ""),
+                    Basis::Reported => ("○ ", t.reported(), "reported: "),
+                };
+                let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note));
+                let summary = wrap::truncate(&e.summary, room);
+                let pad = room.saturating_sub(wrap::width(&summary));
+                let mut line = Line::from(vec![
+                    TSpan::styled(mark, style),
+                    TSpan::styled(note, t.dim()),
+                    TSpan::styled(summary, style),
+                    TSpan::raw(" ".repeat(pad)),
+                    TSpan::styled(srcs, t.title()),
+                ]);
+                if *ei == app.event {
+                    line = line.style(t.selected());
+                }
+                lines.push(line);
+            }
+        }
+    }
+    let more_above = if start > 0 { " ↑ older " } else { "" };
+    let b = block(app, format!(" Timeline · {} events ", an.timeline.len()), true)
+        .title_bottom(Line::styled(more_above, t.dim()).right_aligned());
+    f.render_widget(Paragraph::new(lines).block(b), list_area);
+    detail(app, f, detail_area);
+}
+
+fn detail(app: &App, f: &mut Frame, r: Rect) {
+    let Some(e) = app.selected_event() else { return };
+    let t = &app.theme;
+    let basis = match e.basis {
+        Basis::Dated => "dated by the text".to_string(),
+        Basis::Reported => "reported then: placed at its article's date, not dated by the text".to_string(),
+    };
+    let exprs: Vec<String> = e
+        .mentions
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}",
+                tag(m.article),
+                m.expression.as_deref().map_or("(no date words)".to_string(), |x| format!("“{x}”"))
+            )
+        })
+        .collect();
+    let lines = vec![
+        Line::from(vec![
+            TSpan::styled(when_label(&e.when), t.heading()),
+            TSpan::styled(format!(" · {basis}"), t.dim()),
+        ]),
+        Line::raw(e.summary.clone()),
+        Line::styled(format!("{} source(s): {} · Enter shows them", e.mentions.len(), exprs.join(", ")), t.dim()),
+    ];
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(app, format!(" {} ", e.id), false)), r);
+}
+
+/// The overlay listing every source sentence of the selected event.
+pub fn mentions(app: &App, f: &mut Frame, area: Rect, cursor: usize) {
+    let Some(e) = app.selected_event() else { return };
+    let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    f.render_widget(Clear, r);
+    let w = (r.width as usize).saturating_sub(4);
+    let t = &app.theme;
+    let arts = app.articles();
+    let mut lines = vec![Line::styled("Enter jumps to the sentence in the Read view · Esc closes", t.dim())];
+    let mut cursor_line = 0;
+    for (i, m) in e.mentions.iter().enumerate() {
+        if i == cursor {
+            cursor_line = lines.len();
+        }
+        let a = &arts[m.article];
+        let head = format!(
+            "{} {}{}",
+            tag(m.article),
+            a.label(),
+            m.expression.as_deref().map(|x| format!(" · “{x}”")).unwrap_or_default()
+        );
+        let style = if i == cursor { t.selected() } else { t.title() };
+        lines.push(Line::styled(wrap::truncate(&head, w), style));
+        let text = m.span.slice(&a.body);
+        for row in wrap::wrap(text, 0, w.saturating_sub(2)).iter().take(4) {
+            lines.push(Line::raw(format!("  {}", &text[row.start..row.end])));
+        }
+    }
+    // Keep the selected source's sentence in view.
+    let h = layout::text_height(r);
+    let skip = (cursor_line + 5).saturating_sub(h);
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+    let title = format!(" {} · {} ", e.id, wrap::truncate(&when_label(&e.when), 40));
+    f.render_widget(Paragraph::new(lines).block(block(app, title, true)), r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn labels_keep_precision() {
+        assert_eq!(when_label(&When::day(d("2025-11-19"), false)), "Wed 19 Nov 2025");
+        assert_eq!(when_label(&When::month(2025, 8, false).unwrap()), "Aug 2025 (month)");
+        assert_eq!(when_label(&When::month(2025, 10, true).unwrap()), "~Oct 2025 (month)");
+        assert_eq!(when_label(&When::year(2022, false).unwrap()), "2022 (year)");
+        assert_eq!(when_label(&When::range(d("2025-11-17"), d("2025-11-20"), false)), "17–20 Nov 2025");
+        assert_eq!(
+            when_label(&When::range(d("2025-10-30"), d("2025-11-02"), false)),
+            "Thu 30 Oct 2025 – Sun 2 Nov 2025"
+        );
+    }
+}

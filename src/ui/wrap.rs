@@ -1,0 +1,156 @@
+//! Word wrapping to a display width. Widths come from `unicode-width`, and
+//! a word too long for a line is broken between grapheme clusters, so wide
+//! (CJK) and combining characters never split or overflow. Rows are byte
+//! ranges into the text, so styles (shared sentences, search matches,
+//! diff marks) can be laid over them when drawing.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// One visual row: `text[start..end]`, or an empty row between paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps `text` (offset `base` is added to every row) to `max` columns.
+/// Paragraphs ("\n\n") are separated by an empty row; single line breaks
+/// start a new row.
+pub fn wrap(text: &str, base: usize, max: usize) -> Vec<Row> {
+    let max = max.max(1);
+    let mut rows = Vec::new();
+    let mut first_para = true;
+    for (pstart, para) in split_keep(text, "\n\n") {
+        if !first_para {
+            rows.push(Row { start: base + pstart, end: base + pstart });
+        }
+        first_para = false;
+        for (lstart, line) in split_keep(para, "\n") {
+            wrap_line(line, base + pstart + lstart, max, &mut rows);
+        }
+    }
+    rows
+}
+
+/// Pieces of `text` between `sep`, with their offsets.
+fn split_keep<'a>(text: &'a str, sep: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut at = 0;
+    text.split(sep).map(move |piece| {
+        let start = at;
+        at += piece.len() + sep.len();
+        (start, piece)
+    })
+}
+
+fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Row>) {
+    let mut row: Option<(usize, usize, usize)> = None; // (start, end, width)
+    let mut words = line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w));
+    let mut pending = words.next();
+    if pending.is_none() {
+        rows.push(Row { start: base, end: base });
+        return;
+    }
+    while let Some((off, word)) = pending {
+        let w = width(word);
+        match row {
+            Some((s, _, cw)) if cw + 1 + w <= max => row = Some((s, off + word.len(), cw + 1 + w)),
+            Some((s, e, _)) => {
+                rows.push(Row { start: base + s, end: base + e });
+                row = None;
+                continue; // place the word on a new row
+            }
+            None if w <= max => row = Some((off, off + word.len(), w)),
+            None => {
+                // A word longer than the row: break it between graphemes.
+                let mut start = off;
+                let mut cw = 0;
+                for (gi, g) in word.grapheme_indices(true) {
+                    let gw = width(g);
+                    if cw + gw > max && cw > 0 {
+                        rows.push(Row { start: base + start, end: base + off + gi });
+                        start = off + gi;
+                        cw = 0;
+                    }
+                    cw += gw;
+                }
+                row = Some((start, off + word.len(), cw));
+            }
+        }
+        pending = words.next();
+    }
+    if let Some((s, e, _)) = row {
+        rows.push(Row { start: base + s, end: base + e });
+    }
+}
+
+/// Cuts `s` to at most `max` columns, adding `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = width(g);
+        if w + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, max: usize) -> Vec<&str> {
+        wrap(text, 0, max).into_iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn wraps_words_to_width() {
+        assert_eq!(lines("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+    }
+
+    #[test]
+    fn keeps_paragraphs_apart() {
+        assert_eq!(lines("one two\n\nthree", 20), ["one two", "", "three"]);
+    }
+
+    #[test]
+    fn breaks_long_words_between_graphemes() {
+        assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // Wide characters take two columns each.
+        assert_eq!(lines("東京都庁舎", 4), ["東京", "都庁", "舎"]);
+        // A combining accent stays with its letter.
+        let s = "e\u{301}e\u{301}e\u{301}";
+        assert_eq!(lines(s, 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+    }
+
+    #[test]
+    fn rows_never_exceed_the_width() {
+        let text = "Zelenskyy’s 28-point plan — 東京 and Erdoğan met; ".repeat(20);
+        // (Two columns at least: a wide character needs two.)
+        for max in [2, 3, 7, 20, 33] {
+            for r in wrap(&text, 0, max) {
+                assert!(width(&text[r.start..r.end]) <= max, "{max}: {:?}", &text[r.start..r.end]);
+            }
+        }
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("hello world", 8), "hello w…");
+        assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate("東京都庁舎", 5), "東京…");
+    }
+}
