@@ -56,12 +56,16 @@ fn main() -> ExitCode {
 }
 
 fn tui_command(paths: &[PathBuf]) -> ExitCode {
-    // Bad paths fail here, with a message, before the terminal is touched.
-    let loaded = match load(paths) {
-        Ok(l) => l,
-        Err(code) => return code,
+    // Bad paths fail here, with a message, before the terminal is touched;
+    // the files are read in the background once the app is up.
+    let plan = match ingest::Plan::new(paths) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            return ExitCode::from(BAD_INVOCATION);
+        }
     };
-    match parallax::ui::run(loaded) {
+    match parallax::ui::run(plan) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

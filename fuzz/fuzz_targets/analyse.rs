@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
             let body = &analysis.articles[side.article].body;
             assert!(body.is_char_boundary(side.span.start) && body.is_char_boundary(side.span.end));
         }
-        let _ = p.diff.ratio();
+        let _ = p.diff(&analysis.articles).ratio();
     }
     for e in &analysis.timeline {
         for m in &e.mentions {

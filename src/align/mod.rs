@@ -57,7 +57,14 @@ pub struct Passage {
     /// 0..=1: the larger of content overlap and word-order agreement.
     pub similarity: f32,
     pub kind: Kind,
-    pub diff: WordDiff,
+}
+
+impl Passage {
+    /// The word diff of the two sides, worked out when shown (the Compare
+    /// view, the Markdown export): most passages are never looked at.
+    pub fn diff(&self, articles: &[Article]) -> WordDiff {
+        diff::diff(&articles[self.a.article].body, self.a.span, &articles[self.b.article].body, self.b.span)
+    }
 }
 
 /// When two sentences count as the same report. Content overlap is
@@ -240,12 +247,20 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
     let content = corpus.score(&terms(x, &ra), &terms(y, &rb));
     let a = side(articles, x, ra);
     let b = side(articles, y, rb);
-    let diff = diff::diff(&articles[x].body, a.span, &articles[y].body, b.span);
-    let ratio = diff.ratio();
+    // Word-order agreement from the folded words of each side: the share
+    // of words in their longest common subsequence (what a word diff keeps
+    // equal), and the longest run copied verbatim.
+    let words = |art: usize, r: &Range<usize>| -> Vec<u64> {
+        r.clone().flat_map(|s| corpus.words[art][s].iter().copied()).collect()
+    };
+    let (wa, wb) = (words(x, &a.sentences), words(y, &b.sentences));
+    let total = (wa.len() + wb.len()).max(1);
+    let ratio = 2.0 * score::lcs_len(&wa, &wb) as f32 / total as f32;
+    let longest = score::longest_run(&wa, &wb);
     // A quote copied word for word inside differently worded attribution
     // ("..., Zelensky posted" / "..., the president wrote") is verbatim too.
-    let shorter = diff.words_a.min(diff.words_b).max(1);
-    let copied_run = diff.longest_equal >= VERBATIM_RUN && diff.longest_equal * 4 >= shorter * 3;
+    let shorter = wa.len().min(wb.len()).max(1);
+    let copied_run = longest >= VERBATIM_RUN && longest * 4 >= shorter * 3;
     let kind = if ratio >= VERBATIM_RATIO || copied_run {
         Kind::Verbatim
     } else if ratio >= NEAR_RATIO {
@@ -254,7 +269,7 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
         Kind::Paraphrase
     };
     let similarity = ratio.max(content.dice).clamp(0.0, 1.0);
-    Passage { a, b, similarity, kind, diff }
+    Passage { a, b, similarity, kind }
 }
 
 #[cfg(test)]

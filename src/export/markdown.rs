@@ -56,8 +56,9 @@ fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
         p.kind.as_str(),
         p.similarity
     );
-    let del: Vec<Span> = p.diff.chunks.iter().filter(|c| c.change == Change::Delete).map(|c| c.a).collect();
-    let ins: Vec<Span> = p.diff.chunks.iter().filter(|c| c.change == Change::Insert).map(|c| c.b).collect();
+    let d = p.diff(arts);
+    let del: Vec<Span> = d.chunks.iter().filter(|c| c.change == Change::Delete).map(|c| c.a).collect();
+    let ins: Vec<Span> = d.chunks.iter().filter(|c| c.change == Change::Insert).map(|c| c.b).collect();
     let _ = writeln!(out, "| {} | {} |", cell(&x.label()), cell(&y.label()));
     out.push_str("|---|---|\n");
     let _ =

@@ -167,31 +167,45 @@ pub struct Loaded {
     pub skipped: Vec<String>,
 }
 
-/// Parses sources (in parallel where it pays) and gives every article a
-/// unique id: a clash gets a numeric suffix and a warning.
+/// Gives every article an id no other has: a clash gets a numeric suffix
+/// and a warning. Works across batches of a set loaded in pieces.
+#[derive(Debug, Default)]
+pub struct Ids {
+    seen: HashMap<String, usize>,
+}
+
+impl Ids {
+    pub fn assign(&mut self, a: &mut Article) {
+        let n = self.seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut k = *n;
+            let mut id = format!("{}-{k}", a.id);
+            while self.seen.contains_key(&id) {
+                k += 1;
+                id = format!("{}-{k}", a.id);
+            }
+            a.warnings
+                .push(Warning::problem(format!("id {:?} is already taken by another file; renamed to {id:?}", a.id)));
+            self.seen.insert(id.clone(), 1);
+            a.id = id;
+        }
+    }
+}
+
+/// Parses sources (in parallel where it pays), with unique ids.
 pub fn parse_all(sources: &[Source]) -> Loaded {
+    parse_batch(sources, &mut Ids::default())
+}
+
+/// Parses one batch of a set, continuing the set's ids.
+pub fn parse_batch(sources: &[Source], ids: &mut Ids) -> Loaded {
     let results: Vec<Result<Article, String>> = crate::par::map(sources, parse);
     let mut loaded = Loaded::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
     for r in results {
         match r {
             Ok(mut a) => {
-                let n = seen.entry(a.id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
-                    let mut k = *n;
-                    let mut id = format!("{}-{k}", a.id);
-                    while seen.contains_key(&id) {
-                        k += 1;
-                        id = format!("{}-{k}", a.id);
-                    }
-                    a.warnings.push(Warning::problem(format!(
-                        "id {:?} is already taken by another file; renamed to {id:?}",
-                        a.id
-                    )));
-                    seen.insert(id.clone(), 1);
-                    a.id = id;
-                }
+                ids.assign(&mut a);
                 loaded.articles.push(a);
             }
             Err(why) => loaded.skipped.push(why),
@@ -200,28 +214,100 @@ pub fn parse_all(sources: &[Source]) -> Loaded {
     loaded
 }
 
-/// Reads the given paths (or the sample when there are none) into articles.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
-    if paths.is_empty() {
-        return Ok(parse_all(&source::sample()));
+/// The inputs a set of paths names, checked but not yet read: files found
+/// in folders, and files named directly (which must be readable: they are
+/// opened now, so a bad invocation fails before any work starts).
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// `None`: the bundled sample.
+    files: Option<Vec<PathBuf>>,
+    explicit: Vec<PathBuf>,
+    /// Folder entries that could not be listed.
+    pub skipped: Vec<String>,
+}
+
+impl Plan {
+    /// Checks `paths` (the sample when empty).
+    pub fn new(paths: &[PathBuf]) -> Result<Plan, InputError> {
+        if paths.is_empty() {
+            return Ok(Plan::default());
+        }
+        let mut skipped = Vec::new();
+        let files = source::list(paths, &mut skipped)?;
+        let explicit: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
+        for p in &explicit {
+            std::fs::File::open(p)
+                .and_then(|mut f| std::io::Read::read(&mut f, &mut [0u8; 1]))
+                .map_err(|e| InputError::Unreadable(p.display().to_string(), source::io_reason(&e)))?;
+        }
+        Ok(Plan { files: Some(files), explicit, skipped })
     }
-    let mut skipped = Vec::new();
-    let files = source::list(paths, &mut skipped)?;
-    let explicit: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
-    let mut sources = Vec::with_capacity(files.len());
-    for f in &files {
-        match source::read(f) {
-            Ok(s) => sources.push(s),
-            // A file named on the command line must be readable; one found
-            // inside a folder is skipped with a note.
-            Err(e) if explicit.contains(&f) => return Err(e),
-            Err(e) => skipped.push(e.to_string()),
+
+    /// The inputs' paths, as articles will give them.
+    pub fn paths(&self) -> Vec<String> {
+        match &self.files {
+            Some(f) => f.iter().map(|p| p.display().to_string()).collect(),
+            None => source::sample().into_iter().map(|s| s.path).collect(),
         }
     }
-    let mut loaded = parse_all(&sources);
-    skipped.append(&mut loaded.skipped);
-    loaded.skipped = skipped;
-    Ok(loaded)
+
+    /// How many inputs there are.
+    pub fn len(&self) -> usize {
+        self.files.as_ref().map_or(source::sample().len(), Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads and parses the inputs, `first` in the first batch and `batch`
+    /// in each one after, handing each batch to `sink` as it is ready, so a
+    /// caller can show articles while the rest load. A file named directly
+    /// that cannot be read is an error.
+    pub fn load_in_batches(&self, first: usize, batch: usize, mut sink: impl FnMut(Loaded)) -> Result<(), InputError> {
+        let mut ids = Ids::default();
+        let Some(files) = &self.files else {
+            sink(parse_batch(&source::sample(), &mut ids));
+            return Ok(());
+        };
+        let head = first.clamp(1, files.len().max(1));
+        let chunks =
+            std::iter::once(&files[..head.min(files.len())]).chain(files[head.min(files.len())..].chunks(batch.max(1)));
+        let mut first = true;
+        for chunk in chunks.filter(|c| !c.is_empty()) {
+            let read: Vec<Result<Source, InputError>> = crate::par::map(chunk, |f| source::read(f));
+            let mut skipped = if first { self.skipped.clone() } else { Vec::new() };
+            first = false;
+            let mut sources = Vec::with_capacity(chunk.len());
+            for (f, r) in chunk.iter().zip(read) {
+                match r {
+                    Ok(s) => sources.push(s),
+                    Err(e) if self.explicit.contains(f) => return Err(e),
+                    Err(e) => skipped.push(e.to_string()),
+                }
+            }
+            let mut loaded = parse_batch(&sources, &mut ids);
+            skipped.append(&mut loaded.skipped);
+            loaded.skipped = skipped;
+            sink(loaded);
+        }
+        Ok(())
+    }
+
+    /// Reads everything.
+    pub fn load(&self) -> Result<Loaded, InputError> {
+        let mut all = Loaded::default();
+        self.load_in_batches(usize::MAX, usize::MAX, |mut l| {
+            all.articles.append(&mut l.articles);
+            all.skipped.append(&mut l.skipped);
+        })?;
+        Ok(all)
+    }
+}
+
+/// Reads the given paths (or the sample when there are none) into articles.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
+    Plan::new(paths)?.load()
 }
 
 #[cfg(test)]
@@ -274,6 +360,25 @@ mod tests {
         let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-2", "a-2-2"]);
         assert!(l.articles[1].warnings.iter().any(|w| w.message.contains("renamed")));
+    }
+
+    #[test]
+    fn batches_continue_ids_and_match_a_whole_load() {
+        let dir = std::env::temp_dir().join(format!("parallax-batches-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("x")).unwrap();
+        for (name, text) in [("a.txt", "One. Two."), ("b.txt", "Three."), ("x/a.txt", "Four."), ("c.md", "Five.")] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let plan = Plan::new(std::slice::from_ref(&dir)).unwrap();
+        assert_eq!(plan.len(), 4);
+        let mut batches = Vec::new();
+        plan.load_in_batches(1, 2, |l| batches.push(l.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>()))
+            .unwrap();
+        assert_eq!(batches, [vec!["a"], vec!["b", "c"], vec!["a-2"]]);
+        let all: Vec<String> = plan.load().unwrap().articles.into_iter().map(|a| a.id).collect();
+        assert_eq!(all, ["a", "b", "c", "a-2"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

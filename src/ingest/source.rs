@@ -166,7 +166,7 @@ pub fn read(path: &Path) -> Result<Source, InputError> {
     Ok(Source { path: shown, stem: stem_of(path), bytes, truncated_from })
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "no such file or folder".into(),

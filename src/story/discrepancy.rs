@@ -152,78 +152,111 @@ fn fold(w: &str) -> String {
 }
 
 /// Finds the discrepancies within every cluster, most significant first.
+/// What is compared of one member, worked out once per member.
+struct Facts {
+    counts: Vec<Count>,
+    dates: Vec<(When, Span)>,
+    /// Names with their folded form and term.
+    names: Vec<(String, Option<String>, Span)>,
+    /// Folded-word hashes, for a cheap word-order overlap.
+    words: Vec<u64>,
+}
+
+fn facts(a: &Article, m: &Member, reference: Option<jiff::civil::Date>) -> Facts {
+    Facts {
+        counts: counts(&a.body, m.span),
+        dates: dates(a, m, reference),
+        names: names(a, m).into_iter().map(|(w, s)| (fold(&w), term(&w), s)).collect(),
+        words: words::words(m.span.slice(&a.body))
+            .map(|(_, w)| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                fold(w).hash(&mut h);
+                h.finish()
+            })
+            .collect(),
+    }
+}
+
 pub fn find(articles: &[Article], clusters: &[Cluster], reference: Option<jiff::civil::Date>) -> Vec<Discrepancy> {
+    let per_cluster: Vec<Vec<Discrepancy>> =
+        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, ci, &clusters[ci], reference));
+    let mut out: Vec<Discrepancy> = per_cluster.into_iter().flatten().collect();
+    out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
+    out
+}
+
+fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, reference: Option<jiff::civil::Date>) -> Vec<Discrepancy> {
     let mut out: Vec<Discrepancy> = Vec::new();
-    for (ci, c) in clusters.iter().enumerate() {
-        let mut seen: Vec<(Kind, String, String)> = Vec::new();
-        let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member| {
-            let (ta, tb) = (fold(a.1.slice(&articles[a.0].body)), fold(b.1.slice(&articles[b.0].body)));
-            let key = if ta <= tb { (kind, ta, tb) } else { (kind, tb, ta) };
-            if seen.contains(&key) {
-                return;
+    let mut seen: Vec<(Kind, String, String)> = Vec::new();
+    let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member| {
+        let (ta, tb) = (fold(a.1.slice(&articles[a.0].body)), fold(b.1.slice(&articles[b.0].body)));
+        let key = if ta <= tb { (kind, ta, tb) } else { (kind, tb, ta) };
+        if seen.contains(&key) {
+            return;
+        }
+        seen.push(key);
+        out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone() });
+    };
+    let facts: Vec<Facts> = c.members.iter().map(|m| facts(&articles[m.article], m, reference)).collect();
+    for (i, ma) in c.members.iter().enumerate() {
+        for (j, mb) in c.members.iter().enumerate().skip(i + 1) {
+            let (fa, fb) = (&facts[i], &facts[j]);
+            // Names spelled differently but the same: reported whatever the wording.
+            for (fx, tx, xs) in &fa.names {
+                if fb.names.iter().any(|(fy, _, _)| fy == fx) {
+                    continue;
+                }
+                if let Some((_, _, ys)) = fb.names.iter().find(|(fy, ty, _)| ty == tx && fy != fx) {
+                    push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb);
+                }
             }
-            seen.push(key);
-            out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone() });
-        };
-        for (i, ma) in c.members.iter().enumerate() {
-            for mb in &c.members[i + 1..] {
-                let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
-                let d = diff(&aa.body, ma.span, &ab.body, mb.span);
-                // Differences in wording are only comparable where the two
-                // reports are close: reworded sentences put facts in
-                // different places, and words that differ there are not
-                // claims that differ.
-                let close = d.ratio() >= CLOSE_RATIO;
-                // Numbers counting the same thing.
-                let (ca, cb) = (counts(&aa.body, ma.span), counts(&ab.body, mb.span));
-                for x in ca.iter().filter(|_| close) {
-                    if let Some(y) = cb.iter().find(|y| y.unit == x.unit) {
-                        if !cb.iter().any(|z| z.unit == x.unit && z.value == x.value) && x.value != y.value {
-                            push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
-                        }
+            // Differences in wording are only comparable where the two
+            // reports are close: reworded sentences put facts in different
+            // places, and words that differ there are not claims that differ.
+            let total = fa.words.len() + fb.words.len();
+            let close = total > 0
+                && 2.0 * crate::align::score::lcs_len(&fa.words, &fb.words) as f32 / total as f32 >= CLOSE_RATIO;
+            if !close {
+                continue;
+            }
+            // Numbers counting the same thing.
+            for x in &fa.counts {
+                if let Some(y) = fb.counts.iter().find(|y| y.unit == x.unit) {
+                    if !fb.counts.iter().any(|z| z.unit == x.unit && z.value == x.value) && x.value != y.value {
+                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
                     }
                 }
-                // Dates: both give one, and none of them agree.
-                let (da, db) = (dates(aa, ma, reference), dates(ab, mb, reference));
-                let one_each = da.len() == 1 && db.len() == 1;
-                if close && one_each && !da[0].0.compatible(&db[0].0) {
-                    push(Kind::Date, (ma.article, da[0].1), (mb.article, db[0].1), ma, mb);
+            }
+            // Dates: one each, and they do not agree.
+            if let ([(x, xs)], [(y, ys)]) = (fa.dates.as_slice(), fb.dates.as_slice()) {
+                if !x.compatible(y) {
+                    push(Kind::Date, (ma.article, *xs), (mb.article, *ys), ma, mb);
                 }
-                // Names: spelled differently but the same, or replaced.
-                let (na, nb) = (names(aa, ma), names(ab, mb));
-                for (x, xs) in &na {
-                    let fx = fold(x);
-                    if nb.iter().any(|(y, _)| fold(y) == fx) {
-                        continue;
-                    }
-                    if let Some((_, ys)) = nb.iter().find(|(y, _)| term(y) == term(x) && fold(y) != fx) {
-                        push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb);
-                    }
+            }
+            // A name replaced between words both sides share.
+            let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
+            let d = diff(&aa.body, ma.span, &ab.body, mb.span);
+            for w in d.chunks.windows(4) {
+                let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
+                if !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
+                    continue;
                 }
-                for w in d.chunks.windows(4) {
-                    // A name replaced between words both sides share.
-                    let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
-                    if !close || !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
-                        continue;
-                    }
-                    let w = &w[1..3];
-                    let (x, y) = (w[0].a.slice(&aa.body), w[1].b.slice(&ab.body));
-                    let capital_run = |s: &str| {
-                        let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
-                        !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_name(w))
-                    };
-                    if !(capital_run(x) && capital_run(y)) {
-                        continue;
-                    }
-                    let same = words::words(x).map(|(_, w)| term(w)).eq(words::words(y).map(|(_, w)| term(w)));
-                    if !same {
-                        push(Kind::Name, (ma.article, w[0].a), (mb.article, w[1].b), ma, mb);
-                    }
+                let (x, y) = (w[1].a.slice(&aa.body), w[2].b.slice(&ab.body));
+                let capital_run = |s: &str| {
+                    let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
+                    !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_name(w))
+                };
+                if !(capital_run(x) && capital_run(y)) {
+                    continue;
+                }
+                let same = words::words(x).map(|(_, w)| term(w)).eq(words::words(y).map(|(_, w)| term(w)));
+                if !same {
+                    push(Kind::Name, (ma.article, w[1].a), (mb.article, w[2].b), ma, mb);
                 }
             }
         }
     }
-    out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
     out
 }
 

@@ -37,6 +37,6 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Story {
     let discrepancies = discrepancy::find(articles, &clusters, reference);
     let quotes: Vec<Quote> =
         crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
-    let quote_groups = quotes::group(articles, &quotes);
+    let quote_groups = quotes::group(articles, &quotes, matches);
     Story { clusters, coverage, discrepancies, quotes, quote_groups }
 }

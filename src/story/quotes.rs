@@ -159,24 +159,64 @@ fn key(body: &str, s: Span) -> Vec<String> {
     words::words(s.slice(body)).map(|(_, w)| words::fold(w)).collect()
 }
 
-/// Longest common subsequence length of two word lists.
-fn lcs(a: &[String], b: &[String]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+/// A word of quote shared by at most this many quotes is distinctive
+/// enough to make every pair holding it worth comparing.
+const RARE_QUOTE_WORD: usize = 50;
 
 /// Groups the same quotation across sources: two quotes are the same when
 /// most words of the shorter one appear, in order, in the longer one.
-pub fn group(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteGroup> {
+///
+/// Pairs are compared only where they can be the same: quotes of two
+/// articles the alignment linked, or quotes sharing a word few quotes use.
+/// On thousands of articles this keeps the work near linear.
+pub fn group(articles: &[Article], quotes: &[Quote], matches: &[crate::align::SentenceMatch]) -> Vec<QuoteGroup> {
+    use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = quotes.iter().map(|q| key(&articles[q.article].body, q.span)).collect();
+    let hashes: Vec<Vec<u64>> = keys
+        .iter()
+        .map(|k| {
+            k.iter()
+                .map(|w| {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    w.hash(&mut h);
+                    h.finish()
+                })
+                .collect()
+        })
+        .collect();
     let n = quotes.len();
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        by_article.entry(q.article).or_default().push(i);
+    }
+    let linked: HashSet<(usize, usize)> = matches.iter().map(|m| (m.a.0.min(m.b.0), m.a.0.max(m.b.0))).collect();
+    for &(x, y) in &linked {
+        for &i in by_article.get(&x).into_iter().flatten() {
+            for &j in by_article.get(&y).into_iter().flatten() {
+                candidates.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, h) in hashes.iter().enumerate() {
+        let mut distinct = h.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for w in distinct {
+            by_word.entry(w).or_default().push(i);
+        }
+    }
+    for list in by_word.values().filter(|l| l.len() <= RARE_QUOTE_WORD) {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                candidates.insert((i, j));
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
+    candidates.sort_unstable();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -185,21 +225,19 @@ pub fn group(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteGroup> {
         }
         i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            if quotes[i].article == quotes[j].article {
-                continue;
-            }
-            let shorter = keys[i].len().min(keys[j].len());
-            if shorter < MIN_QUOTE_WORDS {
-                continue;
-            }
-            // At least 3 words, or the whole of a short quote, in common and in order.
-            let common = lcs(&keys[i], &keys[j]);
-            if common * 10 >= shorter * 7 && common >= shorter.min(3) {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri] = rj;
-            }
+    for (i, j) in candidates {
+        if quotes[i].article == quotes[j].article {
+            continue;
+        }
+        let shorter = keys[i].len().min(keys[j].len());
+        if shorter < MIN_QUOTE_WORDS {
+            continue;
+        }
+        // At least 3 words, or the whole of a short quote, in common and in order.
+        let common = crate::align::score::lcs_len(&hashes[i], &hashes[j]);
+        if common * 10 >= shorter * 7 && common >= shorter.min(3) {
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            parent[ri] = rj;
         }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
@@ -313,7 +351,7 @@ mod tests {
             "Officials said \"things Ukraine wants and needs\" were included.",
         ]);
         let q = quotes_of(&a);
-        let g = group(&a, &q);
+        let g = group(&a, &q, &[]);
         assert_eq!(g.len(), 2, "{g:?}");
         let durable = g.iter().find(|x| x.members.len() == 3).unwrap();
         assert_eq!(durable.members.len(), 3);
@@ -331,7 +369,7 @@ mod tests {
         ]);
         let q = quotes_of(&a);
         assert_eq!(q.len(), 2);
-        let g = group(&a, &q);
+        let g = group(&a, &q, &[]);
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].fidelity, Fidelity::Exact);
     }

@@ -151,6 +151,10 @@ pub struct App {
     /// A timeline position restored from the last session, applied when
     /// the analysis arrives.
     pending_event: Option<usize>,
+    /// Remembered state, applied once every article is read.
+    pub pending_restore: Option<SavedSet>,
+    /// Files read so far and in all, while reading.
+    pub loading: Option<(usize, usize)>,
     wrapped: RefCell<WrapCache>,
 }
 
@@ -212,12 +216,44 @@ impl App {
             warnings: Vec::new(),
             quit: false,
             pending_event: None,
+            pending_restore: None,
+            loading: None,
             wrapped: RefCell::new(HashMap::new()),
         }
     }
 
     pub fn articles(&self) -> &[Article] {
         self.analysis.as_ref().map_or(&self.articles, |a| &a.articles)
+    }
+
+    /// A batch of articles has been read: show it at once.
+    pub fn add_articles(&mut self, mut batch: Vec<Article>) {
+        if self.analysis.is_some() {
+            return;
+        }
+        let first = self.articles.len();
+        self.articles.append(&mut batch);
+        if self.panes.is_empty() && self.articles.len() > first {
+            self.panes.push(Pane { article: first, scroll: 0, target: None });
+        }
+        if let Some(saved) = self.pending_restore.take() {
+            if self.loading.is_none() {
+                self.restore(&saved);
+            } else {
+                self.pending_restore = Some(saved);
+            }
+        }
+    }
+
+    /// Every article has been read.
+    pub fn loading_done(&mut self) {
+        self.loading = None;
+        if let Some(saved) = self.pending_restore.take() {
+            self.restore(&saved);
+        }
+        if self.articles().is_empty() {
+            self.message = Some("no articles to read: every input was skipped".into());
+        }
     }
 
     /// The analysis has arrived: views that waited for it can draw.

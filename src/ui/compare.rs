@@ -63,7 +63,7 @@ fn current(app: &App) -> Option<Sides> {
             p.kind.as_str(),
             p.similarity
         );
-        Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff: p.diff.clone(), heading })
+        Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff: p.diff(&an.articles), heading })
     }
 }
 

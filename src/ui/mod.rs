@@ -29,7 +29,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::analysis::{Analysis, Stage, analyse_with};
 use crate::config::{self, Config, State};
-use crate::ingest::Loaded;
+use crate::ingest::{Loaded, Plan};
 use app::{App, View};
 use keymap::{Action, Keymap};
 use theme::Theme;
@@ -38,6 +38,9 @@ use theme::Theme;
 enum Msg {
     Key(KeyEvent),
     Resize(u16, u16),
+    /// Articles read (with what was skipped), and how many files are done.
+    Batch(Loaded, usize),
+    AllRead,
     Progress(Stage),
     Done(Box<Analysis>),
     Signal(i32),
@@ -81,11 +84,21 @@ impl Setup {
     }
 }
 
-/// Runs the app on loaded articles until the user quits. Returns the exit
-/// status: 0 on quit, 128 + the signal's number when a signal ended it.
-pub fn run(loaded: Loaded) -> io::Result<i32> {
+/// Articles read at first, to show a screen quickly; then batches of this
+/// many.
+const FIRST_BATCH: usize = 48;
+const BATCH: usize = 512;
+
+/// Runs the app on the inputs of `plan` until the user quits. Returns the
+/// exit status: 0 on quit, 128 + the signal's number when a signal ended it.
+///
+/// The first frame is drawn before any file is read; articles are read in
+/// the background and appear as they come, then the analysis runs, and the
+/// views that need it show its progress until it is done.
+pub fn run(plan: Plan) -> io::Result<i32> {
     let mut setup = Setup::load();
-    let key = config::set_key(loaded.articles.iter().map(|a| (a.id.as_str(), a.path.as_str())));
+    let paths = plan.paths();
+    let key = config::set_key(paths.iter().map(|p| (p.as_str(), p.as_str())));
     let (tx, rx) = mpsc::channel::<Msg>();
 
     // Signals first, so that one arriving during start-up still restores.
@@ -102,13 +115,12 @@ pub fn run(loaded: Loaded) -> io::Result<i32> {
 
     let mut terminal = ratatui::try_init()?;
     let size = terminal.size()?;
-    let mut app = App::new(loaded.articles.clone(), setup.theme, setup.keymap.clone(), (size.width, size.height));
+    let mut app = App::new(Vec::new(), setup.theme, setup.keymap.clone(), (size.width, size.height));
+    app.loading = Some((0, plan.len()));
     if let Some(v) = setup.default_view {
         app.set_view(v);
     }
-    if let Some(saved) = setup.state.sets.get(&key) {
-        app.restore(saved);
-    }
+    app.pending_restore = setup.state.sets.get(&key).cloned();
     app.warnings = setup.warnings.clone();
 
     let itx = tx.clone();
@@ -128,7 +140,22 @@ pub fn run(loaded: Loaded) -> io::Result<i32> {
     });
     let atx = tx.clone();
     thread::spawn(move || {
-        let analysis = analyse_with(loaded, &mut |stage| {
+        let mut all = Loaded::default();
+        let mut done = 0;
+        let files = plan.len();
+        // The first batch is small so that something shows at once.
+        let result = plan.load_in_batches(FIRST_BATCH, BATCH, |l| {
+            done += l.articles.len() + l.skipped.len();
+            all.articles.extend(l.articles.iter().cloned());
+            all.skipped.extend(l.skipped.iter().cloned());
+            let _ = atx.send(Msg::Batch(l, done.min(files)));
+        });
+        if let Err(e) = result {
+            let _ = atx.send(Msg::Input(e.to_string()));
+            return;
+        }
+        let _ = atx.send(Msg::AllRead);
+        let analysis = analyse_with(all, &mut |stage| {
             let _ = atx.send(Msg::Progress(stage));
         });
         let _ = atx.send(Msg::Done(Box::new(analysis)));
@@ -138,10 +165,12 @@ pub fn run(loaded: Loaded) -> io::Result<i32> {
     let outcome = event_loop(&mut terminal, &mut app, &rx);
     handle.close();
     // Remember where the reader was, then give the terminal back.
-    setup.state.remember(&key, app.snapshot());
+    if app.loading.is_none() {
+        setup.state.remember(&key, app.snapshot());
+    }
     let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
     ratatui::restore();
-    for w in &setup.warnings {
+    for w in &app.warnings {
         eprintln!("parallax: warning: {w}");
     }
     if let Some(Err(e)) = saved {
@@ -168,6 +197,23 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                     }
                 }
                 Msg::Resize(w, h) => app.resize(w, h),
+                Msg::Batch(l, done) => {
+                    // Skipped files and problems with files are worth a warning.
+                    for w in &l.skipped {
+                        app.warnings.push(crate::text::sanitize::sanitize(w).0);
+                    }
+                    for a in &l.articles {
+                        for w in a.warnings.iter().filter(|w| w.problem) {
+                            let line = format!("{}: {w}", a.path);
+                            app.warnings.push(crate::text::sanitize::sanitize(&line).0);
+                        }
+                    }
+                    if let Some((_, total)) = app.loading {
+                        app.loading = Some((done, total));
+                    }
+                    app.add_articles(l.articles);
+                }
+                Msg::AllRead => app.loading_done(),
                 Msg::Progress(s) => app.set_progress(s),
                 Msg::Done(a) => app.set_analysis(*a),
                 Msg::Signal(s) => return Ok(128 + s),

@@ -17,7 +17,11 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let (list, panes) = layout::read(area, app.panes.len().max(1));
     sources(app, f, list, app.focus == Focus::Sources);
     if app.panes.is_empty() {
-        f.render_widget(Paragraph::new("No article to read.").block(block(app, " Read ", false)), panes[0]);
+        let what = match app.loading {
+            Some((done, total)) => format!("Reading files… {done} of {total}"),
+            None => "No article to read.".to_string(),
+        };
+        f.render_widget(Paragraph::new(what).block(block(app, " Read ", false)), panes[0]);
         return;
     }
     for (i, (pane, r)) in app.panes.iter().zip(panes).enumerate() {
@@ -61,7 +65,10 @@ pub fn sources(app: &App, f: &mut Frame, r: Rect, focused: bool) {
         lines.push(Line::styled(wrap::truncate(&head, inner_w), style));
         lines.push(Line::styled(wrap::truncate(&sub, inner_w), app.theme.dim()));
     }
-    let title = format!(" Sources ({}) ", arts.len());
+    let title = match app.loading {
+        Some((_, total)) => format!(" Sources ({} of {total}, reading) ", arts.len()),
+        None => format!(" Sources ({}) ", arts.len()),
+    };
     f.render_widget(Paragraph::new(lines).block(block(app, title, focused)), r);
 }
 

@@ -1,0 +1,80 @@
+//! Terminal-app latency on a generated corpus, drawn into ratatui's
+//! TestBackend (terminal output excluded): time to the first frame, and
+//! keypress to redrawn frame at 200x60 in every view.
+//!
+//! `cargo run --release --example ui_latency -- 5000`
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use parallax::ingest::{Ids, Source, parse_batch};
+use parallax::ui::app::App;
+use parallax::ui::keymap::Keymap;
+use parallax::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
+    let sources: Vec<Source> = corpus::generate(n, 10, 700, 42)
+        .into_iter()
+        .map(|(name, text)| Source { path: name.clone(), stem: name, bytes: text.into_bytes(), truncated_from: None })
+        .collect();
+    let (w, h) = (200u16, 60u16);
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+
+    // First frame: the app reads a first small batch, then draws.
+    let t0 = Instant::now();
+    let mut ids = Ids::default();
+    let first = parse_batch(&sources[..48.min(n)], &mut ids);
+    let mut app = App::new(Vec::new(), Theme { color: true }, keymap, (w, h));
+    app.loading = Some((first.articles.len(), n));
+    app.add_articles(first.articles);
+    term.draw(|f| parallax::ui::draw::draw(&app, f)).unwrap();
+    println!(
+        "{n} articles: first frame after {:.1} ms (first {} articles read)",
+        t0.elapsed().as_secs_f64() * 1e3,
+        48.min(n)
+    );
+
+    // The rest, and the analysis (in the app this runs in the background).
+    let t1 = Instant::now();
+    let rest = parse_batch(&sources[48.min(n)..], &mut ids);
+    let mut all = parse_batch(&sources[..0], &mut Ids::default());
+    all.articles = app.articles().to_vec();
+    all.articles.extend(rest.articles);
+    let analysis = parallax::analyse(all);
+    println!("reading the rest and analysing: {:.0} ms (in the background)", t1.elapsed().as_secs_f64() * 1e3);
+    app.loading_done();
+    app.set_analysis(analysis);
+
+    let keys = "jjjGgj\t jjs2nnnpcjjlG3jjjjjGg4jjlle\x1b5jj\x1b?\x1b/Kremlin\rnnN1jj";
+    let mut times: Vec<(char, Duration)> = Vec::new();
+    for c in keys.chars() {
+        let code = match c {
+            '\t' => KeyCode::Tab,
+            '\r' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let t = Instant::now();
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+        term.draw(|f| parallax::ui::draw::draw(&app, f)).unwrap();
+        times.push((c, t.elapsed()));
+    }
+    let mut sorted: Vec<Duration> = times.iter().map(|t| t.1).collect();
+    sorted.sort();
+    let worst = times.iter().max_by_key(|t| t.1).unwrap();
+    println!(
+        "keypress to redrawn frame at {w}x{h}, {} keys over all views: median {:.2} ms, 90th {:.2} ms, max {:.2} ms (key {:?})",
+        times.len(),
+        sorted[sorted.len() / 2].as_secs_f64() * 1e3,
+        sorted[sorted.len() * 9 / 10].as_secs_f64() * 1e3,
+        worst.1.as_secs_f64() * 1e3,
+        worst.0
+    );
+}
