@@ -74,12 +74,12 @@ impl Passage {
 pub struct Thresholds {
     /// Weighted Dice at or above which a pair matches on its own.
     pub dice: f32,
-    /// Or: containment at or above this, with at least `shared` weight
-    /// (a short sentence inside a longer one).
+    /// Or: containment at or above this, with at least `shared` rare-term
+    /// units shared (a short sentence inside a longer one).
     pub containment: f32,
     pub shared: f32,
-    /// Or: this much shared weight (many distinctive terms) with at least
-    /// `dice_floor` Dice.
+    /// Or: this many rare-term units shared (many distinctive terms) with
+    /// at least `dice_floor` Dice.
     pub heavy: f32,
     pub dice_floor: f32,
     /// Or: a verbatim run of `run` words with `dice_floor` Dice, or of
@@ -94,8 +94,8 @@ impl Default for Thresholds {
         Thresholds {
             dice: 0.45,
             containment: 0.6,
-            shared: 12.0,
-            heavy: 18.0,
+            shared: 2.5,
+            heavy: 3.75,
             dice_floor: 0.3,
             run: 6,
             long_run: 8,
@@ -131,8 +131,8 @@ impl Thresholds {
             return false;
         }
         if s.dice >= self.dice
-            || (s.containment >= self.containment && s.shared >= self.shared)
-            || (s.shared >= self.heavy && s.dice >= self.dice_floor)
+            || (s.containment >= self.containment && s.rare >= self.shared)
+            || (s.rare >= self.heavy && s.dice >= self.dice_floor)
         {
             return true;
         }

@@ -61,6 +61,9 @@ pub struct Score {
     pub containment: f32,
     /// Number of shared terms.
     pub n_shared: usize,
+    /// Shared weight in units of one rare term (see [`Corpus::unit`]): about
+    /// how many distinctive terms the two share, whatever the corpus size.
+    pub rare: f32,
 }
 
 fn hash_word(w: &str) -> u64 {
@@ -307,6 +310,14 @@ impl Corpus {
         wb.windows(k).any(|wbw| left.binary_search(&shingle(wbw)).is_ok() && wa.windows(k).any(|waw| waw == wbw))
     }
 
+    /// The weight of a term found in one sentence only: ln(1 + sentences).
+    /// Weights grow with the corpus; thresholds on shared weight are given
+    /// in this unit so that they mean the same on five articles or five
+    /// thousand.
+    pub fn unit(&self) -> f32 {
+        (1.0 + self.vocab.sentences as f32).ln().max(1.0)
+    }
+
     pub fn sentence(&self, r: SentenceRef) -> &[u32] {
         &self.terms[r.0][r.1]
     }
@@ -336,7 +347,13 @@ impl Corpus {
         if ma == 0.0 || mb == 0.0 {
             return Score::default();
         }
-        Score { shared, dice: 2.0 * shared / (ma + mb), containment: shared / ma.min(mb), n_shared }
+        Score {
+            shared,
+            dice: 2.0 * shared / (ma + mb),
+            containment: shared / ma.min(mb),
+            n_shared,
+            rare: shared / self.unit(),
+        }
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Layout {
     pub published: Option<Published>,
     pub dateline: Option<String>,
     pub credit: Option<String>,
+    /// Where a dateline opening the first paragraph ends (0 when none).
+    pub dateline_end: usize,
     /// Body paragraphs, whitespace collapsed, boilerplate removed.
     pub paragraphs: Vec<String>,
 }
@@ -45,7 +47,7 @@ static DATE_LINE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?::|—|–|--?)\s+\S").unwrap()
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?:/(?P<agency2>\p{Lu}[\p{L}]*)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
@@ -121,7 +123,8 @@ pub fn parse(text: &str) -> Layout {
                 && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
             {
                 layout.dateline = Some(place);
-                if let Some(a) = c.name("agency") {
+                layout.dateline_end = c.name("next").map_or(0, |m| m.start());
+                if let Some(a) = c.name("agency").or(c.name("agency2")) {
                     layout.credit.get_or_insert(a.as_str().trim().to_string());
                 }
             }
@@ -232,8 +235,16 @@ fn paragraphs(lines: &[String]) -> Vec<String> {
     out
 }
 
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['-', '•', '*', '–', '—', '·', '▪', '►'])
+        || t.split_once(['.', ')'])
+            .is_some_and(|(n, rest)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' '))
+}
+
 fn is_hard_wrapped(block: &[String]) -> bool {
-    if block.len() < 2 {
+    // Bullet lists keep one item per line.
+    if block.len() < 2 || block.iter().any(|l| is_bullet(l)) {
         return false;
     }
     let body = &block[..block.len() - 1];
@@ -314,6 +325,18 @@ mod tests {
     }
 
     #[test]
+    fn datelines_with_a_date_or_an_agency_in_slashes() {
+        let l =
+            parse("Ferry capsizes off Crete\n\nHERAKLION, Oct. 20 (Reuters) - A ferry capsized off Crete on Sunday.");
+        assert_eq!(l.dateline.as_deref(), Some("HERAKLION"));
+        assert_eq!(l.credit.as_deref(), Some("Reuters"));
+        assert_eq!(&l.paragraphs[0][l.dateline_end..l.dateline_end + 5], "A fer");
+        let l = parse("The king speaks today\n\nMADRID, March 3. /EFE/.- The king spoke on Monday.");
+        assert_eq!(l.dateline.as_deref(), Some("MADRID"));
+        assert_eq!(l.credit.as_deref(), Some("EFE"));
+    }
+
+    #[test]
     fn dateline_with_agency_gives_credit() {
         let l = parse(
             "Strikes hit Kharkiv\n\nKYIV, Ukraine (AP) — Russian drones struck the city overnight, officials said.",
@@ -384,5 +407,12 @@ mod tests {
         );
         let l = parse("Title of the piece\n\nFirst sentence is a paragraph.\nSecond one is another paragraph.\n");
         assert_eq!(l.paragraphs.len(), 2);
+        let l = parse(
+            "Title of the piece\n\n- Greece has seen several ferry accidents in recent years\n- An inquiry will open next week\n",
+        );
+        assert_eq!(
+            l.paragraphs,
+            ["- Greece has seen several ferry accidents in recent years", "- An inquiry will open next week"]
+        );
     }
 }

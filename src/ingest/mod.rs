@@ -59,6 +59,9 @@ pub struct Article {
     pub published: Option<Published>,
     pub dateline: Option<String>,
     pub credit: Option<String>,
+    /// Where a dateline opening the body ends (0 when none): a date in it
+    /// dates the report, not an event.
+    pub dateline_end: usize,
     /// Article text: paragraphs separated by a blank line.
     pub body: String,
     pub paragraphs: Vec<Span>,
@@ -151,6 +154,7 @@ pub fn parse(source: &Source) -> Result<Article, String> {
         published: layout.published,
         dateline: clean(layout.dateline),
         credit: clean(layout.credit),
+        dateline_end: layout.dateline_end,
         word_count: words::count(&body),
         body,
         paragraphs,

@@ -76,6 +76,10 @@ pub struct Expr {
     pub forward: bool,
     /// The expression points back in time: "since August", "last week".
     pub backward: bool,
+    /// A limit ("by Friday", "until August"): forward when the sentence
+    /// speaks of what will happen, back when of what had happened ("had
+    /// rescued 112 people by Sunday night").
+    pub deadline: bool,
 }
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -225,16 +229,16 @@ fn part_of(w: Option<&str>) -> Part {
     }
 }
 
-fn direction(prep: Option<&str>) -> (bool, bool) {
+/// (forward, backward, deadline) for the word before an expression.
+fn direction(prep: Option<&str>) -> (bool, bool, bool) {
     match prep.map(|p| p.to_ascii_lowercase()) {
         Some(p) => match p.as_str() {
-            "by" | "until" | "till" | "next" | "coming" | "this coming" | "before" | "toward" | "towards" => {
-                (true, false)
-            }
-            "since" | "last" | "past" | "this past" | "after" => (false, true),
-            _ => (false, false),
+            "next" | "coming" | "this coming" | "toward" | "towards" => (true, false, false),
+            "by" | "until" | "till" | "before" => (false, false, true),
+            "since" | "last" | "past" | "this past" | "after" => (false, true, false),
+            _ => (false, false, false),
         },
-        None => (false, false),
+        None => (false, false, false),
     }
 }
 
@@ -260,8 +264,8 @@ pub fn find(text: &str) -> Vec<Expr> {
         present.matched(5),
     );
     let expr = |m: regex::Match<'_>, say: Say, prep: Option<&str>| {
-        let (forward, backward) = direction(prep);
-        Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward }
+        let (forward, backward, deadline) = direction(prep);
+        Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward, deadline }
     };
     if month && digit {
         for c in MONTH_DAY.captures_iter(text).chain(DAY_MONTH.captures_iter(text)) {
@@ -403,6 +407,7 @@ pub fn find(text: &str) -> Vec<Expr> {
                 say: Say::Relative { unit, offset: if off_word.ends_with("past") { 0 } else { offset }, part },
                 forward: offset > 0,
                 backward: offset < 0 || off_word.ends_with("past"),
+                deadline: false,
             });
         }
     }
@@ -414,6 +419,7 @@ pub fn find(text: &str) -> Vec<Expr> {
                 say: Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole },
                 forward: false,
                 backward: true,
+                deadline: false,
             });
         }
     }
@@ -554,6 +560,8 @@ mod tests {
     #[test]
     fn direction_words() {
         let e = &find("a deal by Thursday")[0];
+        assert!(e.deadline && !e.forward);
+        let e = &find("talks next week")[0];
         assert!(e.forward);
         let e = &find("since August")[0];
         assert!(e.backward);

@@ -277,7 +277,7 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
 
 /// Future auxiliaries shortly before a date make it point forward.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|is expected to|are expected to|expected to|is set to|are set to|is due|are due|scheduled|planned|plans to|plan to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expected|is set to|are set to|is due|are due|due to|scheduled|planned|plans to|plan to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline)(?-u:\b)").unwrap()
 });
 
 /// True when the sentence looks ahead at the time the expression names.
@@ -287,6 +287,9 @@ fn looks_forward(sentence: &str, e: &Expr) -> bool {
     }
     if e.backward {
         return false;
+    }
+    if e.deadline {
+        return FUTURE_CUE.is_match(sentence);
     }
     let before = &sentence[..e.span.start];
     let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(7).map_or(0, |(i, _)| i);
@@ -299,7 +302,9 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
     let mut out = Vec::new();
     for (si, sspan) in article.sentences.iter().enumerate() {
         let sentence = sspan.slice(&article.body);
-        let exprs = expr::find(sentence);
+        // A date in the dateline (`HERAKLION, Oct. 20 (Reuters) -`) is the report's.
+        let exprs: Vec<Expr> =
+            expr::find(sentence).into_iter().filter(|e| sspan.start + e.span.start >= article.dateline_end).collect();
         let cls = clauses(sentence);
         let clause_of =
             |off: usize| cls.iter().position(|c| c.start <= off && off < c.end.max(c.start + 1)).unwrap_or(0);
@@ -383,6 +388,25 @@ mod tests {
             cl("He met reporters after his talks and said that nothing has changed."),
             ["He met reporters after his talks", "and said that nothing has changed."]
         );
+    }
+
+    #[test]
+    fn deadlines_point_forward_only_when_the_sentence_looks_ahead() {
+        let date = |text: &str| {
+            let a = crate::ingest::parse(&crate::ingest::Source {
+                path: "t.txt".into(),
+                stem: "t".into(),
+                bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
+                truncated_from: None,
+            })
+            .unwrap();
+            let anchor = a.published.map(|p| p.date);
+            mentions(0, &a, anchor).into_iter().find(|m| m.expression.is_some()).unwrap().when.date_string()
+        };
+        // 2025-10-21 is a Tuesday.
+        assert_eq!(date("Rescuers had pulled 112 people from the water by Sunday night."), "2025-10-19");
+        assert_eq!(date("A platform would be used to reach the hull by Thursday."), "2025-10-23");
+        assert_eq!(date("A final vote was expected by Friday."), "2025-10-24");
     }
 
     #[test]

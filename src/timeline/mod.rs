@@ -46,7 +46,8 @@ pub fn reference_date(articles: &[Article]) -> Option<Date> {
 /// same happening; statements merged by content alone need more.
 const MERGE_DICE: f32 = 0.3;
 const MERGE_CONTAINMENT: f32 = 0.5;
-const MERGE_SHARED: f32 = 7.0;
+/// In rare-term units (see `Corpus::unit`).
+const MERGE_SHARED: f32 = 1.45;
 const MERGE_REPORTED_DICE: f32 = 0.4;
 
 /// Builds the merged timeline. Adds a warning to every article whose
@@ -151,7 +152,7 @@ fn merge(
                         && if any_reported {
                             s.dice >= MERGE_REPORTED_DICE
                         } else {
-                            s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.shared >= MERGE_SHARED)
+                            s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.rare >= MERGE_SHARED)
                         };
                     (enough || same_report).then_some(s.dice.max(if same_report { MERGE_REPORTED_DICE } else { 0.0 }))
                 })

@@ -244,7 +244,7 @@ mod tests {
     /// Resolves the first expression in `text` against `anchor`.
     fn at(text: &str, anchor: &str) -> (String, Option<String>, bool) {
         let e = &find(text)[0];
-        let w = resolve(e.say, d(anchor), e.forward).unwrap();
+        let w = resolve(e.say, d(anchor), e.forward || e.deadline).unwrap();
         (w.date_string(), w.end_string(), w.approximate)
     }
 
