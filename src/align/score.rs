@@ -42,7 +42,10 @@ pub struct Corpus {
 /// openers are not names.
 fn is_name(word: &str, first: bool) -> bool {
     use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
+    // Initials ("K.", "A.K") are written too many ways to tell names apart.
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     !first
+        && letters > 2
         && crate::text::words::is_capitalised(word)
         && month_number(word).is_none()
         && weekday_number(word).is_none()

@@ -95,6 +95,18 @@ pub fn parse(text: &str) -> Layout {
                     continue;
                 }
             }
+            // `Metro Ledger` over the title: a short name, then a headline.
+            let headline_follows =
+                || next_line(text, raw).is_some_and(|n| title_line(n).is_some() && words::rough_count(n) > 3);
+            if layout.title.is_none()
+                && layout.outlet.is_none()
+                && body_is_blank(&body)
+                && is_masthead(line)
+                && headline_follows()
+            {
+                layout.outlet = Some(line.to_string());
+                continue;
+            }
             if layout.title.is_none() && body_is_blank(&body) {
                 if let Some((title, outlet)) = title_line(line) {
                     layout.title = Some(title);
@@ -131,6 +143,20 @@ pub fn parse(text: &str) -> Layout {
         }
     }
     layout
+}
+
+/// A short name in capitals: one to three words, no stop, no date.
+fn is_masthead(line: &str) -> bool {
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    (1..=3).contains(&ws.len())
+        && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && !line.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// The first non-blank line after `line` (a slice of `text`).
+fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
+    let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
+    text[after..].split('\n').map(str::trim).find(|l| !l.is_empty())
 }
 
 fn body_is_blank(body: &[String]) -> bool {
@@ -371,6 +397,16 @@ mod tests {
         );
         assert_eq!(date(&l).as_deref(), Some("2025-02-23"));
         assert_eq!(l.paragraphs, ["The bridge reopened on Friday."]);
+    }
+
+    #[test]
+    fn outlet_name_above_the_title() {
+        let l = parse(
+            "Metro Ledger\nCourt blocks merger of Halvard and Brinetech\n14.03.2025\n\nLUXEMBOURG — The court ruled on Thursday.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Metro Ledger"));
+        assert_eq!(l.title.as_deref(), Some("Court blocks merger of Halvard and Brinetech"));
+        assert_eq!(l.dateline.as_deref(), Some("LUXEMBOURG"));
     }
 
     #[test]

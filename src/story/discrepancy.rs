@@ -217,7 +217,14 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, reference: Option<ji
             let total = fa.words.len() + fb.words.len();
             let close = total > 0
                 && 2.0 * crate::align::score::lcs_len(&fa.words, &fb.words) as f32 / total as f32 >= CLOSE_RATIO;
+            // A reworded pair still compares when each gives one number,
+            // counting the same thing ("fell 6.5%" / "fell 4% by the close").
             if !close {
+                if let ([x], [y]) = (fa.counts.as_slice(), fb.counts.as_slice()) {
+                    if x.unit == y.unit && x.value != y.value {
+                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
+                    }
+                }
                 continue;
             }
             // Numbers counting the same thing.
@@ -299,6 +306,16 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].kind, Kind::Number);
         assert_eq!((text(&arts, d[0].a), text(&arts, d[0].b)), ("at least 25 people", "at least 10 people"));
+    }
+
+    #[test]
+    fn a_reworded_pair_with_one_number_each_is_compared() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-03-14\n\nHalvard's shares in Frankfurt fell 6.5% after the Brinetech ruling.",
+            "Title B\n2025-03-14\n\nAfter the Brinetech ruling, shares of Halvard in Frankfurt closed 4% lower.",
+        ]);
+        let n = d.iter().find(|x| x.kind == Kind::Number).expect("a number discrepancy");
+        assert_eq!((text(&arts, n.a), text(&arts, n.b)), ("6.5% after", "4% lower"));
     }
 
     #[test]

@@ -560,6 +560,12 @@ pub fn concept(stem: &str) -> Option<&'static str> {
         "refus" | "reject" | "deni" | "dismiss" | "downplay" => "~reject",
         // receive
         "receiv" | "obtain" | "get" | "got" => "~receive",
+        // fall
+        "fell" | "fall" | "drop" | "declin" | "slid" | "slip" | "tumbl" | "plung" | "plummet" | "slump" => "~fall",
+        // rise
+        "rose" | "rise" | "climb" | "jump" | "soar" | "surg" | "rallied" | "ralli" => "~rise",
+        // capsize
+        "capsiz" | "overturn" | "keel" => "~capsize",
         // soon
         "soon" | "short" | "immin" => "~soon",
         // durable

@@ -115,6 +115,13 @@ const SUBORDINATE: &[&str] = &[
     "whereas",
 ];
 
+/// A clause that tells what had happened before ("when Halvard first
+/// announced the takeover", "which facilitated ..."): never news of the day.
+fn is_background(clause: &str) -> bool {
+    let first = clause.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "when" | "after" | "before" | "since" | "following" | "which" | "who" | "whom" | "whose")
+}
+
 /// True when `clause` opens with a subordinating word.
 fn is_subordinate(clause: &str) -> bool {
     let first = clause.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
@@ -310,9 +317,12 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
             |off: usize| cls.iter().position(|c| c.start <= off && off < c.end.max(c.start + 1)).unwrap_or(0);
         let expr_clauses: Vec<usize> = exprs.iter().map(|e| clause_of(e.span.start)).collect();
         // The statement, when the speaker's clause carries no date of its own.
+        // The statement of the day: a main clause (not "when X announced")
+        // with a named speaker and no date of its own.
         let reported = anchor.and_then(|anchor| {
             cls.iter().enumerate().find_map(|(ci, c)| {
-                (!expr_clauses.contains(&ci)).then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor))).flatten()
+                let main = !expr_clauses.contains(&ci) && !is_background(c.slice(sentence));
+                main.then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor))).flatten()
             })
         });
         let mut dated = Vec::new();
@@ -325,6 +335,10 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
                 None => None,
             };
             let Some(when) = when else { continue };
+            // "on Thursday, March 13": two ways of naming one date are one mention.
+            if dated.iter().any(|(_, c, w): &(&Expr, usize, When)| *c == ci && w.compatible(&when)) {
+                continue;
+            }
             dated.push((e, ci, when));
         }
         let several = dated.len() + usize::from(reported.is_some()) > 1;
