@@ -18,11 +18,17 @@ impl Tmux {
 
     /// Starts the app in a detached session of `w` x `h`.
     fn start(name: &str, w: u16, h: u16, env: &str) -> Tmux {
+        Tmux::start_with(name, w, h, env, |_| {})
+    }
+
+    /// Starts the app after `prepare` has set up its folder (config, state).
+    fn start_with(name: &str, w: u16, h: u16, env: &str, prepare: impl FnOnce(&PathBuf)) -> Tmux {
         let socket = format!("parallax-test-{name}-{}", std::process::id());
         let dir = std::env::temp_dir().join(&socket);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("config")).unwrap();
         std::fs::create_dir_all(dir.join("state")).unwrap();
+        prepare(&dir);
         let bin = env!("CARGO_BIN_EXE_parallax");
         // The inner shell records its pid and becomes the app (exec), so
         // the test can signal exactly this process.
@@ -59,7 +65,7 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
+        self.tmux(&["capture-pane", "-p", "-J", "-t", "t"])
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -123,7 +129,7 @@ fn start_navigate_resize_and_quit() {
     t.wait_for("Passage 1/");
     // Timeline: the story's days first.
     t.keys(&["3"]);
-    let s = t.wait_for("Timeline ·");
+    let s = t.wait_until("the timeline and its status", |s| s.contains("Timeline ·") && s.contains(" event "));
     assert!(s.contains("Wed 19 Nov 2025"), "{s}");
     let event = |s: &str| -> usize {
         let at = s.find(" event ").expect("status shows the event") + 7;
@@ -163,19 +169,143 @@ fn start_navigate_resize_and_quit() {
     assert!(!s.contains("Discrepancies ·"), "screen after quit:\n{s}");
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// Runs the app, sends `signal`, and checks the exit status, that the
+/// screen was given back, and that the reading position was saved.
+fn signal_restores(name: &str, signal: &str, number: i32) {
     if !Tmux::available() {
         eprintln!("skipped: tmux is not installed");
         return;
     }
-    let t = Tmux::start("term", 80, 24, "NO_COLOR=1");
+    let t = Tmux::start(name, 80, 24, "NO_COLOR=1");
     t.wait_for("Sources (5)");
     let pid = std::fs::read_to_string(t.dir.join("pid")).unwrap().trim().to_string();
-    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert_eq!(t.exit_status(), format!("EXIT:{}", 128 + 15));
+    Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap();
+    assert_eq!(t.exit_status(), format!("EXIT:{}", 128 + number));
     let s = t.screen();
-    assert!(!s.contains("Sources (5)"), "screen after SIGTERM:\n{s}");
-    // The reading position was saved on the way out.
-    assert!(t.dir.join("state/state.json").exists());
+    assert!(!s.contains("Sources (5)"), "screen after SIG{signal}:\n{s}");
+    assert!(t.dir.join("state/state.json").exists(), "state saved on SIG{signal}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores("term", "TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores("hup", "HUP", 1);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_restores("int", "INT", 2);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start("panic", 80, 24, "PARALLAX_TEST_PANIC=1");
+    t.wait_for("Sources (5)");
+    t.keys(&["j"]);
+    let status = t.exit_status();
+    assert_ne!(status, "EXIT:0");
+    let s = t.wait_for("test panic requested");
+    assert!(!s.contains("Sources (5)"), "screen after the panic:\n{s}");
+}
+
+#[test]
+fn broken_config_and_state_give_warnings_not_failures() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start_with("broken", 80, 24, "", |dir| {
+        std::fs::write(dir.join("config/config.toml"), "theme = \n[keys\n").unwrap();
+        std::fs::write(dir.join("state/state.json"), "{ not json").unwrap();
+    });
+    // The app runs on defaults and says why in the status line.
+    let s = t.wait_for("Sources (5)");
+    assert!(s.contains("warning:"), "{s}");
+    t.keys(&["3"]);
+    t.wait_for("Timeline ·");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+    let s = t.wait_for("config.toml");
+    assert!(s.contains("using defaults"), "{s}");
+    assert!(t.dir.join("state/state.json.bad").exists(), "broken state set aside");
+    let saved = std::fs::read_to_string(t.dir.join("state/state.json")).unwrap();
+    assert!(saved.contains("\"timeline\""), "new state written: {saved}");
+}
+
+#[test]
+fn remembered_view_comes_back_and_an_unwritable_state_dir_is_no_error() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start("remember", 80, 24, "");
+    t.wait_for("Sources (5)");
+    t.keys(&["4"]);
+    t.wait_for("Coverage ·");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+    // Again, same state folder: it opens where it was left.
+    let state = t.dir.join("state");
+    let env = format!("PARALLAX_STATE_DIR={}", state.display());
+    let again = Tmux::start("remember2", 80, 24, &env);
+    again.wait_for("Coverage ·");
+    again.keys(&["q"]);
+    assert_eq!(again.exit_status(), "EXIT:0");
+    // A state folder that cannot be created: a warning, exit 0.
+    let nowhere = Tmux::start("nowhere", 80, 24, "PARALLAX_STATE_DIR=/proc/parallax-no-such-dir");
+    nowhere.wait_for("Sources (5)");
+    nowhere.keys(&["q"]);
+    assert_eq!(nowhere.exit_status(), "EXIT:0");
+    let s = nowhere.wait_for("state not saved");
+    assert!(s.contains("/proc/parallax-no-such-dir"), "{s}");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    // Job control needs an interactive shell: start one, then the app in it.
+    let socket = format!("parallax-test-suspend-{}", std::process::id());
+    let dir = std::env::temp_dir().join(&socket);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let t = Tmux { socket: socket.clone(), dir: dir.clone() };
+    let ok = Command::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "80", "-y", "24"])
+        .args(["bash", "--norc", "--noprofile", "-i"])
+        .env("PS1", "shell$ ")
+        .env("TERM", "xterm-256color")
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    t.wait_for("shell$");
+    // Inside `sh -c`: an interactive bash runs the rest of a list as soon as
+    // its job stops, so the exit status is written by the wrapper, which
+    // stops and resumes with the app (the app stops its process group).
+    let cmd = format!(
+        "sh -c 'PARALLAX_CONFIG_DIR={d} PARALLAX_STATE_DIR={d} {}; echo EXIT:$? > {d}/exit'",
+        env!("CARGO_BIN_EXE_parallax"),
+        d = dir.display()
+    );
+    t.keys(&[&cmd, "Enter"]);
+    t.wait_for("Sources (5)");
+    t.keys(&["C-z"]);
+    let s = t.wait_for("Stopped");
+    assert!(!s.contains("Sources (5)"), "the shell has the terminal back:\n{s}");
+    t.keys(&["fg", "Enter"]);
+    t.wait_for("Sources (5)");
+    t.keys(&["3"]);
+    t.wait_for("Timeline ·");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
 }

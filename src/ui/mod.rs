@@ -25,7 +25,7 @@ use std::thread;
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::analysis::{Analysis, Stage, analyse_with};
 use crate::config::{self, Config, State};
@@ -180,6 +180,9 @@ pub fn run(plan: Plan) -> io::Result<i32> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
+    // For the end-to-end test that a panic restores the terminal: the
+    // first key press panics when this is set.
+    let panic_on_key = std::env::var_os("PARALLAX_TEST_PANIC").is_some();
     render(terminal, app)?;
     loop {
         // Block for one message, then take whatever else is already queued
@@ -189,6 +192,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
         pending.extend(rx.try_iter());
         for msg in pending {
             match msg {
+                Msg::Key(_) if panic_on_key => panic!("test panic requested by PARALLAX_TEST_PANIC"),
                 Msg::Key(k) => {
                     if app.input.is_none() && app.keymap.actions(k).contains(&Action::Suspend) {
                         suspend(terminal)?;
@@ -241,11 +245,20 @@ fn render(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
 /// the terminal again when resumed.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     ratatui::restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    // The whole process group stops, as it would for a Ctrl-Z the terminal
+    // delivered itself: a wrapper script or `sh -c` around parallax stops
+    // with it, so the shell sees the job stopped and `fg` resumes it.
+    // SAFETY: kill(2) with pid 0 has no memory-safety preconditions.
+    if unsafe { libc::kill(0, libc::SIGTSTP) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
     // Execution continues here after `fg`.
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
-    terminal.clear()
+    // A full redraw. (Not `Terminal::clear`: it asks the terminal where the
+    // cursor is, which waits on the event reader the key thread holds.)
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 #[cfg(test)]

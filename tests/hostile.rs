@@ -1,0 +1,154 @@
+//! Hostile input through the real binary: wrong encodings, binary files,
+//! empty files, huge files, and terminal escape sequences. Every good
+//! article is kept, every skipped file is named, nothing panics.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-hostile-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn export(path: &std::path::Path) -> (Output, Value) {
+    let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "--format", "json", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    let doc = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
+    (o, doc)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn article<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap_or_else(|| panic!("no article {id}"))
+}
+
+#[test]
+fn windows_1252_and_broken_utf8_are_decoded_kept_and_reported() {
+    let dir = scratch("encodings");
+    // Windows-1252: curly quotes 0x93/0x94, é 0xE9, en dash 0x96.
+    fs::write(
+        dir.join("cp1252.txt"),
+        b"Caf\xe9 owners protest\n\n\x93We will not close,\x94 the owners said \x96 on Monday.",
+    )
+    .unwrap();
+    // Mostly UTF-8 with a stray invalid byte.
+    let mut mixed = "Café prices rise in Kyiv — again.\n\nShops said prices rose ".as_bytes().to_vec();
+    mixed.extend_from_slice(b"\xff\xfe by 5% on Tuesday.");
+    fs::write(dir.join("mixed.txt"), mixed).unwrap();
+    let (o, doc) = export(&dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("cp1252.txt") && err.contains("Windows-1252"), "{err}");
+    assert!(err.contains("mixed.txt") && err.contains("U+FFFD"), "{err}");
+    let a = article(&doc, "cp1252");
+    assert_eq!(a["title"], "Café owners protest");
+    assert!(a["body"].as_str().unwrap().contains("“We will not close,” the owners said – on Monday."));
+    assert!(a["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("Windows-1252")));
+    let m = article(&doc, "mixed");
+    assert!(m["body"].as_str().unwrap().contains('\u{FFFD}'));
+    assert!(m["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("U+FFFD")));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn binary_empty_and_wordless_files_never_stop_the_others() {
+    let dir = scratch("mixed-bag");
+    fs::write(dir.join("good.txt"), "A ferry sank near Crete\n\nA ferry sank near Crete on Sunday. All were rescued.")
+        .unwrap();
+    fs::write(dir.join("image.txt"), [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3, 0, 0]).unwrap();
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    fs::write(dir.join("symbols.md"), "× • ×\n\n---\n\n***\n").unwrap();
+    fs::write(dir.join("numbers.txt"), "1234 5678\n\n2025-11-20").unwrap();
+    let (o, doc) = export(&dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("image.txt") && err.contains("skipped") && err.contains("binary"), "{err}");
+    let ids: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["empty", "good", "numbers", "symbols"]);
+    for id in ["empty", "symbols"] {
+        let a = article(&doc, id);
+        assert!(
+            a["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("no article text")),
+            "{a}"
+        );
+    }
+    assert!(!article(&doc, "good")["sentences"].as_array().unwrap().is_empty());
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn only_a_binary_file_is_a_bad_invocation() {
+    let dir = scratch("only-binary");
+    let path = dir.join("blob.txt");
+    fs::write(&path, [0u8, 1, 2, 3, 0, 255, 254]).unwrap();
+    let (o, _) = export(&path);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("blob.txt") && err.contains("every input was skipped"), "{err}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn huge_files_are_cut_and_say_where() {
+    let dir = scratch("huge");
+    // 20 MB on one line, no full stop.
+    let line: String = "alpha beta gamma delta Kyiv said on Monday the plan ".repeat(20 * 1024 * 1024 / 52);
+    fs::write(dir.join("endless.txt"), &line).unwrap();
+    // 100,000 short lines.
+    let lines: String = (0..100_000).map(|i| format!("Line {i} of the story.\n")).collect();
+    fs::write(dir.join("lines.txt"), &lines).unwrap();
+    let (o, doc) = export(&dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("endless.txt") && err.contains("truncated") && err.contains("4194304 bytes"), "{err}");
+    let e = article(&doc, "endless");
+    assert!(e["body"].as_str().unwrap().len() <= 4 * 1024 * 1024);
+    // Sentences are cut to a bounded length.
+    for s in e["sentences"].as_array().unwrap() {
+        assert!(s["end"].as_u64().unwrap() - s["start"].as_u64().unwrap() <= 4000);
+    }
+    let l = article(&doc, "lines");
+    assert_eq!(l["sentences"].as_array().unwrap().len(), 100_000);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn escape_sequences_in_titles_and_bodies_are_removed() {
+    let dir = scratch("escapes");
+    let nasty = "Ferry \u{1b}]0;pwned\u{7}news \u{1b}]52;c;aGVsbG8=\u{1b}\\today\n\n\
+                 A ferry \u{1b}[31;1msank\u{1b}[0m near \u{9b}2JCrete \u{1b}P1$r\u{1b}\\on Sunday.\u{85} \
+                 \u{202e}Rescuers\u{202c} pulled 112 people out.\u{7}";
+    fs::write(dir.join("nasty.txt"), nasty).unwrap();
+    for format in ["json", "markdown"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["export", "--format", format, dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let out = String::from_utf8(o.stdout).unwrap();
+        for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{85}', '\u{202e}', '\u{202c}'] {
+            assert!(!out.contains(bad), "{format} output holds {bad:?}");
+        }
+        for leftover in ["]0;", "]52;", "[31", "2J", "$r"] {
+            assert!(!out.contains(leftover), "{format} output holds {leftover:?}");
+        }
+        assert!(out.contains("A ferry sank near Crete on Sunday."), "{out}");
+    }
+    let (o, doc) = export(&dir);
+    let a = article(&doc, "nasty");
+    assert_eq!(a["title"], "Ferry news today");
+    assert!(stderr(&o).contains("escape sequence"), "{}", stderr(&o));
+    fs::remove_dir_all(dir).unwrap();
+}
