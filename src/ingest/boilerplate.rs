@@ -23,8 +23,9 @@ pub enum Boilerplate {
     Credit(String),
     /// Page furniture: IDs, tags, copyright, reading time, advertisements.
     Furniture,
-    /// A byline (`By Jane Doe`).
-    Byline,
+    /// A byline (`By Jane Doe`, `Written by Jane Doe | Delhi | Updated:
+    /// March 16, 2026`); holds the names, and the date when it gives one.
+    Byline { who: String, date: Option<super::published::Published> },
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,13 +43,23 @@ static LINK_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$").unwrap());
 
+/// `(With inputs from PTI)`, `With agency inputs`.
+static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]{1,40}?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
+        .unwrap()
+});
+
+/// A markdown image or a bare link on a line of its own.
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
+
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled) by(?-u:\b).*$").unwrap()
 });
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored content|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*)$",
+        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored content|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after)(?: the)? (?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
 });
@@ -62,7 +73,7 @@ static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|Written by|Words by|Author:)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s*(?:,|and|&|\|)\s*.*)?$").unwrap()
+    Regex::new(r"^(?:By|BY|Written by|Words by|Author:)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
 });
 
 /// Words that make up share bars and media tabs.
@@ -144,6 +155,14 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         let who = line.trim_matches(|c| c == '(' || c == ')').trim().to_string();
         return Some(Boilerplate::Credit(who));
     }
+    if let Some(c) = INPUTS.captures(line) {
+        let who = c.name("who").or(c.name("agency")).map_or("", |m| m.as_str());
+        let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
+        return Some(Boilerplate::Credit(who));
+    }
+    if IMAGE.is_match(line) {
+        return Some(Boilerplate::Caption);
+    }
     if LINK.is_match(line) || LINK_WHOLE.is_match(line) {
         return Some(Boilerplate::Link);
     }
@@ -154,13 +173,44 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if n_words <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line)) {
         return Some(Boilerplate::Caption);
     }
-    if n_words <= 12 && BYLINE.is_match(line) {
-        return Some(Boilerplate::Byline);
+    if let Some(b) = byline(line, n_words) {
+        return Some(b);
     }
     if is_widget_line(line) {
         return Some(Boilerplate::Widget);
     }
     None
+}
+
+/// A byline: names after `By`, perhaps with a desk, a place and a date
+/// (`By Anna Kowalska on Jan 2, 2026`). A sentence that opens with "By" is
+/// not one: it has lower-case words outside the date and the labels.
+fn byline(line: &str, n_words: usize) -> Option<Boilerplate> {
+    let found = super::published::find(line);
+    // The date and its labels do not count against the length.
+    let date_words = found.map_or(0, |f| words::rough_count(&line[f.start..f.end]));
+    if n_words.saturating_sub(date_words) > 12 {
+        return None;
+    }
+    let c = BYLINE.captures(line)?;
+    let rest = &line[c.name("who").map_or(line.len(), |m| m.end())..];
+    let rest = match found {
+        Some(f) if f.start >= line.len() - rest.len() => {
+            format!("{} {}", &line[line.len() - rest.len()..f.start], &line[f.end..])
+        }
+        _ => rest.to_string(),
+    };
+    // What follows the names: labels (`| New Delhi | Updated:`), not prose.
+    let lower = words::words(&rest)
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|(_, w)| {
+            !matches!(*w, "on" | "at" | "in" | "and" | "updated" | "published" | "posted" | "last" | "modified")
+        })
+        .count();
+    if lower > 1 {
+        return None;
+    }
+    Some(Boilerplate::Byline { who: c["who"].trim().to_string(), date: found.map(|f| f.published) })
 }
 
 /// A line of share/gallery vocabulary without sentence punctuation:
@@ -235,6 +285,9 @@ mod tests {
             classify("(Reporting by Jane Doe; Editing by John Roe)"),
             Some(Credit("Reporting by Jane Doe; Editing by John Roe".into()))
         );
+        assert_eq!(classify("(With inputs from PTI)"), Some(Credit("PTI".into())));
+        assert_eq!(classify("With agency inputs"), Some(Credit("agency inputs".into())));
+        assert_eq!(classify("With inputs from the ministry, officials drafted a plan on Monday."), None);
     }
 
     #[test]
@@ -243,7 +296,20 @@ mod tests {
         assert_eq!(classify("Tags: Ukraine, Russia, peace"), Some(Furniture));
         assert_eq!(classify("© 2025 Example Media. All rights reserved."), Some(Furniture));
         assert_eq!(classify("4 min read"), Some(Furniture));
-        assert_eq!(classify("By Jane Doe and John Roe"), Some(Byline));
+        assert_eq!(classify("Story continues below advertisement"), Some(Furniture));
+        assert_eq!(classify("![Lindqvist](https://cdn.example.com/img/l.jpg)"), Some(Caption));
+        let by = |who: &str, date: Option<&str>| {
+            Some(Byline { who: who.into(), date: date.map(|d| super::super::published::find(d).unwrap().published) })
+        };
+        assert_eq!(classify("By Jane Doe and John Roe"), by("Jane Doe and John Roe", None));
         assert_eq!(classify("By Thursday the talks had collapsed and both sides left."), None);
+        assert_eq!(classify("By Anna Kowalska on Jan 2, 2026"), by("Anna Kowalska", Some("Jan 2, 2026")));
+        assert_eq!(
+            classify("Written by Rahul Mehta | New Delhi | Updated: March 16, 2026 10:41 IST"),
+            by("Rahul Mehta", Some("March 16, 2026"))
+        );
+        assert_eq!(classify("By Johan Berg | Nordic Markets Desk"), by("Johan Berg", None));
+        assert_eq!(classify("By Sunday night rescuers had reached the town on foot."), None);
+        assert_eq!(classify("By Monday, March 3, 2025 the ferries were running again as usual."), None);
     }
 }

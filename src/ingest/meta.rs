@@ -57,8 +57,9 @@ pub fn parse(text: &str) -> Layout {
     let mut seen = 0usize; // non-blank lines looked at
     let mut in_header = true;
 
+    let mut byline: Option<String> = None;
     for raw in text.split('\n') {
-        let line = raw.trim();
+        let line = strip_emphasis(raw.trim());
         if line.is_empty() {
             body.push(String::new());
             continue;
@@ -70,6 +71,13 @@ pub fn parse(text: &str) -> Layout {
         match boilerplate::classify(line) {
             Some(Boilerplate::Credit(who)) => {
                 layout.credit.get_or_insert(who);
+                continue;
+            }
+            Some(Boilerplate::Byline { who, date }) => {
+                byline.get_or_insert(who);
+                if let Some(d) = date.filter(|_| in_header) {
+                    layout.published.get_or_insert(d);
+                }
                 continue;
             }
             Some(_) => continue,
@@ -127,6 +135,10 @@ pub fn parse(text: &str) -> Layout {
         body.push(line.to_string());
     }
 
+    // A credit line names the source of the text; failing that, the byline.
+    if layout.credit.is_none() {
+        layout.credit = byline;
+    }
     layout.paragraphs = paragraphs(&body);
     if let Some(first) = layout.paragraphs.first() {
         if let Some(c) = DATELINE.captures(first) {
@@ -153,10 +165,28 @@ fn is_masthead(line: &str) -> bool {
         && !line.ends_with(['.', '!', '?', ':', ','])
 }
 
-/// The first non-blank line after `line` (a slice of `text`).
+/// The first line after `line` (a slice of `text`) that is neither blank,
+/// nor page furniture, nor a date line: what a masthead stands above.
 fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
     let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
-    text[after..].split('\n').map(str::trim).find(|l| !l.is_empty())
+    text[after..]
+        .split('\n')
+        .map(|l| strip_emphasis(l.trim()))
+        .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none())
+        .find(|l| date_line(l, true, &mut Layout::default()).is_none_or(|rest| !rest.is_empty()))
+}
+
+/// A line set in markdown emphasis as a whole (`*Jan 3, 2026*`, `_By Jo
+/// Berg_`, `**Updated**`) without the markers.
+fn strip_emphasis(line: &str) -> &str {
+    for m in ["***", "**", "*", "__", "_"] {
+        if let Some(inner) = line.strip_prefix(m).and_then(|l| l.strip_suffix(m)) {
+            if !inner.is_empty() && !inner.starts_with([' ', '*', '_']) && !inner.ends_with([' ', '*', '_']) {
+                return inner;
+            }
+        }
+    }
+    line
 }
 
 fn body_is_blank(body: &[String]) -> bool {
@@ -193,7 +223,8 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
         }
         outlet = Some(before_rest);
     } else if is_prose(after) {
-        glued = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '“' | '\'')).to_string();
+        let text = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '“' | '\''));
+        glued = strip_section(text).to_string();
     } else if is_label(after_rest) {
         if after.trim_start().starts_with(is_sep) {
             outlet = Some(after_rest);
@@ -208,6 +239,22 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
         layout.outlet.get_or_insert_with(|| o.trim().to_string());
     }
     Some(glued)
+}
+
+/// Drops a section name in capitals that opens glued text before a
+/// dateline in capitals (`TECHNOLOGY MADRID, March 16 ...`).
+fn strip_section(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        let next = after.split(' ').next().unwrap_or("");
+        let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        if (crate::text::lexicon::is_section_word(word) || word == "&") && caps(next) {
+            rest = after.trim_start();
+        } else {
+            return rest;
+        }
+    }
 }
 
 /// A short run of words with no sentence shape: an outlet or section name.
@@ -324,6 +371,46 @@ mod tests {
                 "Ministers agreed on a deal on Tuesday."
             ]
         );
+    }
+
+    #[test]
+    fn section_before_a_glued_dateline() {
+        let l = parse(
+            "date 2026-03-16 TECHNOLOGY MADRID, March 16. /EFE/.- Spain's rail operator said on Monday that ticket sales had resumed.",
+        );
+        assert_eq!(l.dateline.as_deref(), Some("MADRID"));
+        assert!(l.paragraphs[0].starts_with("MADRID, March 16."), "{:?}", l.paragraphs);
+        let l =
+            parse("date 2025-11-21 US President Donald Trump has endorsed a plan aimed at ending the war in Europe.");
+        assert!(l.paragraphs[0].starts_with("US President"));
+    }
+
+    #[test]
+    fn bylines_give_the_credit_and_a_date() {
+        let l = parse(
+            "Trains halted across India\nWritten by Rahul Mehta | New Delhi | Updated: March 16, 2026 10:41 IST\n\nNEW DELHI: Trains were halted on Monday.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2026-03-16"));
+        assert_eq!(l.credit.as_deref(), Some("Rahul Mehta"));
+        assert_eq!(l.paragraphs, ["NEW DELHI: Trains were halted on Monday."]);
+        // A masthead over a date line, then the title, then a dated byline.
+        let l = parse(
+            "The Nordic Ledger\nPublished: 02.01.2026 09:15\n\nLofgren steps up attack on Riksbank as markets reopen\n\nBy Anna Kowalska on Jan 2, 2026\n\nSweden's finance minister has intensified his criticism of the bank.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("The Nordic Ledger"));
+        assert_eq!(l.title.as_deref(), Some("Lofgren steps up attack on Riksbank as markets reopen"));
+        assert_eq!(l.credit.as_deref(), Some("Anna Kowalska"));
+        assert_eq!(l.paragraphs.len(), 1);
+        // Markdown: emphasis around the date and byline, an image line.
+        let l = parse(
+            "# Governor defends surprise hike\n\n*Jan 3, 2026*\n\n*By Johan Berg | Nordic Markets Desk*\n\n![Lindqvist](https://cdn.example.com/l.jpg)\nGovernor Maria Lindqvist speaks in Stockholm. (Photo: Reuters/Tom Little)\n\nThe governor defended the decision on Friday.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2026-01-03"));
+        assert_eq!(l.credit.as_deref(), Some("Johan Berg"));
+        assert_eq!(l.paragraphs, ["The governor defended the decision on Friday."]);
+        // A credit line wins over the byline.
+        let l = parse("Title of the story here\nBy Jo Bloggs\n\nThe text of the story.\n\n(With inputs from PTI)");
+        assert_eq!(l.credit.as_deref(), Some("PTI"));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! are sentences of their own.
 
 use super::Span;
-use super::lexicon::{is_sentence_starter, is_soft_abbreviation, is_title_abbreviation};
+use super::lexicon::{is_sentence_starter, is_soft_abbreviation, is_title_abbreviation, month_number, weekday_number};
 
 /// Sentences longer than this are cut at a space: real prose never gets
 /// there, and it bounds the cost of everything downstream on hostile input.
@@ -153,6 +153,11 @@ fn is_dotted_abbreviation(w: &str) -> bool {
     w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty())
 }
 
+/// `a.m` / `p.m` (the final stop is the candidate boundary).
+fn is_clock_suffix(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "a.m" | "p.m")
+}
+
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
@@ -182,6 +187,13 @@ fn spaced_boundary(single_period: bool, closed: bool, before: &str, next_char: c
     }
     if is_initial(before) {
         return false;
+    }
+    if is_clock_suffix(before) {
+        // `9 a.m. Tuesday`, `9 a.m. EST` and `9 a.m. local time` go on.
+        return !(weekday_number(next).is_some()
+            || month_number(next).is_some()
+            || (next.len() <= 4 && next.chars().all(|c| c.is_ascii_uppercase()))
+            || matches!(next, "Eastern" | "Central" | "Pacific" | "Mountain" | "Atlantic" | "Local" | "GMT" | "UTC"));
     }
     if is_dotted_abbreviation(before) || is_soft_abbreviation(before) {
         return !next_is_digit && is_sentence_starter(next);
@@ -273,6 +285,16 @@ mod tests {
         );
         assert_eq!(split("It began at 9 a.m. The crowd left."), ["It began at 9 a.m.", "The crowd left."]);
         assert_eq!(split("It began at 9 a.m. Tuesday in Paris."), ["It began at 9 a.m. Tuesday in Paris."]);
+        assert_eq!(
+            split("The wall collapsed at around 8.45 a.m. Within an hour the wave had come."),
+            ["The wall collapsed at around 8.45 a.m.", "Within an hour the wave had come."]
+        );
+        assert_eq!(split("Polls close at 8 p.m. EST on Tuesday."), ["Polls close at 8 p.m. EST on Tuesday."]);
+        assert_eq!(split("Trains ran from 6 a.m. Police said so."), ["Trains ran from 6 a.m.", "Police said so."]);
+        assert_eq!(
+            split("The team flew back to the U.S. Within days it left."),
+            ["The team flew back to the U.S.", "Within days it left."]
+        );
     }
 
     #[test]
