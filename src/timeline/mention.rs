@@ -282,13 +282,110 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
     None
 }
 
-/// Future auxiliaries shortly before a date make it point forward.
+/// Words that make what follows them point forward: future auxiliaries,
+/// plans and expectations, requests with a deadline.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expected|is set to|are set to|is due|are due|due to|scheduled|planned|plans to|plan to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)(?-u:\b)").unwrap()
 });
 
-/// True when the sentence looks ahead at the time the expression names.
-fn looks_forward(sentence: &str, e: &Expr) -> bool {
+/// `next` looking ahead ("the bank's next meeting in January"), not along
+/// a narrative ("the next day") or in space ("next to").
+static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)\bnext\s+(?P<w>[a-z]+)").unwrap());
+
+/// Irregular past forms that tell of what happened.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "gave"
+            | "began"
+            | "fell"
+            | "rose"
+            | "took"
+            | "made"
+            | "left"
+            | "held"
+            | "struck"
+            | "won"
+            | "lost"
+            | "sent"
+            | "spoke"
+            | "wrote"
+            | "saw"
+            | "found"
+            | "brought"
+            | "kept"
+            | "ran"
+            | "led"
+            | "sank"
+            | "broke"
+            | "flew"
+            | "drew"
+            | "grew"
+            | "threw"
+            | "stood"
+            | "knew"
+            | "paid"
+            | "sold"
+            | "spent"
+            | "built"
+            | "hit"
+            | "got"
+            | "became"
+    )
+}
+
+/// Byte offset in `text` just past the last word that tells of the past:
+/// an irregular past form, or a word in -ed that is not a passive after a
+/// form of "be" ("to be fully restored") nor itself a forward cue.
+fn last_past_marker(text: &str) -> Option<usize> {
+    let ws: Vec<(usize, &str)> = words::words(text).collect();
+    let mut last = None;
+    for (k, &(at, w)) in ws.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let past = if is_irregular_past(&lw) {
+            true
+        } else if lw.len() > 4 && lw.ends_with("ed") && !FUTURE_CUE.is_match(&lw) {
+            let be = |j: usize| {
+                ws.get(j).is_some_and(|&(_, b)| {
+                    matches!(b.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "get" | "gets")
+                })
+            };
+            !(k >= 1 && be(k - 1) || k >= 2 && be(k - 2))
+        } else {
+            false
+        };
+        if past {
+            last = Some(at + w.len());
+        }
+    }
+    last
+}
+
+/// Byte offset just past the last forward cue in `text`.
+fn last_future_cue(text: &str) -> Option<usize> {
+    let cue = FUTURE_CUE.find_iter(text).map(|m| m.end()).last();
+    let next = NEXT
+        .captures_iter(text)
+        .filter(|c| !matches!(c["w"].to_ascii_lowercase().as_str(), "day" | "morning" | "evening" | "night" | "to"))
+        .map(|c| c.get(0).map_or(0, |m| m.end()))
+        .last();
+    cue.max(next)
+}
+
+/// True when the sentence looks ahead at the time the expression names:
+/// a forward cue in the words before it (within its clause and a dozen
+/// words) with no verb in the past after the cue. `clause_start` is where
+/// the expression's clause begins in `sentence`.
+fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
     if e.forward {
         return true;
     }
@@ -299,8 +396,12 @@ fn looks_forward(sentence: &str, e: &Expr) -> bool {
         return FUTURE_CUE.is_match(sentence);
     }
     let before = &sentence[..e.span.start];
-    let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(7).map_or(0, |(i, _)| i);
-    FUTURE_CUE.is_match(&before[window_start..])
+    let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(11).map_or(0, |(i, _)| i);
+    let window = &before[window_start.max(clause_start.min(e.span.start))..];
+    match last_future_cue(window) {
+        Some(cue) => last_past_marker(window).is_none_or(|past| past < cue),
+        None => false,
+    }
 }
 
 /// The mentions of one article, resolved against `anchor` (its publication
@@ -330,7 +431,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
             // Without any date to read against, only dates that give their
             // own year can be placed.
             let when = match anchor {
-                Some(a) => resolve(e.say, a, looks_forward(sentence, e)),
+                Some(a) => resolve(e.say, a, looks_forward(sentence, cls[ci].start, e)),
                 None if e.say.is_absolute() => resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false),
                 None => None,
             };
@@ -421,6 +522,16 @@ mod tests {
         assert_eq!(date("Rescuers had pulled 112 people from the water by Sunday night."), "2025-10-19");
         assert_eq!(date("A platform would be used to reach the hull by Thursday."), "2025-10-23");
         assert_eq!(date("A final vote was expected by Friday."), "2025-10-24");
+        assert_eq!(date("Officials had been asked for a first estimate of the damage by Friday."), "2025-10-24");
+        assert_eq!(date("The company expects ticket sales to be fully restored on Thursday."), "2025-10-23");
+        assert_eq!(
+            date("Thousands of fans are expected to travel between the two cities for Sunday's final."),
+            "2025-10-26"
+        );
+        assert_eq!(date("Officials will investigate why the dam collapsed on Sunday."), "2025-10-19");
+        assert_eq!(date("Nobody had expected a change before the bank's next regular meeting in January."), "2026-01");
+        assert_eq!(date("He arrived the next day, on Monday."), "2025-10-20");
+        assert_eq!(date("The final is expected to be played on Saturday."), "2025-10-25");
     }
 
     #[test]
