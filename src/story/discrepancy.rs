@@ -15,7 +15,7 @@ use crate::ingest::Article;
 use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
 use crate::text::{Span, words};
 use crate::timeline::expr;
-use crate::timeline::resolve::{When, resolve};
+use crate::timeline::resolve::{Anchor, When, resolve_at};
 
 /// What kind of difference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,13 +135,13 @@ fn names(a: &Article, m: &Member) -> Vec<(String, Span)> {
 }
 
 /// The dates a member's words give, resolved against its article's date.
-fn dates(a: &Article, m: &Member, reference: Option<jiff::civil::Date>) -> Vec<(When, Span)> {
-    let Some(anchor) = a.published.map(|p| p.date).or(reference) else { return Vec::new() };
+fn dates(m: &Member, a: &Article, anchor: Option<Anchor>) -> Vec<(When, Span)> {
+    let Some(anchor) = anchor else { return Vec::new() };
     let text = m.span.slice(&a.body);
     expr::find(text)
         .into_iter()
         .filter_map(|e| {
-            let w = resolve(e.say, anchor, e.forward)?;
+            let w = resolve_at(e.say, &anchor, e.forward)?;
             Some((w, Span::new(m.span.start + e.span.start, m.span.start + e.span.end)))
         })
         .collect()
@@ -162,10 +162,10 @@ struct Facts {
     words: Vec<u64>,
 }
 
-fn facts(a: &Article, m: &Member, reference: Option<jiff::civil::Date>) -> Facts {
+fn facts(a: &Article, m: &Member, anchor: Option<Anchor>) -> Facts {
     Facts {
         counts: counts(&a.body, m.span),
-        dates: dates(a, m, reference),
+        dates: dates(m, a, anchor),
         names: names(a, m).into_iter().map(|(w, s)| (fold(&w), term(&w), s)).collect(),
         words: words::words(m.span.slice(&a.body))
             .map(|(_, w)| {
@@ -178,15 +178,15 @@ fn facts(a: &Article, m: &Member, reference: Option<jiff::civil::Date>) -> Facts
     }
 }
 
-pub fn find(articles: &[Article], clusters: &[Cluster], reference: Option<jiff::civil::Date>) -> Vec<Discrepancy> {
+pub fn find(articles: &[Article], clusters: &[Cluster], anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
     let per_cluster: Vec<Vec<Discrepancy>> =
-        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, ci, &clusters[ci], reference));
+        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, ci, &clusters[ci], anchors));
     let mut out: Vec<Discrepancy> = per_cluster.into_iter().flatten().collect();
     out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
     out
 }
 
-fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, reference: Option<jiff::civil::Date>) -> Vec<Discrepancy> {
+fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
     let mut out: Vec<Discrepancy> = Vec::new();
     let mut seen: Vec<(Kind, String, String)> = Vec::new();
     let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member| {
@@ -198,7 +198,7 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, reference: Option<ji
         seen.push(key);
         out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone() });
     };
-    let facts: Vec<Facts> = c.members.iter().map(|m| facts(&articles[m.article], m, reference)).collect();
+    let facts: Vec<Facts> = c.members.iter().map(|m| facts(&articles[m.article], m, anchors[m.article])).collect();
     for (i, ma) in c.members.iter().enumerate() {
         for (j, mb) in c.members.iter().enumerate().skip(i + 1) {
             let (fa, fb) = (&facts[i], &facts[j]);
@@ -288,8 +288,7 @@ mod tests {
         let corpus = Corpus::build(&arts);
         let m = sentence_matches(&corpus, &Thresholds::default());
         let clusters = super::super::clusters::build(&arts, &m);
-        let reference = crate::timeline::reference_date(&arts);
-        let d = find(&arts, &clusters, reference);
+        let d = find(&arts, &clusters, &crate::timeline::anchors(&arts));
         (arts, d)
     }
 

@@ -33,8 +33,7 @@ pub struct Story {
 pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Story {
     let clusters = clusters::build(articles, matches);
     let coverage = coverage::build(articles, matches);
-    let reference = crate::timeline::reference_date(articles);
-    let discrepancies = discrepancy::find(articles, &clusters, reference);
+    let discrepancies = discrepancy::find(articles, &clusters, &crate::timeline::anchors(articles));
     let quotes: Vec<Quote> =
         crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
     let quote_groups = quotes::group(articles, &quotes, matches);

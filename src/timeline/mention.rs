@@ -12,7 +12,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::expr::{self, Expr};
-use super::resolve::{When, resolve};
+use super::resolve::{Anchor, When, resolve, resolve_at};
 use crate::ingest::Article;
 use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number};
 use crate::text::{Span, words};
@@ -406,7 +406,7 @@ fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
 
 /// The mentions of one article, resolved against `anchor` (its publication
 /// date, or the set's reference date when it has none).
-pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::civil::Date>) -> Vec<Mention> {
+pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, sspan) in article.sentences.iter().enumerate() {
         let sentence = sspan.slice(&article.body);
@@ -423,7 +423,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
         let reported = anchor.and_then(|anchor| {
             cls.iter().enumerate().find_map(|(ci, c)| {
                 let main = !expr_clauses.contains(&ci) && !is_background(c.slice(sentence));
-                main.then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor))).flatten()
+                main.then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor.date))).flatten()
             })
         });
         let mut dated = Vec::new();
@@ -431,7 +431,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<jiff::ci
             // Without any date to read against, only dates that give their
             // own year can be placed.
             let when = match anchor {
-                Some(a) => resolve(e.say, a, looks_forward(sentence, cls[ci].start, e)),
+                Some(a) => resolve_at(e.say, &a, looks_forward(sentence, cls[ci].start, e)),
                 None if e.say.is_absolute() => resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false),
                 None => None,
             };
@@ -515,7 +515,7 @@ mod tests {
                 truncated_from: None,
             })
             .unwrap();
-            let anchor = a.published.map(|p| p.date);
+            let anchor = a.published.map(|p| Anchor::dated(p.date));
             mentions(0, &a, anchor).into_iter().find(|m| m.expression.is_some()).unwrap().when.date_string()
         };
         // 2025-10-21 is a Tuesday.

@@ -10,7 +10,7 @@ pub mod resolve;
 use jiff::civil::Date;
 
 pub use mention::{Basis, Mention};
-pub use resolve::{Precision, When};
+pub use resolve::{Anchor, Precision, When};
 
 use std::collections::{HashMap, HashSet};
 
@@ -42,6 +42,21 @@ pub fn reference_date(articles: &[Article]) -> Option<Date> {
     Some(dates[(dates.len() - 1) / 2])
 }
 
+/// What each article's relative dates are read against: its own date, or
+/// for an undated one the set's median date and the span of its dates.
+pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
+    let reference = reference_date(articles);
+    let dates = articles.iter().filter_map(|a| a.published.map(|p| p.date));
+    let window = dates.clone().min().zip(dates.max());
+    articles
+        .iter()
+        .map(|a| match a.published {
+            Some(p) => Some(Anchor::dated(p.date)),
+            None => reference.map(|date| Anchor { date, window }),
+        })
+        .collect()
+}
+
 /// Minimum content overlap for two mentions with compatible dates to be the
 /// same happening; statements merged by content alone need more.
 const MERGE_DICE: f32 = 0.3;
@@ -55,20 +70,22 @@ const MERGE_REPORTED_DICE: f32 = 0.4;
 /// `matches` are the sentence pairs the alignment found to report the same
 /// thing: mentions in such sentences may merge on that evidence alone.
 pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
-    let reference = reference_date(articles);
-    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
-        let note = match reference {
-            Some(r) => {
-                format!("relative dates resolved against {r}, the median publication date of the other articles")
+    let anchors = anchors(articles);
+    for (a, anchor) in articles.iter_mut().zip(&anchors).filter(|(a, _)| a.published.is_none()) {
+        let note = match anchor {
+            Some(Anchor { date, window: Some((lo, hi)) }) => format!(
+                "relative dates resolved against {date}, the median publication date of the other articles; \
+                 weekdays to the nearest such day to their dates ({lo} to {hi})"
+            ),
+            Some(Anchor { date, .. }) => {
+                format!("relative dates resolved against {date}, the median publication date of the other articles")
             }
             None => "no article in the set gives a date: relative dates are not resolved".to_string(),
         };
         a.warnings.push(crate::ingest::Warning::note(note));
     }
-    let all: Vec<Vec<Mention>> = crate::par::map_range(articles.len(), |i| {
-        let a = &articles[i];
-        mention::mentions(i, a, a.published.map(|p| p.date).or(reference))
-    });
+    let all: Vec<Vec<Mention>> =
+        crate::par::map_range(articles.len(), |i| mention::mentions(i, &articles[i], anchors[i]));
     let mentions: Vec<Mention> = all.into_iter().flatten().collect();
     let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
     merge(articles, corpus, &aligned, mentions)

@@ -102,6 +102,46 @@ fn monday_of(d: Date) -> Option<Date> {
     add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))
 }
 
+/// What an article's relative dates are read against: its own date, or,
+/// for an article that gives none, the dates of the rest of its set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// The article's date, or the set's median date.
+    pub date: Date,
+    /// For an undated article: the first and last date the other articles
+    /// give. It reports the same story, so a weekday it names is the one
+    /// nearest those dates, not the one before some chosen day.
+    pub window: Option<(Date, Date)>,
+}
+
+impl Anchor {
+    pub fn dated(date: Date) -> Anchor {
+        Anchor { date, window: None }
+    }
+}
+
+/// Resolves what an expression says against an article's [`Anchor`].
+pub fn resolve_at(say: Say, anchor: &Anchor, forward: bool) -> Option<When> {
+    match (say, anchor.window) {
+        (Say::Weekday { weekday, offset: None }, Some((lo, hi))) => {
+            let lo_wd = lo.weekday().to_monday_zero_offset();
+            // The first such weekday on or after the window's start.
+            let first = add_days(lo, i64::from((weekday - lo_wd).rem_euclid(7)))?;
+            let day = if forward || first <= hi {
+                first
+            } else {
+                // Outside the window: the nearer of the days just before
+                // and just after it, the earlier on a tie.
+                let before = add_days(first, -7)?;
+                let gap = |a: Date, b: Date| b.since(a).map_or(i64::MAX, |s| i64::from(s.get_days()));
+                if gap(before, lo) <= gap(hi, first) { before } else { first }
+            };
+            Some(When::day(day, false))
+        }
+        _ => resolve(say, anchor.date, forward),
+    }
+}
+
 /// Resolves what an expression says against `anchor` (the article's date).
 /// `forward` says the sentence looks ahead (a deadline, a plan).
 pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
@@ -304,6 +344,24 @@ mod tests {
         assert_eq!(at("earlier this year", "2025-11-21"), ("2025".into(), None, true));
         assert_eq!(at("last year", "2026-01-01"), ("2025".into(), None, false));
         assert_eq!(day("yesterday", "2025-01-01"), "2024-12-31");
+    }
+
+    #[test]
+    fn undated_articles_take_the_weekday_nearest_the_sets_dates() {
+        // The others give Sat 2026-03-14 and Mon 2026-03-16.
+        let a = Anchor { date: d("2026-03-14"), window: Some((d("2026-03-14"), d("2026-03-16"))) };
+        let day = |text: &str, forward: bool| resolve_at(find(text)[0].say, &a, forward).unwrap().date_string();
+        assert_eq!(day("on Saturday", false), "2026-03-14");
+        assert_eq!(day("early Sunday", false), "2026-03-15");
+        assert_eq!(day("on Monday", false), "2026-03-16");
+        assert_eq!(day("on Tuesday", false), "2026-03-17");
+        assert_eq!(day("on Thursday", false), "2026-03-12");
+        assert_eq!(day("by Friday", true), "2026-03-20");
+        // Thu 2025-11-20 and Fri 2025-11-21: Wednesday is the day before.
+        let a = Anchor { date: d("2025-11-20"), window: Some((d("2025-11-20"), d("2025-11-21"))) };
+        assert_eq!(resolve_at(find("on Wednesday")[0].say, &a, false).unwrap().date_string(), "2025-11-19");
+        // Other expressions use the anchor's date.
+        assert_eq!(resolve_at(find("last week")[0].say, &a, false).unwrap().date_string(), "2025-11-10");
     }
 
     #[test]
