@@ -36,12 +36,28 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LINK_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|also read|related|continue reading|click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|share this (?:article|story).*|advertisement|sponsored|show comments|load more|back to top)$")
+    Regex::new(r"(?i)^(?:read more|also read|related|continue reading|click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|share this (?:article|story).*|advertisement|sponsored|show comments|load more|back to top|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
-static CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$").unwrap());
+/// Headings over a list of links to other stories: the short lines that
+/// follow them are headlines, not article text.
+static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
+        .unwrap()
+});
+
+/// Headings that open the end matter of a press release or page: what
+/// follows them is about the publisher, not the story.
+static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:about (?:the )?\p{Lu}[\p{L}.,&' -]{1,60}|(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)\s*:?.*|contacts?\s*:|forward[- ]looking statements?|safe harbou?r statement|notes? to editors:?|#{3}|-+\s*ends?\s*-+)$")
+        .unwrap()
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$|^SOURCE\s+(?P<release>\p{Lu}.{1,80})$")
+        .unwrap()
+});
 
 /// `(With inputs from PTI)`, `With agency inputs`.
 static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,12 +85,117 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo[^)]*\)|(?-u:\b)(?:via|for) Getty Images\.?|(?-u:\b)Getty Images\.?\)?|(?-u:\b)(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]+\.?)$").unwrap()
+    Regex::new(r"(?i)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo[^)]*\)|(?-u:\b)(?:via|for) Getty Images\.?|(?-u:\b)Getty Images\.?\)?|(?-u:\b)(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]+\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*[^)]{2,60}\)\.?|(?-u:\b)Photograph:\s*[^.]{2,80}|(?-u:\b)(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/\p{Lu}[\p{L} .'-]{2,60})$").unwrap()
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|Written by|Words by|Author:)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
+    Regex::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
 });
+
+/// `Sarah Whitcombe US business correspondent`: a name and a newsroom role.
+static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}?),?\s+(?:[\p{L}]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer)$").unwrap()
+});
+
+/// Page furniture that needs more than one pattern to tell: cookie
+/// banners, newsletter and subscription prompts, navigation bars,
+/// breadcrumbs, weather widgets, lone time stamps, wire sign-offs.
+fn is_page_chrome(line: &str, n_words: usize) -> bool {
+    let lower = line.to_lowercase();
+    if n_words <= 60 && lower.contains("cookie") {
+        let banner = ["accept", "consent", "preferences", "privacy", "settings", "experience", "personali"];
+        if banner.iter().any(|w| lower.contains(w)) {
+            return true;
+        }
+    }
+    if n_words <= 30 && (lower.contains("newsletter") || lower.contains("inbox")) {
+        return true;
+    }
+    if n_words <= 20
+        && ["subscribe from", "subscribe for", "subscribe now", "subscribe today", "subscribe to our"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    if lower.starts_with("privacy notice") || lower.starts_with("privacy policy") {
+        return true;
+    }
+    if n_words <= 3 && line.contains('°') {
+        return true; // `Columbus 73°`
+    }
+    if LONE_TIME.is_match(line) || SIGN_OFF.is_match(line) {
+        return true;
+    }
+    is_nav_line(line) || is_breadcrumb(line)
+}
+
+/// `14:18 ET`, `08:05`, `9.30 a.m.` on a line of its own.
+static LONE_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$").unwrap());
+
+/// Wire desk sign-offs: `Enditem`, `mgm/jmr`, `(end)`.
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:enditem|\(end\)|[a-z]{2,4}(?:/[a-z]{2,4})+)$").unwrap());
+
+/// `Menu   Search   Sign in`, `Font size + - Print Share`.
+fn is_nav_line(line: &str) -> bool {
+    let ws: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let nav = |w: &str| {
+        matches!(
+            w,
+            "menu"
+                | "search"
+                | "sign"
+                | "in"
+                | "up"
+                | "log"
+                | "login"
+                | "logout"
+                | "register"
+                | "account"
+                | "home"
+                | "skip"
+                | "to"
+                | "main"
+                | "content"
+                | "navigation"
+                | "font"
+                | "size"
+                | "print"
+                | "share"
+                | "subscribe"
+                | "edition"
+                | "+"
+                | "-"
+                | "a"
+                | "a+"
+                | "a-"
+                | "close"
+                | "open"
+                | "my"
+                | "profile"
+        )
+    };
+    let strong = ws.iter().any(|w| matches!(w.as_str(), "menu" | "search" | "login" | "font" | "skip" | "sign"));
+    !ws.is_empty() && ws.len() <= 12 && strong && ws.iter().all(|w| nav(w))
+}
+
+/// `Home | National | World | Business`, `WORLD › AMERICAS`, `World ›
+/// Americas › Venezuela`: short items between separators, no digits.
+fn is_breadcrumb(line: &str) -> bool {
+    let arrows = line.contains(['›', '»']) || line.contains(" > ");
+    let items: Vec<&str> = line.split(['|', '›', '»', '>']).map(str::trim).filter(|i| !i.is_empty()).collect();
+    let enough = if arrows { items.len() >= 2 } else { items.len() >= 3 };
+    enough
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && items.iter().all(|i| {
+            let n = i.split_whitespace().count();
+            (1..=3).contains(&n)
+                && !i.ends_with(['.', '!', '?'])
+                && i.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}
 
 /// Words that make up share bars and media tabs.
 fn is_widget_word(w: &str) -> bool {
@@ -136,6 +257,10 @@ fn is_widget_word(w: &str) -> bool {
             | "this"
             | "news"
             | "google"
+            | "weibo"
+            | "wechat"
+            | "line"
+            | "address"
     )
 }
 
@@ -147,15 +272,18 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some(Boilerplate::Symbols);
     }
-    if let Some(c) = CREDIT.captures(line) {
-        let who = c["who"].trim().trim_end_matches('.').to_string();
+    // `is_match` first: it runs on a DFA, captures need a slower engine.
+    if let Some(c) = CREDIT.is_match(line).then(|| CREDIT.captures(line)).flatten() {
+        // `Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia`: the first field.
+        let who = c.name("who").or(c.name("release")).map_or("", |m| m.as_str());
+        let who = who.split('|').next().unwrap_or("").trim().trim_end_matches('.').to_string();
         return Some(Boilerplate::Credit(who));
     }
     if REPORTING_BY.is_match(line) {
         let who = line.trim_matches(|c| c == '(' || c == ')').trim().to_string();
         return Some(Boilerplate::Credit(who));
     }
-    if let Some(c) = INPUTS.captures(line) {
+    if let Some(c) = INPUTS.is_match(line).then(|| INPUTS.captures(line)).flatten() {
         let who = c.name("who").or(c.name("agency")).map_or("", |m| m.as_str());
         let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
         return Some(Boilerplate::Credit(who));
@@ -176,16 +304,64 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if let Some(b) = byline(line, n_words) {
         return Some(b);
     }
+    let role = |w: &str| {
+        matches!(w, "correspondent" | "reporter" | "editor" | "writer" | "columnist" | "contributor" | "producer")
+    };
+    if n_words <= 8 && line.rsplit(' ').next().is_some_and(role) {
+        if let Some(c) = ROLE_BYLINE.captures(line) {
+            return Some(Boilerplate::Byline { who: c["who"].to_string(), date: None });
+        }
+    }
+
     if is_widget_line(line) {
         return Some(Boilerplate::Widget);
     }
+    if is_page_chrome(line, n_words) || LEGAL.is_match(line) {
+        return Some(Boilerplate::Furniture);
+    }
     None
+}
+
+/// The legal paragraph of a press release.
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^this (?:press |news )?(?:release|announcement|document) (?:contains|includes|may contain) (?:certain )?forward[- ]looking statements").unwrap()
+});
+
+/// True for a heading over a list of links to other stories.
+pub fn is_link_list_heading(line: &str) -> bool {
+    LINK_LIST_HEADING.is_match(line)
+}
+
+/// True for a heading that opens a page's end matter (`About Meridian
+/// Pharma`, `Media contact:`, `###`).
+pub fn is_tail_heading(line: &str) -> bool {
+    let first = line.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let opener = first.starts_with(['#', '-'])
+        || matches!(
+            first.trim_end_matches(':'),
+            "about"
+                | "media"
+                | "press"
+                | "investor"
+                | "news"
+                | "contact"
+                | "contacts"
+                | "forward-looking"
+                | "forward"
+                | "safe"
+                | "note"
+                | "notes"
+        );
+    opener && words::rough_count(line) <= 8 && !line.ends_with(['.', '!', '?']) && TAIL_HEADING.is_match(line)
 }
 
 /// A byline: names after `By`, perhaps with a desk, a place and a date
 /// (`By Anna Kowalska on Jan 2, 2026`). A sentence that opens with "By" is
 /// not one: it has lower-case words outside the date and the labels.
 fn byline(line: &str, n_words: usize) -> Option<Boilerplate> {
+    if !["By", "BY", "by:", "Written by", "Words by", "Author:"].iter().any(|p| line.starts_with(p)) {
+        return None;
+    }
     let found = super::published::find(line);
     // The date and its labels do not count against the length.
     let date_words = found.map_or(0, |f| words::rough_count(&line[f.start..f.end]));
@@ -241,7 +417,13 @@ fn is_widget_line(line: &str) -> bool {
                 | "reddit"
         )
     });
-    strong && (widget == ws.len() || (ws.len() >= 5 && widget + 1 >= ws.len()))
+    // A share bar set one button per line: `Copy`, `Link copied`, `X`.
+    let button = ws.len() <= 2
+        && widget == ws.len()
+        && ws
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "copy" | "copied" | "link" | "x" | "weibo" | "wechat"));
+    button || strong && (widget == ws.len() || (ws.len() >= 5 && widget + 1 >= ws.len()))
 }
 
 #[cfg(test)]
@@ -288,6 +470,72 @@ mod tests {
         assert_eq!(classify("(With inputs from PTI)"), Some(Credit("PTI".into())));
         assert_eq!(classify("With agency inputs"), Some(Credit("agency inputs".into())));
         assert_eq!(classify("With inputs from the ministry, officials drafted a plan on Monday."), None);
+    }
+
+    #[test]
+    fn page_chrome() {
+        for line in [
+            "We use cookies and similar technologies to improve your experience. By clicking \"Accept all\" you agree.",
+            "Get the top local headlines delivered to your inbox every morning",
+            "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
+            "after newsletter promotion",
+            "Support independent journalism. Subscribe from just £1 a week",
+            "Skip to main content",
+            "Menu   Search   Sign in",
+            "Font size  +  -   Print   Share",
+            "Home  |  National  |  World  |  Business  |  Sports",
+            "WORLD › AMERICAS",
+            "World › Americas › Venezuela",
+            "Columbus 73°",
+            "14:18 ET",
+            "Enditem",
+            "mgm/jmr",
+            "Show key events only",
+            "Please turn on JavaScript in your browser to receive live updates.",
+            "Explore more on these topics",
+            "FOR IMMEDIATE RELEASE",
+            "News provided by",
+            "This press release contains forward-looking statements within the meaning of the Act of 1995.",
+        ] {
+            assert!(classify(line).is_some(), "{line}");
+        }
+        for line in [
+            "The company said cookies made in the plant were recalled.",
+            "Talks | Geneva",
+            "Daily Brief | Mon, Oct 20, 2025",
+            "The minister will sign in Brussels.",
+            "Prices rose 2% in the year to March.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+        assert!(is_link_list_heading("Related Articles") && is_link_list_heading("Recommended"));
+        assert!(
+            is_tail_heading("About Meridian Pharma") && is_tail_heading("Media contact:") && is_tail_heading("###")
+        );
+        assert!(!is_tail_heading("About 180 people were evacuated."));
+    }
+
+    #[test]
+    fn wire_captions_and_credits() {
+        assert_eq!(
+            classify("Demonstrators clash with security forces in Caracas, July 29, 2025. (Xinhua/Marcos Salgado)"),
+            Some(Caption)
+        );
+        assert_eq!(
+            classify(
+                "Riot police fire teargas in Caracas on Wednesday. Photograph: REUTERS/Leonardo Fernandez Viloria"
+            ),
+            Some(Caption)
+        );
+        assert_eq!(classify("Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia"), Some(Credit("Xinhua".into())));
+        assert_eq!(classify("SOURCE Meridian Pharma, Inc."), Some(Credit("Meridian Pharma, Inc".into())));
+        assert_eq!(classify("Copy"), Some(Widget));
+        assert_eq!(classify("Link copied"), Some(Widget));
+        assert_eq!(classify("by: Kayla Brooks"), Some(Byline { who: "Kayla Brooks".into(), date: None }));
+        assert_eq!(
+            classify("Sarah Whitcombe US business correspondent"),
+            Some(Byline { who: "Sarah Whitcombe".into(), date: None })
+        );
     }
 
     #[test]

@@ -50,6 +50,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?:/(?P<agency2>\p{Lu}[\p{L}]*)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
+static DATELINE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}'’-]+){0,2}),\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>\p{Lu}[\p{L} .&-]*)\)|/(?P<agency2>\p{Lu}[\p{L}]*)/)\.?\s*(?:-+|—|–|:)?\s*(?P<next>\S)").unwrap()
+});
+
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
 pub fn parse(text: &str) -> Layout {
     let mut layout = Layout::default();
@@ -58,19 +62,27 @@ pub fn parse(text: &str) -> Layout {
     let mut in_header = true;
 
     let mut byline: Option<String> = None;
+    // Under a "Related" heading: the headlines that follow are links.
+    let mut in_link_list = false;
+    // Past a press release's end matter (`About ...`, `Media contact:`).
+    let mut in_tail = false;
+    let mut prose_lines = 0usize;
     for raw in text.split('\n') {
         let line = strip_emphasis(raw.trim());
+        // A wire's sign-off glued to the last sentence.
+        let line = line.strip_suffix(" Enditem").unwrap_or(line);
         if line.is_empty() {
             body.push(String::new());
             continue;
         }
-        seen += 1;
-        if seen > HEADER_LINES {
-            in_header = false;
-        }
         match boilerplate::classify(line) {
             Some(Boilerplate::Credit(who)) => {
                 layout.credit.get_or_insert(who);
+                if in_header {
+                    if let Some(f) = published::find(line) {
+                        layout.published.get_or_insert(f.published);
+                    }
+                }
                 continue;
             }
             Some(Boilerplate::Byline { who, date }) => {
@@ -80,8 +92,30 @@ pub fn parse(text: &str) -> Layout {
                 }
                 continue;
             }
+            Some(Boilerplate::Link) => {
+                in_link_list = boilerplate::is_link_list_heading(line);
+                continue;
+            }
             Some(_) => continue,
             None => {}
+        }
+        if in_tail {
+            continue;
+        }
+        if in_link_list {
+            if !line.ends_with(['.', '!', '?', '"', '”']) && !is_prose(line) && words::rough_count(line) <= 25 {
+                continue;
+            }
+            in_link_list = false;
+        }
+        if prose_lines >= 3 && boilerplate::is_tail_heading(line) {
+            in_tail = true;
+            continue;
+        }
+        // Page furniture does not count towards the header's length.
+        seen += 1;
+        if seen > HEADER_LINES {
+            in_header = false;
         }
         if let Some(rest) = date_line(line, in_header, &mut layout) {
             if rest.is_empty() {
@@ -115,6 +149,11 @@ pub fn parse(text: &str) -> Layout {
                 layout.outlet = Some(line.to_string());
                 continue;
             }
+            // A kicker or section label over the headline (`Pharmaceuticals
+            // industry`, `Live`, `Columbus`).
+            if layout.title.is_none() && body_is_blank(&body) && is_label_word(line) && headline_follows() {
+                continue;
+            }
             if layout.title.is_none() && body_is_blank(&body) {
                 if let Some((title, outlet)) = title_line(line) {
                     layout.title = Some(title);
@@ -125,36 +164,56 @@ pub fn parse(text: &str) -> Layout {
                 }
             }
         }
-        let line = HEADING.captures(line).map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()));
+        let line = if line.starts_with('#') {
+            HEADING.captures(line).map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()))
+        } else {
+            line
+        };
         if layout.title.as_deref() == Some(line) {
             continue; // the title repeated as the first body line
         }
         if is_prose(line) {
             in_header = false;
+            prose_lines += 1;
         }
         body.push(line.to_string());
     }
 
-    // A credit line names the source of the text; failing that, the byline.
-    if layout.credit.is_none() {
-        layout.credit = byline;
-    }
     layout.paragraphs = paragraphs(&body);
-    if let Some(first) = layout.paragraphs.first() {
-        if let Some(c) = DATELINE.captures(first) {
-            let place = c["place"].trim().trim_end_matches(',').to_string();
-            if place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    // The dateline opens the first paragraph of prose: short lines above it
+    // (a standfirst, a company name) are passed over.
+    let first_prose = layout.paragraphs.iter().position(|p| is_prose(p)).filter(|&i| i <= 3).unwrap_or(0);
+    let offset: usize = layout.paragraphs[..first_prose.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
+    if let Some(first) = layout.paragraphs.get(first_prose) {
+        // A place in capitals; or one in title case when a date and an agency
+        // follow (`Bogotá, Jul 30 (EFE).-`), as some wires write it.
+        let caps = DATELINE.captures(first).filter(|c| {
+            let place = c["place"].trim();
+            place.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
+        });
+        if let Some(c) = caps.or_else(|| DATELINE_TITLED.captures(first)) {
+            let place = c["place"].trim().trim_end_matches(',').to_string();
             {
                 layout.dateline = Some(place);
-                layout.dateline_end = c.name("next").map_or(0, |m| m.start());
+                layout.dateline_end = offset + c.name("next").map_or(0, |m| m.start());
                 if let Some(a) = c.name("agency").or(c.name("agency2")) {
                     layout.credit.get_or_insert(a.as_str().trim().to_string());
                 }
             }
         }
     }
+    // A credit line or the dateline's agency names the source of the text;
+    // failing those, the byline.
+    if layout.credit.is_none() {
+        layout.credit = byline;
+    }
     layout
+}
+
+/// One or two words with no stop: a label, never a headline.
+fn is_label_word(line: &str) -> bool {
+    words::rough_count(line) <= 2 && !line.ends_with(['.', '!', '?', ':'])
 }
 
 /// A short name in capitals: one to three words, no stop, no date.
@@ -172,7 +231,7 @@ fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
     text[after..]
         .split('\n')
         .map(|l| strip_emphasis(l.trim()))
-        .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none())
+        .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none() && !is_label_word(l))
         .find(|l| date_line(l, true, &mut Layout::default()).is_none_or(|rest| !rest.is_empty()))
 }
 
@@ -411,6 +470,50 @@ mod tests {
         // A credit line wins over the byline.
         let l = parse("Title of the story here\nBy Jo Bloggs\n\nThe text of the story.\n\n(With inputs from PTI)");
         assert_eq!(l.credit.as_deref(), Some("PTI"));
+    }
+
+    #[test]
+    fn pages_full_of_chrome() {
+        // A TV station's page: masthead, navigation, weather, kicker lines.
+        let l = parse(
+            "WTLN 5 News\nSkip to content\nColumbus\n73°\n\nLocal pharmacies swamped after drug recall\n\nby: Kayla Brooks\nPosted: Jun 07, 2025 / 08:14 PM EDT\n\nSHARE\n\nCOLUMBUS, Ohio (WTLN) — Pharmacies across central Ohio were swamped on Saturday as customers lined up.",
+        );
+        assert_eq!(l.title.as_deref(), Some("Local pharmacies swamped after drug recall"));
+        assert_eq!(l.outlet.as_deref(), Some("WTLN 5 News"));
+        assert_eq!(date(&l).as_deref(), Some("2025-06-07"));
+        assert_eq!(l.credit.as_deref(), Some("WTLN"));
+        assert_eq!(l.paragraphs.len(), 1);
+        // A section label over the headline, topic tags under "Explore more".
+        let l = parse(
+            "Pharmaceuticals industry\n\nBlood pressure pill recalled in US after impurity found\n\nAn American drugmaker has recalled more than a dozen batches of a common tablet, regulators said.\n\nExplore more on these topics\nPharmaceuticals industry\nHealth\nUS news\n",
+        );
+        assert_eq!(l.title.as_deref(), Some("Blood pressure pill recalled in US after impurity found"));
+        assert_eq!(l.paragraphs.len(), 1);
+        // A press release: the end matter goes, the dateline is found under a
+        // company line.
+        let l = parse(
+            "FOR IMMEDIATE RELEASE\n\nMeridian Announces Recall of Tablets\n\nNews provided by\nMeridian Pharma, Inc.\nJun 06, 2025, 08:00 ET\n\nPRINCETON, N.J., June 6, 2025 /PRNewswire/ -- Meridian Pharma, Inc. today announced a voluntary recall of 16 lots of its tablets.\n\nPatients should keep taking their medication and call a doctor, the company said.\n\nWholesalers are asked to stop distributing the lots at once, according to the notice.\n\nAbout Meridian Pharma\nMeridian Pharma, Inc. is a specialty pharmaceutical company.\n\nMedia contact:\nAlicia Grant\nmedia@meridianpharma.example\n",
+        );
+        assert_eq!(l.outlet, None);
+        assert_eq!(l.title.as_deref(), Some("Meridian Announces Recall of Tablets"));
+        assert_eq!(l.dateline.as_deref(), Some("PRINCETON, N.J."));
+        assert_eq!(l.credit.as_deref(), Some("PRNewswire"));
+        assert!(l.paragraphs.last().unwrap().starts_with("Wholesalers"), "{:?}", l.paragraphs);
+        // A live blog: navigation, a key-events list, JavaScript notices.
+        let l = parse(
+            "Skip to main content\nMenu   Search   Sign in\nSupport independent journalism. Subscribe from just £1 a week\n\nThe Meridian\nWorld › Americas › Venezuela\n\nLive\nProtests grow as council promises a recount – live\n\nPlease turn on JavaScript in your browser to receive live updates.\n\nKey events\n08:05 ET  Council promises recount within 72 hours\n11:30 ET  US welcomes recount\n\nShow key events only\n\n14:18 ET\nA third protester has died, a rights group said on Thursday in a statement.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("The Meridian"));
+        assert_eq!(l.title.as_deref(), Some("Protests grow as council promises a recount – live"));
+        assert_eq!(l.paragraphs, ["A third protester has died, a rights group said on Thursday in a statement."]);
+        // A wire header with the date in a credit line, a sign-off.
+        let l = parse(
+            "Two killed in protests\nenglish.news.cn\nSource: Xinhua| 2025-07-30 23:41:06|Editor: huaxia\n\nBogotá, Jul 30 (EFE).- Two people were killed on Wednesday. Enditem",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-07-30"));
+        assert_eq!(l.credit.as_deref(), Some("Xinhua"));
+        assert_eq!(l.dateline.as_deref(), Some("Bogotá"));
+        assert_eq!(l.paragraphs, ["Bogotá, Jul 30 (EFE).- Two people were killed on Wednesday."]);
     }
 
     #[test]
