@@ -30,6 +30,8 @@ pub enum Part {
 /// A unit of calendar time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
+    /// Only in `within N hours`, where it becomes whole days.
+    Hour,
     Day,
     Week,
     Weekend,
@@ -55,6 +57,9 @@ pub enum Say {
     Relative { unit: Unit, offset: i8, part: Part },
     /// `nearly four months ago`; `approx` when hedged or vague.
     Ago { n: i32, unit: Unit, approx: bool },
+    /// `within 72 hours`, `within 30 days`: the limit that far ahead (hours
+    /// counted in whole days).
+    Within { n: i32, unit: Unit },
 }
 
 impl Say {
@@ -97,8 +102,9 @@ static TRIGGERS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         format!(r"(?-u)\b(?:{MONTHS})"),
         r"[0-9]".to_string(),
         format!(r"(?-u)\b(?:{DAYS})\b"),
-        r"(?i-u)\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night)\b".to_string(),
-        r"(?i-u)\b(?:week|weekend|month|year)\b".to_string(),
+        r"(?i-u)\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|overnight|day|before)\b"
+            .to_string(),
+        r"(?i-u)\b(?:week|weekend|month|year|hours?|days|weeks|months|years)\b".to_string(),
         r"(?i-u)\bago\b".to_string(),
     ])
     .expect("trigger patterns compile")
@@ -157,7 +163,17 @@ static WEEKDAY_IDIOM: LazyLock<Regex> = LazyLock::new(|| {
 
 static REL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night)\b",
+        r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night|the previous day|the day before|overnight)\b",
+    )
+});
+
+/// `earlier in the week`, `later in the month`.
+static IN_THE_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i-u)\b(?P<part>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"));
+
+static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\bwithin\s+(?:the\s+next\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b",
     )
 });
 
@@ -204,6 +220,7 @@ fn number_word(w: &str) -> Option<(i32, bool)> {
 fn unit_of(w: &str) -> Option<Unit> {
     let w = w.to_ascii_lowercase();
     Some(match w.trim_end_matches('s') {
+        "hour" => Unit::Hour,
         "day" => Unit::Day,
         "week" => Unit::Week,
         "weekend" => Unit::Weekend,
@@ -364,7 +381,7 @@ pub fn find(text: &str) -> Vec<Expr> {
         for c in REL_DAY.captures_iter(text) {
             let m = c.get(0).unwrap();
             let offset = match c["w"].to_ascii_lowercase().as_str() {
-                "yesterday" | "last night" => -1,
+                "yesterday" | "last night" | "the previous day" | "the day before" => -1,
                 "the day before yesterday" => -2,
                 "tomorrow" => 1,
                 "the day after tomorrow" => 2,
@@ -412,6 +429,24 @@ pub fn find(text: &str) -> Vec<Expr> {
         }
     }
     if period {
+        for c in IN_THE_PERIOD.captures_iter(text) {
+            let Some(unit) = unit_of(&c["unit"]) else { continue };
+            let part = match c["part"].to_ascii_lowercase().as_str() {
+                "earlier" => Part::Earlier,
+                "later" => Part::Later,
+                "early" => Part::Early,
+                _ => Part::Late,
+            };
+            found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part }, None));
+        }
+        for c in WITHIN.captures_iter(text) {
+            let (Some((n, _)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
+            let days = if c["unit"].to_ascii_lowercase().starts_with("hour") { (n + 23) / 24 } else { n };
+            let (n, unit) = if unit == Unit::Hour { (days, Unit::Day) } else { (n, unit) };
+            found.push(expr(c.get(0).unwrap(), Say::Within { n, unit }, Some("next")));
+        }
+    }
+    if period {
         for m in OVER_WEEKEND.find_iter(text) {
             found.push(Expr {
                 span: Span::new(m.start(), m.end()),
@@ -441,6 +476,11 @@ pub fn find(text: &str) -> Vec<Expr> {
             continue;
         }
         out.push(e);
+    }
+    // "overnight" dates a sentence only when nothing else does: "overnight
+    // attacks on Wednesday" happened on Wednesday.
+    if out.len() > 1 {
+        out.retain(|e| !e.text.eq_ignore_ascii_case("overnight"));
     }
     out
 }
@@ -555,6 +595,21 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].0, "on Friday");
         assert_eq!(f[1].0, "in August");
+    }
+
+    #[test]
+    fn previous_day_overnight_within_and_in_the_week() {
+        assert_eq!(one("a statement issued the previous day"), Say::Day { offset: -1 });
+        assert_eq!(one("214 people were detained overnight."), Say::Day { offset: 0 });
+        assert_eq!(says("launched overnight attacks on Wednesday")[0].1, Say::Weekday { weekday: 2, offset: None });
+        assert_eq!(says("launched overnight attacks on Wednesday").len(), 1);
+        assert_eq!(one("finish the count within 72 hours"), Say::Within { n: 3, unit: Unit::Day });
+        assert_eq!(one("a plan within 30 days of the notice"), Say::Within { n: 30, unit: Unit::Day });
+        assert_eq!(
+            one("Earlier in the week, the bloc said"),
+            Say::Relative { unit: Unit::Week, offset: 0, part: Part::Earlier }
+        );
+        assert!(find("finish within 72 hours")[0].forward);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::expr::{self, Expr};
+use super::expr::{self, Expr, Say};
 use super::resolve::{Anchor, When, resolve, resolve_at};
 use crate::ingest::Article;
 use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number};
@@ -48,6 +48,11 @@ pub struct Mention {
     pub expression_span: Option<Span>,
     pub when: When,
     pub basis: Basis,
+    /// The sentence's own report of the happening, not a date in a
+    /// subordinate clause ("after ... on Wednesday") or one that modifies a
+    /// noun ("Wednesday's deaths"): of two reports in one article, the
+    /// direct one is shown.
+    pub direct: bool,
 }
 
 /// Clause openers after a comma: a date in such a clause belongs to it.
@@ -134,6 +139,16 @@ static AND_SAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s(?:since|ever since)\s").unwrap());
 
+/// The text starts with a date word: a weekday, a month, a year or day
+/// number, or "last", "early", "late", "then".
+fn opens_with_date(rest: &str) -> bool {
+    let w = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    weekday_number(w).is_some()
+        || month_number(w).is_some_and(|_| w.chars().next().is_some_and(char::is_uppercase))
+        || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        || matches!(w, "last" | "early" | "late" | "then" | "mid" | "yesterday")
+}
+
 /// Cuts a sentence into clauses at connective commas, semicolons, spaced
 /// dashes, a colon before a quote, "and said", and "since". Spans are
 /// relative to `s` and cover it.
@@ -168,7 +183,8 @@ pub fn clauses(s: &str) -> Vec<Span> {
         }
     }
     cuts.extend(AND_SAY.find_iter(s).map(|m| m.start()));
-    cuts.extend(SINCE.find_iter(s).map(|m| m.start()));
+    // "since the leaders met" opens a clause; "since Monday" is a date.
+    cuts.extend(SINCE.find_iter(s).filter(|m| !opens_with_date(&s[m.end()..])).map(|m| m.start()));
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
@@ -285,7 +301,7 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
 /// Words that make what follows them point forward: future auxiliaries,
 /// plans and expectations, requests with a deadline.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)(?-u:\b)").unwrap()
 });
 
 /// `next` looking ahead ("the bank's next meeting in January"), not along
@@ -351,15 +367,20 @@ fn last_past_marker(text: &str) -> Option<usize> {
     let mut last = None;
     for (k, &(at, w)) in ws.iter().enumerate() {
         let lw = w.to_lowercase();
-        let past = if is_irregular_past(&lw) {
+        let be = |j: usize| {
+            ws.get(j).is_some_and(|&(_, b)| {
+                matches!(b.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "get" | "gets")
+            })
+        };
+        // A participle after "be" ("to be held", "to be fully restored") is
+        // a passive, not a past.
+        let passive = k >= 1 && be(k - 1) || k >= 2 && be(k - 2);
+        let past = if is_irregular_past(&lw) && !matches!(lw.as_str(), "was" | "were" | "had" | "did") {
+            !passive
+        } else if is_irregular_past(&lw) {
             true
         } else if lw.len() > 4 && lw.ends_with("ed") && !FUTURE_CUE.is_match(&lw) {
-            let be = |j: usize| {
-                ws.get(j).is_some_and(|&(_, b)| {
-                    matches!(b.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "get" | "gets")
-                })
-            };
-            !(k >= 1 && be(k - 1) || k >= 2 && be(k - 2))
+            !passive
         } else {
             false
         };
@@ -404,6 +425,147 @@ fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
     }
 }
 
+/// Words that cannot be the head of the noun phrase a date modifies.
+fn is_function_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    is_stopword(&l) || is_reporting_verb(&l) || matches!(l.as_str(), "and" | "or" | "but" | "that" | "as")
+}
+
+/// A date used as a modifier of a noun: `Sunday's cup final`, `the disputed
+/// July 27 election`, `Tuesday's curfew`. It names that thing, not when the
+/// clause around it happened.
+fn is_modifier(sentence: &str, e: &Expr) -> bool {
+    if e.text.ends_with("'s") || e.text.ends_with("’s") {
+        return true;
+    }
+    // Only names of days and months modify nouns ("last month showed" is
+    // a clause's date).
+    if !matches!(e.say, Say::Calendar { .. } | Say::Weekday { .. }) {
+        return false;
+    }
+    let first = e.text.split(' ').next().unwrap_or("").to_lowercase();
+    let prep = matches!(
+        first.as_str(),
+        "on" | "in"
+            | "by"
+            | "until"
+            | "till"
+            | "since"
+            | "from"
+            | "before"
+            | "after"
+            | "at"
+            | "during"
+            | "through"
+            | "of"
+            | "for"
+            | "to"
+            | "as"
+    );
+    let next = words::words(&sentence[e.span.end..]).next();
+    let adjacent = next.is_some_and(|(at, _)| sentence[e.span.end..e.span.end + at].trim().is_empty());
+    // The noun after it, not a verb ("Monday saw protests", "May ended").
+    let noun = |w: &str| {
+        let l = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !is_function_word(w)
+            && !l.ends_with("ed")
+            && !is_irregular_past(&l)
+            && !matches!(l.as_str(), "saw" | "sees" | "brought" | "marks" | "marked")
+    };
+    !prep && adjacent && next.is_some_and(|(_, w)| noun(w))
+}
+
+/// The noun phrase a modifier date belongs to: the date and up to three
+/// content words after it.
+fn modifier_span(sentence: &str, e: &Expr) -> Span {
+    let mut end = e.span.end;
+    for (at, w) in words::words(&sentence[e.span.end..]).take(3) {
+        let gap = &sentence[end..e.span.end + at];
+        // `semi-final` is one word here.
+        if !(gap.trim().is_empty() || gap == "-")
+            || is_function_word(w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+        {
+            break;
+        }
+        end = e.span.end + at + w.len();
+    }
+    Span::new(e.span.start, end)
+}
+
+/// `..., officials said on Monday.`: the expression closes the sentence in
+/// a short attribution after its last comma.
+fn is_tail_attribution(sentence: &str, e: &Expr) -> bool {
+    let Some(comma) = sentence[..e.span.start].rfind(", ") else { return false };
+    let tail = sentence[comma + 1..].trim().trim_end_matches(['.', '"', '”', ' ']);
+    let after = sentence[e.span.end..].trim().trim_end_matches(['.', '"', '”', ' ']);
+    let before = &sentence[comma + 1..e.span.start];
+    after.is_empty()
+        && words::rough_count(tail) <= 8
+        && words::words(before).any(|(_, w)| is_reporting_verb(&w.to_lowercase()))
+}
+
+/// Where each dated mention of a sentence reads: its clause; a modifier
+/// date, its noun phrase; two dates in one clause, each its own part of it,
+/// cut at the last comma or "and" between them. Spans are relative to
+/// `sentence`.
+fn local_spans(sentence: &str, cls: &[Span], dated: &[(&Expr, usize, When)]) -> Vec<Span> {
+    let mut out: Vec<Span> = dated.iter().map(|(_, ci, _)| cls[*ci]).collect();
+    for (ci, clause) in cls.iter().enumerate() {
+        let here: Vec<usize> = (0..dated.len()).filter(|&i| dated[i].1 == ci).collect();
+        if here.len() < 2 {
+            continue;
+        }
+        let mut plain = Vec::new();
+        for &i in &here {
+            if is_modifier(sentence, dated[i].0) {
+                out[i] = modifier_span(sentence, dated[i].0);
+            } else {
+                plain.push(i);
+            }
+        }
+        let mut start = clause.start;
+        for w in plain.windows(2) {
+            let (a, b) = (dated[w[0]].0.span, dated[w[1]].0.span);
+            let gap = &sentence[a.end..b.start];
+            let cut = [", ", " and ", " but ", "; "]
+                .iter()
+                .filter_map(|sep| gap.rfind(sep).map(|at| (a.end + at, sep.len())))
+                .max();
+            // Not inside a list of dates ("between Monday and Wednesday").
+            if let Some((at, len)) = cut.filter(|_| words::rough_count(gap) >= 2) {
+                out[w[0]] = trim_span(sentence, Span::new(start, at));
+                start = at + len;
+            }
+        }
+        if let Some(&last) = plain.last() {
+            // A modifier date after the last plain one ends its part: "this
+            // weekend | for Sunday's final".
+            let after = here
+                .iter()
+                .filter(|&&i| is_modifier(sentence, dated[i].0) && dated[i].0.span.start > dated[last].0.span.end)
+                .map(|&i| dated[i].0.span.start)
+                .min();
+            let end = after.map_or(clause.end, |at| {
+                let head = sentence[..at].trim_end();
+                let prev = head.rsplit(' ').next().unwrap_or("");
+                if is_stopword(&prev.to_lowercase()) { head.len() - prev.len() } else { at }
+            });
+            if start > clause.start || end < clause.end {
+                out[last] = trim_span(sentence, Span::new(start, end.max(start)));
+            }
+        }
+    }
+    out
+}
+
+fn trim_span(s: &str, sp: Span) -> Span {
+    let t = &s[sp.start..sp.end];
+    let lead = t.len() - t.trim_start().len();
+    Span::new(sp.start + lead, sp.start + lead + t.trim().len())
+}
+
 /// The mentions of one article, resolved against `anchor` (its publication
 /// date, or the set's reference date when it has none).
 pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>) -> Vec<Mention> {
@@ -417,16 +579,19 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
         let clause_of =
             |off: usize| cls.iter().position(|c| c.start <= off && off < c.end.max(c.start + 1)).unwrap_or(0);
         let expr_clauses: Vec<usize> = exprs.iter().map(|e| clause_of(e.span.start)).collect();
+        // Clauses a date dates (a date modifying a noun dates that thing).
+        let dated_clauses: Vec<usize> =
+            exprs.iter().zip(&expr_clauses).filter(|(e, _)| !is_modifier(sentence, e)).map(|(_, &c)| c).collect();
         // The statement, when the speaker's clause carries no date of its own.
         // The statement of the day: a main clause (not "when X announced")
         // with a named speaker and no date of its own.
         let reported = anchor.and_then(|anchor| {
             cls.iter().enumerate().find_map(|(ci, c)| {
-                let main = !expr_clauses.contains(&ci) && !is_background(c.slice(sentence));
+                let main = !dated_clauses.contains(&ci) && !is_background(c.slice(sentence));
                 main.then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor.date))).flatten()
             })
         });
-        let mut dated = Vec::new();
+        let mut dated: Vec<(&Expr, usize, When)> = Vec::new();
         for (e, &ci) in exprs.iter().zip(&expr_clauses) {
             // Without any date to read against, only dates that give their
             // own year can be placed.
@@ -435,27 +600,50 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 None if e.say.is_absolute() => resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false),
                 None => None,
             };
-            let Some(when) = when else { continue };
-            // "on Thursday, March 13": two ways of naming one date are one mention.
-            if dated.iter().any(|(_, c, w): &(&Expr, usize, When)| *c == ci && w.compatible(&when)) {
+            let Some(mut when) = when else { continue };
+            // "within 30 days of Thursday's notice": counted from that date.
+            if let Say::Within { .. } = e.say {
+                let from = exprs
+                    .iter()
+                    .find(|o| o.span.start > e.span.end && sentence[e.span.end..o.span.start].trim() == "of");
+                if let Some(w) = from.and_then(|o| anchor.and_then(|a| resolve_at(o.say, &a, false))) {
+                    when = resolve(e.say, w.start, true).unwrap_or(when);
+                }
+            }
+            // "on Thursday, March 13": two ways of naming one date are one
+            // mention (a date used as a modifier names something else).
+            if !is_modifier(sentence, e)
+                && dated.iter().any(|(d, c, w)| *c == ci && w.compatible(&when) && !is_modifier(sentence, d))
+            {
                 continue;
             }
             dated.push((e, ci, when));
         }
+        // ", police said on Monday": the date of the telling, not of what is
+        // told, when the sentence dates that too.
+        if dated.len() > 1 {
+            let told: Vec<bool> = dated.iter().map(|(e, _, _)| is_tail_attribution(sentence, e)).collect();
+            if told.iter().any(|t| !t) {
+                let mut keep = told.iter().map(|t| !t);
+                dated.retain(|_| keep.next().unwrap_or(true));
+            }
+        }
         let several = dated.len() + usize::from(reported.is_some()) > 1;
-        for (e, ci, when) in dated {
+        let locals = local_spans(sentence, &cls, &dated);
+        for ((e, ci, when), local) in dated.iter().zip(locals) {
             // One date in the main clause dates the whole sentence; a date
             // in a subordinate clause, or one of several, goes with its clause.
-            let own = several || is_subordinate(cls[ci].slice(sentence));
-            let local = if own { cls[ci] } else { Span::new(0, sentence.len()) };
+            let own = several || is_subordinate(cls[*ci].slice(sentence));
+            let local = if own { local } else { Span::new(0, sentence.len()) };
             out.push(Mention {
                 article: article_index,
                 sentence: si,
                 span: Span::new(sspan.start + local.start, sspan.start + local.end),
                 expression: Some(e.text.clone()),
                 expression_span: Some(Span::new(sspan.start + e.span.start, sspan.start + e.span.end)),
-                when,
+                when: *when,
                 basis: Basis::Dated,
+                direct: !is_modifier(sentence, e) && !is_subordinate(cls[*ci].slice(sentence)),
             });
         }
         if let Some((c, anchor)) = reported {
@@ -468,6 +656,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 expression_span: None,
                 when: When::day(anchor, false),
                 basis: Basis::Reported,
+                direct: true,
             });
         }
     }
@@ -498,6 +687,10 @@ mod tests {
         assert_eq!(
             cl("Secretary of State Rubio, who helped develop the plan, spoke on social media Wednesday."),
             ["Secretary of State Rubio,", "who helped develop the plan,", "spoke on social media Wednesday."]
+        );
+        assert_eq!(
+            cl("Protests have spread across the country since Monday, with roads blocked in Caracas."),
+            ["Protests have spread across the country since Monday,", "with roads blocked in Caracas."]
         );
         assert_eq!(
             cl("He met reporters after his talks and said that nothing has changed."),
@@ -532,6 +725,9 @@ mod tests {
         assert_eq!(date("Nobody had expected a change before the bank's next regular meeting in January."), "2026-01");
         assert_eq!(date("He arrived the next day, on Monday."), "2025-10-20");
         assert_eq!(date("The final is expected to be played on Saturday."), "2025-10-25");
+        assert_eq!(date("Regional elections are scheduled to be held in December."), "2025-12");
+        assert_eq!(date("\"We are asking the council to do it by Friday,\" he said."), "2025-10-24");
+        assert_eq!(date("Firms must file a plan within 30 days of Thursday's notice."), "2025-11-15");
     }
 
     #[test]

@@ -102,19 +102,59 @@ fn mention_terms(articles: &[Article], corpus: &Corpus, m: &Mention) -> Vec<u32>
     corpus.lookup(&text)
 }
 
+/// Words either side of the date that dates a mention: what happened then
+/// ("gave way on Sunday", "restored on Tuesday"), told apart from the rest
+/// of a long sentence.
+const NUCLEUS_WORDS: usize = 7;
+/// Two mentions of the same day sharing this many rare-term units among
+/// their nucleus words (and two terms at least) report one happening.
+const NUCLEUS_SHARED: f32 = 1.1;
+
+/// Two mentions of one day sharing this many terms, worth this many
+/// rare-term units, report one happening however their sentences run.
+const SAME_DAY_TERMS: usize = 5;
+const SAME_DAY_SHARED: f32 = 3.0;
+
+/// Content terms of the words around a mention's date expression.
+fn nucleus_terms(articles: &[Article], corpus: &Corpus, m: &Mention) -> Vec<u32> {
+    let Some(e) = m.expression_span.filter(|e| m.span.start <= e.start && e.end <= m.span.end) else {
+        return Vec::new();
+    };
+    let body = &articles[m.article].body;
+    let before: Vec<&str> = body[m.span.start..e.start].split_whitespace().collect();
+    let after = body[e.end..m.span.end].split_whitespace().take(NUCLEUS_WORDS);
+    let mut near: Vec<&str> = before[before.len().saturating_sub(NUCLEUS_WORDS)..].to_vec();
+    near.extend(after);
+    corpus.lookup(&near.join(" "))
+}
+
 /// Whether a mention's date allows it to be the same happening as an
-/// event's: nested dates, or a statement reported within days of a dated one.
-fn dates_fit(m: &Mention, e: &Event) -> bool {
+/// event's (dated `when` on `basis`): nested dates, or a statement reported
+/// within days of a dated one.
+fn dates_fit(m: &Mention, when: When, basis: Basis) -> bool {
     let close = |reported: Date, dated: &When| {
         let (lo, hi) = dated.bounds();
         hi <= reported && reported.since(lo).is_ok_and(|s| s.get_days() <= 7)
     };
-    match (m.basis, e.basis) {
-        (Basis::Dated, Basis::Dated) => m.when.compatible(&e.when),
-        (Basis::Reported, Basis::Dated) => close(m.when.start, &e.when),
-        (Basis::Dated, Basis::Reported) => close(e.when.start, &m.when),
-        (Basis::Reported, Basis::Reported) => m.when.start.since(e.when.start).is_ok_and(|s| s.get_days().abs() <= 2),
+    match (m.basis, basis) {
+        (Basis::Dated, Basis::Dated) => m.when.compatible(&when),
+        (Basis::Reported, Basis::Dated) => close(m.when.start, &when),
+        (Basis::Dated, Basis::Reported) => close(when.start, &m.when),
+        (Basis::Reported, Basis::Reported) => m.when.start.since(when.start).is_ok_and(|s| s.get_days().abs() <= 2),
     }
+}
+
+/// An event while it is built: the mentions it shows (one per article) and
+/// every mention it took, including a second report of the same happening
+/// in an article it already holds (absorbed: it links like any member but
+/// is not listed twice).
+struct Draft {
+    when: When,
+    basis: Basis,
+    /// Mention indices shown, one per article.
+    kept: Vec<usize>,
+    /// Every mention index taken.
+    members: Vec<usize>,
 }
 
 fn merge(
@@ -126,7 +166,43 @@ fn merge(
     // Precise dates first, so coarser mentions join the event they refine.
     mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
     let terms: Vec<Vec<u32>> = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
-    let mut events: Vec<(Event, Vec<usize>)> = Vec::new();
+    let nuclei: Vec<Vec<u32>> = crate::par::map(&mentions, |m| nucleus_terms(articles, corpus, m));
+    // How alike two mentions are, when they report the same happening.
+    let link = |a: usize, b: usize| -> Option<f32> {
+        let (x, y) = (&mentions[a], &mentions[b]);
+        let (hx, hy) = ((x.article, x.sentence), (y.article, y.sentence));
+        let s = corpus.score(&terms[a], &terms[b]);
+        // Sentences the alignment matched, when these parts of them (a
+        // clause each, perhaps) still share what they say.
+        let same_report = (aligned.contains(&(hx, hy)) || aligned.contains(&(hy, hx))) && s.n_shared >= 2;
+        // A statement placed only by its article's date needs more evidence
+        // than two dates that agree.
+        let any_reported = x.basis == Basis::Reported || y.basis == Basis::Reported;
+        let same_day = !any_reported && x.when.precision == Precision::Day && x.when == y.when;
+        let near = || {
+            let n = corpus.score(&nuclei[a], &nuclei[b]);
+            n.n_shared >= 2 && n.rare >= NUCLEUS_SHARED && !actors_differ(corpus, &mentions, &nuclei, a, b)
+        };
+        let enough = s.n_shared >= 2
+            && if any_reported {
+                s.dice >= MERGE_REPORTED_DICE
+            } else {
+                s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.rare >= MERGE_SHARED)
+            };
+        // Or, on the same day, many shared terms in differently built sentences.
+        let many = same_day && s.n_shared >= SAME_DAY_TERMS && s.rare >= SAME_DAY_SHARED;
+        (enough || same_report || same_day && near() || many).then_some(s.dice.max(if same_report {
+            MERGE_REPORTED_DICE
+        } else {
+            0.0
+        }))
+    };
+    // Two reports in one article: the same happening told twice, never two
+    // dates of one sentence (those were cut apart on purpose).
+    let twice = |a: usize, b: usize| mentions[a].sentence != mentions[b].sentence && link(a, b).is_some();
+    // The same article's mention an event already shows, if any.
+    let shown = |d: &Draft, article: usize| d.kept.iter().copied().find(|&k| mentions[k].article == article);
+    let mut drafts: Vec<Draft> = Vec::new();
     // Only events sharing a term with a mention, or holding a sentence the
     // alignment matched with the mention's, can take it: indexes keep the
     // merge linear in the number of mentions.
@@ -141,7 +217,7 @@ fn merge(
     for (mi, m) in mentions.iter().enumerate() {
         let here = (m.article, m.sentence);
         candidates.clear();
-        for t in &terms[mi] {
+        for t in terms[mi].iter().chain(&nuclei[mi]) {
             candidates.extend(by_term.get(t).into_iter().flatten());
         }
         for n in neighbours.get(&here).into_iter().flatten() {
@@ -150,72 +226,93 @@ fn merge(
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
-        for &ei in &candidates {
-            let (e, members) = &events[ei];
-            if e.mentions.iter().any(|x| x.article == m.article) || !dates_fit(m, e) {
+        for &di in &candidates {
+            let d = &drafts[di];
+            if !dates_fit(m, d.when, d.basis) {
                 continue;
             }
-            // A statement placed only by its article's date needs more
-            // evidence than two dates that agree.
-            let any_reported = m.basis == Basis::Reported || e.basis == Basis::Reported;
-            let sim = members
+            // A second report in an article the event holds joins only when
+            // it tells the same as that article's first.
+            if shown(d, m.article).is_some_and(|k| !twice(mi, k)) {
+                continue;
+            }
+            let sim = d
+                .members
                 .iter()
-                .filter_map(|&o| {
-                    let s = corpus.score(&terms[mi], &terms[o]);
-                    let other = &mentions[o];
-                    let there = (other.article, other.sentence);
-                    let same_report = aligned.contains(&(here, there)) || aligned.contains(&(there, here));
-                    let enough = s.n_shared >= 2
-                        && if any_reported {
-                            s.dice >= MERGE_REPORTED_DICE
-                        } else {
-                            s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.rare >= MERGE_SHARED)
-                        };
-                    (enough || same_report).then_some(s.dice.max(if same_report { MERGE_REPORTED_DICE } else { 0.0 }))
-                })
-                .fold(None, |acc: Option<f32>, d| Some(acc.map_or(d, |a| a.max(d))));
+                .filter_map(|&o| link(mi, o))
+                .fold(None, |acc: Option<f32>, x| Some(acc.map_or(x, |a| a.max(x))));
             if let Some(sim) = sim {
                 if best.is_none_or(|(_, b)| sim > b) {
-                    best = Some((ei, sim));
+                    best = Some((di, sim));
                 }
             }
         }
-        let ei = match best {
-            Some((ei, _)) => {
-                let (e, members) = &mut events[ei];
-                if m.basis == Basis::Dated && e.basis == Basis::Reported {
-                    e.basis = Basis::Dated;
-                    e.when = m.when;
+        let di = match best {
+            Some((di, _)) => {
+                let d = &mut drafts[di];
+                if m.basis == Basis::Dated && d.basis == Basis::Reported {
+                    d.basis = Basis::Dated;
+                    d.when = m.when;
                 }
-                e.mentions.push(m.clone());
-                members.push(mi);
-                ei
+                take(d, mi, &mentions);
+                di
             }
             None => {
-                events.push((
-                    Event {
-                        id: String::new(),
-                        when: m.when,
-                        basis: m.basis,
-                        summary: String::new(),
-                        mentions: vec![m.clone()],
-                    },
-                    vec![mi],
-                ));
-                events.len() - 1
+                drafts.push(Draft { when: m.when, basis: m.basis, kept: vec![mi], members: vec![mi] });
+                drafts.len() - 1
             }
         };
-        for &t in &terms[mi] {
+        for &t in terms[mi].iter().chain(&nuclei[mi]) {
             let list = by_term.entry(t).or_default();
-            if list.last() != Some(&ei) {
-                list.push(ei);
+            if list.last() != Some(&di) {
+                list.push(di);
             }
         }
-        by_sentence.entry(here).or_default().push(ei);
+        by_sentence.entry(here).or_default().push(di);
     }
-    let mut events: Vec<Event> = events
+    // Events built apart that turn out to report one happening (each had
+    // taken a different report first) are joined: same date, a linked pair
+    // of members, and any article both show telling the same in both.
+    for di in 0..drafts.len() {
+        if drafts[di].members.is_empty() {
+            continue;
+        }
+        let mut others: Vec<usize> = drafts[di]
+            .members
+            .iter()
+            .flat_map(|&o| terms[o].iter().chain(&nuclei[o]))
+            .flat_map(|t| by_term.get(t).into_iter().flatten().copied())
+            .filter(|&dj| dj > di)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        for dj in others {
+            let (a, b) = (&drafts[di], &drafts[dj]);
+            if b.members.is_empty() || a.basis != b.basis || a.when != b.when {
+                continue;
+            }
+            let linked = a.members.iter().any(|&x| b.members.iter().any(|&y| link(x, y).is_some()));
+            let agree = b.kept.iter().all(|&y| shown(a, mentions[y].article).is_none_or(|x| twice(x, y)));
+            if linked && agree {
+                let moved = std::mem::take(&mut drafts[dj].members);
+                drafts[dj].kept.clear();
+                for mi in moved {
+                    take(&mut drafts[di], mi, &mentions);
+                }
+            }
+        }
+    }
+    let mut events: Vec<Event> = drafts
         .into_iter()
-        .map(|(mut e, _)| {
+        .filter(|d| !d.kept.is_empty())
+        .map(|d| {
+            let mut e = Event {
+                id: String::new(),
+                when: d.when,
+                basis: d.basis,
+                summary: String::new(),
+                mentions: d.kept.iter().map(|&k| mentions[k].clone()).collect(),
+            };
             e.mentions.sort_by_key(|m| (m.article, m.span.start));
             // An event reported only by statements is placed at the earliest report.
             if e.basis == Basis::Reported {
@@ -234,6 +331,41 @@ fn merge(
         e.id = format!("ev-{}", i + 1);
     }
     events
+}
+
+/// Adds mention `mi` to a draft: shown when the draft has none from its
+/// article, or instead of that one when it is the more direct report, or
+/// as direct and earlier in the article (the lead tells it first);
+/// absorbed otherwise.
+fn take(d: &mut Draft, mi: usize, mentions: &[Mention]) {
+    d.members.push(mi);
+    let m = &mentions[mi];
+    let rank = |x: &Mention| (!x.direct, x.span.start);
+    match d.kept.iter().position(|&k| mentions[k].article == m.article) {
+        None => d.kept.push(mi),
+        Some(i) if rank(m) < rank(&mentions[d.kept[i]]) => d.kept[i] = mi,
+        Some(_) => {}
+    }
+}
+
+/// The names among two mentions' nucleus words point to different actors
+/// ("the regulator said on Friday" / "Meridian said on Friday"): each side
+/// names someone the other does not, outweighing any name they share.
+fn actors_differ(corpus: &Corpus, mentions: &[Mention], nuclei: &[Vec<u32>], a: usize, b: usize) -> bool {
+    let names = |i: usize| -> Vec<u32> {
+        let m = &mentions[i];
+        let all = &corpus.names[m.article][m.sentence];
+        nuclei[i].iter().copied().filter(|t| all.binary_search(t).is_ok()).collect()
+    };
+    let (x, y) = (names(a), names(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    let w = |t: &u32| corpus.weight[*t as usize];
+    let shared: f32 = x.iter().filter(|t| y.contains(t)).map(w).sum();
+    let only_x: f32 = x.iter().filter(|t| !y.contains(t)).map(w).sum();
+    let only_y: f32 = y.iter().filter(|t| !x.contains(t)).map(w).sum();
+    only_x > shared && only_y > shared
 }
 
 /// Leading words that tie a clause to what came before it.
@@ -345,6 +477,64 @@ mod tests {
         assert_eq!(wed.len(), 1, "{ev:#?}");
         assert_eq!(wed[0].mentions.len(), 2);
         assert!(ev.iter().any(|e| e.when.date_string() == "2025-11-17"));
+    }
+
+    #[test]
+    fn same_day_reports_worded_apart_merge_on_the_words_around_the_date() {
+        // 2025-10-21 is a Tuesday; "two days ago" and "on Sunday" are the 19th.
+        let (arts, ev) = timeline(&[
+            "Dam fails\n2025-10-21\n\nThe earthen dam gave way two days ago, after more than 120 millimetres of rain fell.",
+            "Flood\n2025-10-20\n\nThe earthen wall gave way on Sunday morning and water poured into the valley within minutes.",
+        ]);
+        let sun: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2025-10-19").collect();
+        assert_eq!(sun.len(), 1, "{ev:#?}");
+        assert_eq!(sun[0].mentions.len(), 2);
+        // Different actors saying things on one day stay apart.
+        let (_, ev) = timeline(&[
+            "Recall\n2025-06-06\n\nMeridian, the New Jersey drugmaker, said on Friday it was withdrawing the affected batches of Corvexa from American pharmacies.",
+            "UK\n2025-06-07\n\nIn London, the Medicines Agency said on Friday that no affected batches had reached Britain, where the tablet is sold under licence.",
+        ]);
+        assert_eq!(ev.len(), 2, "{ev:#?}");
+        let _ = arts;
+    }
+
+    #[test]
+    fn an_article_telling_one_happening_twice_is_shown_once() {
+        let (arts, ev) = timeline(&[
+            "Dam\n2025-10-20\n\nAt least five people died after an earthen dam above the town gave way at 8.45 on Sunday.\n\nThe earthen wall gave way on Sunday morning and water poured into the valley.",
+        ]);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].mentions.len(), 1);
+        assert!(ev[0].mentions[0].span.slice(&arts[0].body).starts_with("At least five"));
+    }
+
+    #[test]
+    fn dates_that_modify_a_noun_or_date_the_telling_stay_out_of_the_clause() {
+        // 2025-07-30 is a Wednesday.
+        let (arts, ev) = timeline(&[
+            "Protests\n2025-07-30\n\nTwo protesters were killed on Wednesday during protests against Sunday's presidential election results.",
+        ]);
+        let text = |e: &Event| e.mentions[0].span.slice(&arts[0].body).to_string();
+        let dates: Vec<(String, String)> = ev.iter().map(|e| (e.when.date_string(), text(e))).collect();
+        assert_eq!(
+            dates,
+            [
+                ("2025-07-27".to_string(), "Sunday's presidential election results".to_string()),
+                ("2025-07-30".to_string(), "Two protesters were killed on Wednesday during protests".to_string())
+            ]
+        );
+        // ", officials said on Monday": the date of the telling.
+        let (_, ev) = timeline(&[
+            "Dam\n2025-10-20\n\nFive people died after the dam gave way on Sunday, officials said on Monday.",
+        ]);
+        let dates: Vec<String> = ev.iter().map(|e| e.when.date_string()).collect();
+        assert_eq!(dates, ["2025-10-19"]);
+        // Two dates joined by "and": each its own part.
+        let (arts, ev) = timeline(&[
+            "Bodies\n2025-10-21\n\nThree bodies were recovered on Sunday evening and two more early on Monday, police said.",
+        ]);
+        let parts: Vec<&str> = ev.iter().map(|e| e.mentions[0].span.slice(&arts[0].body)).collect();
+        assert_eq!(parts, ["Three bodies were recovered on Sunday evening", "two more early on Monday, police said."]);
     }
 
     #[test]

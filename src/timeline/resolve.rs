@@ -201,10 +201,21 @@ pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
         }
         Say::Day { offset } => Some(When::day(add_days(anchor, i64::from(offset))?, false)),
         Say::Relative { unit, offset, part } => relative(unit, offset, part, anchor, forward),
+        Say::Within { n, unit } => {
+            let n = i64::from(n);
+            let d = match unit {
+                Unit::Week | Unit::Weekend => add_days(anchor, 7 * n)?,
+                Unit::Month => add_months(anchor, n)?,
+                Unit::Year => add_months(anchor, 12 * n)?,
+                Unit::Decade => add_months(anchor, 120 * n)?,
+                Unit::Day | Unit::Hour => add_days(anchor, n)?,
+            };
+            Some(When::day(d, false))
+        }
         Say::Ago { n, unit, approx } => {
             let n = i64::from(n);
             match unit {
-                Unit::Day => Some(When::day(add_days(anchor, -n)?, approx)),
+                Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, -n)?, approx)),
                 Unit::Week | Unit::Weekend => Some(When::day(add_days(anchor, -7 * n)?, true)),
                 Unit::Month => {
                     let d = add_months(anchor, -n)?;
@@ -220,7 +231,7 @@ pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
 fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> Option<When> {
     let off = i64::from(offset);
     match unit {
-        Unit::Day => Some(When::day(add_days(anchor, off)?, false)),
+        Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, off)?, false)),
         Unit::Week => {
             let monday = add_days(monday_of(anchor)?, 7 * off)?;
             let sunday = add_days(monday, 6)?;
@@ -344,6 +355,9 @@ mod tests {
         assert_eq!(at("earlier this year", "2025-11-21"), ("2025".into(), None, true));
         assert_eq!(at("last year", "2026-01-01"), ("2025".into(), None, false));
         assert_eq!(day("yesterday", "2025-01-01"), "2024-12-31");
+        assert_eq!(day("within 72 hours", "2025-07-31"), "2025-08-03");
+        assert_eq!(day("within 30 days", "2025-06-05"), "2025-07-05");
+        assert_eq!(day("the previous day", "2025-07-30"), "2025-07-29");
     }
 
     #[test]
