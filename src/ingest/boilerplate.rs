@@ -50,18 +50,18 @@ static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings that open the end matter of a press release or page: what
 /// follows them is about the publisher, not the story.
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:about (?:the )?\p{Lu}[\p{L}.,&' -]{1,60}|(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)\s*:?.*|contacts?\s*:|forward[- ]looking statements?|safe harbou?r statement|notes? to editors:?|#{3}|-+\s*ends?\s*-+)$")
+    Regex::new(r"(?i)^(?:about (?:the )?\p{Lu}[\p{L}.,&' -]+|(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)\s*:?.*|contacts?\s*:|forward[- ]looking statements?|safe harbou?r statement|notes? to editors:?|#{3}|-+\s*ends?\s*-+)$")
         .unwrap()
 });
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$|^SOURCE\s+(?P<release>\p{Lu}.{1,80})$")
+    Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$|(?-i:^SOURCE\s+(?P<release>\p{Lu}.+))$")
         .unwrap()
 });
 
 /// `(With inputs from PTI)`, `With agency inputs`.
 static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]{1,40}?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
+    Regex::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]+?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
         .unwrap()
 });
 
@@ -85,7 +85,7 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo[^)]*\)|(?-u:\b)(?:via|for) Getty Images\.?|(?-u:\b)Getty Images\.?\)?|(?-u:\b)(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]+\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*[^)]{2,60}\)\.?|(?-u:\b)Photograph:\s*[^.]{2,80}|(?-u:\b)(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/\p{Lu}[\p{L} .'-]{2,60})$").unwrap()
+    Regex::new(r"(?i)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo[^)]*\)|(?-u:\b)(?:via|for) Getty Images\.?|(?-u:\b)Getty Images\.?\)?|(?-u:\b)(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]+\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*[^)]+\)\.?|(?-u:\b)Photograph:\s*[^.]+|(?-u:\b)(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/\p{Lu}[\p{L} .'-]+)$").unwrap()
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,7 +283,12 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         let who = line.trim_matches(|c| c == '(' || c == ')').trim().to_string();
         return Some(Boilerplate::Credit(who));
     }
-    if let Some(c) = INPUTS.is_match(line).then(|| INPUTS.captures(line)).flatten() {
+    if let Some(c) = INPUTS
+        .is_match(line)
+        .then(|| INPUTS.captures(line))
+        .flatten()
+        .filter(|c| c.name("who").is_none_or(|w| w.as_str().len() <= 40 && words::rough_count(w.as_str()) <= 5))
+    {
         let who = c.name("who").or(c.name("agency")).map_or("", |m| m.as_str());
         let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
         return Some(Boilerplate::Credit(who));
@@ -529,6 +534,7 @@ mod tests {
         );
         assert_eq!(classify("Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia"), Some(Credit("Xinhua".into())));
         assert_eq!(classify("SOURCE Meridian Pharma, Inc."), Some(Credit("Meridian Pharma, Inc".into())));
+        assert_eq!(classify("Source code for the booking system was leaked on Monday."), None);
         assert_eq!(classify("Copy"), Some(Widget));
         assert_eq!(classify("Link copied"), Some(Widget));
         assert_eq!(classify("by: Kayla Brooks"), Some(Byline { who: "Kayla Brooks".into(), date: None }));
