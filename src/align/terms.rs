@@ -20,6 +20,11 @@ pub fn term(word: &str) -> Option<String> {
     if words::is_us_acronym(word) {
         return Some("usa".into());
     }
+    if word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Some(number(word));
+    }
     let folded = words::fold(word);
     if folded.is_empty() || is_stopword(&folded) || is_reporting_verb(&folded) {
         return None;
@@ -30,6 +35,19 @@ pub fn term(word: &str) -> Option<String> {
     let w = spelling_variant(&folded).map(str::to_string).unwrap_or_else(|| british_to_american(&folded));
     let stem = STEMMER.stem(&w);
     Some(concept(&stem).map_or_else(|| stem.into_owned(), str::to_string))
+}
+
+/// A number in one form however it is written: `2.00` and `2` alike,
+/// `1,000` as `1000`, `0.25` keeping its point.
+fn number(word: &str) -> String {
+    let plain: String = word.chars().filter(|&c| c != ',').collect();
+    match plain.split_once('.') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") }
+        }
+        None => plain,
+    }
 }
 
 /// `-ise`/`-isation` spellings to `-ize`, so that both stem alike. Applied to
@@ -149,6 +167,12 @@ mod tests {
     fn us_acronym_is_not_the_pronoun() {
         assert_eq!(terms("U.S. officials told us"), ["usa", "~official"]);
         assert_eq!(terms("US"), ["usa"]);
+    }
+
+    #[test]
+    fn numbers_in_one_form() {
+        assert_eq!(terms("2.00% 2 1,000 0.25 14.5"), ["2", "2", "1000", "0.25", "14.5"]);
+        assert_eq!(terms("2 percent"), ["2"]);
     }
 
     #[test]

@@ -467,6 +467,8 @@ pub fn is_stopword(w: &str) -> bool {
             | "recent"
             | "s"
             | "t"
+            | "percent"
+            | "pct"
     )
 }
 
@@ -652,7 +654,12 @@ pub fn concept(stem: &str) -> Option<&'static str> {
         // fall
         "fell" | "fall" | "drop" | "declin" | "slid" | "slip" | "tumbl" | "plung" | "plummet" | "slump" => "~fall",
         // rise
-        "rose" | "rise" | "climb" | "jump" | "soar" | "surg" | "rallied" | "ralli" => "~rise",
+        "rose" | "rise" | "climb" | "jump" | "soar" | "surg" | "rallied" | "ralli" | "rais" | "lift" | "hike"
+        | "increas" | "boost" => "~rise",
+        // withdraw from sale
+        "recal" | "withdraw" | "withdrawn" | "withdrew" => "~recall",
+        // detain
+        "detain" | "arrest" => "~detain",
         // capsize
         "capsiz" | "overturn" | "keel" => "~capsize",
         // soon
