@@ -110,6 +110,13 @@ pub struct SavedSet {
     pub active_pane: usize,
     pub passage: usize,
     pub event: usize,
+    /// Compare statement by statement, at this statement and member pair.
+    pub statements: bool,
+    pub cluster: usize,
+    pub pair: usize,
+    pub coverage_row: usize,
+    pub coverage_col: usize,
+    pub discrepancy: usize,
     /// Bumped on every save, to forget the least recently used sets.
     pub used: u64,
 }

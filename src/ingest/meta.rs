@@ -50,6 +50,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?:/(?P<agency2>\p{Lu}[\p{L}]*)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
+static LABELLED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
+
 static DATELINE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<place>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}'’-]+){0,2}),\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>\p{Lu}[\p{L} .&-]*)\)|/(?P<agency2>\p{Lu}[\p{L}]*)/)\.?\s*(?:-+|—|–|:)?\s*(?P<next>\S)").unwrap()
 });
@@ -155,6 +158,8 @@ pub fn parse(text: &str) -> Layout {
                 continue;
             }
             if layout.title.is_none() && body_is_blank(&body) {
+                // `Title: ...` and `Headline: ...` as some pages label them.
+                let line = LABELLED_TITLE.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
                 if let Some((title, outlet)) = title_line(line) {
                     layout.title = Some(title);
                     if let Some(o) = outlet {
@@ -333,10 +338,13 @@ fn is_prose(s: &str) -> bool {
 /// sentence of prose (no final stop). `Title | Outlet` gives both.
 fn title_line(line: &str) -> Option<(String, Option<String>)> {
     let n = words::rough_count(line);
-    if !(3..=30).contains(&n) || line.len() > 250 || line.ends_with(['.', ':', ';', ',']) {
+    // Each ideograph counts as a word for the lower bound: CJK titles have
+    // no spaces.
+    if words::count(line) < 3 || n > 30 || line.len() > 250 || line.ends_with(['.', ':', ';', ',']) {
         return None;
     }
-    if !line.chars().any(char::is_uppercase) || DATELINE.is_match(line) && n > 12 {
+    let cased = line.chars().any(char::is_uppercase) || !line.chars().any(char::is_lowercase);
+    if !cased || DATELINE.is_match(line) && n > 12 {
         return None;
     }
     if let Some((head, tail)) = line.rsplit_once(" | ") {
@@ -514,6 +522,18 @@ mod tests {
         assert_eq!(l.credit.as_deref(), Some("Xinhua"));
         assert_eq!(l.dateline.as_deref(), Some("Bogotá"));
         assert_eq!(l.paragraphs, ["Bogotá, Jul 30 (EFE).- Two people were killed on Wednesday."]);
+    }
+
+    #[test]
+    fn labelled_titles() {
+        let l = parse("Title: Bridge reopens after repairs\n2025-11-20\n\nThe bridge reopened on Friday.");
+        assert_eq!(l.title.as_deref(), Some("Bridge reopens after repairs"));
+    }
+
+    #[test]
+    fn titles_without_spaces() {
+        let l = parse("東京で新しい橋が開通した\n2025-11-20\n\n東京都は水曜日に新しい橋を開通させたと発表した。");
+        assert_eq!(l.title.as_deref(), Some("東京で新しい橋が開通した"));
     }
 
     #[test]

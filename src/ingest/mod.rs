@@ -86,15 +86,12 @@ impl Article {
         if first.is_empty() {
             return self.id.clone();
         }
-        if first.len() <= 60 {
-            return first.to_string();
-        }
-        let mut cut = 60;
-        while !first.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        // About 60 characters, cut at a space when one is near the end
+        // (text without spaces, such as Chinese or Japanese, is cut anywhere).
+        let Some((cut, _)) = first.char_indices().nth(60) else { return first.to_string() };
         let head = &first[..cut];
-        let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+        let at_space = head.rfind(' ').filter(|&i| head[i..].chars().count() <= 20);
+        let head = at_space.map_or(head, |i| &head[..i]);
         format!("{}…", head.trim_end_matches([',', ';', ':']))
     }
 

@@ -63,6 +63,8 @@ pub struct Discrepancy {
     /// The whole members, for showing side by side.
     pub member_a: Member,
     pub member_b: Member,
+    /// For a date disagreement: what each side's words resolve to.
+    pub dates: Option<(When, When)>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,14 +191,14 @@ pub fn find(articles: &[Article], clusters: &[Cluster], anchors: &[Option<Anchor
 fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
     let mut out: Vec<Discrepancy> = Vec::new();
     let mut seen: Vec<(Kind, String, String)> = Vec::new();
-    let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member| {
+    let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member, dates| {
         let (ta, tb) = (fold(a.1.slice(&articles[a.0].body)), fold(b.1.slice(&articles[b.0].body)));
         let key = if ta <= tb { (kind, ta, tb) } else { (kind, tb, ta) };
         if seen.contains(&key) {
             return;
         }
         seen.push(key);
-        out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone() });
+        out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone(), dates });
     };
     let facts: Vec<Facts> = c.members.iter().map(|m| facts(&articles[m.article], m, anchors[m.article])).collect();
     for (i, ma) in c.members.iter().enumerate() {
@@ -208,7 +210,7 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
                     continue;
                 }
                 if let Some((_, _, ys)) = fb.names.iter().find(|(fy, ty, _)| ty == tx && fy != fx) {
-                    push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb);
+                    push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb, None);
                 }
             }
             // Differences in wording are only comparable where the two
@@ -222,7 +224,7 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
             if !close {
                 if let ([x], [y]) = (fa.counts.as_slice(), fb.counts.as_slice()) {
                     if x.unit == y.unit && x.value != y.value {
-                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
+                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb, None);
                     }
                 }
                 continue;
@@ -231,14 +233,14 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
             for x in &fa.counts {
                 if let Some(y) = fb.counts.iter().find(|y| y.unit == x.unit) {
                     if !fb.counts.iter().any(|z| z.unit == x.unit && z.value == x.value) && x.value != y.value {
-                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb);
+                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb, None);
                     }
                 }
             }
             // Dates: one each, and they do not agree.
             if let ([(x, xs)], [(y, ys)]) = (fa.dates.as_slice(), fb.dates.as_slice()) {
                 if !x.compatible(y) {
-                    push(Kind::Date, (ma.article, *xs), (mb.article, *ys), ma, mb);
+                    push(Kind::Date, (ma.article, *xs), (mb.article, *ys), ma, mb, Some((*x, *y)));
                 }
             }
             // A name replaced between words both sides share.
@@ -259,7 +261,7 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
                 }
                 let same = words::words(x).map(|(_, w)| term(w)).eq(words::words(y).map(|(_, w)| term(w)));
                 if !same {
-                    push(Kind::Name, (ma.article, w[1].a), (mb.article, w[2].b), ma, mb);
+                    push(Kind::Name, (ma.article, w[1].a), (mb.article, w[2].b), ma, mb, None);
                 }
             }
         }

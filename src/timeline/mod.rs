@@ -399,18 +399,36 @@ const LEAD_INS: &[&str] = &[
 /// at the event's own date when possible, then the shortest), with lead-in
 /// connectives dropped and cut at a word boundary.
 fn summary(articles: &[Article], e: &Event) -> String {
-    let best = e
-        .mentions
-        .iter()
-        .min_by_key(|m| {
-            let text = m.span.slice(&articles[m.article].body);
-            let n = words::count(text);
-            let opener = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-            (m.when != e.when, m.basis != e.basis, n < 6, LEAD_INS.contains(&opener.as_str()), n)
-        })
-        .expect("an event has a mention");
-    let text = best.span.slice(&articles[best.article].body);
-    shorten(text, 110)
+    shorten(e.summary_source(articles), SUMMARY_BYTES)
+}
+
+/// How long a summary may be, in bytes; a wide screen may show more of its
+/// source ([`Event::summary_source`]).
+pub const SUMMARY_BYTES: usize = 110;
+
+impl Event {
+    /// The words the summary is taken from: its most telling mention
+    /// (dated at the event's own date when possible, then the shortest),
+    /// without a dateline that opens it.
+    pub fn summary_source<'a>(&self, articles: &'a [Article]) -> &'a str {
+        let best = self
+            .mentions
+            .iter()
+            .min_by_key(|m| {
+                let text = m.span.slice(&articles[m.article].body);
+                let n = words::count(text);
+                let opener = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                (m.when != self.when, m.basis != self.basis, n < 6, LEAD_INS.contains(&opener.as_str()), n)
+            })
+            .expect("an event has a mention");
+        let a = &articles[best.article];
+        let start = if best.span.start < a.dateline_end && a.dateline_end < best.span.end {
+            a.dateline_end
+        } else {
+            best.span.start
+        };
+        &a.body[start..best.span.end]
+    }
 }
 
 /// Drops lead-in connectives and a trailing stop; cuts to `max` bytes at a

@@ -145,12 +145,15 @@ pub struct App {
     pub input: Option<String>,
     /// A one-line message for the status line.
     pub message: Option<String>,
-    /// Problems to tell the user once (config, state).
+    /// Problems to tell the user (config, state, skipped files): shown in
+    /// the status line until the first key, printed again on exit.
     pub warnings: Vec<String>,
+    /// A key has been pressed since the warnings were shown.
+    pub warnings_seen: bool,
     pub quit: bool,
-    /// A timeline position restored from the last session, applied when
-    /// the analysis arrives.
-    pending_event: Option<usize>,
+    /// Positions in the analysis' lists restored from the last session,
+    /// applied when the analysis arrives.
+    pending_positions: Option<SavedSet>,
     /// Remembered state, applied once every article is read.
     pub pending_restore: Option<SavedSet>,
     /// Files read so far and in all, while reading.
@@ -214,8 +217,9 @@ impl App {
             input: None,
             message: None,
             warnings: Vec::new(),
+            warnings_seen: false,
             quit: false,
-            pending_event: None,
+            pending_positions: None,
             pending_restore: None,
             loading: None,
             wrapped: RefCell::new(HashMap::new()),
@@ -261,7 +265,10 @@ impl App {
         self.analysis = Some(analysis);
         self.articles = Vec::new();
         self.progress = Progress { stage: self.progress.total, total: self.progress.total, label: "done" };
-        self.event = self.pending_event.take().unwrap_or_else(|| self.story_start());
+        self.event = self.story_start();
+        if let Some(s) = self.pending_positions.take() {
+            self.restore_positions(&s);
+        }
         self.clamp();
     }
 
@@ -351,10 +358,15 @@ impl App {
         rects.get(pane).map_or((1, 1), |r| (layout::text_width(*r), layout::text_height(*r)))
     }
 
+    /// How far a page key moves: the rows (or list items) on screen.
     fn page(&self) -> usize {
+        let body = layout::body(self.size);
         match (self.view, self.focus) {
             (View::Read, Focus::Main(i)) => self.pane_geometry(i).1,
-            _ => (layout::body(self.size).height as usize).saturating_sub(4).max(1),
+            // Two lines per source in the list.
+            (View::Read | View::Compare, Focus::Sources) => (layout::text_height(body) / 2).max(1),
+            (View::Timeline, _) => layout::timeline(body).0.height.saturating_sub(2).max(1) as usize,
+            _ => (body.height as usize).saturating_sub(4).max(1),
         }
     }
 
@@ -362,6 +374,14 @@ impl App {
 
     /// Handles a key press: typing a search, else the keymap.
     pub fn on_key(&mut self, key: KeyEvent) {
+        self.warnings_seen = true;
+        // Too small to draw: only quitting does anything.
+        if self.size.0 < layout::MIN_SIZE.0 || self.size.1 < layout::MIN_SIZE.1 {
+            if self.keymap.actions(key).contains(&Action::Quit) {
+                self.quit = true;
+            }
+            return;
+        }
         if let Some(input) = &mut self.input {
             match key.code {
                 KeyCode::Enter => {
@@ -438,40 +458,50 @@ impl App {
             (Overlay::Help, _) => self.overlay = None,
             (Overlay::Mentions { cursor }, a) => {
                 let n = self.selected_event().map_or(0, |e| e.mentions.len());
-                match a {
-                    Action::Down => {
-                        self.overlay = Some(Overlay::Mentions { cursor: (cursor + 1).min(n.saturating_sub(1)) })
+                if let Some(d) = self.overlay_movement(a) {
+                    self.overlay = Some(Overlay::Mentions { cursor: Self::step(cursor, d, n) });
+                    return true;
+                }
+                if a == Action::Enter {
+                    if let Some(m) = self.selected_event().and_then(|e| e.mentions.get(cursor)).cloned() {
+                        self.overlay = None;
+                        self.jump(m.article, m.span);
                     }
-                    Action::Up => self.overlay = Some(Overlay::Mentions { cursor: cursor.saturating_sub(1) }),
-                    Action::Enter => {
-                        if let Some(m) = self.selected_event().and_then(|e| e.mentions.get(cursor)).cloned() {
-                            self.overlay = None;
-                            self.jump(m.article, m.span);
-                        }
-                    }
-                    _ => {}
                 }
             }
             (Overlay::Exclusive { article, cursor }, a) => {
                 let list: Vec<usize> = self.exclusive_of(article);
-                match a {
-                    Action::Down => {
-                        self.overlay =
-                            Some(Overlay::Exclusive { article, cursor: (cursor + 1).min(list.len().saturating_sub(1)) })
+                if let Some(d) = self.overlay_movement(a) {
+                    self.overlay = Some(Overlay::Exclusive { article, cursor: Self::step(cursor, d, list.len()) });
+                    return true;
+                }
+                if a == Action::Enter {
+                    if let Some(&s) = list.get(cursor) {
+                        let span = self.articles()[article].sentences[s];
+                        self.overlay = None;
+                        self.jump(article, span);
                     }
-                    Action::Up => self.overlay = Some(Overlay::Exclusive { article, cursor: cursor.saturating_sub(1) }),
-                    Action::Enter => {
-                        if let Some(&s) = list.get(cursor) {
-                            let span = self.articles()[article].sentences[s];
-                            self.overlay = None;
-                            self.jump(article, span);
-                        }
-                    }
-                    _ => {}
                 }
             }
         }
         true
+    }
+
+    /// Cursor moves in an overlay's list: a page is a few entries (each
+    /// takes several lines).
+    fn overlay_movement(&self, action: Action) -> Option<isize> {
+        let page = (layout::text_height(layout::body(self.size)) / 5).max(1) as isize;
+        Some(match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfDown => (page / 2).max(1),
+            Action::HalfUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
     }
 
     /// Sentences only `article` has.
@@ -562,6 +592,10 @@ impl App {
                     Action::AllPairs => self.marked.clear(),
                     Action::Split => self.split(),
                     Action::Right => self.cycle_focus(1),
+                    // Compare's own keys work from the list too.
+                    Action::Statements | Action::NextItem | Action::PrevItem if self.view == View::Compare => {
+                        self.compare_action(action)
+                    }
                     _ => {}
                 }
             }
@@ -592,7 +626,23 @@ impl App {
             (View::Compare, _) => self.compare_action(action),
             (View::Timeline, _) => {
                 let n = self.analysis.as_ref().map_or(0, |a| a.timeline.len());
-                if let Some(d) = self.movement(action) {
+                let paging = matches!(action, Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp);
+                if let Some(d) = self.movement(action).filter(|_| paging) {
+                    // A page is the rows on screen, day headings included.
+                    let rows = self.timeline_rows();
+                    let at = rows.iter().position(|r| *r == TimelineRow::Event(self.event)).unwrap_or(0);
+                    let to = Self::step(at, d, rows.len());
+                    let event = |r: &TimelineRow| match r {
+                        TimelineRow::Event(e) => Some(*e),
+                        TimelineRow::Day(_) => None,
+                    };
+                    let found = if d > 0 {
+                        rows[to..].iter().find_map(event).or_else(|| rows[..to].iter().rev().find_map(event))
+                    } else {
+                        rows[..=to].iter().rev().find_map(event).or_else(|| rows[to..].iter().find_map(event))
+                    };
+                    self.event = found.unwrap_or(self.event);
+                } else if let Some(d) = self.movement(action) {
                     self.event = Self::step(self.event, d, n);
                 } else if action == Action::Enter && n > 0 {
                     self.overlay = Some(Overlay::Mentions { cursor: 0 });
@@ -897,7 +947,8 @@ impl App {
         } else {
             (1..=n).map(|k| (cur + n - k) % n).collect()
         };
-        let Some(hit) = order.into_iter().find(|&i| find_ci(&texts[i], q, 0).is_some()) else { return false };
+        let hits: Vec<usize> = (0..n).filter(|&i| find_ci(&texts[i], q, 0).is_some()).collect();
+        let Some(hit) = order.into_iter().find(|i| hits.contains(i)) else { return false };
         match self.view {
             View::Compare if self.statements => {
                 self.cluster = hit;
@@ -908,6 +959,11 @@ impl App {
             View::Coverage => self.coverage_row = hit,
             _ => self.discrepancy = hit,
         }
+        if self.view == View::Compare {
+            self.compare_scroll = super::compare::first_match_row(self, q);
+        }
+        let k = hits.iter().position(|&i| i == hit).unwrap_or(0);
+        self.message = Some(format!("match {}/{}", k + 1, hits.len()));
         true
     }
 
@@ -947,15 +1003,59 @@ impl App {
 
     pub fn snapshot(&self) -> SavedSet {
         let arts = self.articles();
+        // Before the analysis arrived, the positions are the remembered ones.
+        let kept = self.pending_positions.clone().unwrap_or_default();
+        let (passage, event, statements, cluster, pair, coverage_row, coverage_col, discrepancy) =
+            if self.analysis.is_some() {
+                (
+                    self.passage,
+                    self.event,
+                    self.statements,
+                    self.cluster,
+                    self.pair,
+                    self.coverage_row,
+                    self.coverage_col,
+                    self.discrepancy,
+                )
+            } else {
+                (
+                    kept.passage,
+                    kept.event,
+                    kept.statements,
+                    kept.cluster,
+                    kept.pair,
+                    kept.coverage_row,
+                    kept.coverage_col,
+                    kept.discrepancy,
+                )
+            };
         SavedSet {
             view: self.view.key().to_string(),
             source: arts.get(self.source).map(|a| a.id.clone()),
             panes: self.panes.iter().filter_map(|p| arts.get(p.article).map(|a| (a.id.clone(), p.scroll))).collect(),
             active_pane: self.active,
-            passage: self.passage,
-            event: self.event,
+            passage,
+            event,
+            statements,
+            cluster,
+            pair,
+            coverage_row,
+            coverage_col,
+            discrepancy,
             used: 0,
         }
+    }
+
+    /// Positions in the lists the analysis makes (clamped afterwards).
+    fn restore_positions(&mut self, s: &SavedSet) {
+        self.passage = s.passage;
+        self.event = s.event;
+        self.statements = s.statements;
+        self.cluster = s.cluster;
+        self.pair = s.pair;
+        self.coverage_row = s.coverage_row;
+        self.coverage_col = s.coverage_col;
+        self.discrepancy = s.discrepancy;
     }
 
     pub fn restore(&mut self, s: &SavedSet) {
@@ -975,11 +1075,10 @@ impl App {
             self.panes = panes;
         }
         self.active = s.active_pane.min(self.panes.len().saturating_sub(1));
-        self.passage = s.passage;
         if self.analysis.is_some() {
-            self.event = s.event;
+            self.restore_positions(s);
         } else {
-            self.pending_event = Some(s.event);
+            self.pending_positions = Some(s.clone());
         }
         if let Some(v) = View::from_key(&s.view) {
             self.switch(v);
@@ -1111,7 +1210,12 @@ mod tests {
         let t = a.panes[a.active].target.expect("a match is highlighted");
         assert!(a.articles()[a.panes[a.active].article].body[t.start..t.end].eq_ignore_ascii_case("zakharova"));
         press(&mut a, "3n");
-        assert!(a.selected_event().unwrap().summary.contains("Zakharova") || a.message.is_none());
+        let e = a.selected_event().unwrap();
+        let arts = a.articles();
+        let texts: Vec<&str> = e.mentions.iter().map(|m| m.span.slice(&arts[m.article].body)).collect();
+        assert!(e.summary.contains("Zakharova") || texts.iter().any(|t| t.contains("Zakharova")), "{e:?}");
+        let m = a.message.clone().unwrap_or_default();
+        assert!(m.starts_with("match ") && m.contains('/'), "{m}");
     }
 
     #[test]
@@ -1150,6 +1254,82 @@ mod tests {
         let mut b = app();
         b.restore(&s);
         assert_eq!((b.view, b.event), (View::Timeline, a.event));
+    }
+
+    #[test]
+    fn every_position_comes_back_even_when_restored_before_the_analysis() {
+        let mut a = app();
+        press(&mut a, "2jjjj");
+        press(&mut a, "4jjl");
+        press(&mut a, "5");
+        let s = a.snapshot();
+        assert_eq!((s.passage, s.coverage_row, s.coverage_col), (4, 2, 1));
+        // A new start: the articles are read, the analysis is not there yet.
+        let loaded = crate::ingest::load(&[]).unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut b = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        b.restore(&s);
+        assert_eq!(b.snapshot().passage, 4, "kept while waiting");
+        b.set_analysis(crate::analyse(loaded));
+        assert_eq!((b.view, b.passage, b.coverage_row, b.coverage_col), (View::Discrepancies, 4, 2, 1));
+        // Statement mode too.
+        let mut c = app();
+        press(&mut c, "2cj");
+        let s = c.snapshot();
+        let mut d = app();
+        d.restore(&s);
+        assert!(d.statements && d.cluster == 1);
+    }
+
+    #[test]
+    fn compare_keys_work_from_the_source_list() {
+        let mut a = app();
+        press(&mut a, "2");
+        key(&mut a, KeyCode::BackTab);
+        assert_eq!(a.focus, Focus::Sources);
+        press(&mut a, "c");
+        assert!(a.statements);
+        press(&mut a, "c");
+        press(&mut a, "n");
+        assert_eq!(a.passage, 1);
+    }
+
+    #[test]
+    fn overlays_page_and_jump_to_the_ends() {
+        let mut a = app();
+        press(&mut a, "4");
+        press(&mut a, "e");
+        let n = a.exclusive_of(0).len();
+        assert!(n > 3);
+        key(&mut a, KeyCode::End);
+        assert_eq!(a.overlay, Some(Overlay::Exclusive { article: 0, cursor: n - 1 }));
+        key(&mut a, KeyCode::Home);
+        assert_eq!(a.overlay, Some(Overlay::Exclusive { article: 0, cursor: 0 }));
+        key(&mut a, KeyCode::PageDown);
+        assert!(matches!(a.overlay, Some(Overlay::Exclusive { cursor, .. }) if cursor > 1));
+    }
+
+    #[test]
+    fn a_timeline_page_is_what_the_screen_shows() {
+        let mut a = app();
+        press(&mut a, "3g");
+        key(&mut a, KeyCode::PageDown);
+        // 80x24: the list shows 14 rows, day headings among them.
+        let rows = a.timeline_rows();
+        let at = rows.iter().position(|r| *r == TimelineRow::Event(a.event)).unwrap();
+        assert!((12..=15).contains(&at), "{at}");
+    }
+
+    #[test]
+    fn too_small_only_quits_and_warnings_go_after_a_key() {
+        let mut a = app();
+        a.warnings.push("config: broken".into());
+        a.resize(60, 20);
+        press(&mut a, "3");
+        assert_eq!(a.view, View::Read);
+        assert!(a.warnings_seen);
+        press(&mut a, "q");
+        assert!(a.quit);
     }
 
     #[test]

@@ -34,6 +34,24 @@ pub fn extent(app: &App) -> (usize, usize) {
     (rows(s.a, left.width).max(rows(s.b, right.width)), left.height as usize)
 }
 
+/// The first row (of the longer column's scroll) that shows a match of
+/// `q` on either side of the current comparison, a row above it if it can.
+pub fn first_match_row(app: &App, q: &str) -> usize {
+    let (_, main) = super::layout::compare(super::layout::body(app.size));
+    let (_, left, _, right) = super::layout::compare_columns(main);
+    let Some(s) = current(app) else { return 0 };
+    let arts = app.articles();
+    let row_of = |(a, sp): (usize, Span), w: u16| {
+        let body = &arts[a].body;
+        let at = crate::ui::app::find_ci(sp.slice(body), q, 0)? + sp.start;
+        let rows = wrap(sp.slice(body), sp.start, w as usize);
+        Some(rows.partition_point(|r| r.end <= at))
+    };
+    let row = [row_of(s.a, left.width), row_of(s.b, right.width)].into_iter().flatten().min().unwrap_or(0);
+    let (total, shown) = extent(app);
+    row.saturating_sub(1).min(total.saturating_sub(shown))
+}
+
 fn current(app: &App) -> Option<Sides> {
     let an = app.analysis.as_ref()?;
     if app.statements {

@@ -29,12 +29,12 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
     let visible_cols = (inner_w.saturating_sub(30) / COL).clamp(1, n.max(1));
     let label_w = inner_w.saturating_sub(visible_cols * COL).max(10);
     let cols = window(app.coverage_col, n, visible_cols);
-    let mut header = vec![TSpan::styled(format!("{:<label_w$}", "statements, then events"), t.dim())];
+    let mut header = vec![TSpan::styled(wrap::pad("statements, then events", label_w), t.dim())];
     let mut share =
-        vec![TSpan::styled(format!("{:<label_w$}", wrap::truncate("words no other source has", label_w - 1)), t.dim())];
+        vec![TSpan::styled(wrap::pad(&wrap::truncate("words no other source has", label_w - 1), label_w), t.dim())];
     for c in cols.clone() {
         let style = if c == app.coverage_col { t.selected() } else { t.title() };
-        header.push(TSpan::styled(format!("{:>COL$}", tag(c)), style));
+        header.push(TSpan::styled(wrap::pad_left(&tag(c), COL), style));
         let pct = an.story.coverage.get(c).map_or(0.0, |x| x.exclusive_share * 100.0);
         share.push(TSpan::styled(format!("{:>w$}", format!("{pct:.0}%"), w = COL), t.text()));
     }
@@ -47,17 +47,16 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
             CoverageRow::Statement(c) => (an.story.clusters[c].summary.clone(), false),
             CoverageRow::Event(e) => {
                 let ev = &an.timeline[e];
+                let text = super::timeline::summary_for(app, ev, label_w);
                 (
-                    format!("{} {}", super::timeline::when_label(&ev.when), ev.summary),
+                    format!("{} {text}", super::timeline::when_label(&ev.when)),
                     ev.basis == crate::timeline::Basis::Reported,
                 )
             }
         };
         let who = app.coverage_sources(row);
-        let mut spans = vec![TSpan::styled(
-            format!("{:<label_w$}", wrap::truncate(&label, label_w - 1)),
-            if reported { t.reported() } else { t.text() },
-        )];
+        let shown = wrap::pad(&wrap::truncate(&label, label_w - 1), label_w);
+        let mut spans = super::draw::highlighted(app, shown, if reported { t.reported() } else { t.text() });
         for c in cols.clone() {
             let cell = if who.contains(&c) { "●" } else { "·" };
             let style = if who.contains(&c) { t.shared_mark() } else { t.dim() };
@@ -69,10 +68,11 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
         }
         lines.push(line);
     }
+    let count = super::timeline::count;
     let title = format!(
-        " Coverage · {} statements, {} events · source {} ",
-        an.story.clusters.len(),
-        an.timeline.len(),
+        " Coverage · {}, {} · source {} ",
+        count(an.story.clusters.len(), "statement"),
+        count(an.timeline.len(), "event"),
         tag(app.coverage_col)
     );
     f.render_widget(Paragraph::new(lines).block(block(app, title, true)), area);
@@ -81,7 +81,7 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
 /// The overlay listing what only one source has.
 pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: usize) {
     let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    f.render_widget(Clear, r);
+    f.render_widget(Clear, layout::around(area, r));
     let a = &app.articles()[article];
     let list = app.exclusive_of(article);
     let w = (r.width as usize).saturating_sub(4);
@@ -97,7 +97,7 @@ pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: u
         let rows = wrap::wrap(text, 0, w);
         let style = if i == cursor { t.selected() } else { t.text() };
         for (k, row) in rows.iter().take(per).enumerate() {
-            let mut s = text[row.start..row.end].to_string();
+            let mut s = wrap::display(&text[row.start..row.end]).into_owned();
             if k == per - 1 && rows.len() > per {
                 s = wrap::truncate(&format!("{s} …"), w);
             }
@@ -105,8 +105,14 @@ pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: u
         }
     }
     let share = app.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map_or(0.0, |c| c.exclusive_share);
-    let title =
-        format!(" Only in {} {} · {:.0}% of its words ", tag(article), wrap::truncate(&a.label(), 40), share * 100.0);
+    let position = if list.is_empty() { String::new() } else { format!("{}/{} · ", cursor + 1, list.len()) };
+    let title = format!(
+        " {position}Only in {} {} · {:.0}% of its words ",
+        tag(article),
+        wrap::truncate(&a.label(), 40),
+        share * 100.0
+    );
+    let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
     f.render_widget(Paragraph::new(lines).block(block(app, title, true)), r);
 }
 
@@ -132,7 +138,12 @@ pub fn draw_discrepancies(app: &App, f: &mut Frame, area: Rect) {
         let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
         let (kind, style) =
             if d.kind.significance() == 0 { ("spelling only", t.dim()) } else { (d.kind.as_str(), t.significant()) };
-        let text = format!("{} “{x}” vs {} “{y}” · {}", tag(d.a.0), tag(d.b.0), st.clusters[d.cluster].id);
+        // A date disagreement shows what each side's words resolve to.
+        let resolved = d
+            .dates
+            .map(|(p, q)| format!(" ({} vs {})", super::timeline::when_label(&p), super::timeline::when_label(&q)))
+            .unwrap_or_default();
+        let text = format!("{} “{x}” vs {} “{y}”{resolved} · {}", tag(d.a.0), tag(d.b.0), st.clusters[d.cluster].id);
         let mut line = Line::from(vec![
             TSpan::styled(format!("{kind:<14}"), style),
             TSpan::raw(wrap::truncate(&text, w.saturating_sub(14))),
@@ -144,8 +155,8 @@ pub fn draw_discrepancies(app: &App, f: &mut Frame, area: Rect) {
     }
     let significant = st.discrepancies.iter().filter(|d| d.kind.significance() > 0).count();
     let title = format!(
-        " Discrepancies · {significant} significant, {} spelling variants ",
-        st.discrepancies.len() - significant
+        " Discrepancies · {significant} significant, {} ",
+        super::timeline::count(st.discrepancies.len() - significant, "spelling variant")
     );
     f.render_widget(Paragraph::new(lines).block(block(app, title, true)), list_area);
     // The two members, the differing words marked.

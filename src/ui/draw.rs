@@ -67,9 +67,13 @@ fn tabs(app: &App, f: &mut Frame, r: Rect) {
         spans.push(TSpan::styled(label, style));
     }
     let n = app.articles().len();
-    let right = format!("parallax · {n} source{}", if n == 1 { "" } else { "s" });
     let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
-    let pad = (r.width as usize).saturating_sub(used + wrap::width(&right) + 1);
+    let room = (r.width as usize).saturating_sub(used);
+    let right = [format!("parallax · {}", super::timeline::count(n, "source")), format!("{n} src"), String::new()]
+        .into_iter()
+        .find(|s| wrap::width(s) <= room)
+        .unwrap_or_default();
+    let pad = room.saturating_sub(wrap::width(&right));
     spans.push(TSpan::raw(" ".repeat(pad)));
     spans.push(TSpan::styled(right, app.theme.title()));
     f.render_widget(Paragraph::new(Line::from(spans)), r);
@@ -93,28 +97,39 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
 
 fn status(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.theme;
+    let width = r.width as usize;
     let line = if let Some(input) = &app.input {
         Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{input}█"))])
     } else {
+        let warning = app.warnings.first().filter(|_| app.message.is_none() && !app.warnings_seen);
         let left = if let Some(m) = &app.message {
             m.clone()
-        } else if let Some(w) = app.warnings.first() {
-            format!("warning: {w}")
+        } else if let Some(w) = warning {
+            let more = app.warnings.len() - 1;
+            let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
+            format!("warning: {w}{more} · printed again on exit")
         } else {
             app.location()
         };
-        let keys: Vec<String> = hints(app)
+        // Where the user is comes first: key hints are dropped, least
+        // useful first (help and quit last), until it fits.
+        let mut keys: Vec<String> = hints(app)
             .into_iter()
             .map(|(a, what)| {
                 let k = app.keymap.keys_of(a);
                 format!("{} {what}", k.split(' ').next().unwrap_or(""))
             })
             .collect();
-        let right = keys.join("  ");
-        let room = (r.width as usize).saturating_sub(wrap::width(&right) + 3);
+        let joined = |k: &[String]| k.join("  ");
+        // Help and quit always stay.
+        while keys.len() > 2 && wrap::width(&left) + wrap::width(&joined(&keys)) + 3 > width {
+            keys.remove(keys.len() - 3);
+        }
+        let right = joined(&keys);
+        let room = width.saturating_sub(wrap::width(&right) + 3);
         let left = wrap::truncate(&left, room);
-        let pad = (r.width as usize).saturating_sub(wrap::width(&left) + wrap::width(&right) + 2);
-        let left_style = if app.message.is_none() && !app.warnings.is_empty() { t.warning() } else { t.status() };
+        let pad = width.saturating_sub(wrap::width(&left) + wrap::width(&right) + 2);
+        let left_style = if warning.is_some() { t.warning() } else { t.status() };
         Line::from(vec![
             TSpan::styled(format!(" {left}"), left_style),
             TSpan::styled(" ".repeat(pad), t.status()),
@@ -132,7 +147,7 @@ impl App {
             View::Read => match self.panes.get(self.active) {
                 Some(p) => {
                     let a = &arts[p.article];
-                    format!("{} {} · line {}", tag(p.article), a.label(), p.scroll + 1)
+                    format!("{} · line {} · {}", tag(p.article), p.scroll + 1, a.label())
                 }
                 None => "no article open".into(),
             },
@@ -155,11 +170,15 @@ impl App {
                 format!("event {}/{}", (self.event + 1).min(a.timeline.len()), a.timeline.len())
             }
             View::Coverage => {
+                if self.analysis.is_none() {
+                    return "analysing…".into();
+                }
                 let n = self.coverage_rows().len();
                 format!("row {}/{n} · source {}", (self.coverage_row + 1).min(n), tag(self.coverage_col))
             }
             View::Discrepancies => {
-                let n = self.analysis.as_ref().map_or(0, |a| a.story.discrepancies.len());
+                let Some(a) = &self.analysis else { return "analysing…".into() };
+                let n = a.story.discrepancies.len();
                 format!("discrepancy {}/{n}", (self.discrepancy + 1).min(n))
             }
         }
@@ -183,7 +202,12 @@ pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
     f.render_widget(Clear, inner);
     let b = block(app, format!(" {what} "), false);
     let ratio = p.stage.saturating_sub(1) as f64 / p.total.max(1) as f64;
-    let label = format!("stage {}/{}: {} · {n} articles, {sentences} sentences", p.stage.max(1), p.total, p.label);
+    let long = format!("stage {}/{}: {} · {n} articles, {sentences} sentences", p.stage.max(1), p.total, p.label);
+    let label = if wrap::width(&long) + 2 <= inner.width as usize {
+        long
+    } else {
+        format!("stage {}/{}: {} · {n} articles", p.stage.max(1), p.total, p.label)
+    };
     let gauge = Gauge::default()
         .block(b)
         .gauge_style(if app.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
@@ -212,10 +236,20 @@ pub fn styled_row<'a>(text: &'a str, row: Row, marks: &[(Span, Style)], base: St
                 .iter()
                 .filter(|(s, _)| s.start <= w[0] && w[1] <= s.end)
                 .fold(base, |acc, (_, st)| acc.patch(*st));
-            TSpan::styled(&text[w[0]..w[1]], style)
+            TSpan::styled(wrap::display(&text[w[0]..w[1]]), style)
         })
         .collect();
     Line::from(spans)
+}
+
+/// `text` as spans in `base` style, the matches of the search marked.
+pub fn highlighted(app: &App, text: String, base: Style) -> Vec<TSpan<'static>> {
+    let marks = matches_in(app, &text, 0, text.len());
+    if marks.is_empty() {
+        return vec![TSpan::styled(text, base)];
+    }
+    let line = styled_row(&text, Row { start: 0, end: text.len() }, &marks, base);
+    line.spans.into_iter().map(|s| TSpan::styled(s.content.into_owned(), s.style)).collect()
 }
 
 /// Occurrences of the search in `text` between `from` and `to`.

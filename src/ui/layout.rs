@@ -41,6 +41,12 @@ pub fn compare_columns(main: Rect) -> (Rect, Rect, Rect, Rect) {
     (head, left, gap, right)
 }
 
+/// The Timeline view: the event list and, under it, the selected event.
+pub fn timeline(area: Rect) -> (Rect, Rect) {
+    let [list, detail] = Layout::vertical([Constraint::Min(6), Constraint::Length(6)]).areas(area);
+    (list, detail)
+}
+
 /// Columns of text inside a bordered pane, after the two-column gutter.
 pub fn text_width(r: Rect) -> usize {
     (r.width as usize).saturating_sub(4).max(2)
@@ -49,6 +55,14 @@ pub fn text_width(r: Rect) -> usize {
 /// Rows of text inside a bordered pane.
 pub fn text_height(r: Rect) -> usize {
     (r.height as usize).saturating_sub(2).max(1)
+}
+
+/// `inner` grown by a column each side, inside `area`: cleared under an
+/// overlay, so no cut-off text shows at its edges.
+pub fn around(area: Rect, inner: Rect) -> Rect {
+    let x = inner.x.saturating_sub(1).max(area.x);
+    let right = (inner.x + inner.width + 1).min(area.x + area.width);
+    Rect::new(x, inner.y, right - x, inner.height)
 }
 
 /// A centred rectangle of at most `w` x `h` inside `area`.

@@ -245,6 +245,8 @@ fn render(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
 /// the terminal again when resumed.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     ratatui::restore();
+    // The shell gets its cursor back while we are stopped.
+    crossterm::execute!(io::stdout(), crossterm::cursor::Show)?;
     // The whole process group stops, as it would for a Ctrl-Z the terminal
     // delivered itself: a wrapper script or `sh -c` around parallax stops
     // with it, so the shell sees the job stopped and `fg` resumes it.

@@ -69,6 +69,7 @@ pub fn sources(app: &App, f: &mut Frame, r: Rect, focused: bool) {
         Some((_, total)) => format!(" Sources ({} of {total}, reading) ", arts.len()),
         None => format!(" Sources ({}) ", arts.len()),
     };
+    let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
     f.render_widget(Paragraph::new(lines).block(block(app, title, focused)), r);
 }
 
@@ -116,8 +117,16 @@ fn draw_pane(app: &App, f: &mut Frame, r: Rect, index: usize, article: usize, fo
         line.spans.insert(0, gutter);
         lines.push(line);
     }
-    let scroll_note =
-        if rows.len() > h { format!(" {}% ", (end * 100 / rows.len().max(1)).min(100)) } else { String::new() };
+    // As less and vim put it: the top, the bottom, or how far down.
+    let scroll_note = if rows.len() <= h {
+        String::new()
+    } else if pane.scroll == 0 {
+        " Top ".to_string()
+    } else if end >= rows.len() {
+        " Bot ".to_string()
+    } else {
+        format!(" {}% ", pane.scroll * 100 / (rows.len() - h))
+    };
     let b = block(app, title, focused).title_bottom(Line::styled(scroll_note, app.theme.dim()).right_aligned());
     f.render_widget(Paragraph::new(lines).block(b), r);
 }

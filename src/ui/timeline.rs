@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -48,10 +48,36 @@ pub fn when_label(w: &When) -> String {
     format!("{approx}{s}")
 }
 
-fn sources_of(e: &Event) -> String {
+/// The tags of an event's sources, at most `max` columns: the first ones,
+/// then how many more.
+fn sources_of(e: &Event, max: usize) -> String {
     let mut tags: Vec<String> = e.mentions.iter().map(|m| tag(m.article)).collect();
     tags.dedup();
-    tags.join(" ")
+    let mut out = String::new();
+    for (i, t) in tags.iter().enumerate() {
+        let more = format!(" +{}", tags.len() - i);
+        let sep = if out.is_empty() { "" } else { " " };
+        let room = if i + 1 == tags.len() { max } else { max.saturating_sub(more.len()) };
+        if out.len() + sep.len() + t.len() > room {
+            let more = if out.is_empty() { more.trim_start() } else { &more };
+            out.push_str(more);
+            return out;
+        }
+        out.push_str(sep);
+        out.push_str(t);
+    }
+    out
+}
+
+/// An event's summary for a row of `room` columns: on a wide screen more
+/// of the sentence it is taken from than the stored summary holds.
+pub fn summary_for(app: &App, e: &Event, room: usize) -> String {
+    crate::timeline::shorten(e.summary_source(app.articles()), room.max(crate::timeline::SUMMARY_BYTES) * 4)
+}
+
+/// "1 event", "3 events".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
@@ -64,7 +90,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new("No dated events found.").block(block(app, " Timeline ", true)), area);
         return;
     }
-    let [list_area, detail_area] = Layout::vertical([Constraint::Min(6), Constraint::Length(6)]).areas(area);
+    let (list_area, detail_area) = layout::timeline(area);
     let rows = app.timeline_rows();
     let sel = rows.iter().position(|r| *r == TimelineRow::Event(app.event)).unwrap_or(0);
     let h = layout::text_height(list_area);
@@ -72,6 +98,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     // push the selection out of it.
     let heading = rows[..sel].iter().rposition(|r| matches!(r, TimelineRow::Day(_))).unwrap_or(0);
     let start = if sel - heading < h { heading } else { sel + 1 - h };
+    // Near the end the list fills the view rather than leaving rows empty.
+    let start = start.min(rows.len().saturating_sub(h));
     let width = (list_area.width as usize).saturating_sub(2);
     let t = &app.theme;
     let mut lines = Vec::new();
@@ -86,21 +114,17 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             }
             TimelineRow::Event(ei) => {
                 let e = &an.timeline[*ei];
-                let srcs = format!(" [{}]", sources_of(e));
+                let srcs = format!(" [{}]", sources_of(e, width / 3));
                 let (mark, style, note) = match e.basis {
                     Basis::Dated => ("● ", t.text(), ""),
                     Basis::Reported => ("○ ", t.reported(), "reported: "),
                 };
                 let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note));
-                let summary = wrap::truncate(&e.summary, room);
-                let pad = room.saturating_sub(wrap::width(&summary));
-                let mut line = Line::from(vec![
-                    TSpan::styled(mark, style),
-                    TSpan::styled(note, t.dim()),
-                    TSpan::styled(summary, style),
-                    TSpan::raw(" ".repeat(pad)),
-                    TSpan::styled(srcs, t.title()),
-                ]);
+                let summary = wrap::pad(&wrap::truncate(&summary_for(app, e, room), room), room);
+                let mut spans = vec![TSpan::styled(mark, style), TSpan::styled(note, t.dim())];
+                spans.extend(super::draw::highlighted(app, summary, style));
+                spans.push(TSpan::styled(srcs, t.title()));
+                let mut line = Line::from(spans);
                 if *ei == app.event {
                     line = line.style(t.selected());
                 }
@@ -109,7 +133,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         }
     }
     let more_above = if start > 0 { " ↑ older " } else { "" };
-    let b = block(app, format!(" Timeline · {} events ", an.timeline.len()), true)
+    let b = block(app, format!(" Timeline · {} ", count(an.timeline.len(), "event")), true)
         .title_bottom(Line::styled(more_above, t.dim()).right_aligned());
     f.render_widget(Paragraph::new(lines).block(b), list_area);
     detail(app, f, detail_area);
@@ -138,8 +162,15 @@ fn detail(app: &App, f: &mut Frame, r: Rect) {
             TSpan::styled(when_label(&e.when), t.heading()),
             TSpan::styled(format!(" · {basis}"), t.dim()),
         ]),
-        Line::raw(e.summary.clone()),
-        Line::styled(format!("{} source(s): {} · Enter shows them", e.mentions.len(), exprs.join(", ")), t.dim()),
+        // Two rows of summary at most, so the sources line stays in view.
+        Line::raw({
+            let room = (r.width as usize).saturating_sub(2) * 2 - 8;
+            wrap::truncate(&summary_for(app, e, room), room)
+        }),
+        Line::styled(
+            format!("{}: {} · Enter shows them", count(e.mentions.len(), "source"), exprs.join(", ")),
+            t.dim(),
+        ),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(app, format!(" {} ", e.id), false)), r);
 }
@@ -148,7 +179,7 @@ fn detail(app: &App, f: &mut Frame, r: Rect) {
 pub fn mentions(app: &App, f: &mut Frame, area: Rect, cursor: usize) {
     let Some(e) = app.selected_event() else { return };
     let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    f.render_widget(Clear, r);
+    f.render_widget(Clear, layout::around(area, r));
     let w = (r.width as usize).saturating_sub(4);
     let t = &app.theme;
     let arts = app.articles();
@@ -168,15 +199,26 @@ pub fn mentions(app: &App, f: &mut Frame, area: Rect, cursor: usize) {
         let style = if i == cursor { t.selected() } else { t.title() };
         lines.push(Line::styled(wrap::truncate(&head, w), style));
         let text = m.span.slice(&a.body);
-        for row in wrap::wrap(text, 0, w.saturating_sub(2)).iter().take(4) {
-            lines.push(Line::raw(format!("  {}", &text[row.start..row.end])));
+        let rows = wrap::wrap(text, 0, w.saturating_sub(2));
+        for (k, row) in rows.iter().take(4).enumerate() {
+            let mut s = wrap::display(&text[row.start..row.end]).into_owned();
+            if k == 3 && rows.len() > 4 {
+                s = wrap::truncate(&format!("{s} …"), w.saturating_sub(2));
+            }
+            lines.push(Line::raw(format!("  {s}")));
         }
     }
     // Keep the selected source's sentence in view.
     let h = layout::text_height(r);
     let skip = (cursor_line + 5).saturating_sub(h);
     let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
-    let title = format!(" {} · {} ", e.id, wrap::truncate(&when_label(&e.when), 40));
+    let title = format!(
+        " source {}/{} · {} · {} ",
+        cursor + 1,
+        e.mentions.len(),
+        e.id,
+        wrap::truncate(&when_label(&e.when), 40)
+    );
     f.render_widget(Paragraph::new(lines).block(block(app, title, true)), r);
 }
 

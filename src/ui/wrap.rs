@@ -14,9 +14,51 @@ pub struct Row {
     pub end: usize,
 }
 
-/// Display width of a string.
+/// Display width of a string, as [`display`] shows it.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    UnicodeWidthStr::width(display(s).as_ref())
+}
+
+/// Characters that make terminals disagree about how wide an emoji is.
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(c,
+        '\u{200D}' // zero-width joiner
+        | '\u{FE0E}' | '\u{FE0F}' // text and emoji presentation selectors
+        | '\u{20E3}' // combining keycap
+        | '\u{1F3FB}'..='\u{1F3FF}' // skin tones
+        | '\u{E0020}'..='\u{E007F}' // tag characters (subdivision flags)
+    )
+}
+
+/// Text as the terminal is given it: emoji sequences that terminals draw
+/// at different widths (flags, skin tones, joined families, presentation
+/// selectors) in a plain form every terminal measures alike: a flag as its
+/// two letters, the rest as their separate emoji. Widths are measured on
+/// this form, so rows fit and no stale cells are left behind.
+pub fn display(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| is_emoji_joiner(c) || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    if !s.chars().any(risky) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let out = s
+        .chars()
+        .filter(|&c| !is_emoji_joiner(c))
+        .map(|c| match c {
+            '\u{1F1E6}'..='\u{1F1FF}' => char::from(b'A' + (c as u32 - 0x1F1E6) as u8),
+            c => c,
+        })
+        .collect();
+    std::borrow::Cow::Owned(out)
+}
+
+/// `s` padded with spaces to `w` columns (display width, not characters).
+pub fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// `s` padded on the left to `w` columns.
+pub fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 /// Wraps `text` (offset `base` is added to every row) to `max` columns.
@@ -89,10 +131,12 @@ fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Row>) {
     }
 }
 
-/// Cuts `s` to at most `max` columns, adding `…` when cut.
+/// Cuts `s` to at most `max` columns, adding `…` when cut. The result is
+/// in its [`display`] form.
 pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
+    let s = display(s);
+    if width(&s) <= max {
+        return s.into_owned();
     }
     let mut out = String::new();
     let mut w = 0;
@@ -145,6 +189,19 @@ mod tests {
                 assert!(width(&text[r.start..r.end]) <= max, "{max}: {:?}", &text[r.start..r.end]);
             }
         }
+    }
+
+    #[test]
+    fn emoji_sequences_are_shown_plainly_and_measured_so() {
+        assert_eq!(display("flag 🇯🇵 ok"), "flag JP ok");
+        assert_eq!(display("👍🏽"), "👍");
+        assert_eq!(display("👨\u{200D}👩\u{200D}👧"), "👨👩👧");
+        assert_eq!(display("❤\u{FE0F}"), "❤");
+        assert!(matches!(display("plain 東京"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(width("🇯🇵"), 2);
+        assert_eq!(width("👍🏽"), 2);
+        assert_eq!(pad("東京", 6), "東京  ");
+        assert_eq!(pad_left("A", 3), "  A");
     }
 
     #[test]
