@@ -87,6 +87,12 @@ pub struct Thresholds {
     pub run: usize,
     pub long_run: usize,
     pub long_run_dice: f32,
+    /// Or: a clause of a long sentence against the other sentence (or one
+    /// of its clauses) at `clause_dice` Dice, sharing `clause_terms` terms
+    /// worth `clause_shared` rare-term units.
+    pub clause_dice: f32,
+    pub clause_terms: usize,
+    pub clause_shared: f32,
 }
 
 impl Default for Thresholds {
@@ -100,6 +106,9 @@ impl Default for Thresholds {
             run: 6,
             long_run: 8,
             long_run_dice: 0.2,
+            clause_dice: 0.5,
+            clause_terms: 4,
+            clause_shared: 2.5,
         }
     }
 }
@@ -117,8 +126,17 @@ impl Thresholds {
     /// report the same thing.
     pub fn verify(&self, corpus: &Corpus, a: SentenceRef, b: SentenceRef) -> Option<Score> {
         let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
+        // A report inside a longer sentence: its clause matches on its own.
+        // (The whole sentences must still clear the index's bounds.)
+        let by_clause = || {
+            score.n_shared >= self.clause_terms
+                && score.containment >= self.min_share()
+                && corpus.best_clause_score(a, b).is_some_and(|c| {
+                    c.dice >= self.clause_dice && c.n_shared >= self.clause_terms && c.rare >= self.clause_shared
+                })
+        };
         // A list of names copied word for word is shared content in itself.
-        let same = self.accepts(&score, |k| corpus.has_run(a, b, k))
+        let same = (self.accepts(&score, |k| corpus.has_run(a, b, k)) || by_clause())
             && (corpus.shared_content(a, b) >= MIN_SHARED_CONTENT || corpus.has_run(a, b, self.long_run))
             && !corpus.names_conflict(a, b);
         same.then_some(score)

@@ -35,7 +35,14 @@ pub struct Corpus {
     /// `names[article][sentence]`: term ids of the names a sentence
     /// mentions (capitalised words inside the sentence), sorted.
     pub names: Vec<Vec<Vec<u32>>>,
+    /// `clauses[article][sentence]`: for a long sentence, the sorted term
+    /// ids of each of its clauses (empty for short sentences), so that a
+    /// report inside a longer sentence can be matched on its own.
+    pub clauses: Vec<Vec<Vec<Vec<u32>>>>,
 }
+
+/// Sentences of at least this many words have their clauses compared too.
+pub const LONG_SENTENCE_WORDS: usize = 18;
 
 /// A capitalised word inside a sentence (not its first word): a name of a
 /// person, place or body, or an acronym. Calendar words and sentence
@@ -198,10 +205,13 @@ impl Corpus {
             terms: Vec<u32>,
             words: Vec<u64>,
             names: Vec<u32>,
+            clauses: Vec<Vec<u32>>,
         }
-        let sentences: Vec<Vec<Sentence>> = crate::par::map(&ids_of, |a| {
+        let articles_ids: Vec<(usize, &Vec<Vec<u32>>)> = ids_of.iter().enumerate().collect();
+        let sentences: Vec<Vec<Sentence>> = crate::par::map(&articles_ids, |&(ai, a)| {
             a.iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(si, s)| {
                     let mut terms: Vec<u32> = s.iter().filter_map(|&w| term_of[w as usize]).collect();
                     terms.sort_unstable();
                     terms.dedup();
@@ -214,7 +224,33 @@ impl Corpus {
                         .collect();
                     names.sort_unstable();
                     names.dedup();
-                    Sentence { terms, words: s.iter().map(|&w| info[w as usize].1).collect(), names }
+                    // A long sentence's clauses, by the word ids they hold.
+                    let clauses = if s.len() >= LONG_SENTENCE_WORDS {
+                        let text = articles[ai].sentence(si);
+                        let offsets: Vec<usize> = crate::text::words::words(text).map(|(o, _)| o).collect();
+                        let parts = crate::text::clauses::clauses(text);
+                        if parts.len() > 1 {
+                            parts
+                                .iter()
+                                .map(|c| {
+                                    let mut t: Vec<u32> = offsets
+                                        .iter()
+                                        .zip(s)
+                                        .filter(|(o, _)| c.start <= **o && **o < c.end)
+                                        .filter_map(|(_, &w)| term_of[w as usize])
+                                        .collect();
+                                    t.sort_unstable();
+                                    t.dedup();
+                                    t
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    Sentence { terms, words: s.iter().map(|&w| info[w as usize].1).collect(), names, clauses }
                 })
                 .collect()
         });
@@ -231,19 +267,25 @@ impl Corpus {
         let mut terms = Vec::with_capacity(sentences.len());
         let mut words = Vec::with_capacity(sentences.len());
         let mut names = Vec::with_capacity(sentences.len());
+        let mut clauses = Vec::with_capacity(sentences.len());
         for a in sentences {
-            let (mut t, mut w, mut n) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut t, mut w, mut n, mut c) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for mut s in a {
                 s.terms.retain(|&x| weight[x as usize] > 0.0);
+                for cl in &mut s.clauses {
+                    cl.retain(|&x| weight[x as usize] > 0.0);
+                }
                 t.push(s.terms);
                 w.push(s.words);
                 n.push(s.names);
+                c.push(s.clauses);
             }
             terms.push(t);
             words.push(w);
             names.push(n);
+            clauses.push(c);
         }
-        Corpus { vocab, terms, weight, words, names }
+        Corpus { vocab, terms, weight, words, names, clauses }
     }
 
     /// Term ids of arbitrary text, for terms this corpus knows (no counting).
@@ -272,9 +314,25 @@ impl Corpus {
             return false;
         }
         let idf = |n: &u32| self.vocab.idf(*n);
+        // A name one side writes in lower case ("the Foreign Ministry" /
+        // "the foreign ministry") is not a different name.
+        // Nor is the country beside its people ("Colombia" / "the Colombian
+        // ministry", "Mich." / "Michigan"): one name the start of the other.
+        let (tx, ty) = (self.sentence(a), self.sentence(b));
+        let related = |n: &u32, others: &[u32]| {
+            let t = self.vocab.term(*n).unwrap_or("");
+            others.iter().any(|o| {
+                let u = self.vocab.term(*o).unwrap_or("");
+                let (short, long) = if t.len() <= u.len() { (t, u) } else { (u, t) };
+                short.len() >= 4 && long.starts_with(short)
+            })
+        };
+        let only = |n: &u32, names: &[u32], terms: &[u32]| {
+            names.binary_search(n).is_err() && terms.binary_search(n).is_err() && !related(n, names)
+        };
         let shared: f32 = x.iter().filter(|n| y.binary_search(n).is_ok()).map(idf).sum();
-        let only_x: f32 = x.iter().filter(|n| y.binary_search(n).is_err()).map(idf).sum();
-        let only_y: f32 = y.iter().filter(|n| x.binary_search(n).is_err()).map(idf).sum();
+        let only_x: f32 = x.iter().filter(|n| only(n, y, ty)).map(idf).sum();
+        let only_y: f32 = y.iter().filter(|n| only(n, x, tx)).map(idf).sum();
         if only_x <= shared || only_y <= shared {
             return false;
         }
@@ -323,6 +381,33 @@ impl Corpus {
 
     pub fn sentence(&self, r: SentenceRef) -> &[u32] {
         &self.terms[r.0][r.1]
+    }
+
+    /// The best score of a clause of one sentence against the other
+    /// sentence or one of its clauses (for long sentences; `None` when
+    /// neither has clauses).
+    pub fn best_clause_score(&self, a: SentenceRef, b: SentenceRef) -> Option<Score> {
+        let (ca, cb) = (&self.clauses[a.0][a.1], &self.clauses[b.0][b.1]);
+        if ca.is_empty() && cb.is_empty() {
+            return None;
+        }
+        let whole_a = [self.sentence(a).to_vec()];
+        let whole_b = [self.sentence(b).to_vec()];
+        let side_a: Vec<&Vec<u32>> = ca.iter().chain(whole_a.iter()).collect();
+        let side_b: Vec<&Vec<u32>> = cb.iter().chain(whole_b.iter()).collect();
+        let mut best: Option<Score> = None;
+        for (i, x) in side_a.iter().enumerate() {
+            for (j, y) in side_b.iter().enumerate() {
+                if i == side_a.len() - 1 && j == side_b.len() - 1 {
+                    continue; // the whole sentences: already scored
+                }
+                let s = self.score(x, y);
+                if best.is_none_or(|b| s.dice > b.dice) {
+                    best = Some(s);
+                }
+            }
+        }
+        best
     }
 
     pub fn mass(&self, terms: &[u32]) -> f32 {
@@ -456,6 +541,18 @@ mod tests {
         let s = c.score(c.sentence((0, 0)), c.sentence((1, 0)));
         assert_eq!(s.n_shared, 0);
         assert_eq!(s.dice, 0.0);
+    }
+
+    #[test]
+    fn names_written_another_way_are_no_conflict() {
+        let (_, c) = corpus(&[
+            "In Bogota, the Colombian Foreign Ministry called for calm and restraint and urged the Venezuelan authorities to guarantee the count.",
+            "In neighbouring Colombia, the foreign ministry called for calm and restraint and urged Venezuelan authorities to guarantee the count.",
+            "Officials in Lyon said a vote on the budget was expected by Tuesday.",
+            "Officials in Riga said a vote on the budget was expected by Tuesday.",
+        ]);
+        assert!(!c.names_conflict((0, 0), (1, 0)));
+        assert!(c.names_conflict((2, 0), (3, 0)));
     }
 
     #[test]

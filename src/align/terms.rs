@@ -75,6 +75,8 @@ fn british_to_american(w: &str) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    /// The term of each id.
+    terms: Vec<String>,
     pub df: Vec<u32>,
     /// Sentences counted.
     pub sentences: u32,
@@ -105,6 +107,7 @@ impl Vocabulary {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(term.to_string(), id);
+        self.terms.push(term.to_string());
         self.df.push(0);
         id
     }
@@ -123,9 +126,9 @@ impl Vocabulary {
         (1.0 + self.sentences as f32 / df).ln()
     }
 
-    /// The term with id `id` (a linear scan: for diagnostics and tests).
+    /// The term with id `id`.
     pub fn term(&self, id: u32) -> Option<&str> {
-        self.ids.iter().find(|(_, v)| **v == id).map(|(k, _)| k.as_str())
+        self.terms.get(id as usize).map(String::as_str)
     }
 
     /// The id of a term, if it occurs.

@@ -1,6 +1,7 @@
 //! Text primitives shared by every stage: spans, sanitising untrusted input,
 //! sentence segmentation, word tokens and their normalised forms.
 
+pub mod clauses;
 pub mod lexicon;
 pub mod sanitize;
 pub mod segment;
