@@ -43,7 +43,7 @@ static LINK_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings over a list of links to other stories: the short lines that
 /// follow them are headlines, not article text.
 static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
+    Regex::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|how you can help|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
         .unwrap()
 });
 
@@ -70,7 +70,7 @@ static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
 
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled) by(?-u:\b).*$").unwrap()
+    Regex::new(r"(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled) by(?-u:\b).*$|^(?-i:\p{Lu}[\p{L}'’-]+)(?: and (?-i:\p{Lu}[\p{L}'’-]+))? (?:reported|contributed)(?: reporting)? from (?-i:\p{Lu})[^.]{0,60}\.?$").unwrap()
 });
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,6 +119,17 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
         return true;
     }
     if lower.starts_with("privacy notice") || lower.starts_with("privacy policy") {
+        return true;
+    }
+    // Appeals and reader prompts.
+    if n_words <= 30
+        && ["donate now", "donate today", "give now", "your donation", "press ctrl+enter", "have your say"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    if lower.starts_with("advertiser disclosure") || lower.starts_with("> advertiser disclosure") {
         return true;
     }
     if n_words <= 3 && line.contains('°') {
@@ -184,8 +195,13 @@ fn is_nav_line(line: &str) -> bool {
 /// `Home | National | World | Business`, `WORLD › AMERICAS`, `World ›
 /// Americas › Venezuela`: short items between separators, no digits.
 fn is_breadcrumb(line: &str) -> bool {
-    let arrows = line.contains(['›', '»']) || line.contains(" > ");
-    let items: Vec<&str> = line.split(['|', '›', '»', '>']).map(str::trim).filter(|i| !i.is_empty()).collect();
+    let arrows = line.contains(['›', '»']) || line.contains(" > ") || line.contains(" / ");
+    let items: Vec<&str> = line
+        .split(['|', '›', '»', '>'])
+        .flat_map(|i| i.split(" / "))
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
     let enough = if arrows { items.len() >= 2 } else { items.len() >= 3 };
     enough
         && !line.chars().any(|c| c.is_ascii_digit())
@@ -498,6 +514,11 @@ mod tests {
             "Show key events only",
             "Please turn on JavaScript in your browser to receive live updates.",
             "Explore more on these topics",
+            "Home / Tajikistan / Society",
+            "Donate now",
+            "If you find an error in the text, select it and press Ctrl+Enter",
+            "Have your say: email news@example.com",
+            "> Advertiser disclosure: we may receive a commission. Opinions are our own.",
             "FOR IMMEDIATE RELEASE",
             "News provided by",
             "This press release contains forward-looking statements within the meaning of the Act of 1995.",
@@ -534,6 +555,11 @@ mod tests {
         );
         assert_eq!(classify("Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia"), Some(Credit("Xinhua".into())));
         assert_eq!(classify("SOURCE Meridian Pharma, Inc."), Some(Credit("Meridian Pharma, Inc".into())));
+        assert_eq!(
+            classify("Hall reported from Almaty, Kazakhstan."),
+            Some(Credit("Hall reported from Almaty, Kazakhstan.".into()))
+        );
+        assert_eq!(classify("Police reported from the scene that two cars collided on Monday near the port."), None);
         assert_eq!(classify("Source code for the booking system was leaked on Monday."), None);
         assert_eq!(classify("Copy"), Some(Widget));
         assert_eq!(classify("Link copied"), Some(Widget));

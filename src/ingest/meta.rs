@@ -54,7 +54,7 @@ static LABELLED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
 
 static DATELINE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}'’-]+){0,2}),\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>\p{Lu}[\p{L} .&-]*)\)|/(?P<agency2>\p{Lu}[\p{L}]*)/)\.?\s*(?:-+|—|–|:)?\s*(?P<next>\S)").unwrap()
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}'’-]+){0,2})(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>\p{Lu}[\p{L} .&-]*)\)|/(?P<agency2>\p{Lu}[\p{L}]*)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>\p{Lu}{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
 });
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
@@ -71,7 +71,8 @@ pub fn parse(text: &str) -> Layout {
     let mut in_tail = false;
     let mut prose_lines = 0usize;
     for raw in text.split('\n') {
-        let line = strip_emphasis(raw.trim());
+        let labelled = strip_bold_label(raw.trim());
+        let line = strip_emphasis(&labelled);
         // A wire's sign-off glued to the last sentence.
         let line = line.strip_suffix(" Enditem").unwrap_or(line);
         if line.is_empty() {
@@ -106,7 +107,10 @@ pub fn parse(text: &str) -> Layout {
             continue;
         }
         if in_link_list {
-            if !line.ends_with(['.', '!', '?', '"', '”']) && !is_prose(line) && words::rough_count(line) <= 25 {
+            // Headlines, questions among them, until a sentence of prose.
+            let n = words::rough_count(line);
+            let headline = !line.ends_with(['.', '!', '"', '”']) && (n <= 12 || !is_prose(line) && n <= 25);
+            if headline {
                 continue;
             }
             in_link_list = false;
@@ -202,7 +206,7 @@ pub fn parse(text: &str) -> Layout {
             {
                 layout.dateline = Some(place);
                 layout.dateline_end = offset + c.name("next").map_or(0, |m| m.start());
-                if let Some(a) = c.name("agency").or(c.name("agency2")) {
+                if let Some(a) = c.name("agency").or(c.name("agency2")).or(c.name("agency3")) {
                     layout.credit.get_or_insert(a.as_str().trim().to_string());
                 }
             }
@@ -242,6 +246,20 @@ fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
 
 /// A line set in markdown emphasis as a whole (`*Jan 3, 2026*`, `_By Jo
 /// Berg_`, `**Updated**`) without the markers.
+/// `**Related:** The best cards ...`: a bold label opening the line, its
+/// markers dropped.
+fn strip_bold_label(line: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(rest) = line.strip_prefix("**") {
+        if let Some(close) = rest.find("**").filter(|&i| i > 0 && i <= 40) {
+            let (label, after) = (&rest[..close], &rest[close + 2..]);
+            if !after.trim().is_empty() && !after.contains("**") {
+                return std::borrow::Cow::Owned(format!("{label}{after}"));
+            }
+        }
+    }
+    std::borrow::Cow::Borrowed(line)
+}
+
 fn strip_emphasis(line: &str) -> &str {
     for m in ["***", "**", "*", "__", "_"] {
         if let Some(inner) = line.strip_prefix(m).and_then(|l| l.strip_suffix(m)) {
@@ -267,6 +285,11 @@ fn body_is_blank(body: &[String]) -> bool {
 /// 2025-11-20 WORLD`) or be glued to the first sentence of the body.
 fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String> {
     let found = published::find(line)?;
+    if in_header {
+        if let Some(rest) = segmented_date_line(line, found, layout) {
+            return Some(rest);
+        }
+    }
     let before = &line[..found.start];
     let after = &line[found.end..];
     let before_rest = DATE_LINE_FILLER.replace_all(before, " ");
@@ -319,6 +342,60 @@ fn strip_section(text: &str) -> &str {
             return rest;
         }
     }
+}
+
+/// A header line of fields between separators, one of them the date:
+/// `16.02.2026 | 17:20 | Views: 2 418`, `**Points & Pathways** · Travel
+/// News · Published: 09 Oct 2025 · 6 min read`, `Europa 24 | Updated: 16
+/// Feb 2026 - 20:10 CET`. Page furniture among the fields is dropped; the
+/// first name-like field before the date is the outlet. Every other field
+/// must be a short label, or the line is not one of these.
+fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout) -> Option<String> {
+    let seps = [" | ", " · ", " • ", "|", "·", "•"];
+    if !seps.iter().any(|s| line.contains(s)) {
+        return None;
+    }
+    let mut outlet = None;
+    let mut at = 0;
+    let mut dated = false;
+    for field in line.split(['|', '·', '•']) {
+        let start = at;
+        at += field.len() + 1;
+        let f = strip_emphasis(field.trim());
+        if f.is_empty() {
+            continue;
+        }
+        if start <= found.start && found.start < start + field.len() + 1 {
+            dated = true;
+            continue;
+        }
+        if boilerplate::classify(f).is_some() || is_time_or_count(f) {
+            continue;
+        }
+        if !is_label(f) {
+            return None;
+        }
+        if !dated && outlet.is_none() && f.chars().any(char::is_lowercase) {
+            outlet = Some(f.to_string());
+        }
+    }
+    if !dated {
+        return None;
+    }
+    layout.published.get_or_insert(found.published);
+    if let Some(o) = outlet {
+        layout.outlet.get_or_insert(o);
+    }
+    Some(String::new())
+}
+
+/// `17:20`, `Views: 2 418`, `6 min read`, `2 hours ago`, `Updated 2 hours
+/// ago`: fields of a header line that say nothing about the story.
+fn is_time_or_count(f: &str) -> bool {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}(?:[+-][0-9]{1,2})?)?|views?\s*:?\s*[0-9][0-9 ,.]*|[0-9][0-9 ,.]*\s*views?|[0-9]+\s*min(?:ute)?s?(?:\s*read)?|(?:updated\s*:?\s*)?[0-9]+\s*(?:minutes?|hours?|days?)\s+ago|comments?\s*:?\s*[0-9]*)$").unwrap()
+    });
+    FIELD.is_match(f)
 }
 
 /// A short run of words with no sentence shape: an outlet or section name.
@@ -522,6 +599,37 @@ mod tests {
         assert_eq!(l.credit.as_deref(), Some("Xinhua"));
         assert_eq!(l.dateline.as_deref(), Some("Bogotá"));
         assert_eq!(l.paragraphs, ["Bogotá, Jul 30 (EFE).- Two people were killed on Wednesday."]);
+    }
+
+    #[test]
+    fn header_lines_of_fields() {
+        let l = parse(
+            "Central Asia Courier\nHome / Tajikistan / Society\n16.02.2026 | 17:20 | Views: 2 418\n\nRasht quake: residents blame shoddy construction\n\nNews ID: 77120\n\nDUSHANBE, February 16 /CAC/. The number of people killed has risen to 318, officials said.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Central Asia Courier"));
+        assert_eq!(l.title.as_deref(), Some("Rasht quake: residents blame shoddy construction"));
+        assert_eq!(date(&l).as_deref(), Some("2026-02-16"));
+        assert_eq!(l.dateline.as_deref(), Some("DUSHANBE"));
+        assert_eq!(l.paragraphs.len(), 1);
+        let l = parse(
+            "# Strike called off: what it means for your flight\n\n**Points & Pathways** · Travel News · Published: 09 Oct 2025 · 6 min read\n\n*By Jess Marlowe*\n\nGood news if you are flying this week: the strike is off.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Points & Pathways"));
+        assert_eq!(date(&l).as_deref(), Some("2025-10-09"));
+        assert_eq!(l.paragraphs, ["Good news if you are flying this week: the strike is off."]);
+        let l = parse(
+            "# EU sends rescuers\n\nEuropa 24 | Updated: 16 Feb 2026 - 20:10 CET\n\nRescuers arrived on Monday, officials said.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Europa 24"));
+        assert_eq!(date(&l).as_deref(), Some("2026-02-16"));
+    }
+
+    #[test]
+    fn bold_labels_and_questions_in_link_lists() {
+        let l = parse(
+            "Title of the story here\n\nThe strike is off, the union said.\n\nRelated articles\nFares set to rise this winter\nAirport passenger cap: what happens next?\n\n**Related:** The best cards for lounges in 2025\n",
+        );
+        assert_eq!(l.paragraphs, ["The strike is off, the union said."]);
     }
 
     #[test]

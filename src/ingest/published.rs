@@ -47,7 +47,7 @@ pub struct Found {
     pub end: usize,
 }
 
-const TIME: &str = r"(?-u)(?:,?\s*(?:at\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]m\b|[ap]\.m\.)?\s*(?:(?P<z>GMT|UTC|Z)\b|(?P<off>[+-][0-9]{2}:?[0-9]{2})\b|\(?(?-i:(?P<tz>[A-Z]{2,5}))\)?\b)?)?";
+const TIME: &str = r"(?-u)(?:,?\s*(?:at\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]m\b|[ap]\.m\.)?\s*(?:(?:GMT|UTC)(?P<goff>[+-][0-9]{1,2}(?::?[0-9]{2})?)\b|(?P<z>GMT|UTC|Z)\b|(?P<off>[+-][0-9]{2}:?[0-9]{2})\b|\(?(?-i:(?P<tz>[A-Z]{2,5}))\)?\b)?)?";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -88,6 +88,16 @@ fn plausible(date: Date) -> bool {
 fn offset_minutes(c: &Captures<'_>) -> Option<i32> {
     if c.name("z").is_some() {
         return Some(0);
+    }
+    // `GMT+5`, `UTC-03:30`.
+    if let Some(g) = c.name("goff") {
+        let g = g.as_str();
+        let sign = if g.starts_with('-') { -1 } else { 1 };
+        let (h, m) = g[1..].split_once(':').map_or_else(
+            || if g.len() > 3 { (&g[1..g.len() - 2], &g[g.len() - 2..]) } else { (&g[1..], "0") },
+            |(h, m)| (h, m),
+        );
+        return Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?));
     }
     let off = c.name("off")?.as_str().replace(':', "");
     let sign = if off.starts_with('-') { -1 } else { 1 };
@@ -170,6 +180,8 @@ mod tests {
         assert_eq!(iso("Thu, 20 Nov 2025 10:36:00 +0200").as_deref(), Some("2025-11-20T10:36:00+02:00"));
         assert_eq!(iso("Mon, 2 Jun 2025 23:05:09 -0430").as_deref(), Some("2025-06-02T23:05:09-04:30"));
         assert_eq!(iso("Fri, 05 Dec 2025 08:00 GMT").as_deref(), Some("2025-12-05T08:00:00+00:00"));
+        assert_eq!(iso("October 9, 2025 11:05 AM GMT+1").as_deref(), Some("2025-10-09T11:05:00+01:00"));
+        assert_eq!(iso("16 Feb 2026 10:00 UTC-03:30").as_deref(), Some("2026-02-16T10:00:00-03:30"));
     }
 
     #[test]

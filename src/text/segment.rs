@@ -74,6 +74,12 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
         }
         let end = chars[j].0; // byte offset just past the closers
         let before = word_before(line, pos);
+        // `DUSHANBE, February 16 /CAC/. The ...`: an agency in slashes ends a
+        // dateline, not a sentence.
+        if run_is_single_period && line[..pos].ends_with('/') && is_agency_in_slashes(&line[..pos]) {
+            i = j;
+            continue;
+        }
         let boundary = if chars[j].1.is_whitespace() {
             let mut k = j;
             while k < n && chars[k].1.is_whitespace() {
@@ -96,6 +102,15 @@ fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
     if let Some(s) = start {
         push(out, line, base, s, line.len());
     }
+}
+
+/// `... /EFE/` or `... /CAC/`: capitals between two slashes at the end.
+fn is_agency_in_slashes(head: &str) -> bool {
+    let inner = &head[..head.len() - 1];
+    inner.rfind('/').is_some_and(|k| {
+        let name = &inner[k + 1..];
+        (2..=12).contains(&name.len()) && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// Pushes `line[s..e]` trimmed, cutting it into pieces no longer than
@@ -325,6 +340,8 @@ mod tests {
     fn dateline_with_agency_stays_together() {
         let s = split("MADRID, March 3. /EFE/.- The king spoke.");
         assert_eq!(s, ["MADRID, March 3. /EFE/.- The king spoke."]);
+        let s = split("DUSHANBE, February 16 /CAC/. The toll rose. Rescuers dug.");
+        assert_eq!(s, ["DUSHANBE, February 16 /CAC/. The toll rose.", "Rescuers dug."]);
     }
 
     #[test]

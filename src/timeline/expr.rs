@@ -89,7 +89,7 @@ pub struct Expr {
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const PREP: &str = "on|by|until|till|since|from|before|after|as of|through|to|and|or|between|during|of|in|at";
+const PREP: &str = "on|by|until|till|since|from|before|after|as of|through|to|and|or|between|during|of|in|at|for";
 
 fn re(s: &str) -> Regex {
     Regex::new(s).expect("temporal pattern compiles")
@@ -482,7 +482,34 @@ pub fn find(text: &str) -> Vec<Expr> {
     if out.len() > 1 {
         out.retain(|e| !e.text.eq_ignore_ascii_case("overnight"));
     }
+    out.retain(|e| !counted_from_something(text, e) && !negated(text, e) && !in_time_zone_note(text, e));
     out
+}
+
+/// "the day before the strike was announced", "the previous day's vote":
+/// counted from another happening, not from the article's date.
+fn counted_from_something(text: &str, e: &Expr) -> bool {
+    let t = e.text.to_ascii_lowercase();
+    if !(t == "the day before" || t == "the previous day") {
+        return false;
+    }
+    let rest = text[e.span.end..].trim_start();
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    rest.starts_with(['\'', '’'])
+        || matches!(next.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "our")
+}
+
+/// "not next month": a date denied.
+fn negated(text: &str, e: &Expr) -> bool {
+    let before = text[..e.span.start].trim_end().to_ascii_lowercase();
+    before.ends_with(" not") || before == "not" || before.ends_with(" never")
+}
+
+/// "(2317 GMT on Friday)": the same moment in another time zone.
+fn in_time_zone_note(text: &str, e: &Expr) -> bool {
+    let Some(open) = text[..e.span.start].rfind('(') else { return false };
+    let inside = &text[open..e.span.start];
+    !inside.contains(')') && (inside.contains("GMT") || inside.contains("UTC")) && text[e.span.end..].starts_with(')')
 }
 
 #[cfg(test)]
@@ -610,6 +637,23 @@ mod tests {
             Say::Relative { unit: Unit::Week, offset: 0, part: Part::Earlier }
         );
         assert!(find("finish within 72 hours")[0].forward);
+    }
+
+    #[test]
+    fn a_day_after_for_is_a_day() {
+        assert_eq!(
+            one("a conference scheduled for February 24 in Dushanbe"),
+            Say::Calendar { year: None, month: 2, day: Some(24), part: Part::Whole }
+        );
+    }
+
+    #[test]
+    fn dates_that_are_not_the_articles_to_count_from() {
+        assert!(says("on Sunday night, the day before the strike was announced").len() == 1);
+        assert_eq!(says("a statement issued the day before.").len(), 1);
+        assert_eq!(says("a statement issued the previous day calling for calm").len(), 1);
+        assert!(says("\"This will be fixed this year, not next month,\" he said.").len() == 1);
+        assert_eq!(says("at 4:17 am local time on Saturday (2317 GMT on Friday), about 30 km east").len(), 1);
     }
 
     #[test]

@@ -297,8 +297,19 @@ fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
     if e.backward {
         return false;
     }
-    if e.deadline {
+    // "until midnight on Friday": a limit a few words before the date.
+    let near_before = sentence[..e.span.start].to_ascii_lowercase();
+    let near_before: Vec<&str> = near_before.split_whitespace().rev().take(3).collect();
+    if e.deadline || near_before.iter().any(|w| matches!(*w, "until" | "till" | "by" | "before" | "through")) {
         return FUTURE_CUE.is_match(sentence);
+    }
+    // "the walkout on Thursday will go ahead": a future verb right after,
+    // in the same stretch of the sentence (not "..., saying it would").
+    let rest = &sentence[e.span.end..];
+    let stretch = &rest[..rest.find([',', ';', ':', '.', '—', '(']).unwrap_or(rest.len())];
+    let after: Vec<String> = words::words(stretch).take(3).map(|(_, w)| w.to_ascii_lowercase()).collect();
+    if after.iter().any(|w| matches!(w.as_str(), "will" | "would" | "shall")) {
+        return true;
     }
     let before = &sentence[..e.span.start];
     let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(11).map_or(0, |(i, _)| i);
@@ -413,7 +424,7 @@ fn local_spans(sentence: &str, cls: &[Span], dated: &[(&Expr, usize, When)]) -> 
         for w in plain.windows(2) {
             let (a, b) = (dated[w[0]].0.span, dated[w[1]].0.span);
             let gap = &sentence[a.end..b.start];
-            let cut = [", ", " and ", " but ", "; "]
+            let cut = [", ", " and ", " but ", "; ", " that ", " which ", " who "]
                 .iter()
                 .filter_map(|sep| gap.rfind(sep).map(|at| (a.end + at, sep.len())))
                 .max();
@@ -476,7 +487,14 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
             })
         });
         let mut dated: Vec<(&Expr, usize, When)> = Vec::new();
-        for (e, &ci) in exprs.iter().zip(&expr_clauses) {
+        for (k, (e, &ci)) in exprs.iter().zip(&expr_clauses).enumerate() {
+            // "Friday, October 10": the weekday names the date beside it.
+            if let (Say::Weekday { .. }, Some(next)) = (e.say, exprs.get(k + 1)) {
+                let gap = &sentence[e.span.end..next.span.start];
+                if matches!(next.say, Say::Calendar { day: Some(_), .. }) && gap.trim_matches([',', ' ']).is_empty() {
+                    continue;
+                }
+            }
             // Without any date to read against, only dates that give their
             // own year can be placed.
             let when = match anchor {
@@ -579,6 +597,13 @@ mod tests {
         assert_eq!(date("He arrived the next day, on Monday."), "2025-10-20");
         assert_eq!(date("The final is expected to be played on Saturday."), "2025-10-25");
         assert_eq!(date("Regional elections are scheduled to be held in December."), "2025-12");
+        assert_eq!(date("Pilots say the walkout on Thursday will go ahead."), "2025-10-23");
+        assert_eq!(date("The strike planned for Friday, October 31, is off."), "2025-10-31");
+        assert_eq!(
+            date("She defended the decision on Friday, saying that waiting would have cost more."),
+            "2025-10-17"
+        );
+        assert_eq!(date("It was due to start at dawn and to run until midnight on Friday."), "2025-10-24");
         assert_eq!(date("\"We are asking the council to do it by Friday,\" he said."), "2025-10-24");
         assert_eq!(date("Firms must file a plan within 30 days of Thursday's notice."), "2025-11-15");
     }

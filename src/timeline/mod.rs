@@ -189,9 +189,11 @@ fn merge(
             } else {
                 s.dice >= MERGE_DICE || (s.containment >= MERGE_CONTAINMENT && s.rare >= MERGE_SHARED)
             };
-        // Or, on the same day, many shared terms in differently built sentences.
+        // Or, on the same day, many shared terms in differently built
+        // sentences, or the same distinctive number ("rose to 318").
         let many = same_day && s.n_shared >= SAME_DAY_TERMS && s.rare >= SAME_DAY_SHARED;
-        (enough || same_report || same_day && near() || many).then_some(s.dice.max(if same_report {
+        let number = || same_day && shares_a_telling_number(corpus, &terms[a], &terms[b]);
+        (enough || same_report || same_day && near() || many || number()).then_some(s.dice.max(if same_report {
             MERGE_REPORTED_DICE
         } else {
             0.0
@@ -346,6 +348,17 @@ fn take(d: &mut Draft, mi: usize, mentions: &[Mention]) {
         Some(i) if rank(m) < rank(&mentions[d.kept[i]]) => d.kept[i] = mi,
         Some(_) => {}
     }
+}
+
+/// Both term sets hold the same number of three digits or more that is
+/// not a year ("318", "1,140"): the same count reported twice.
+fn shares_a_telling_number(corpus: &Corpus, a: &[u32], b: &[u32]) -> bool {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).any(|&t| {
+        let w = corpus.vocab.term(t).unwrap_or("");
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        digits >= 3 && w.chars().all(|c| c.is_ascii_digit() || c == '.') && !year
+    })
 }
 
 /// The names among two mentions' nucleus words point to different actors
@@ -514,6 +527,16 @@ mod tests {
         ]);
         assert_eq!(ev.len(), 2, "{ev:#?}");
         let _ = arts;
+    }
+
+    #[test]
+    fn the_same_count_on_the_same_day_is_one_report() {
+        let (_, ev) = timeline(&[
+            "Quake\n2026-02-16\n\nThe death toll from the earthquake that flattened apartment blocks climbed to 318 on Monday, officials said.",
+            "Toll\n2026-02-16\n\nBy Monday evening, the number of people killed stood at 318, according to the authorities.",
+        ]);
+        let mon: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2026-02-16").collect();
+        assert_eq!(mon.len(), 1, "{ev:#?}");
     }
 
     #[test]
