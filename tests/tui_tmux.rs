@@ -150,7 +150,7 @@ fn start_navigate_resize_and_quit() {
     t.wait_for("spelling only");
     // Help, closed with Esc.
     t.keys(&["?"]);
-    t.wait_for("Keys · Esc closes");
+    t.wait_for("Keys · Esc or q closes");
     t.keys(&["Escape"]);
     t.wait_for("Discrepancies ·");
     // Resize: larger, too small, and back.

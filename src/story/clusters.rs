@@ -123,8 +123,14 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
 
 /// The shortest single-sentence member, shortened.
 fn summary(articles: &[Article], members: &[Member]) -> String {
+    crate::timeline::shorten(summary_source(articles, members), crate::timeline::SUMMARY_BYTES)
+}
+
+/// The words a cluster's summary is taken from: its shortest
+/// single-sentence member (a wide screen may show more of it).
+pub fn summary_source<'a>(articles: &'a [Article], members: &[Member]) -> &'a str {
     let best = members.iter().min_by_key(|m| (m.sentences.len(), m.span.len())).expect("a cluster has members");
-    crate::timeline::shorten(best.span.slice(&articles[best.article].body), 110)
+    best.span.slice(&articles[best.article].body)
 }
 
 #[cfg(test)]

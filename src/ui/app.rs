@@ -151,6 +151,11 @@ pub struct App {
     /// A key has been pressed since the warnings were shown.
     pub warnings_seen: bool,
     pub quit: bool,
+    /// The key being handled is Ctrl-C: it quits even from an overlay.
+    force_quit: bool,
+    /// First row of the timeline list on screen, kept between frames so
+    /// that stepping scrolls it smoothly (drawing updates it).
+    pub timeline_top: std::cell::Cell<Option<usize>>,
     /// Positions in the analysis' lists restored from the last session,
     /// applied when the analysis arrives.
     pending_positions: Option<SavedSet>,
@@ -219,6 +224,8 @@ impl App {
             warnings: Vec::new(),
             warnings_seen: false,
             quit: false,
+            force_quit: false,
+            timeline_top: std::cell::Cell::new(None),
             pending_positions: None,
             pending_restore: None,
             loading: None,
@@ -407,6 +414,7 @@ impl App {
             }
             return;
         }
+        self.force_quit = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         let actions = self.keymap.actions(key).to_vec();
         // `n`: the next passage in Compare while no search is active, else
         // the next match.
@@ -453,6 +461,8 @@ impl App {
     /// Keys while an overlay is open; returns true when consumed.
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> bool {
         match (overlay, action) {
+            // q closes an overlay, as in less and htop (Ctrl-C still quits).
+            (_, Action::Quit) if !self.force_quit => self.overlay = None,
             (_, Action::Quit) => return false,
             (_, Action::Escape) | (Overlay::Help, Action::Help) => self.overlay = None,
             (Overlay::Help, _) => self.overlay = None,
@@ -880,7 +890,10 @@ impl App {
         let Some((article, i)) = hit else { return false };
         let body = &self.articles()[article].body;
         let end = i + body[i..].char_indices().nth(q.chars().count()).map_or(body.len() - i, |(k, _)| k);
+        let in_article = all(body);
+        let k = in_article.iter().position(|&x| x == i).unwrap_or(0);
         self.jump(article, Span::new(i, end));
+        self.message = Some(format!("match {}/{} in {}", k + 1, in_article.len(), tag(article)));
         true
     }
 
@@ -1329,6 +1342,19 @@ mod tests {
         assert_eq!(a.view, View::Read);
         assert!(a.warnings_seen);
         press(&mut a, "q");
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn q_closes_an_overlay_and_ctrl_c_quits_from_one() {
+        let mut a = app();
+        press(&mut a, "?");
+        press(&mut a, "q");
+        assert!(a.overlay.is_none() && !a.quit);
+        press(&mut a, "3");
+        key(&mut a, KeyCode::Enter);
+        assert!(a.overlay.is_some());
+        a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert!(a.quit);
     }
 

@@ -49,7 +49,8 @@ pub fn first_match_row(app: &App, q: &str) -> usize {
     };
     let row = [row_of(s.a, left.width), row_of(s.b, right.width)].into_iter().flatten().min().unwrap_or(0);
     let (total, shown) = extent(app);
-    row.saturating_sub(1).min(total.saturating_sub(shown))
+    // Only when the match is below the first screen.
+    if row < shown { 0 } else { row.saturating_sub(1).min(total.saturating_sub(shown)) }
 }
 
 fn current(app: &App) -> Option<Sides> {
@@ -112,7 +113,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let b = block(app, format!(" {} ", s.heading), focused)
+    let b = block(app, wrap::truncate(&format!(" {} ", s.heading), (main.width as usize).saturating_sub(2)), focused)
         .title_bottom(Line::styled(more, app.theme.dim()).right_aligned());
     f.render_widget(b, main);
     let (head, left, gap, right) = super::layout::compare_columns(main);

@@ -44,7 +44,10 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
     for i in window(app.coverage_row, rows.len(), h) {
         let row = rows[i];
         let (label, reported) = match row {
-            CoverageRow::Statement(c) => (an.story.clusters[c].summary.clone(), false),
+            CoverageRow::Statement(c) => {
+                let source = crate::story::clusters::summary_source(&an.articles, &an.story.clusters[c].members);
+                (crate::timeline::shorten(source, label_w.max(crate::timeline::SUMMARY_BYTES) * 4), false)
+            }
             CoverageRow::Event(e) => {
                 let ev = &an.timeline[e];
                 let text = super::timeline::summary_for(app, ev, label_w);
@@ -92,7 +95,8 @@ pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: u
         lines.push(Line::raw("Nothing: every sentence of this source is reported elsewhere too."));
     }
     let per = 3;
-    for i in window(cursor, list.len(), (h.saturating_sub(1) / per).max(1)) {
+    let height = |i: usize| wrap::wrap(a.sentence(list[i]), 0, w).len().clamp(1, per);
+    for i in fill(cursor, list.len(), h.saturating_sub(1), height) {
         let text = a.sentence(list[i]);
         let rows = wrap::wrap(text, 0, w);
         let style = if i == cursor { t.selected() } else { t.text() };
@@ -114,6 +118,28 @@ pub fn exclusive(app: &App, f: &mut Frame, area: Rect, article: usize, cursor: u
     );
     let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
     f.render_widget(Paragraph::new(lines).block(block(app, title, true)), r);
+}
+
+/// The items around `cursor` that fill `rows` rows, each `height(i)` rows
+/// tall: below the cursor first, then above.
+fn fill(cursor: usize, len: usize, rows: usize, height: impl Fn(usize) -> usize) -> std::ops::Range<usize> {
+    if len == 0 {
+        return 0..0;
+    }
+    let cursor = cursor.min(len - 1);
+    let (mut lo, mut hi) = (cursor, cursor + 1);
+    let mut used = height(cursor);
+    loop {
+        if hi < len && used + height(hi) <= rows {
+            used += height(hi);
+            hi += 1;
+        } else if lo > 0 && used + height(lo - 1) <= rows {
+            used += height(lo - 1);
+            lo -= 1;
+        } else {
+            return lo..hi;
+        }
+    }
 }
 
 pub fn draw_discrepancies(app: &App, f: &mut Frame, area: Rect) {

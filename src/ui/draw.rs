@@ -126,7 +126,8 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
             keys.remove(keys.len() - 3);
         }
         let right = joined(&keys);
-        let room = width.saturating_sub(wrap::width(&right) + 3);
+        // Two spaces at least between where you are and the keys.
+        let room = width.saturating_sub(wrap::width(&right) + 5);
         let left = wrap::truncate(&left, room);
         let pad = width.saturating_sub(wrap::width(&left) + wrap::width(&right) + 2);
         let left_style = if warning.is_some() { t.warning() } else { t.status() };
@@ -287,7 +288,8 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
     let per_col = entries.len().div_ceil(cols);
     let col_w = (r.width as usize).saturating_sub(2) / cols;
     let key_w = 11;
-    let mut lines = vec![Line::styled("Keys · Esc closes · rebind them in config.toml [keys]", app.theme.heading())];
+    let mut lines =
+        vec![Line::styled("Keys · Esc or q closes · rebind them in config.toml [keys]", app.theme.heading())];
     for row in 0..per_col {
         let mut spans = Vec::new();
         for c in 0..cols {
@@ -299,6 +301,16 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
             }
         }
         lines.push(Line::from(spans));
+    }
+    // What the marks on screen mean.
+    for legend in [
+        "Read: ▌ in the gutter, another source reports this line too",
+        "Compare: words only the left side has, then only the right side has, are marked",
+        "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
+    ] {
+        if lines.len() < inner_h {
+            lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), app.theme.dim()));
+        }
     }
     f.render_widget(Paragraph::new(lines).block(block(app, " Help ", true)), r);
 }

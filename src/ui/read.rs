@@ -91,7 +91,9 @@ fn draw_pane(app: &App, f: &mut Frame, r: Rect, index: usize, article: usize, fo
         a.label(),
         if meta.is_empty() { String::new() } else { format!("· {} ", meta.join(" · ")) }
     );
-    let title = wrap::truncate(&title, (r.width as usize).saturating_sub(4));
+    let title = wrap::truncate(&title, (r.width as usize).saturating_sub(5));
+    // A space before the border when the title was cut.
+    let title = if title.ends_with('…') { format!("{title} ") } else { title };
     let mut lines = Vec::with_capacity(h);
     let end = (pane.scroll + h).min(rows.len());
     for row in &rows[pane.scroll.min(end)..end] {

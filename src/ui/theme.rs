@@ -79,7 +79,9 @@ impl Theme {
         if self.color {
             Style::new().fg(Color::Black).bg(Color::Yellow)
         } else {
-            Style::new().add_modifier(Modifier::REVERSED)
+            // Bold and underlined as well: still visible inside a selected
+            // (reversed) row.
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
         }
     }
 

@@ -97,9 +97,19 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     // The selected event's date heading starts the view, unless that would
     // push the selection out of it.
     let heading = rows[..sel].iter().rposition(|r| matches!(r, TimelineRow::Day(_))).unwrap_or(0);
-    let start = if sel - heading < h { heading } else { sel + 1 - h };
+    // The view moves only as far as it must to show the selection (with
+    // its day heading when it comes into view from above), so stepping
+    // scrolls smoothly; the first frame opens at the selection's day.
+    let opening = if sel - heading < h { heading } else { sel + 1 - h };
+    let start = match app.timeline_top.get() {
+        None => opening,
+        Some(top) if sel < top => opening.min(sel),
+        Some(top) if sel >= top + h => sel + 1 - h,
+        Some(top) => top,
+    };
     // Near the end the list fills the view rather than leaving rows empty.
     let start = start.min(rows.len().saturating_sub(h));
+    app.timeline_top.set(Some(start));
     let width = (list_area.width as usize).saturating_sub(2);
     let t = &app.theme;
     let mut lines = Vec::new();
@@ -168,27 +178,46 @@ fn detail(app: &App, f: &mut Frame, r: Rect) {
             wrap::truncate(&summary_for(app, e, room), room)
         }),
         Line::styled(
-            format!("{}: {} · Enter shows them", count(e.mentions.len(), "source"), exprs.join(", ")),
+            wrap::truncate(
+                &format!(
+                    "{}: {} · Enter shows {}",
+                    count(e.mentions.len(), "source"),
+                    exprs.join(", "),
+                    if e.mentions.len() == 1 { "it" } else { "them" }
+                ),
+                (r.width as usize).saturating_sub(2),
+            ),
             t.dim(),
         ),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(app, format!(" {} ", e.id), false)), r);
 }
 
+/// Rows of one source's sentence shown in the overlay.
+const MENTION_ROWS: usize = 5;
+
 /// The overlay listing every source sentence of the selected event.
 pub fn mentions(app: &App, f: &mut Frame, area: Rect, cursor: usize) {
     let Some(e) = app.selected_event() else { return };
-    let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    f.render_widget(Clear, layout::around(area, r));
-    let w = (r.width as usize).saturating_sub(4);
-    let t = &app.theme;
+    // As tall as its sentences need, at most the screen.
+    let w = (area.width as usize).saturating_sub(8);
     let arts = app.articles();
+    let needed: usize = e
+        .mentions
+        .iter()
+        .map(|m| {
+            let a = &arts[m.article];
+            let s = a.sentence_at(m.span.start).map_or(m.span, |i| a.sentences[i]);
+            1 + wrap::wrap(s.slice(&a.body), 0, w.saturating_sub(2)).len().min(MENTION_ROWS)
+        })
+        .sum::<usize>()
+        + 3;
+    let r = layout::centered(area, area.width.saturating_sub(4), (needed as u16).min(area.height.saturating_sub(2)));
+    f.render_widget(Clear, layout::around(area, r));
+    let t = &app.theme;
     let mut lines = vec![Line::styled("Enter jumps to the sentence in the Read view · Esc closes", t.dim())];
-    let mut cursor_line = 0;
+    let mut cursor_end = 0;
     for (i, m) in e.mentions.iter().enumerate() {
-        if i == cursor {
-            cursor_line = lines.len();
-        }
         let a = &arts[m.article];
         let head = format!(
             "{} {}{}",
@@ -198,19 +227,25 @@ pub fn mentions(app: &App, f: &mut Frame, area: Rect, cursor: usize) {
         );
         let style = if i == cursor { t.selected() } else { t.title() };
         lines.push(Line::styled(wrap::truncate(&head, w), style));
-        let text = m.span.slice(&a.body);
-        let rows = wrap::wrap(text, 0, w.saturating_sub(2));
-        for (k, row) in rows.iter().take(4).enumerate() {
-            let mut s = wrap::display(&text[row.start..row.end]).into_owned();
-            if k == 3 && rows.len() > 4 {
-                s = wrap::truncate(&format!("{s} …"), w.saturating_sub(2));
+        // The whole sentence, the part that reports the event marked.
+        let sentence = a.sentence_at(m.span.start).map_or(m.span, |i| a.sentences[i]);
+        let rows = wrap::wrap(sentence.slice(&a.body), sentence.start, w.saturating_sub(2));
+        let marks = [(m.span, t.title())];
+        for (k, row) in rows.iter().take(MENTION_ROWS).enumerate() {
+            let mut line = super::draw::styled_row(&a.body, *row, &marks, t.text());
+            if k + 1 == MENTION_ROWS && rows.len() > MENTION_ROWS {
+                line.spans.push(TSpan::raw(" …"));
             }
-            lines.push(Line::raw(format!("  {s}")));
+            line.spans.insert(0, TSpan::raw("  "));
+            lines.push(line);
+        }
+        if i == cursor {
+            cursor_end = lines.len();
         }
     }
     // Keep the selected source's sentence in view.
     let h = layout::text_height(r);
-    let skip = (cursor_line + 5).saturating_sub(h);
+    let skip = cursor_end.saturating_sub(h);
     let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     let title = format!(
         " source {}/{} · {} · {} ",
