@@ -65,7 +65,7 @@ pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis
     progress(Stage::Timeline);
     let timeline = timeline::build(&mut articles, &corpus, &matches);
     progress(Stage::Story);
-    let story = story::build(&articles, &matches);
+    let story = story::build(&articles, &corpus, &matches);
     Analysis { articles, skipped, corpus, passages, timeline, story }
 }
 

@@ -39,6 +39,9 @@ pub struct Corpus {
     /// ids of each of its clauses (empty for short sentences), so that a
     /// report inside a longer sentence can be matched on its own.
     pub clauses: Vec<Vec<Vec<Vec<u32>>>>,
+    /// The term of every word form the articles use (`None`: says
+    /// nothing), so that looking text up never stems a known word again.
+    pub surfaces: rustc_hash::FxHashMap<String, Option<u32>>,
 }
 
 /// Sentences of at least this many words have their clauses compared too.
@@ -201,6 +204,8 @@ impl Corpus {
             crate::par::map(&surfaces, |w| (super::terms::term(w), hash_word(w), is_name(w, false)));
         let mut vocab = Vocabulary::default();
         let term_of: Vec<Option<u32>> = info.iter().map(|(t, _, _)| t.as_deref().map(|t| vocab.insert(t))).collect();
+        let surfaces_map: FxHashMap<String, Option<u32>> =
+            surfaces.iter().zip(&term_of).map(|(w, t)| (w.to_string(), *t)).collect();
         struct Sentence {
             terms: Vec<u32>,
             words: Vec<u64>,
@@ -285,19 +290,26 @@ impl Corpus {
             names.push(n);
             clauses.push(c);
         }
-        Corpus { vocab, terms, weight, words, names, clauses }
+        Corpus { vocab, terms, weight, words, names, clauses, surfaces: surfaces_map }
     }
 
     /// Term ids of arbitrary text, for terms this corpus knows (no counting).
     pub fn lookup(&self, text: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = crate::text::words::words(text)
-            .filter_map(|(_, w)| super::terms::term(w))
-            .filter_map(|t| self.vocab.id(&t))
+            .filter_map(|(_, w)| self.term_id(w))
             .filter(|&id| self.weight[id as usize] > 0.0)
             .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// The term id of one word, if this corpus knows its term.
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        match self.surfaces.get(word) {
+            Some(t) => *t,
+            None => super::terms::term(word).and_then(|t| self.vocab.id(&t)),
+        }
     }
 
     /// The same sentence frame filled with other names ("Officials in Lyon
@@ -391,15 +403,16 @@ impl Corpus {
         if ca.is_empty() && cb.is_empty() {
             return None;
         }
-        let whole_a = [self.sentence(a).to_vec()];
-        let whole_b = [self.sentence(b).to_vec()];
-        let side_a: Vec<&Vec<u32>> = ca.iter().chain(whole_a.iter()).collect();
-        let side_b: Vec<&Vec<u32>> = cb.iter().chain(whole_b.iter()).collect();
+        // Each side's clauses, then the whole sentence (the two whole
+        // sentences are already scored).
+        let (wa, wb) = (self.sentence(a), self.sentence(b));
+        let side_a = ca.iter().map(Vec::as_slice).chain(std::iter::once(wa));
         let mut best: Option<Score> = None;
-        for (i, x) in side_a.iter().enumerate() {
-            for (j, y) in side_b.iter().enumerate() {
-                if i == side_a.len() - 1 && j == side_b.len() - 1 {
-                    continue; // the whole sentences: already scored
+        for (i, x) in side_a.enumerate() {
+            let whole_x = i == ca.len();
+            for (j, y) in cb.iter().map(Vec::as_slice).chain(std::iter::once(wb)).enumerate() {
+                if whole_x && j == cb.len() {
+                    continue;
                 }
                 let s = self.score(x, y);
                 if best.is_none_or(|b| s.dice > b.dice) {

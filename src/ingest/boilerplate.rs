@@ -70,7 +70,7 @@ static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
 
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled) by(?-u:\b).*$|^(?-i:\p{Lu}[\p{L}'’-]+)(?: and (?-i:\p{Lu}[\p{L}'’-]+))? (?:reported|contributed)(?: reporting)? from (?-i:\p{Lu})[^.]{0,60}\.?$").unwrap()
+    Regex::new(r"(?i-u)^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b(?u:.*)$|^(?-i:[A-Z])(?u:[^\s]+)(?: and (?-i:[A-Z])(?u:[^\s]+))? (?:reported|contributed)(?: reporting)? from (?-i:[A-Z])(?u:[^.]*)\.?$").unwrap()
 });
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +85,8 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo[^)]*\)|(?-u:\b)(?:via|for) Getty Images\.?|(?-u:\b)Getty Images\.?\)?|(?-u:\b)(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]+\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*[^)]+\)\.?|(?-u:\b)Photograph:\s*[^.]+|(?-u:\b)(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/\p{Lu}[\p{L} .'-]+)$").unwrap()
+    // ASCII case folding for the names; Unicode only where text may be any.
+    Regex::new(r"(?i-u)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo(?u:[^)]*)\)|\b(?:via|for) Getty Images\.?|\bGetty Images\.?\)?|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*(?u:[^.]+)\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*(?u:[^)]+)\)\.?|\bPhotograph:\s*(?u:[^.]+)|\b(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/(?u:[A-Z\p{Lu}][^/()]+))$").unwrap()
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,6 +102,10 @@ static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// banners, newsletter and subscription prompts, navigation bars,
 /// breadcrumbs, weather widgets, lone time stamps, wire sign-offs.
 fn is_page_chrome(line: &str, n_words: usize) -> bool {
+    // Every rule below is about a short line.
+    if n_words > 60 {
+        return false;
+    }
     let lower = line.to_lowercase();
     if n_words <= 60 && lower.contains("cookie") {
         let banner = ["accept", "consent", "preferences", "privacy", "settings", "experience", "personali"];
@@ -151,6 +156,9 @@ static SIGN_OFF: LazyLock<Regex> =
 
 /// `Menu   Search   Sign in`, `Font size + - Print Share`.
 fn is_nav_line(line: &str) -> bool {
+    if line.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let ws: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
     let nav = |w: &str| {
         matches!(
@@ -195,6 +203,9 @@ fn is_nav_line(line: &str) -> bool {
 /// `Home | National | World | Business`, `WORLD › AMERICAS`, `World ›
 /// Americas › Venezuela`: short items between separators, no digits.
 fn is_breadcrumb(line: &str) -> bool {
+    if !line.contains(['|', '›', '»', '>', '/']) {
+        return false;
+    }
     let arrows = line.contains(['›', '»']) || line.contains(" > ") || line.contains(" / ");
     let items: Vec<&str> = line
         .split(['|', '›', '»', '>'])
@@ -295,7 +306,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         let who = who.split('|').next().unwrap_or("").trim().trim_end_matches('.').to_string();
         return Some(Boilerplate::Credit(who));
     }
-    if REPORTING_BY.is_match(line) {
+    if words::rough_count(line) <= 25 && REPORTING_BY.is_match(line) {
         let who = line.trim_matches(|c| c == '(' || c == ')').trim().to_string();
         return Some(Boilerplate::Credit(who));
     }

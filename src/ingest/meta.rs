@@ -47,14 +47,16 @@ static DATE_LINE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}.'’ -]+?(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?)(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[\p{L}][\p{L} .&-]*)\))?\s*(?:/(?P<agency2>\p{Lu}[\p{L}]*)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
+    // Plain classes here, and the capitals checked in code: Unicode letter
+    // classes made this pattern slow to compile.
+    Regex::new(r"^(?P<place>[^\s,()/:a-z][^,()/:a-z]*?(?:,\s*[A-Z][^\s,()/:]+(?:\s[A-Z][^\s,()/:]+)?)?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[^()\s][^()]*)\))?\s*(?:/(?P<agency2>[^/\s]+)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
 static LABELLED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
 
 static DATELINE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}[\p{L}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}'’-]+){0,2})(?:,\s*(?P<date>\p{Lu}[a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>\p{Lu}[\p{L} .&-]*)\)|/(?P<agency2>\p{Lu}[\p{L}]*)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>\p{Lu}{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
+    Regex::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
 });
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
@@ -201,7 +203,17 @@ pub fn parse(text: &str) -> Layout {
             place.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
         });
-        if let Some(c) = caps.or_else(|| DATELINE_TITLED.captures(first)) {
+        // Title case: each word of the place a capital, then small letters.
+        let titled = |c: &regex::Captures<'_>| {
+            c["place"].split(' ').all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+            }) && [c.name("agency"), c.name("agency2")]
+                .iter()
+                .flatten()
+                .all(|a| a.as_str().starts_with(char::is_uppercase))
+        };
+        if let Some(c) = caps.or_else(|| DATELINE_TITLED.captures(first).filter(titled)) {
             let place = c["place"].trim().trim_end_matches(',').to_string();
             {
                 layout.dateline = Some(place);

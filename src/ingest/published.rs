@@ -128,6 +128,10 @@ fn time_of(c: &Captures<'_>) -> Option<(i8, i8, i8, i32)> {
 
 /// Finds the first publication-style date in `line`.
 pub fn find(line: &str) -> Option<Found> {
+    // Every form has a day or a year in digits.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<Found> = None;
     let mut consider = |found: Option<Found>| {
         if let Some(f) = found {

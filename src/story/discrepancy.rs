@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clusters::{Cluster, Member};
+use crate::align::Corpus;
 use crate::align::diff::{Change, diff};
 use crate::align::terms::term;
 use crate::ingest::Article;
@@ -68,7 +69,7 @@ pub struct Discrepancy {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>[\p{L}-]+)")
+    Regex::new(r"(?i-u)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>(?u:[^\s\d.,;:!?()\x22]+))")
         .expect("number pattern compiles")
 });
 
@@ -81,6 +82,9 @@ struct Count {
 
 fn counts(body: &str, span: Span) -> Vec<Count> {
     let text = span.slice(body);
+    if !NUMBER.is_match(text) {
+        return Vec::new();
+    }
     NUMBER
         .captures_iter(text)
         .filter_map(|c| {
@@ -159,16 +163,16 @@ struct Facts {
     counts: Vec<Count>,
     dates: Vec<(When, Span)>,
     /// Names with their folded form and term.
-    names: Vec<(String, Option<String>, Span)>,
+    names: Vec<(String, Option<u32>, Span)>,
     /// Folded-word hashes, for a cheap word-order overlap.
     words: Vec<u64>,
 }
 
-fn facts(a: &Article, m: &Member, anchor: Option<Anchor>) -> Facts {
+fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Facts {
     Facts {
         counts: counts(&a.body, m.span),
         dates: dates(m, a, anchor),
-        names: names(a, m).into_iter().map(|(w, s)| (fold(&w), term(&w), s)).collect(),
+        names: names(a, m).into_iter().map(|(w, s)| (fold(&w), corpus.term_id(&w), s)).collect(),
         words: words::words(m.span.slice(&a.body))
             .map(|(_, w)| {
                 use std::hash::{Hash, Hasher};
@@ -180,15 +184,26 @@ fn facts(a: &Article, m: &Member, anchor: Option<Anchor>) -> Facts {
     }
 }
 
-pub fn find(articles: &[Article], clusters: &[Cluster], anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
+pub fn find(
+    articles: &[Article],
+    corpus: &Corpus,
+    clusters: &[Cluster],
+    anchors: &[Option<Anchor>],
+) -> Vec<Discrepancy> {
     let per_cluster: Vec<Vec<Discrepancy>> =
-        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, ci, &clusters[ci], anchors));
+        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, corpus, ci, &clusters[ci], anchors));
     let mut out: Vec<Discrepancy> = per_cluster.into_iter().flatten().collect();
     out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
     out
 }
 
-fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
+fn in_cluster(
+    articles: &[Article],
+    corpus: &Corpus,
+    ci: usize,
+    c: &Cluster,
+    anchors: &[Option<Anchor>],
+) -> Vec<Discrepancy> {
     let mut out: Vec<Discrepancy> = Vec::new();
     let mut seen: Vec<(Kind, String, String)> = Vec::new();
     let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member, dates| {
@@ -200,7 +215,8 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
         seen.push(key);
         out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone(), dates });
     };
-    let facts: Vec<Facts> = c.members.iter().map(|m| facts(&articles[m.article], m, anchors[m.article])).collect();
+    let facts: Vec<Facts> =
+        c.members.iter().map(|m| facts(&articles[m.article], corpus, m, anchors[m.article])).collect();
     for (i, ma) in c.members.iter().enumerate() {
         for (j, mb) in c.members.iter().enumerate().skip(i + 1) {
             let (fa, fb) = (&facts[i], &facts[j]);
@@ -259,7 +275,8 @@ fn in_cluster(articles: &[Article], ci: usize, c: &Cluster, anchors: &[Option<An
                 if !(capital_run(x) && capital_run(y)) {
                     continue;
                 }
-                let same = words::words(x).map(|(_, w)| term(w)).eq(words::words(y).map(|(_, w)| term(w)));
+                let same =
+                    words::words(x).map(|(_, w)| corpus.term_id(w)).eq(words::words(y).map(|(_, w)| corpus.term_id(w)));
                 if !same {
                     push(Kind::Name, (ma.article, w[1].a), (mb.article, w[2].b), ma, mb, None);
                 }
@@ -290,7 +307,7 @@ mod tests {
         let corpus = Corpus::build(&arts);
         let m = sentence_matches(&corpus, &Thresholds::default());
         let clusters = super::super::clusters::build(&arts, &m);
-        let d = find(&arts, &clusters, &crate::timeline::anchors(&arts));
+        let d = find(&arts, &corpus, &clusters, &crate::timeline::anchors(&arts));
         (arts, d)
     }
 

@@ -30,10 +30,10 @@ pub struct Story {
 }
 
 /// Builds the story view from the articles and their sentence matches.
-pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Story {
+pub fn build(articles: &[Article], corpus: &crate::align::Corpus, matches: &[SentenceMatch]) -> Story {
     let clusters = clusters::build(articles, matches);
     let coverage = coverage::build(articles, matches);
-    let discrepancies = discrepancy::find(articles, &clusters, &crate::timeline::anchors(articles));
+    let discrepancies = discrepancy::find(articles, corpus, &clusters, &crate::timeline::anchors(articles));
     let quotes: Vec<Quote> =
         crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
     let quote_groups = quotes::group(articles, &quotes, matches);

@@ -30,26 +30,42 @@ pub struct Words<'a> {
     pos: usize,
 }
 
+impl<'a> Words<'a> {
+    /// The character at byte `i` and its length; ASCII without decoding.
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<(char, usize)> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            return Some((char::from(b), 1));
+        }
+        self.text[i..].chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.text[self.pos..];
-        let (skip, first) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.pos + skip;
+        let mut start = self.pos;
+        let first = loop {
+            let (c, len) = self.char_at(start)?;
+            if is_word_char(c) {
+                break c;
+            }
+            start += len;
+        };
         let mut end = start + first.len_utf8();
         if !is_ideograph(first) {
             let mut prev = first;
-            let mut chars = self.text[end..].chars().peekable();
-            while let Some(c) = chars.next() {
+            while let Some((c, len)) = self.char_at(end) {
                 if is_word_char(c) && !is_ideograph(c) {
-                    end += c.len_utf8();
+                    end += len;
                     prev = c;
                     continue;
                 }
                 // A joiner stays in the word only between two word characters
                 // of the right kind: `U.S`, `don’t`, `14.5`, `1,000`, `snake_case`.
-                let next = chars.peek().copied();
+                let next = self.char_at(end + len).map(|(n, _)| n);
                 let joins = match (c, next) {
                     (_, None) => false,
                     (_, Some(n)) if !is_word_char(n) || is_ideograph(n) => false,
@@ -63,7 +79,7 @@ impl<'a> Iterator for Words<'a> {
                 if !joins {
                     break;
                 }
-                end += c.len_utf8();
+                end += len;
             }
         }
         self.pos = end;

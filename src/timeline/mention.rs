@@ -185,7 +185,7 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
 /// Words that make what follows them point forward: future auxiliaries,
 /// plans and expectations, requests with a deadline.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)(?-u:\b)").unwrap()
+    Regex::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
 });
 
 /// `next` looking ahead ("the bank's next meeting in January"), not along
@@ -263,7 +263,7 @@ fn last_past_marker(text: &str) -> Option<usize> {
             !passive
         } else if is_irregular_past(&lw) {
             true
-        } else if lw.len() > 4 && lw.ends_with("ed") && !FUTURE_CUE.is_match(&lw) {
+        } else if lw.len() > 4 && lw.ends_with("ed") && !is_cue_participle(&lw) {
             !passive
         } else {
             false
@@ -273,6 +273,28 @@ fn last_past_marker(text: &str) -> Option<usize> {
         }
     }
     last
+}
+
+/// The forward cues that end in -ed ("expected", "scheduled").
+fn is_cue_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "expected"
+            | "scheduled"
+            | "slated"
+            | "planned"
+            | "asked"
+            | "ordered"
+            | "requested"
+            | "demanded"
+            | "instructed"
+            | "required"
+            | "urged"
+            | "pledged"
+            | "promised"
+            | "vowed"
+            | "poised"
+    )
 }
 
 /// Byte offset just past the last forward cue in `text`.
