@@ -500,18 +500,7 @@ impl App {
     /// Cursor moves in an overlay's list: a page is a few entries (each
     /// takes several lines).
     fn overlay_movement(&self, action: Action) -> Option<isize> {
-        let page = (layout::text_height(layout::body(self.size)) / 5).max(1) as isize;
-        Some(match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => page,
-            Action::PageUp => -page,
-            Action::HalfDown => (page / 2).max(1),
-            Action::HalfUp => -(page / 2).max(1),
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            _ => return None,
-        })
+        Self::movement_by(action, (layout::text_height(layout::body(self.size)) / 5).max(1))
     }
 
     /// Sentences only `article` has.
@@ -574,7 +563,12 @@ impl App {
     }
 
     fn movement(&self, action: Action) -> Option<isize> {
-        let page = self.page() as isize;
+        Self::movement_by(action, self.page())
+    }
+
+    /// How far a movement key moves a cursor when a page is `page` items.
+    fn movement_by(action: Action, page: usize) -> Option<isize> {
+        let page = page as isize;
         Some(match action {
             Action::Down => 1,
             Action::Up => -1,

@@ -46,7 +46,7 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
         let (label, reported) = match row {
             CoverageRow::Statement(c) => {
                 let source = crate::story::clusters::summary_source(&an.articles, &an.story.clusters[c].members);
-                (crate::timeline::shorten(source, label_w.max(crate::timeline::SUMMARY_BYTES) * 4), false)
+                (super::timeline::shortened(source, label_w), false)
             }
             CoverageRow::Event(e) => {
                 let ev = &an.timeline[e];

@@ -72,7 +72,13 @@ fn sources_of(e: &Event, max: usize) -> String {
 /// An event's summary for a row of `room` columns: on a wide screen more
 /// of the sentence it is taken from than the stored summary holds.
 pub fn summary_for(app: &App, e: &Event, room: usize) -> String {
-    crate::timeline::shorten(e.summary_source(app.articles()), room.max(crate::timeline::SUMMARY_BYTES) * 4)
+    shortened(e.summary_source(app.articles()), room)
+}
+
+/// Words for a row of `room` columns, shortened as summaries are (lead-in
+/// words dropped, cut at a word), but as long as the row allows.
+pub fn shortened(source: &str, room: usize) -> String {
+    crate::timeline::shorten(source, room.max(crate::timeline::SUMMARY_BYTES) * 4)
 }
 
 /// "1 event", "3 events".
