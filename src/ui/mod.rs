@@ -181,8 +181,8 @@ pub fn run(plan: Plan) -> io::Result<i32> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
     // For the end-to-end test that a panic restores the terminal: the
-    // first key press panics when this is set.
-    let panic_on_key = std::env::var_os("PARALLAX_TEST_PANIC").is_some();
+    // first key press panics when this is set (in test and debug builds).
+    let panic_on_key = cfg!(debug_assertions) && std::env::var_os("PARALLAX_TEST_PANIC").is_some();
     render(terminal, app)?;
     loop {
         // Block for one message, then take whatever else is already queued
