@@ -160,7 +160,18 @@ impl State {
         let tmp = dir.join(format!(".state.json.{}.tmp", std::process::id()));
         let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        // Written and flushed to disk before it replaces the old file, so
+        // that even a power cut leaves the old state or the new one.
+        let write = || -> std::io::Result<()> {
+            use std::io::Write;
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            format!("{}: {e}", tmp.display())
+        })?;
         fs::rename(&tmp, &path).map_err(|e| {
             let _ = fs::remove_file(&tmp);
             format!("{}: {e}", path.display())
