@@ -61,11 +61,16 @@ pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis
     progress(Stage::Matching);
     let matches = align::sentence_matches(&corpus, &Thresholds::default());
     progress(Stage::Passages);
-    let passages = align::passages_from(&articles, &corpus, &matches);
+    let mut passages = align::passages_from(&articles, &corpus, &matches);
+    // Statements across sources, and the passages they imply.
+    let clusters = story::clusters::build(&articles, &matches);
+    let groups: Vec<Vec<(usize, std::ops::Range<usize>)>> =
+        clusters.iter().map(|c| c.members.iter().map(|m| (m.article, m.sentences.clone())).collect()).collect();
+    align::add_implied(&articles, &corpus, &mut passages, &groups);
     progress(Stage::Timeline);
     let timeline = timeline::build(&mut articles, &corpus, &matches);
     progress(Stage::Story);
-    let story = story::build(&articles, &corpus, &matches);
+    let story = story::build(&articles, &corpus, &matches, clusters);
     Analysis { articles, skipped, corpus, passages, timeline, story }
 }
 

@@ -190,9 +190,9 @@ fn passages_and_timeline_keep_their_level() {
         ratio(pr, pg),
         ratio(th, tn)
     );
-    // The levels when these stories were added: passage recall 0.69,
-    // precision 0.96, timeline recall 0.94.
-    assert!(ratio(ph, pn) >= 0.65, "passage recall {ph}/{pn}");
+    // The levels reached: passage recall 0.73, precision 0.96, timeline
+    // recall 0.94.
+    assert!(ratio(ph, pn) >= 0.70, "passage recall {ph}/{pn}");
     assert!(ratio(pr, pg) >= 0.92, "passage precision {pr}/{pg}");
     assert!(ratio(th, tn) >= 0.90, "timeline recall {th}/{tn}");
 }

@@ -211,6 +211,44 @@ pub fn passages_from(articles: &[Article], corpus: &Corpus, matches: &[SentenceM
     built.into_iter().flatten().collect()
 }
 
+/// Adds the passages a statement shared by several sources implies: two
+/// members of one `group` (a cohesive cluster: most of its pairs matched
+/// directly) report the same thing even when their own wording is too far
+/// apart to match ("not consulted" / "had no role" through a third report
+/// close to both). Pairs already covered by a passage are left as they are.
+/// Keeps the passages in their order (by article pair, then position).
+pub fn add_implied(
+    articles: &[Article],
+    corpus: &Corpus,
+    passages: &mut Vec<Passage>,
+    groups: &[Vec<(usize, Range<usize>)>],
+) {
+    let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let mut added = Vec::new();
+    for g in groups {
+        for (i, (xa, xr)) in g.iter().enumerate() {
+            for (ya, yr) in &g[i + 1..] {
+                if xa == ya {
+                    continue;
+                }
+                let ((a, ra), (b, rb)) = if xa < ya { ((*xa, xr), (*ya, yr)) } else { ((*ya, yr), (*xa, xr)) };
+                let covered = passages.iter().chain(&added).any(|p: &Passage| {
+                    p.a.article == a && p.b.article == b && overlap(&p.a.sentences, ra) && overlap(&p.b.sentences, rb)
+                });
+                // Not the same frame with other names ("Officials in Lyon
+                // said ..." / "Officials in Riga said ..."), which a chain
+                // through a third report can join.
+                let conflict = ra.clone().any(|i| rb.clone().any(|j| corpus.names_conflict((a, i), (b, j))));
+                if !covered && !conflict {
+                    added.push(build(articles, corpus, a, ra.clone(), b, rb.clone()));
+                }
+            }
+        }
+    }
+    passages.extend(added);
+    passages.sort_by_key(|p| (p.a.article, p.b.article, p.a.sentences.start, p.b.sentences.start, p.a.sentences.end));
+}
+
 /// Joins matched sentence pairs that are neighbours on both sides (moving
 /// forward together, or one side staying while the other moves on) into
 /// runs. Returns the sentence ranges of each run, sorted.
@@ -372,6 +410,26 @@ mod tests {
                 assert!(!(x.a == y.a && x.b == y.b));
             }
         }
+    }
+
+    #[test]
+    fn a_statement_shared_by_three_implies_the_missing_pair() {
+        let a = arts(&[
+            "Opening line one. Ukrainian sources said Kyiv was not consulted while the plan was developed. Closing.",
+            "Opening line two. Ukraine had no role in shaping the plan, sources close to Kyiv said. Closing.",
+            "Opening line three. Officials in Lyon said a vote on the budget was expected by Tuesday.",
+            "Opening line four. Officials in Riga said a vote on the budget was expected by Tuesday.",
+        ]);
+        let c = Corpus::build(&a);
+        let mut p = Vec::new();
+        add_implied(&a, &c, &mut p, &[vec![(0, 1..2), (1, 1..2)], vec![(2, 1..2), (3, 1..2)]]);
+        // The reworded pair is added; the same frame with other names is not.
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].a.article, p[0].b.article), (0, 1));
+        // A pair already covered is not added twice.
+        let before = p.clone();
+        add_implied(&a, &c, &mut p, &[vec![(1, 1..2), (0, 1..2)]]);
+        assert_eq!(p, before);
     }
 
     #[test]

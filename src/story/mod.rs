@@ -29,9 +29,14 @@ pub struct Story {
     pub quote_groups: Vec<QuoteGroup>,
 }
 
-/// Builds the story view from the articles and their sentence matches.
-pub fn build(articles: &[Article], corpus: &crate::align::Corpus, matches: &[SentenceMatch]) -> Story {
-    let clusters = clusters::build(articles, matches);
+/// Builds the story view from the articles, their sentence matches and the
+/// statements ([`clusters::build`]) grouped from them.
+pub fn build(
+    articles: &[Article],
+    corpus: &crate::align::Corpus,
+    matches: &[SentenceMatch],
+    clusters: Vec<Cluster>,
+) -> Story {
     let coverage = coverage::build(articles, matches);
     let discrepancies = discrepancy::find(articles, corpus, &clusters, &crate::timeline::anchors(articles));
     let quotes: Vec<Quote> =
