@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Span;
-use super::lexicon::{month_number, weekday_number};
+use super::lexicon::{is_irregular_past, month_number, weekday_number};
 use super::words;
 
 /// Clause openers after a comma: a date in such a clause belongs to it.
@@ -49,6 +49,39 @@ const CONNECTORS: &[&str] = &[
     "ahead",
 ];
 
+/// Connectors that are also prepositions: after a comma they open a
+/// clause only when a verb follows ("after the leaders met"), not a noun
+/// phrase ("after midnight", "before dawn on Saturday").
+const PREPOSITIONS: &[&str] = &["before", "after", "following", "since", "amid", "despite"];
+
+/// A verb among the next few words of `rest`: a past form, a form of "be"
+/// or "have", a modal.
+fn has_verb(rest: &str) -> bool {
+    words::words(rest).skip(1).take(6).any(|(_, w)| {
+        let l = w.to_ascii_lowercase();
+        is_irregular_past(&l)
+            || (l.len() > 3 && l.ends_with("ed"))
+            || matches!(
+                l.as_str(),
+                "is" | "are"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "does"
+                    | "do"
+            )
+    })
+}
+
 /// Relative pronouns: a clause they open after a comma is a parenthesis.
 const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
 
@@ -79,7 +112,9 @@ pub fn clauses(s: &str) -> Vec<Span> {
                 let rest = s[i + 1..].trim_start();
                 let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                 let next = next.to_lowercase();
-                if CONNECTORS.contains(&next.as_str()) {
+                // "..., before dawn on Saturday": a preposition, not a clause.
+                let phrase = PREPOSITIONS.contains(&next.as_str()) && !has_verb(rest);
+                if CONNECTORS.contains(&next.as_str()) && !phrase {
                     cuts.push(i + 1);
                     // ", who ... ," is a parenthesis: what follows its closing
                     // comma belongs to the main clause again.
@@ -135,6 +170,18 @@ mod tests {
 
     fn cl(s: &str) -> Vec<&str> {
         clauses(s).into_iter().map(|c| c.slice(s)).collect()
+    }
+
+    #[test]
+    fn prepositions_after_a_comma_open_no_clause() {
+        assert_eq!(
+            cl("The quake struck the Rasht Valley, a farming region, before dawn on Saturday 14 February."),
+            ["The quake struck the Rasht Valley, a farming region, before dawn on Saturday 14 February."]
+        );
+        assert_eq!(
+            cl("The minister resigned, after the report was published on Monday."),
+            ["The minister resigned,", "after the report was published on Monday."]
+        );
     }
 
     #[test]

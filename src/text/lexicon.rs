@@ -669,3 +669,54 @@ pub fn concept(stem: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Irregular past forms that tell of what happened.
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "went"
+            | "came"
+            | "gave"
+            | "began"
+            | "fell"
+            | "rose"
+            | "took"
+            | "made"
+            | "left"
+            | "held"
+            | "struck"
+            | "won"
+            | "lost"
+            | "sent"
+            | "spoke"
+            | "wrote"
+            | "saw"
+            | "found"
+            | "brought"
+            | "kept"
+            | "ran"
+            | "led"
+            | "sank"
+            | "broke"
+            | "flew"
+            | "drew"
+            | "grew"
+            | "threw"
+            | "stood"
+            | "knew"
+            | "paid"
+            | "sold"
+            | "spent"
+            | "built"
+            | "hit"
+            | "got"
+            | "became"
+    )
+}

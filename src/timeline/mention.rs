@@ -15,7 +15,9 @@ use super::expr::{self, Expr, Say};
 use super::resolve::{Anchor, When, resolve, resolve_at};
 use crate::ingest::Article;
 use crate::text::clauses::clauses;
-use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number};
+use crate::text::lexicon::{
+    is_irregular_past, is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number,
+};
 use crate::text::{Span, words};
 
 /// How an event got its date.
@@ -191,57 +193,6 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// `next` looking ahead ("the bank's next meeting in January"), not along
 /// a narrative ("the next day") or in space ("next to").
 static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)\bnext\s+(?P<w>[a-z]+)").unwrap());
-
-/// Irregular past forms that tell of what happened.
-fn is_irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "met"
-            | "went"
-            | "came"
-            | "gave"
-            | "began"
-            | "fell"
-            | "rose"
-            | "took"
-            | "made"
-            | "left"
-            | "held"
-            | "struck"
-            | "won"
-            | "lost"
-            | "sent"
-            | "spoke"
-            | "wrote"
-            | "saw"
-            | "found"
-            | "brought"
-            | "kept"
-            | "ran"
-            | "led"
-            | "sank"
-            | "broke"
-            | "flew"
-            | "drew"
-            | "grew"
-            | "threw"
-            | "stood"
-            | "knew"
-            | "paid"
-            | "sold"
-            | "spent"
-            | "built"
-            | "hit"
-            | "got"
-            | "became"
-    )
-}
 
 /// Byte offset in `text` just past the last word that tells of the past:
 /// an irregular past form, or a word in -ed that is not a passive after a
