@@ -232,7 +232,10 @@ fn glued_boundary(single_period: bool, closed: bool, before: &str, next: char, a
         && !before.contains('.')
         && !is_title_abbreviation(before)
         && !is_soft_abbreviation(before);
-    word_like && after.is_some_and(|a| a.is_lowercase() || a == '\'' || a == '’')
+    // `media.A White House official`: the one-letter words "A" and "I"
+    // start a sentence too, after a word in lower case.
+    let one_letter = matches!(next, 'A' | 'I') && after == Some(' ') && before.chars().all(char::is_lowercase);
+    word_like && (after.is_some_and(|a| a.is_lowercase() || a == '\'' || a == '’') || one_letter)
 }
 
 #[cfg(test)]
@@ -258,6 +261,11 @@ mod tests {
             split("It was signed by officials.Trump's decision followed."),
             ["It was signed by officials.", "Trump's decision followed."]
         );
+        assert_eq!(
+            split("He posted on social media.A White House official agreed."),
+            ["He posted on social media.", "A White House official agreed."]
+        );
+        assert_eq!(split("Call the U.S.A office."), ["Call the U.S.A office."]);
     }
 
     #[test]
