@@ -114,6 +114,56 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
 /// differing words to be compared as claims.
 const CLOSE_RATIO: f32 = 0.5;
 
+/// Numbers the diff shows replaced by other numbers between unchanged
+/// runs of at least `frame` words each side: (span in a, span in b).
+fn replaced_numbers(a: &str, b: &str, d: &crate::align::WordDiff, frame: usize) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    for w in d.chunks.windows(4) {
+        let framed = w[0].change == Change::Equal
+            && w[3].change == Change::Equal
+            && words::count(w[0].a.slice(a)) >= frame
+            && words::count(w[3].a.slice(a)) >= frame;
+        if !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
+            continue;
+        }
+        let (x, y) = (w[1].a.slice(a), w[2].b.slice(b));
+        if is_number_word(x) && is_number_word(y) && fold(x) != fold(y) {
+            out.push((w[1].a, w[2].b));
+        }
+    }
+    out
+}
+
+/// One number, in digits ("318", "2.1") or words ("seven").
+fn is_number_word(s: &str) -> bool {
+    let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
+    let [w] = ws.as_slice() else { return false };
+    w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
+                | "thousand"
+                | "dozen"
+                | "dozens"
+        )
+}
+
 /// A capitalised word that names someone or somewhere: not a sentence
 /// opener, a calendar word, or a nationality ("Russian").
 fn is_name(w: &str) -> bool {
@@ -237,6 +287,17 @@ fn in_cluster(
                 && 2.0 * crate::align::score::lcs_len(&fa.words, &fb.words) as f32 / total as f32 >= CLOSE_RATIO;
             // A reworded pair still compares when each gives one number,
             // counting the same thing ("fell 6.5%" / "fell 4% by the close").
+            let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
+            let d = diff(&aa.body, ma.span, &ab.body, mb.span);
+            // A number replaced by another between the same words ("rose to
+            // six on Tuesday" / "rose to seven on Tuesday"), whatever it
+            // counts: one framing word each side in close reports, two in
+            // reworded ones. (A number with its noun is compared below.)
+            for (x, y) in replaced_numbers(&aa.body, &ab.body, &d, if close { 1 } else { 2 }) {
+                if !fa.counts.iter().any(|c| c.span.overlaps(&x)) {
+                    push(Kind::Number, (ma.article, x), (mb.article, y), ma, mb, None);
+                }
+            }
             if !close {
                 if let ([x], [y]) = (fa.counts.as_slice(), fb.counts.as_slice()) {
                     if x.unit == y.unit && x.value != y.value {
@@ -260,14 +321,15 @@ fn in_cluster(
                 }
             }
             // A name replaced between words both sides share.
-            let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
-            let d = diff(&aa.body, ma.span, &ab.body, mb.span);
             for w in d.chunks.windows(4) {
                 let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
                 if !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
                     continue;
                 }
                 let (x, y) = (w[1].a.slice(&aa.body), w[2].b.slice(&ab.body));
+                if is_number_word(x) && is_number_word(y) {
+                    continue;
+                }
                 let capital_run = |s: &str| {
                     let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
                     !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_name(w))
@@ -324,6 +386,17 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].kind, Kind::Number);
         assert_eq!((text(&arts, d[0].a), text(&arts, d[0].b)), ("at least 25 people", "at least 10 people"));
+    }
+
+    #[test]
+    fn a_number_replaced_in_the_same_words_is_a_disagreement() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-10-21\n\nThe death toll from the collapse of the Lhotka dam above the town rose to six on Tuesday morning, police said.",
+            "Title B\n2025-10-21\n\nThe death toll from the collapse of the Lhotka dam above the town rose to seven on Tuesday morning, police said.",
+        ]);
+        let numbers: Vec<(&str, &str)> =
+            d.iter().filter(|x| x.kind == Kind::Number).map(|x| (text(&arts, x.a), text(&arts, x.b))).collect();
+        assert_eq!(numbers, [("six", "seven")], "{d:?}");
     }
 
     #[test]
