@@ -65,6 +65,13 @@ static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// `With AFP`, `(With Reuters and AP)`: a wire-service credit line, a
+/// whole line that names nothing but the agencies.
+static WITH_WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\s*[Ww]ith (?:the )?(?P<who>(?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa)(?:(?:,| and| &) (?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa))*)\s*\)?\.?$")
+        .unwrap()
+});
+
 /// A markdown image or a bare link on a line of its own.
 static IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
@@ -90,13 +97,25 @@ static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
+    Regex::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:|Posted by)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
 });
 
 /// `Sarah Whitcombe US business correspondent`: a name and a newsroom role.
 static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}?),?\s+(?:[\p{L}]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer)$").unwrap()
 });
+
+/// `12 comments`, `View comments`, `Show 3 comments`: comment-thread links.
+fn is_comment_count(lower: &str) -> bool {
+    let Some(rest) = lower.strip_suffix(" comments").or(lower.strip_suffix(" comment")) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['(', '[']);
+    rest.split_whitespace().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || matches!(w, "view" | "show" | "read" | "see" | "all" | "the")
+    })
+}
 
 /// Page furniture that needs more than one pattern to tell: cookie
 /// banners, newsletter and subscription prompts, navigation bars,
@@ -135,6 +154,23 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
         return true;
     }
     if lower.starts_with("advertiser disclosure") || lower.starts_with("> advertiser disclosure") {
+        return true;
+    }
+    // Blog and page furniture: likes, comment counts, feedback, standards.
+    if n_words <= 12
+        && (lower.starts_with("like this:")
+            || lower.starts_with("was this article helpful")
+            || lower.starts_with("our standards")
+            || is_comment_count(&lower))
+    {
+        return true;
+    }
+    // Broadcast promos: `Listen to ... Live from 7pm for full coverage`.
+    if n_words <= 25
+        && (lower.starts_with("listen to ") || lower.starts_with("watch "))
+        && lower.contains(" live")
+        && lower.contains("coverage")
+    {
         return true;
     }
     if n_words <= 3 && line.contains('°') {
@@ -320,6 +356,9 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
         return Some(Boilerplate::Credit(who));
     }
+    if let Some(c) = WITH_WIRE.captures(line) {
+        return Some(Boilerplate::Credit(c["who"].to_string()));
+    }
     if IMAGE.is_match(line) {
         return Some(Boilerplate::Caption);
     }
@@ -391,8 +430,8 @@ pub fn is_tail_heading(line: &str) -> bool {
 /// (`By Anna Kowalska on Jan 2, 2026`). A sentence that opens with "By" is
 /// not one: it has lower-case words outside the date and the labels.
 fn byline(line: &str, n_words: usize) -> Option<Boilerplate> {
-    if !["By", "BY", "by:", "Written by", "Words by", "Author:"].iter().any(|p| line.starts_with(p)) {
-        return None;
+    if !["By", "BY", "by:", "Written by", "Words by", "Author:", "Posted by"].iter().any(|p| line.starts_with(p)) {
+        return posted_on_by(line);
     }
     let found = super::published::find(line);
     // The date and its labels do not count against the length.
@@ -419,6 +458,20 @@ fn byline(line: &str, n_words: usize) -> Option<Boilerplate> {
         return None;
     }
     Some(Boilerplate::Byline { who: c["who"].trim().to_string(), date: found.map(|f| f.published) })
+}
+
+/// `Posted on June 6, 2025 by Arjun Mehta · 5 min read`: a date, then the
+/// byline.
+fn posted_on_by(line: &str) -> Option<Boilerplate> {
+    let lead = ["Posted on ", "Published on ", "Posted ", "Published "].into_iter().find(|p| line.starts_with(p))?;
+    let found = super::published::find(line).filter(|f| f.start <= lead.len())?;
+    let rest = line[found.end..].trim_start().strip_prefix("by ")?;
+    // Fields after the names (`· 5 min read`) say nothing about them.
+    let rest = rest.split(['·', '•', '|']).next().unwrap_or("").trim();
+    match byline(&format!("By {rest}"), words::rough_count(rest) + 1)? {
+        Boilerplate::Byline { who, .. } => Some(Boilerplate::Byline { who, date: Some(found.published) }),
+        _ => None,
+    }
 }
 
 /// A line of share/gallery vocabulary without sentence punctuation:
@@ -502,6 +555,11 @@ mod tests {
         assert_eq!(classify("(With inputs from PTI)"), Some(Credit("PTI".into())));
         assert_eq!(classify("With agency inputs"), Some(Credit("agency inputs".into())));
         assert_eq!(classify("With inputs from the ministry, officials drafted a plan on Monday."), None);
+        assert_eq!(classify("With AFP"), Some(Credit("AFP".into())));
+        assert_eq!(classify("(With Reuters and AP)"), Some(Credit("Reuters and AP".into())));
+        assert_eq!(classify("With NATO allies watching, the talks began."), None);
+        assert_eq!(classify("With Newswire"), Some(Credit("Newswire".into())));
+        assert_eq!(classify("With Biden in the room, talks began."), None);
     }
 
     #[test]
@@ -533,6 +591,12 @@ mod tests {
             "FOR IMMEDIATE RELEASE",
             "News provided by",
             "This press release contains forward-looking statements within the meaning of the Act of 1995.",
+            "Like this:",
+            "Was this article helpful?",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "Listen to Radio Five Live from 7pm for full coverage of the match.",
+            "12 comments",
+            "View comments",
         ] {
             assert!(classify(line).is_some(), "{line}");
         }
@@ -575,6 +639,13 @@ mod tests {
         assert_eq!(classify("Copy"), Some(Widget));
         assert_eq!(classify("Link copied"), Some(Widget));
         assert_eq!(classify("by: Kayla Brooks"), Some(Byline { who: "Kayla Brooks".into(), date: None }));
+        assert_eq!(
+            classify("Posted by TerraceTom in News, Opinion · 23 comments"),
+            Some(Byline { who: "TerraceTom".into(), date: None })
+        );
+        let posted = classify("Posted on June 6, 2025 by Arjun Mehta · 5 min read");
+        assert!(matches!(posted, Some(Byline { ref who, date: Some(_) }) if who == "Arjun Mehta"), "{posted:?}");
+        assert_eq!(classify("Posted on June 6, 2025, the notice said prices would rise."), None);
         assert_eq!(
             classify("Sarah Whitcombe US business correspondent"),
             Some(Byline { who: "Sarah Whitcombe".into(), date: None })

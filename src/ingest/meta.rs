@@ -28,6 +28,8 @@ pub struct Layout {
     pub dateline_end: usize,
     /// Body paragraphs, whitespace collapsed, boilerplate removed.
     pub paragraphs: Vec<String>,
+    /// The byline's names: the credit when no credit line or agency names one.
+    byline: Option<String>,
 }
 
 /// How many non-blank lines from the top may hold header metadata.
@@ -66,7 +68,6 @@ pub fn parse(text: &str) -> Layout {
     let mut seen = 0usize; // non-blank lines looked at
     let mut in_header = true;
 
-    let mut byline: Option<String> = None;
     // Under a "Related" heading: the headlines that follow are links.
     let mut in_link_list = false;
     // Past a press release's end matter (`About ...`, `Media contact:`).
@@ -81,7 +82,9 @@ pub fn parse(text: &str) -> Layout {
             body.push(String::new());
             continue;
         }
-        match boilerplate::classify(line) {
+        // `### Related` is the heading `Related`.
+        let probe = HEADING.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
+        match boilerplate::classify(probe) {
             Some(Boilerplate::Credit(who)) => {
                 layout.credit.get_or_insert(who);
                 if in_header {
@@ -92,14 +95,14 @@ pub fn parse(text: &str) -> Layout {
                 continue;
             }
             Some(Boilerplate::Byline { who, date }) => {
-                byline.get_or_insert(who);
+                layout.byline.get_or_insert(who);
                 if let Some(d) = date.filter(|_| in_header) {
                     layout.published.get_or_insert(d);
                 }
                 continue;
             }
             Some(Boilerplate::Link) => {
-                in_link_list = boilerplate::is_link_list_heading(line);
+                in_link_list = boilerplate::is_link_list_heading(probe);
                 continue;
             }
             Some(_) => continue,
@@ -157,6 +160,24 @@ pub fn parse(text: &str) -> Layout {
             {
                 layout.outlet = Some(line.to_string());
                 continue;
+            }
+            // `InfraWeek | Cloud & Infrastructure`: the name and a section or
+            // tagline beside it.
+            if layout.title.is_none()
+                && layout.outlet.is_none()
+                && body_is_blank(&body)
+                && let Some(name) = field_masthead(line)
+                && headline_follows()
+            {
+                layout.outlet = Some(name.to_string());
+                continue;
+            }
+            // `Sophie Marchetti in Amsterdam` under the title.
+            if layout.title.is_some() && prose_lines == 0 {
+                if let Some(who) = name_in_place(line) {
+                    layout.byline.get_or_insert(who.to_string());
+                    continue;
+                }
             }
             // A kicker or section label over the headline (`Pharmaceuticals
             // industry`, `Live`, `Columbus`).
@@ -227,7 +248,7 @@ pub fn parse(text: &str) -> Layout {
     // A credit line or the dateline's agency names the source of the text;
     // failing those, the byline.
     if layout.credit.is_none() {
-        layout.credit = byline;
+        layout.credit = layout.byline.take();
     }
     layout
 }
@@ -243,6 +264,33 @@ fn is_masthead(line: &str) -> bool {
     (1..=3).contains(&ws.len())
         && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
         && !line.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// `THE BOATHOUSE END · independent fansite`, `InfraWeek | Cloud &
+/// Infrastructure`: a masthead name, then short labels between separators.
+/// Returns the name.
+fn field_masthead(line: &str) -> Option<&str> {
+    let mut fields = line.split(['|', '·', '•']).map(str::trim);
+    let name = fields.next().map(strip_emphasis).filter(|n| is_masthead(n))?;
+    let mut rest = fields.peekable();
+    rest.peek()?;
+    rest.all(|f| !f.is_empty() && words::rough_count(f) <= 6 && !f.ends_with(['.', '!', '?'])).then_some(name)
+}
+
+/// `Sophie Marchetti in Amsterdam`: a byline of two or three names and a
+/// place, and nothing else.
+fn name_in_place(line: &str) -> Option<&str> {
+    let (who, place) = line.split_once(" in ")?;
+    let capitalised = |s: &str, max: usize| {
+        let ws: Vec<&str> = s.split_whitespace().collect();
+        (1..=max).contains(&ws.len())
+            && ws.iter().all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            })
+    };
+    (capitalised(who, 3) && who.split_whitespace().count() >= 2 && capitalised(place, 3)).then_some(who)
 }
 
 /// The first line after `line` (a slice of `text`) that is neither blank,
@@ -368,6 +416,7 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
         return None;
     }
     let mut outlet = None;
+    let mut byline = None;
     let mut at = 0;
     let mut dated = false;
     for field in line.split(['|', '·', '•']) {
@@ -381,7 +430,13 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
             dated = true;
             continue;
         }
-        if boilerplate::classify(f).is_some() || is_time_or_count(f) {
+        if let Some(b) = boilerplate::classify(f) {
+            if let Boilerplate::Byline { who, .. } = b {
+                byline.get_or_insert(who);
+            }
+            continue;
+        }
+        if is_time_or_count(f) {
             continue;
         }
         if !is_label(f) {
@@ -397,6 +452,9 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
     layout.published.get_or_insert(found.published);
     if let Some(o) = outlet {
         layout.outlet.get_or_insert(o);
+    }
+    if let Some(b) = byline {
+        layout.byline.get_or_insert(b);
     }
     Some(String::new())
 }
@@ -539,6 +597,37 @@ mod tests {
         let l =
             parse("date 2025-11-21 US President Donald Trump has endorsed a plan aimed at ending the war in Europe.");
         assert!(l.paragraphs[0].starts_with("US President"));
+    }
+
+    #[test]
+    fn field_mastheads_bylines_with_places_and_posted_on() {
+        // A masthead with a section beside it, a `Posted on DATE by` line.
+        let l = parse(
+            "GridWatch  |  Energy & Utilities\nRegulator fines operator over winter blackout in the north\nPosted on March 2, 2026 by Ines Duarte · 4 min read\n\nThe regulator said on Monday it had fined the operator.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("GridWatch"));
+        assert_eq!(l.title.as_deref(), Some("Regulator fines operator over winter blackout in the north"));
+        assert_eq!(date(&l).as_deref(), Some("2026-03-02"));
+        assert_eq!(l.credit.as_deref(), Some("Ines Duarte"));
+        assert_eq!(l.paragraphs.len(), 1);
+        // A name and a place under the title; fields with a byline.
+        let l = parse(
+            "Port strike enters second week as talks stall\n\nKarl Brandt in Hamburg\n\nDock workers stayed away from the terminals on Tuesday for a seventh day.",
+        );
+        assert_eq!(l.credit.as_deref(), Some("Karl Brandt"));
+        assert_eq!(l.paragraphs.len(), 1);
+        let l = parse(
+            "# Port strike enters second week\n\n**Harbour Times** | Tue, Mar 3, 2026 · 9:14 pm CET | By Karl Brandt\n\nDock workers stayed away from the terminals on Tuesday for a seventh day.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Harbour Times"));
+        assert_eq!(l.credit.as_deref(), Some("Karl Brandt"));
+        assert_eq!(date(&l).as_deref(), Some("2026-03-03"));
+        // A blog's byline; a related list under a markdown heading.
+        let l = parse(
+            "# Why we back the manager\n\n*Posted by NorthStander in Opinion · 12 comments*\n\nWhat a week it has been for everyone at the club this season.\n\nUp the town!\n\n### Related\n\nMatch preview: City v Town\nPlayer ratings: Town 2-1 Rovers",
+        );
+        assert_eq!(l.credit.as_deref(), Some("NorthStander"));
+        assert_eq!(l.paragraphs, ["What a week it has been for everyone at the club this season.", "Up the town!"]);
     }
 
     #[test]
