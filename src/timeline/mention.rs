@@ -187,7 +187,7 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
 /// Words that make what follows them point forward: future auxiliaries,
 /// plans and expectations, requests with a deadline.
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
+    Regex::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|pencill?ed in|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
 });
 
 /// `next` looking ahead ("the bank's next meeting in January"), not along
@@ -245,6 +245,8 @@ fn is_cue_participle(w: &str) -> bool {
             | "promised"
             | "vowed"
             | "poised"
+            | "pencilled"
+            | "penciled"
     )
 }
 
@@ -281,12 +283,23 @@ fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
     let rest = &sentence[e.span.end..];
     let stretch = &rest[..rest.find([',', ';', ':', '.', '—', '(']).unwrap_or(rest.len())];
     let after: Vec<String> = words::words(stretch).take(3).map(|(_, w)| w.to_ascii_lowercase()).collect();
-    if after.iter().any(|w| matches!(w.as_str(), "will" | "would" | "shall")) {
+    // "said on Wednesday it would ...": the date is the saying's.
+    let said_before = words::words(&sentence[..e.span.start]).last().is_some_and(|(_, w)| {
+        let w = w.to_ascii_lowercase();
+        is_reporting_verb(&w) && (w.ends_with("ed") || is_irregular_past(&w))
+    });
+    if !said_before && after.iter().any(|w| matches!(w.as_str(), "will" | "would" | "shall")) {
         return true;
     }
     let before = &sentence[..e.span.start];
     let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(11).map_or(0, |(i, _)| i);
-    let window = &before[window_start.max(clause_start.min(e.span.start))..];
+    // The expression's own preposition belongs to a cue ("set for | early
+    // April").
+    let lead = e.text.split_once(' ').map_or(0, |(first, _)| {
+        if matches!(first.to_ascii_lowercase().as_str(), "for" | "on" | "in" | "to" | "at") { first.len() } else { 0 }
+    });
+    let window_end = e.span.start + lead;
+    let window = &sentence[window_start.max(clause_start.min(e.span.start))..window_end];
     match last_future_cue(window) {
         Some(cue) => last_past_marker(window).is_none_or(|past| past < cue),
         None => false,
@@ -579,6 +592,11 @@ mod tests {
         assert_eq!(date("It was due to start at dawn and to run until midnight on Friday."), "2025-10-24");
         assert_eq!(date("\"We are asking the council to do it by Friday,\" he said."), "2025-10-24");
         assert_eq!(date("Firms must file a plan within 30 days of Thursday's notice."), "2025-11-15");
+        // The cue reaches the expression's own preposition; a date right
+        // after a reporting verb is the saying's.
+        assert_eq!(date("A hearing has been set for early April."), "2026-04");
+        assert_eq!(date("The hearing is pencilled in for early April."), "2026-04");
+        assert_eq!(date("The league said on Wednesday it would not comment."), "2025-10-15");
     }
 
     #[test]
