@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::lexicon::{concept, is_reporting_verb, is_stopword, spelling_variant};
+use crate::text::lexicon::{concept, demonym_country, is_reporting_verb, is_stopword, spelling_variant};
 use crate::text::words;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -31,6 +31,9 @@ pub fn term(word: &str) -> Option<String> {
     }
     if folded.chars().all(|c| c.is_ascii_digit()) {
         return Some(folded);
+    }
+    if let Some(country) = demonym_country(&folded) {
+        return Some(country.to_string());
     }
     let w = spelling_variant(&folded).map(str::to_string).unwrap_or_else(|| british_to_american(&folded));
     let stem = STEMMER.stem(&w);
@@ -164,6 +167,7 @@ mod tests {
         assert_eq!(terms("Dan Driscoll"), terms("Daniel Driscoll"));
         assert_eq!(terms("recognising organisation defence"), terms("recognizing organization defense"));
         assert_eq!(terms("Erdoğan Türkiye"), terms("Erdogan Turkey"));
+        assert_eq!(terms("Irish and British retailers"), terms("Ireland and Britain retailers"));
     }
 
     #[test]
@@ -176,12 +180,14 @@ mod tests {
     fn numbers_in_one_form() {
         assert_eq!(terms("2.00% 2 1,000 0.25 14.5"), ["2", "2", "1000", "0.25", "14.5"]);
         assert_eq!(terms("2 percent"), ["2"]);
+        assert_eq!(terms("7.4 per cent"), terms("7.4%"));
     }
 
     #[test]
     fn shared_concepts() {
         assert_eq!(terms("approved endorsed"), ["~approve", "~approve"]);
         assert_eq!(terms("war conflict"), ["~war", "~war"]);
+        assert_eq!(terms("outage failure"), ["~outage", "~outage"]);
     }
 
     #[test]

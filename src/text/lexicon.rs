@@ -469,6 +469,8 @@ pub fn is_stopword(w: &str) -> bool {
             | "t"
             | "percent"
             | "pct"
+            // of "per cent"
+            | "cent"
     )
 }
 
@@ -546,6 +548,62 @@ pub fn is_reporting_verb(w: &str) -> bool {
             | "signalling"
             | "signaling"
     )
+}
+
+/// The country a demonym names (`Irish` -> `ireland`), so "Irish
+/// retailers" and "retailers in Ireland" share the term. Folded input.
+pub fn demonym_country(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "irish" => "ireland",
+        "british" => "britain",
+        "scottish" => "scotland",
+        "welsh" => "wales",
+        "french" => "france",
+        "german" | "germans" => "germany",
+        "italian" | "italians" => "italy",
+        "spanish" => "spain",
+        "portuguese" => "portugal",
+        "dutch" => "netherlands",
+        "belgian" | "belgians" => "belgium",
+        "swiss" => "switzerland",
+        "austrian" | "austrians" => "austria",
+        "polish" => "poland",
+        "czech" => "czechia",
+        "hungarian" | "hungarians" => "hungary",
+        "romanian" | "romanians" => "romania",
+        "greek" | "greeks" => "greece",
+        "swedish" => "sweden",
+        "danish" => "denmark",
+        "norwegian" | "norwegians" => "norway",
+        "finnish" => "finland",
+        "russian" | "russians" => "russia",
+        "ukrainian" | "ukrainians" => "ukraine",
+        "turkish" => "turkiye",
+        "israeli" | "israelis" => "israel",
+        "palestinian" | "palestinians" => "palestine",
+        "iranian" | "iranians" => "iran",
+        "iraqi" | "iraqis" => "iraq",
+        "syrian" | "syrians" => "syria",
+        "lebanese" => "lebanon",
+        "egyptian" | "egyptians" => "egypt",
+        "afghan" | "afghans" => "afghanistan",
+        "pakistani" | "pakistanis" => "pakistan",
+        "indian" | "indians" => "india",
+        "chinese" => "china",
+        "japanese" => "japan",
+        "korean" | "koreans" => "korea",
+        "australian" | "australians" => "australia",
+        "canadian" | "canadians" => "canada",
+        "mexican" | "mexicans" => "mexico",
+        "brazilian" | "brazilians" => "brazil",
+        "argentine" | "argentinian" | "argentinians" => "argentina",
+        "colombian" | "colombians" => "colombia",
+        "venezuelan" | "venezuelans" => "venezuela",
+        "nigerian" | "nigerians" => "nigeria",
+        "kenyan" | "kenyans" => "kenya",
+        "european" | "europeans" => "europe",
+        _ => return None,
+    })
 }
 
 /// Spelling variants of one word or name, mapped to one form. Applied to
@@ -660,6 +718,10 @@ pub fn concept(stem: &str) -> Option<&'static str> {
         "recal" | "withdraw" | "withdrawn" | "withdrew" => "~recall",
         // detain
         "detain" | "arrest" => "~detain",
+        // outage
+        "outag" | "failur" | "blackout" | "disrupt" => "~outage",
+        // largest
+        "biggest" | "largest" | "steepest" | "sharpest" => "~largest",
         // capsize
         "capsiz" | "overturn" | "keel" => "~capsize",
         // soon
