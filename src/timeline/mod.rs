@@ -181,7 +181,7 @@ fn merge(
         let same_day = !any_reported && x.when.precision == Precision::Day && x.when == y.when;
         let near = || {
             let n = corpus.score(&nuclei[a], &nuclei[b]);
-            n.n_shared >= 2 && n.rare >= NUCLEUS_SHARED && !actors_differ(corpus, &mentions, &nuclei, a, b)
+            n.n_shared >= 2 && n.rare >= NUCLEUS_SHARED && !actors_differ(corpus, &mentions, &nuclei, &nuclei, a, b)
         };
         let enough = s.n_shared >= 2
             && if any_reported {
@@ -192,7 +192,16 @@ fn merge(
         // Or, on the same day, many shared terms in differently built
         // sentences, or the same distinctive number ("rose to 318").
         let many = same_day && s.n_shared >= SAME_DAY_TERMS && s.rare >= SAME_DAY_SHARED;
-        let number = || same_day && shares_a_telling_number(corpus, &terms[a], &terms[b]);
+        // A count is rarely the same by chance; a figure such as "1.2%"
+        // may be, so it must come from the same actors.
+        let number = || {
+            same_day
+                && match shared_figure(corpus, &terms[a], &terms[b]) {
+                    Some(Figure::Count) => true,
+                    Some(Figure::Decimal) => !actors_differ(corpus, &mentions, &nuclei, &terms, a, b),
+                    None => false,
+                }
+        };
         (enough || same_report || same_day && near() || many || number()).then_some(s.dice.max(if same_report {
             MERGE_REPORTED_DICE
         } else {
@@ -350,25 +359,54 @@ fn take(d: &mut Draft, mi: usize, mentions: &[Mention]) {
     }
 }
 
-/// Both term sets hold the same number of three digits or more that is
-/// not a year ("318", "1,140"): the same count reported twice.
-fn shares_a_telling_number(corpus: &Corpus, a: &[u32], b: &[u32]) -> bool {
-    a.iter().filter(|t| b.binary_search(t).is_ok()).any(|&t| {
-        let w = corpus.vocab.term(t).unwrap_or("");
-        let digits = w.chars().filter(char::is_ascii_digit).count();
-        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-        digits >= 3 && w.chars().all(|c| c.is_ascii_digit() || c == '.') && !year
-    })
+/// A number two reports share that tells they give the same figure.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Figure {
+    /// A decimal ("7.4").
+    Decimal,
+    /// A whole number of three digits or more that is not a year ("318",
+    /// "1,140").
+    Count,
+}
+
+/// The most telling number both term sets hold, if any.
+fn shared_figure(corpus: &Corpus, a: &[u32], b: &[u32]) -> Option<Figure> {
+    a.iter()
+        .filter(|t| b.binary_search(t).is_ok())
+        .filter_map(|&t| {
+            let w = corpus.vocab.term(t).unwrap_or("");
+            if !w.starts_with(|c: char| c.is_ascii_digit()) || !w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                return None;
+            }
+            let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+            match w.split_once('.') {
+                Some((_, f)) if !f.is_empty() => Some(Figure::Decimal),
+                None if w.len() >= 3 && !year => Some(Figure::Count),
+                _ => None,
+            }
+        })
+        .max()
 }
 
 /// The names among two mentions' nucleus words point to different actors
 /// ("the regulator said on Friday" / "Meridian said on Friday"): each side
 /// names someone the other does not, outweighing any name they share.
-fn actors_differ(corpus: &Corpus, mentions: &[Mention], nuclei: &[Vec<u32>], a: usize, b: usize) -> bool {
+/// A nucleus without a name ("..., fell 1.2% on Monday") stands for the
+/// names of its whole mention.
+fn actors_differ(
+    corpus: &Corpus,
+    mentions: &[Mention],
+    nuclei: &[Vec<u32>],
+    terms: &[Vec<u32>],
+    a: usize,
+    b: usize,
+) -> bool {
     let names = |i: usize| -> Vec<u32> {
         let m = &mentions[i];
         let all = &corpus.names[m.article][m.sentence];
-        nuclei[i].iter().copied().filter(|t| all.binary_search(t).is_ok()).collect()
+        let of = |ts: &[u32]| -> Vec<u32> { ts.iter().copied().filter(|t| all.binary_search(t).is_ok()).collect() };
+        let near = of(&nuclei[i]);
+        if near.is_empty() { of(&terms[i]) } else { near }
     };
     let (x, y) = (names(a), names(b));
     if x.is_empty() || y.is_empty() {
@@ -537,6 +575,21 @@ mod tests {
         ]);
         let mon: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2026-02-16").collect();
         assert_eq!(mon.len(), 1, "{ev:#?}");
+        // A decimal figure too.
+        let (_, ev) = timeline(&[
+            "Shares\n2026-02-17\n\nThe stock had fallen 7.4 per cent on Monday, wiping billions off its value.",
+            "Stock\n2026-02-17\n\nThey fell 7.4% on Monday, their biggest one-day drop in five years.",
+        ]);
+        assert_eq!(ev.iter().filter(|e| e.when.date_string() == "2026-02-16").count(), 1, "{ev:#?}");
+    }
+
+    #[test]
+    fn the_same_figure_from_different_actors_stays_apart() {
+        let (_, ev) = timeline(&[
+            "Shares\n2026-02-17\n\nShares in Hanseatic Bank, the Hamburg lender hit hardest by the payment failures, were 1.2 per cent lower on Monday.",
+            "Stock\n2026-02-17\n\nTrading in Corvane, whose cloud platform went dark for seven hours across Europe, was halted after it lost 1.2% on Monday.",
+        ]);
+        assert_eq!(ev.iter().filter(|e| e.when.date_string() == "2026-02-16").count(), 2, "{ev:#?}");
     }
 
     #[test]
