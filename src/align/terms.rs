@@ -188,6 +188,10 @@ mod tests {
         assert_eq!(terms("approved endorsed"), ["~approve", "~approve"]);
         assert_eq!(terms("war conflict"), ["~war", "~war"]);
         assert_eq!(terms("outage failure"), ["~outage", "~outage"]);
+        assert_eq!(terms("pharmacies drugstores chemists"), ["~pharmacy"; 3]);
+        assert_eq!(terms("inspectors inspection inspected"), ["~inspect"; 3]);
+        assert_eq!(terms("investigating inquiry probe investigators"), ["~investigate"; 4]);
+        assert_eq!(terms("problems flaws deficiencies"), ["~problem"; 3]);
     }
 
     #[test]

@@ -718,6 +718,14 @@ pub fn concept(stem: &str) -> Option<&'static str> {
         "recal" | "withdraw" | "withdrawn" | "withdrew" => "~recall",
         // detain
         "detain" | "arrest" => "~detain",
+        // pharmacy
+        "pharmaci" | "drugstor" | "chemist" => "~pharmacy",
+        // inspect
+        "inspect" | "inspector" => "~inspect",
+        // investigate
+        "investig" | "investigator" | "probe" | "inquiri" | "enquiri" => "~investigate",
+        // problem
+        "problem" | "flaw" | "defici" | "shortcom" => "~problem",
         // outage
         "outag" | "failur" | "blackout" | "disrupt" => "~outage",
         // largest
