@@ -8,7 +8,7 @@ pub mod index;
 pub mod score;
 pub mod terms;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -224,6 +224,14 @@ pub fn add_implied(
     groups: &[Vec<(usize, Range<usize>)>],
 ) {
     let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    // The sentence ranges already paired, by article pair: looking only at
+    // a pair's own passages keeps this linear in the number of passages.
+    type Ranges = Vec<(Range<usize>, Range<usize>)>;
+    let mut paired: HashMap<(usize, usize), Ranges> = HashMap::new();
+    for p in passages.iter() {
+        let (x, y) = if p.a.article <= p.b.article { (&p.a, &p.b) } else { (&p.b, &p.a) };
+        paired.entry((x.article, y.article)).or_default().push((x.sentences.clone(), y.sentences.clone()));
+    }
     let mut added = Vec::new();
     for g in groups {
         for (i, (xa, xr)) in g.iter().enumerate() {
@@ -232,14 +240,14 @@ pub fn add_implied(
                     continue;
                 }
                 let ((a, ra), (b, rb)) = if xa < ya { ((*xa, xr), (*ya, yr)) } else { ((*ya, yr), (*xa, xr)) };
-                let covered = passages.iter().chain(&added).any(|p: &Passage| {
-                    p.a.article == a && p.b.article == b && overlap(&p.a.sentences, ra) && overlap(&p.b.sentences, rb)
-                });
+                let covered =
+                    paired.get(&(a, b)).is_some_and(|ps| ps.iter().any(|(pa, pb)| overlap(pa, ra) && overlap(pb, rb)));
                 // Not the same frame with other names ("Officials in Lyon
                 // said ..." / "Officials in Riga said ..."), which a chain
                 // through a third report can join.
                 let conflict = ra.clone().any(|i| rb.clone().any(|j| corpus.names_conflict((a, i), (b, j))));
                 if !covered && !conflict {
+                    paired.entry((a, b)).or_default().push((ra.clone(), rb.clone()));
                     added.push(build(articles, corpus, a, ra.clone(), b, rb.clone()));
                 }
             }
