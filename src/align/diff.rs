@@ -3,6 +3,8 @@
 //! and `US`, `Kyiv's` and `Kyiv` count as the same word; punctuation between
 //! words is not compared.
 
+use std::hash::BuildHasher;
+
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -61,7 +63,9 @@ impl WordDiff {
 }
 
 struct Tokens {
-    keys: Vec<String>,
+    /// Each word folded and hashed: comparing and hashing integers keeps
+    /// the diff cheap (a collision of 64-bit hashes is not a concern here).
+    keys: Vec<u64>,
     spans: Vec<Span>,
 }
 
@@ -70,7 +74,7 @@ fn tokens(body: &str, span: Span) -> Tokens {
     let mut keys = Vec::new();
     let mut spans = Vec::new();
     for (i, w) in words::words(text) {
-        keys.push(words::fold(w));
+        keys.push(rustc_hash::FxBuildHasher.hash_one(words::fold(w)));
         spans.push(Span::new(span.start + i, span.start + i + w.len()));
     }
     Tokens { keys, spans }
