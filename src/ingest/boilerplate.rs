@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use crate::text::words;
 
@@ -28,81 +28,81 @@ pub enum Boilerplate {
     Byline { who: String, date: Option<super::published::Published> },
 }
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static LINK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)^(?:also read|read also|read more|more to read|related(?: articles?| stories| news| coverage)?|see also|recommended|must read|don't miss|trending(?: now)?|watch|listen|more from|most read|popular|you (?:may|might) also like|further reading|latest news|top stories)\s*(?::|\||»|>|-|–|—)",
     )
     .unwrap()
 });
 
-static LINK_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|also read|related|continue reading|click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|share this (?:article|story).*|advertisement|sponsored|show comments|load more|back to top|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|share this (?:article|story).*|advertisement|sponsored|show comments|load more|back to top|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
 /// Headings over a list of links to other stories: the short lines that
 /// follow them are headlines, not article text.
-static LINK_LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|how you can help|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
+static LINK_LIST_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|how you can help|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
         .unwrap()
 });
 
 /// Headings that open the end matter of a press release or page: what
 /// follows them is about the publisher, not the story.
-static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:about (?:the )?\p{Lu}[\p{L}.,&' -]+|(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)\s*:?.*|contacts?\s*:|forward[- ]looking statements?|safe harbou?r statement|notes? to editors:?|#{3}|-+\s*ends?\s*-+)$")
+static TAIL_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:about (?:the )?\p{Lu}[\p{L}.,&' -]+|(?:media|press|investor|news) (?:contacts?|enquiries|inquiries)\s*:?.*|contacts?\s*:|forward[- ]looking statements?|safe harbou?r statement|notes? to editors:?|#{3}|-+\s*ends?\s*-+)$")
         .unwrap()
 });
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$|(?-i:^SOURCE\s+(?P<release>\p{Lu}.+))$")
+static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:source|credit|courtesy|sources)\s*:\s*(?P<who>\S.*)$|(?-i:^SOURCE\s+(?P<release>\p{Lu}.+))$")
         .unwrap()
 });
 
 /// `(With inputs from PTI)`, `With agency inputs`.
-static INPUTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]+?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
+static INPUTS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]+?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
         .unwrap()
 });
 
 /// `With AFP`, `(With Reuters and AP)`: a wire-service credit line, a
 /// whole line that names nothing but the agencies.
-static WITH_WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?\s*[Ww]ith (?:the )?(?P<who>(?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa)(?:(?:,| and| &) (?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa))*)\s*\)?\.?$")
+static WITH_WIRE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\(?\s*[Ww]ith (?:the )?(?P<who>(?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa)(?:(?:,| and| &) (?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa))*)\s*\)?\.?$")
         .unwrap()
 });
 
 /// A markdown image or a bare link on a line of its own.
-static IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
+static IMAGE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
 
-static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b(?u:.*)$|^(?-i:[A-Z])(?u:[^\s]+)(?: and (?-i:[A-Z])(?u:[^\s]+))? (?:reported|contributed)(?: reporting)? from (?-i:[A-Z])(?u:[^.]*)\.?$").unwrap()
+static REPORTING_BY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b(?u:.*)$|^(?-i:[A-Z])(?u:[^\s]+)(?: and (?-i:[A-Z])(?u:[^\s]+))? (?:reported|contributed)(?: reporting)? from (?-i:[A-Z])(?u:[^.]*)\.?$").unwrap()
 });
 
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored content|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after)(?: the)? (?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
 });
 
-static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
+static CAPTION_START: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
 });
 
-static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
+static CAPTION_END: LazyLock<Pattern> = LazyLock::new(|| {
     // ASCII case folding for the names; Unicode only where text may be any.
-    Regex::new(r"(?i-u)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo(?u:[^)]*)\)|\b(?:via|for) Getty Images\.?|\bGetty Images\.?\)?|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*(?u:[^.]+)\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*(?u:[^)]+)\)\.?|\bPhotograph:\s*(?u:[^.]+)|\b(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/(?u:[A-Z\p{Lu}][^/()]+))$").unwrap()
+    Pattern::new(r"(?i-u)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo(?u:[^)]*)\)|\b(?:via|for) Getty Images\.?|\bGetty Images\.?\)?|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*(?u:[^.]+)\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*(?u:[^)]+)\)\.?|\bPhotograph:\s*(?u:[^.]+)|\b(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/(?u:[A-Z\p{Lu}][^/()]+))$").unwrap()
 });
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:|Posted by)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
+static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:|Posted by)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
 });
 
 /// `Sarah Whitcombe US business correspondent`: a name and a newsroom role.
-static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}?),?\s+(?:[\p{L}]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer)$").unwrap()
+static ROLE_BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}?),?\s+(?:[\p{L}]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist|contributor|producer)$").unwrap()
 });
 
 /// `12 comments`, `View comments`, `Show 3 comments`: comment-thread links.
@@ -183,12 +183,12 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
 }
 
 /// `14:18 ET`, `08:05`, `9.30 a.m.` on a line of its own.
-static LONE_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$").unwrap());
+static LONE_TIME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$").unwrap());
 
 /// Wire desk sign-offs: `Enditem`, `mgm/jmr`, `(end)`.
-static SIGN_OFF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:enditem|\(end\)|[a-z]{2,4}(?:/[a-z]{2,4})+)$").unwrap());
+static SIGN_OFF: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^(?:enditem|\(end\)|[a-z]{2,4}(?:/[a-z]{2,4})+)$").unwrap());
 
 /// `Menu   Search   Sign in`, `Font size + - Print Share`.
 fn is_nav_line(line: &str) -> bool {
@@ -394,8 +394,8 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
 }
 
 /// The legal paragraph of a press release.
-static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^this (?:press |news )?(?:release|announcement|document) (?:contains|includes|may contain) (?:certain )?forward[- ]looking statements").unwrap()
+static LEGAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^this (?:press |news )?(?:release|announcement|document) (?:contains|includes|may contain) (?:certain )?forward[- ]looking statements").unwrap()
 });
 
 /// True for a heading over a list of links to other stories.

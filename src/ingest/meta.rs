@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use super::boilerplate::{self, Boilerplate};
 use super::published::{self, Published};
@@ -35,30 +35,30 @@ pub struct Layout {
 /// How many non-blank lines from the top may hold header metadata.
 const HEADER_LINES: usize = 10;
 
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^(?:https?://)?(?:www\.)?(?P<d>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.[a-z]{2,})/?$")
+static DOMAIN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)^(?:https?://)?(?:www\.)?(?P<d>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*\.[a-z]{2,})/?$")
         .unwrap()
 });
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<t>.+?)\s*#*$").unwrap());
+static HEADING: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^#{1,6}\s+(?P<t>.+?)\s*#*$").unwrap());
 
 /// Words that may surround a date on a date line without making it prose.
-static DATE_LINE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:published|updated|posted|last|modified|first|date|dated|on|at|time|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ce[s]?t|ee[s]?t|bst|ist|msk|kyiv|local|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)\b").unwrap()
+static DATE_LINE_FILLER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:published|updated|posted|last|modified|first|date|dated|on|at|time|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ce[s]?t|ee[s]?t|bst|ist|msk|kyiv|local|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)\b").unwrap()
 });
 
 /// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
     // Plain classes here, and the capitals checked in code: Unicode letter
     // classes made this pattern slow to compile.
-    Regex::new(r"^(?P<place>[^\s,()/:a-z][^,()/:a-z]*?(?:,\s*[A-Z][^\s,()/:]+(?:\s[A-Z][^\s,()/:]+)?)?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[^()\s][^()]*)\))?\s*(?:/(?P<agency2>[^/\s]+)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
+    Pattern::new(r"^(?P<place>[^\s,()/:a-z][^,()/:a-z]*?(?:,\s*[A-Z][^\s,()/:]+(?:\s[A-Z][^\s,()/:]+)?)?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[^()\s][^()]*)\))?\s*(?:/(?P<agency2>[^/\s]+)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
-static LABELLED_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
+static LABELLED_TITLE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
 
-static DATELINE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
+static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
 });
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
@@ -225,7 +225,7 @@ pub fn parse(text: &str) -> Layout {
                 && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
         });
         // Title case: each word of the place a capital, then small letters.
-        let titled = |c: &regex::Captures<'_>| {
+        let titled = |c: &crate::text::pattern::Captures<'_>| {
             c["place"].split(' ').all(|w| {
                 let mut cs = w.chars();
                 cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
@@ -462,8 +462,8 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
 /// `17:20`, `Views: 2 418`, `6 min read`, `2 hours ago`, `Updated 2 hours
 /// ago`: fields of a header line that say nothing about the story.
 fn is_time_or_count(f: &str) -> bool {
-    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}(?:[+-][0-9]{1,2})?)?|views?\s*:?\s*[0-9][0-9 ,.]*|[0-9][0-9 ,.]*\s*views?|[0-9]+\s*min(?:ute)?s?(?:\s*read)?|(?:updated\s*:?\s*)?[0-9]+\s*(?:minutes?|hours?|days?)\s+ago|comments?\s*:?\s*[0-9]*)$").unwrap()
+    static FIELD: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?i)^(?:[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}(?:[+-][0-9]{1,2})?)?|views?\s*:?\s*[0-9][0-9 ,.]*|[0-9][0-9 ,.]*\s*views?|[0-9]+\s*min(?:ute)?s?(?:\s*read)?|(?:updated\s*:?\s*)?[0-9]+\s*(?:minutes?|hours?|days?)\s+ago|comments?\s*:?\s*[0-9]*)$").unwrap()
     });
     FIELD.is_match(f)
 }

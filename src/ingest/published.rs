@@ -6,8 +6,8 @@
 use std::fmt;
 use std::sync::LazyLock;
 
+use crate::text::pattern::{Captures, Pattern};
 use jiff::civil::Date;
-use regex::{Captures, Regex};
 
 use crate::text::lexicon::month_number;
 
@@ -49,33 +49,33 @@ pub struct Found {
 
 const TIME: &str = r"(?-u)(?:,?\s*(?:at\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]m\b|[ap]\.m\.)?\s*(?:(?:GMT|UTC)(?P<goff>[+-][0-9]{1,2}(?::?[0-9]{2})?)\b|(?P<z>GMT|UTC|Z)\b|(?P<off>[+-][0-9]{2}:?[0-9]{2})\b|\(?(?-i:(?P<tz>[A-Z]{2,5}))\)?\b)?)?";
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mo>{m})[a-z]*\.?,?\s+(?P<y>[0-9]{{4}})\b{TIME}",
         m = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     ))
     .unwrap()
 });
 
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH_DAY_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<mo>{m})[a-z]*\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})\b{TIME}",
         m = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     ))
     .unwrap()
 });
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?:[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:\.[0-9]+)?\s*(?:(?P<z>Z)|(?P<off>[+-][0-9]{2}:?[0-9]{2}))?)?\b")
+static ISO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)\b(?P<y>[0-9]{4})-(?P<mo>[0-9]{2})-(?P<d>[0-9]{2})(?:[T ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?(?:\.[0-9]+)?\s*(?:(?P<z>Z)|(?P<off>[+-][0-9]{2}:?[0-9]{2}))?)?\b")
         .unwrap()
 });
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?P<a>[0-9]{1,2})(?P<sep>[./-])(?P<b>[0-9]{1,2})[./-](?P<y>[0-9]{4})\b").unwrap()
+static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)\b(?P<a>[0-9]{1,2})(?P<sep>[./-])(?P<b>[0-9]{1,2})[./-](?P<y>[0-9]{4})\b").unwrap()
 });
 
-static YEAR_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b(?P<y>[0-9]{4})[/.](?P<mo>[0-9]{1,2})[/.](?P<d>[0-9]{1,2})\b").unwrap());
+static YEAR_FIRST: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)\b(?P<y>[0-9]{4})[/.](?P<mo>[0-9]{1,2})[/.](?P<d>[0-9]{1,2})\b").unwrap());
 
 fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
     c.name(name)?.as_str().parse().ok()

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use super::clusters::{Cluster, Member};
 use crate::align::Corpus;
@@ -68,8 +68,8 @@ pub struct Discrepancy {
     pub dates: Option<(When, When)>,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>(?u:[^\s\d.,;:!?()\x22]+))")
+static NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>(?u:[^\s\d.,;:!?()\x22]+))")
         .expect("number pattern compiles")
 });
 
@@ -216,6 +216,9 @@ struct Facts {
     names: Vec<(String, Option<u32>, Span)>,
     /// Folded-word hashes, for a cheap word-order overlap.
     words: Vec<u64>,
+    /// Some word is a number ("318", "seven"): only then can a number have
+    /// been replaced, and the word diff be worth computing for it.
+    has_number: bool,
 }
 
 fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Facts {
@@ -231,6 +234,7 @@ fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Fa
                 h.finish()
             })
             .collect(),
+        has_number: words::words(m.span.slice(&a.body)).any(|(_, w)| is_number_word(w)),
     }
 }
 
@@ -288,14 +292,18 @@ fn in_cluster(
             // A reworded pair still compares when each gives one number,
             // counting the same thing ("fell 6.5%" / "fell 4% by the close").
             let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
-            let d = diff(&aa.body, ma.span, &ab.body, mb.span);
+            // The word diff is the costliest step here; only a number on
+            // each side or a close pair can use it.
+            let d = (close || (fa.has_number && fb.has_number)).then(|| diff(&aa.body, ma.span, &ab.body, mb.span));
             // A number replaced by another between the same words ("rose to
             // six on Tuesday" / "rose to seven on Tuesday"), whatever it
             // counts: one framing word each side in close reports, two in
             // reworded ones. (A number with its noun is compared below.)
-            for (x, y) in replaced_numbers(&aa.body, &ab.body, &d, if close { 1 } else { 2 }) {
-                if !fa.counts.iter().any(|c| c.span.overlaps(&x)) {
-                    push(Kind::Number, (ma.article, x), (mb.article, y), ma, mb, None);
+            if let Some(d) = &d {
+                for (x, y) in replaced_numbers(&aa.body, &ab.body, d, if close { 1 } else { 2 }) {
+                    if !fa.counts.iter().any(|c| c.span.overlaps(&x)) {
+                        push(Kind::Number, (ma.article, x), (mb.article, y), ma, mb, None);
+                    }
                 }
             }
             if !close {
@@ -321,6 +329,7 @@ fn in_cluster(
                 }
             }
             // A name replaced between words both sides share.
+            let Some(d) = &d else { continue };
             for w in d.chunks.windows(4) {
                 let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
                 if !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use super::Span;
 use super::lexicon::{is_irregular_past, month_number, weekday_number};
@@ -85,11 +85,11 @@ fn has_verb(rest: &str) -> bool {
 /// Relative pronouns: a clause they open after a comma is a parenthesis.
 const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
 
-static AND_SAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\s(?:and|but)\s+(?:later\s+|also\s+)?(?:said|told|added|stated|stressed|noted|insisted|warned|announced|reiterated|claimed|argued|urged)\b").unwrap()
+static AND_SAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)\s(?:and|but)\s+(?:later\s+|also\s+)?(?:said|told|added|stated|stressed|noted|insisted|warned|announced|reiterated|claimed|argued|urged)\b").unwrap()
 });
 
-static SINCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s(?:since|ever since)\s").unwrap());
+static SINCE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)\s(?:since|ever since)\s").unwrap());
 
 /// The text starts with a date word: a weekday, a month, a year or day
 /// number, or "last", "early", "late", "then".

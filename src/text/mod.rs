@@ -3,6 +3,7 @@
 
 pub mod clauses;
 pub mod lexicon;
+pub mod pattern;
 pub mod sanitize;
 pub mod segment;
 pub mod words;

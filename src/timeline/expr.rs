@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::text::pattern::{Captures, Pattern};
 
 use crate::text::Span;
 use crate::text::lexicon::{MONTH_FULL_ALT, month_number, weekday_number};
@@ -91,14 +91,14 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const PREP: &str = "on|by|until|till|since|from|before|after|as of|through|to|and|or|between|during|of|in|at|for";
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).expect("temporal pattern compiles")
+fn re(s: &str) -> Pattern {
+    Pattern::new(s).expect("temporal pattern compiles")
 }
 
 /// Which kinds of time words a text holds: month names, digits, weekdays,
 /// day words, period words, "ago".
-static TRIGGERS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new([
+static TRIGGERS: LazyLock<crate::text::pattern::PatternSet> = LazyLock::new(|| {
+    crate::text::pattern::PatternSet::new([
         format!(r"(?-u)\b(?:{MONTHS})"),
         r"[0-9]".to_string(),
         format!(r"(?-u)\b(?:{DAYS})\b"),
@@ -110,88 +110,88 @@ static TRIGGERS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     .expect("trigger patterns compile")
 });
 
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<mon>{MONTHS})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
     ))
 });
 
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+static DAY_MONTH: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?:the\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
     ))
 });
 
-static ISO_DATE: LazyLock<Regex> =
+static ISO_DATE: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?-u)\b(?P<y>(?:19|20)[0-9]{2})-(?P<mo>[01][0-9])-(?P<d>[0-3][0-9])\b"));
 
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of)[\s-]+)?(?P<mon>{MONTHS})\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b"
     ))
 });
 
-static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_ALONE: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?-u)\b(?P<prep>(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|between|and|or|to|until|for|last|next|this|early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of))[\s-]+(?:(?P<mod>(?i:last|next|this|early|mid|late))[\s-]+)?(?P<mon>{MONTH_FULL_ALT})\b"
     ))
 });
 
 /// `the envoy's October visit`: a month used as an adjective.
-static MONTH_ADJ: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_ADJ: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?-u)\b(?P<mon>January|February|April|June|July|August|September|October|November|December)\s+(?P<noun>[a-z]{3,})\b",
     )
 });
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?-u)\b(?P<prep>(?i:in|since|by|until|till|from|during|through|throughout|before|after|of|between|and|to|early|mid|late|the end of|the start of|the beginning of|the summer of|the spring of|the autumn of|the fall of|the winter of))\s+(?P<y>(?:1[89]|2[01])[0-9]{2})\b",
     )
 });
 
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+static WEEKDAY: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
         r"(?-u:\b)(?:(?P<mod>(?i:on|last|this|next|by|until|till|from|since|before|after|this past|this coming|coming|past|early|late))\s+)?(?P<wd>{DAYS})(?:'s|’s)?(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)))?(?-u:\b)"
     ))
 });
 
 /// Named days that are not "the last such weekday".
-static WEEKDAY_IDIOM: LazyLock<Regex> = LazyLock::new(|| {
+static WEEKDAY_IDIOM: LazyLock<Pattern> = LazyLock::new(|| {
     re(r"(?-u)(?:Black|Good|Super|Bloody|Ash|Easter|Palm|Holy|Cyber|Maundy|Whit|Shrove|Giving|Patriots?)\s+$")
 });
 
-static REL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+static REL_DAY: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night|the previous day|the day before|overnight)\b",
     )
 });
 
 /// `earlier in the week`, `later in the month`.
-static IN_THE_PERIOD: LazyLock<Regex> =
+static IN_THE_PERIOD: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i-u)\b(?P<part>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"));
 
-static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+static WITHIN: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\bwithin\s+(?:the\s+next\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b",
     )
 });
 
-static REL_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static REL_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\b(?P<part>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|end of|start of)?[\s-]*(?P<off>this|last|next|the past|the previous|the coming|the following|past|coming|the same)\s+(?P<unit>week(?:end)?|month|year)\b",
     )
 });
 
-static END_OF: LazyLock<Regex> = LazyLock::new(|| {
+static END_OF: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\b(?:(?P<prep>by|before|until|till|at|toward|towards|around|near)\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
     )
 });
 
-static OVER_WEEKEND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i-u)\b(?:over|during|at)\s+the\s+weekend\b"));
+static OVER_WEEKEND: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)\b(?:over|during|at)\s+the\s+weekend\b"));
 
-static AGO: LazyLock<Regex> = LazyLock::new(|| {
+static AGO: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b",
     )
@@ -280,7 +280,7 @@ pub fn find(text: &str) -> Vec<Expr> {
         present.matched(4),
         present.matched(5),
     );
-    let expr = |m: regex::Match<'_>, say: Say, prep: Option<&str>| {
+    let expr = |m: crate::text::pattern::Match<'_>, say: Say, prep: Option<&str>| {
         let (forward, backward, deadline) = direction(prep);
         Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward, deadline }
     };

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 use serde::Serialize;
 
 use super::expr::{self, Expr, Say};
@@ -186,13 +186,13 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
 
 /// Words that make what follows them point forward: future auxiliaries,
 /// plans and expectations, requests with a deadline.
-static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|pencill?ed in|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
+static FUTURE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|pencill?ed in|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
 });
 
 /// `next` looking ahead ("the bank's next meeting in January"), not along
 /// a narrative ("the next day") or in space ("next to").
-static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)\bnext\s+(?P<w>[a-z]+)").unwrap());
+static NEXT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)\bnext\s+(?P<w>[a-z]+)").unwrap());
 
 /// Byte offset in `text` just past the last word that tells of the past:
 /// an irregular past form, or a word in -ed that is not a passive after a
