@@ -66,11 +66,26 @@ static INPUTS: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// `With AFP`, `(With Reuters and AP)`: a wire-service credit line, a
-/// whole line that names nothing but the agencies.
-static WITH_WIRE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^\(?\s*[Ww]ith (?:the )?(?P<who>(?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa)(?:(?:,| and| &) (?:\p{Lu}{2,6}|Associated Press|\p{Lu}\p{Ll}+|dpa))*)\s*\)?\.?$")
-        .unwrap()
-});
+/// whole line that names nothing but the agencies; gives the agencies.
+/// (Written out rather than as a pattern: the repeated Unicode classes made
+/// it the costliest pattern to compile.)
+fn with_wire(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('(').unwrap_or(line).trim_start();
+    let rest = rest.strip_prefix("With ").or_else(|| rest.strip_prefix("with "))?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    let who = rest.strip_suffix(')').unwrap_or(rest).trim_end();
+    let agency = |w: &str| {
+        let mut cs = w.chars();
+        let n = w.chars().count();
+        w == "Associated Press"
+            || w == "dpa"
+            || ((2..=6).contains(&n) && w.chars().all(char::is_uppercase))
+            || (n >= 2 && cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase))
+    };
+    let all_agencies = who.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")).all(agency);
+    (!who.is_empty() && all_agencies).then_some(who)
+}
 
 /// A markdown image or a bare link on a line of its own.
 static IMAGE: LazyLock<Pattern> =
@@ -356,8 +371,8 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
         return Some(Boilerplate::Credit(who));
     }
-    if let Some(c) = WITH_WIRE.captures(line) {
-        return Some(Boilerplate::Credit(c["who"].to_string()));
+    if let Some(who) = with_wire(line) {
+        return Some(Boilerplate::Credit(who.to_string()));
     }
     if IMAGE.is_match(line) {
         return Some(Boilerplate::Caption);
@@ -560,6 +575,12 @@ mod tests {
         assert_eq!(classify("With NATO allies watching, the talks began."), None);
         assert_eq!(classify("With Newswire"), Some(Credit("Newswire".into())));
         assert_eq!(classify("With Biden in the room, talks began."), None);
+        assert_eq!(classify("(With Reuters, AFP & dpa)."), Some(Credit("Reuters, AFP & dpa".into())));
+        assert_eq!(classify("With the Associated Press"), Some(Credit("Associated Press".into())));
+        assert_eq!(classify("with ÉFE"), Some(Credit("ÉFE".into())));
+        assert_eq!(classify("With Reuters,AP"), None);
+        assert_eq!(classify("With 300 people"), None);
+        assert_eq!(classify("With"), None);
     }
 
     #[test]
