@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
 
-use super::app::{App, Overlay, View, tag};
+use super::app::{App, Focus, Overlay, View, tag};
 use super::keymap::{ACTIONS, Action};
 use super::layout::{self, MIN_SIZE};
 use super::wrap::{self, Row};
@@ -145,6 +145,11 @@ impl App {
     pub fn location(&self) -> String {
         let arts = self.articles();
         match self.view {
+            // The list has the keyboard: say which source it is on.
+            View::Read if self.focus == Focus::Sources && !arts.is_empty() => {
+                let i = self.source.min(arts.len() - 1);
+                format!("source {}/{} · {} · {}", i + 1, arts.len(), tag(i), arts[i].label())
+            }
             View::Read => match self.panes.get(self.active) {
                 Some(p) => {
                     let a = &arts[p.article];
@@ -203,12 +208,14 @@ pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
     f.render_widget(Clear, inner);
     let b = block(app, format!(" {what} "), false);
     let ratio = p.stage.saturating_sub(1) as f64 / p.total.max(1) as f64;
-    let long = format!("stage {}/{}: {} · {n} articles, {sentences} sentences", p.stage.max(1), p.total, p.label);
-    let label = if wrap::width(&long) + 2 <= inner.width as usize {
-        long
-    } else {
-        format!("stage {}/{}: {} · {n} articles", p.stage.max(1), p.total, p.label)
-    };
+    // The longest label that fits inside the border.
+    let room = (inner.width as usize).saturating_sub(2);
+    let stage = format!("stage {}/{}: {}", p.stage.max(1), p.total, p.label);
+    let label =
+        [format!("{stage} · {n} articles, {sentences} sentences"), format!("{stage} · {n} articles"), stage.clone()]
+            .into_iter()
+            .find(|l| wrap::width(l) <= room)
+            .unwrap_or_else(|| wrap::truncate(&stage, room));
     let gauge = Gauge::default()
         .block(b)
         .gauge_style(if app.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
