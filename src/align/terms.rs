@@ -32,9 +32,9 @@ pub fn term(word: &str) -> Option<String> {
     if folded.chars().all(|c| c.is_ascii_digit()) {
         return Some(folded);
     }
-    if let Some(country) = demonym_country(&folded) {
-        return Some(country.to_string());
-    }
+    // "Ukrainian" is about Ukraine: the country's name goes through the
+    // same steps as when the text names it.
+    let folded = demonym_country(&folded).map_or(folded, str::to_string);
     let w = spelling_variant(&folded).map(str::to_string).unwrap_or_else(|| british_to_american(&folded));
     let stem = STEMMER.stem(&w);
     Some(concept(&stem).map_or_else(|| stem.into_owned(), str::to_string))
@@ -168,6 +168,9 @@ mod tests {
         assert_eq!(terms("recognising organisation defence"), terms("recognizing organization defense"));
         assert_eq!(terms("Erdoğan Türkiye"), terms("Erdogan Turkey"));
         assert_eq!(terms("Irish and British retailers"), terms("Ireland and Britain retailers"));
+        // Country names the stemmer shortens match their demonyms too.
+        assert_eq!(terms("Ukrainian Russian European French"), terms("Ukraine Russia Europe France"));
+        assert_eq!(terms("Europe's regulator"), terms("European regulator"));
     }
 
     #[test]

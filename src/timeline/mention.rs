@@ -56,6 +56,10 @@ pub struct Mention {
     /// noun ("Wednesday's deaths"): of two reports in one article, the
     /// direct one is shown.
     pub direct: bool,
+    /// A limit counted from the article's own date ("paid within 30 days"):
+    /// reports of one promise published on different days give it
+    /// different dates, so merging compares the words, not the day.
+    pub window: Option<(i32, expr::Unit)>,
 }
 
 /// Clause openers whose clause carries its own happening: a date in such a
@@ -473,6 +477,10 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
             })
         });
         let mut dated: Vec<(&Expr, usize, When)> = Vec::new();
+        // The date a window is counted from, when the sentence names one.
+        let counted_from = |e: &Expr| {
+            exprs.iter().find(|o| o.span.start > e.span.end && sentence[e.span.end..o.span.start].trim() == "of")
+        };
         for (k, (e, &ci)) in exprs.iter().zip(&expr_clauses).enumerate() {
             // "Friday, October 10": the weekday names the date beside it.
             if let (Say::Weekday { .. }, Some(next)) = (e.say, exprs.get(k + 1)) {
@@ -491,10 +499,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
             let Some(mut when) = when else { continue };
             // "within 30 days of Thursday's notice": counted from that date.
             if let Say::Within { .. } = e.say {
-                let from = exprs
-                    .iter()
-                    .find(|o| o.span.start > e.span.end && sentence[e.span.end..o.span.start].trim() == "of");
-                if let Some(w) = from.and_then(|o| anchor.and_then(|a| resolve_at(o.say, &a, false))) {
+                if let Some(w) = counted_from(e).and_then(|o| anchor.and_then(|a| resolve_at(o.say, &a, false))) {
                     when = resolve(e.say, w.start, true).unwrap_or(when);
                 }
             }
@@ -532,6 +537,10 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 when: *when,
                 basis: Basis::Dated,
                 direct: !is_modifier(sentence, e) && !is_subordinate(cls[*ci].slice(sentence)),
+                window: match e.say {
+                    Say::Within { n, unit } if counted_from(e).is_none() => Some((n, unit)),
+                    _ => None,
+                },
             });
         }
         if let Some((c, anchor)) = reported {
@@ -545,6 +554,7 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 when: When::day(anchor, false),
                 basis: Basis::Reported,
                 direct: true,
+                window: None,
             });
         }
     }

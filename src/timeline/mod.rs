@@ -144,6 +144,12 @@ fn dates_fit(m: &Mention, when: When, basis: Basis) -> bool {
     }
 }
 
+/// Two reports of one limit counted from their articles' dates ("within 30
+/// days"): the same words, from articles published within a week.
+fn same_window(a: Option<(i32, expr::Unit)>, wa: When, b: Option<(i32, expr::Unit)>, wb: When) -> bool {
+    a.is_some() && a == b && wa.start.since(wb.start).is_ok_and(|s| s.get_days().abs() <= 7)
+}
+
 /// An event while it is built: the mentions it shows (one per article) and
 /// every mention it took, including a second report of the same happening
 /// in an article it already holds (absorbed: it links like any member but
@@ -151,6 +157,8 @@ fn dates_fit(m: &Mention, when: When, basis: Basis) -> bool {
 struct Draft {
     when: When,
     basis: Basis,
+    /// The limit its first mention counts from its article's date.
+    window: Option<(i32, expr::Unit)>,
     /// Mention indices shown, one per article.
     kept: Vec<usize>,
     /// Every mention index taken.
@@ -178,7 +186,9 @@ fn merge(
         // A statement placed only by its article's date needs more evidence
         // than two dates that agree.
         let any_reported = x.basis == Basis::Reported || y.basis == Basis::Reported;
-        let same_day = !any_reported && x.when.precision == Precision::Day && x.when == y.when;
+        let same_day = !any_reported
+            && x.when.precision == Precision::Day
+            && (x.when == y.when || same_window(x.window, x.when, y.window, y.when));
         let near = || {
             let n = corpus.score(&nuclei[a], &nuclei[b]);
             n.n_shared >= 2 && n.rare >= NUCLEUS_SHARED && !actors_differ(corpus, &mentions, &nuclei, &nuclei, a, b)
@@ -239,7 +249,7 @@ fn merge(
         let mut best: Option<(usize, f32)> = None;
         for &di in &candidates {
             let d = &drafts[di];
-            if !dates_fit(m, d.when, d.basis) {
+            if !dates_fit(m, d.when, d.basis) && !same_window(m.window, m.when, d.window, d.when) {
                 continue;
             }
             // A second report in an article the event holds joins only when
@@ -269,7 +279,13 @@ fn merge(
                 di
             }
             None => {
-                drafts.push(Draft { when: m.when, basis: m.basis, kept: vec![mi], members: vec![mi] });
+                drafts.push(Draft {
+                    when: m.when,
+                    basis: m.basis,
+                    window: m.window,
+                    kept: vec![mi],
+                    members: vec![mi],
+                });
                 drafts.len() - 1
             }
         };
@@ -299,7 +315,8 @@ fn merge(
         others.dedup();
         for dj in others {
             let (a, b) = (&drafts[di], &drafts[dj]);
-            if b.members.is_empty() || a.basis != b.basis || a.when != b.when {
+            let same_date = a.when == b.when || same_window(a.window, a.when, b.window, b.when);
+            if b.members.is_empty() || a.basis != b.basis || !same_date {
                 continue;
             }
             let linked = a.members.iter().any(|&x| b.members.iter().any(|&y| link(x, y).is_some()));
@@ -325,8 +342,10 @@ fn merge(
                 mentions: d.kept.iter().map(|&k| mentions[k].clone()).collect(),
             };
             e.mentions.sort_by_key(|m| (m.article, m.span.start));
-            // An event reported only by statements is placed at the earliest report.
-            if e.basis == Basis::Reported {
+            // An event reported only by statements is placed at the earliest
+            // report; a limit reported on several days, where it was first set.
+            let windows = e.mentions.iter().all(|m| m.window.is_some() && m.window == e.mentions[0].window);
+            if e.basis == Basis::Reported || windows {
                 e.when = e.mentions.iter().map(|m| m.when).min_by_key(|w| w.start).unwrap_or(e.when);
             }
             e.summary = summary(articles, &e);
@@ -565,6 +584,28 @@ mod tests {
         ]);
         assert_eq!(ev.len(), 2, "{ev:#?}");
         let _ = arts;
+    }
+
+    #[test]
+    fn one_limit_reported_on_different_days_is_one_event_at_its_first_date() {
+        let (_, ev) = timeline(&[
+            "Refunds\n2026-03-02\n\nThe refunds to stranded passengers will be paid within 30 days, the airline said.",
+            "Airline\n2026-03-03\n\nThe airline said the refunds to stranded passengers would be paid within 30 days.",
+            "Strike\n2026-03-05\n\nRefunds to stranded passengers are to be paid within 30 days, it said.",
+        ]);
+        let refunds: Vec<&Event> = ev.iter().filter(|e| e.summary.to_lowercase().contains("refunds")).collect();
+        assert_eq!(refunds.len(), 1, "{ev:#?}");
+        assert_eq!(refunds[0].mentions.len(), 3);
+        assert_eq!(refunds[0].when.date_string(), "2026-04-01");
+        // Another limit, or one counted from a named date, is not that one.
+        let (_, ev) = timeline(&[
+            "Refunds\n2026-03-02\n\nThe refunds to stranded passengers will be paid within 30 days, the airline said.",
+            "Airline\n2026-03-04\n\nThe refunds to stranded passengers will be paid within 60 days, the airline said.",
+            "Strike\n2026-03-12\n\nThe refunds to stranded passengers will be paid within 30 days of Monday's ruling, the airline said.",
+        ]);
+        let dates: Vec<String> =
+            ev.iter().filter(|e| e.summary.contains("refunds")).map(|e| e.when.date_string()).collect();
+        assert_eq!(dates.len(), 3, "{ev:#?}");
     }
 
     #[test]
