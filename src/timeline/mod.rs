@@ -115,6 +115,12 @@ const NUCLEUS_SHARED: f32 = 1.1;
 const SAME_DAY_TERMS: usize = 5;
 const SAME_DAY_SHARED: f32 = 3.0;
 
+/// A report this short (in content terms) cannot share two terms with
+/// another; it joins an event of its day that two sources or more agree on
+/// when it names, with this much weight, what all of them name.
+const BRIEF_TERMS: usize = 3;
+const BRIEF_SHARED: f32 = 0.5;
+
 /// Content terms of the words around a mention's date expression.
 fn nucleus_terms(articles: &[Article], corpus: &Corpus, m: &Mention) -> Vec<u32> {
     let Some(e) = m.expression_span.filter(|e| m.span.start <= e.start && e.end <= m.span.end) else {
@@ -217,6 +223,25 @@ fn merge(
         } else {
             0.0
         }))
+    };
+    // A brief report of a happening several sources agree on ("They put in
+    // an appeal on Friday."): what every source the event shows names.
+    let brief = |mi: usize, d: &Draft| -> Option<f32> {
+        let m = &mentions[mi];
+        let dated_day = |b: Basis, w: When| b == Basis::Dated && w.precision == Precision::Day;
+        if !dated_day(m.basis, m.when) || !dated_day(d.basis, d.when) || m.when != d.when {
+            return None;
+        }
+        if d.kept.len() < 2 || terms[mi].len() > BRIEF_TERMS {
+            return None;
+        }
+        let common: Vec<u32> =
+            terms[d.kept[0]].iter().copied().filter(|t| d.kept[1..].iter().all(|&k| terms[k].contains(t))).collect();
+        let s = corpus.score(&terms[mi], &common);
+        let agree = s.n_shared >= 1
+            && s.rare >= BRIEF_SHARED
+            && !d.kept.iter().any(|&k| actors_differ(corpus, &mentions, &nuclei, &terms, mi, k));
+        agree.then_some(s.rare)
     };
     // Two reports in one article: the same happening told twice, never two
     // dates of one sentence (those were cut apart on purpose).
@@ -328,6 +353,36 @@ fn merge(
                     take(&mut drafts[di], mi, &mentions);
                 }
             }
+        }
+    }
+    // Brief reports left on their own join the event, of their day, that
+    // names what they name (after the rest, so that a brief line early in
+    // an article never takes the place of its full report).
+    for di in 0..drafts.len() {
+        let [mi] = drafts[di].members[..] else { continue };
+        let mut best: Option<(usize, f32)> = None;
+        let mut others: Vec<usize> = terms[mi]
+            .iter()
+            .flat_map(|t| by_term.get(t).into_iter().flatten().copied())
+            .filter(|&dj| dj != di)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        for dj in others {
+            let d = &drafts[dj];
+            if shown(d, mentions[mi].article).is_some() {
+                continue;
+            }
+            if let Some(w) = brief(mi, d) {
+                if best.is_none_or(|(_, b)| w > b) {
+                    best = Some((dj, w));
+                }
+            }
+        }
+        if let Some((dj, _)) = best {
+            drafts[di].members.clear();
+            drafts[di].kept.clear();
+            take(&mut drafts[dj], mi, &mentions);
         }
     }
     let mut events: Vec<Event> = drafts
@@ -606,6 +661,35 @@ mod tests {
         let dates: Vec<String> =
             ev.iter().filter(|e| e.summary.contains("refunds")).map(|e| e.when.date_string()).collect();
         assert_eq!(dates.len(), 3, "{ev:#?}");
+    }
+
+    #[test]
+    fn a_brief_report_joins_what_the_others_agree_on() {
+        // Other lines, as articles have, so that "appeal" is a telling word.
+        let filler = "The striker has scored 17 league goals this season. Fans gathered outside the stadium in the rain. \
+            The manager declined to comment after training. Tickets for the next home game sold out within hours. \
+            The league table shows the side second, three points behind the leaders.";
+        let texts = |third: &str| {
+            [
+                format!(
+                    "Appeal\n2025-03-14\n\nDunmore Athletic have lodged an appeal against the suspension of striker Tomas Ferreira, the club confirmed on Friday. {filler}"
+                ),
+                format!(
+                    "Club\n2025-03-14\n\nThe club lodged an appeal against the provisional suspension of Ferreira on Friday, a spokesman said. {filler}"
+                ),
+                format!("Blog\n2025-03-14\n\nWhat a week for the fans. {third} {filler}"),
+            ]
+        };
+        let friday = |t: &[String]| {
+            let refs: Vec<&str> = t.iter().map(String::as_str).collect();
+            let (_, ev) = timeline(&refs);
+            ev.iter().filter(|e| e.when.date_string() == "2025-03-14").map(|e| e.mentions.len()).collect::<Vec<_>>()
+        };
+        assert_eq!(friday(&texts("They put in an appeal on Friday.")), [3]);
+        // A short line about something else stays apart.
+        let mut other = friday(&texts("They played a friendly on Friday."));
+        other.sort_unstable();
+        assert_eq!(other, [1, 2]);
     }
 
     #[test]
