@@ -28,6 +28,17 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// Where a sentence starts with no space before it (`News.The`): the
+/// offsets at which a reader should see one. The text itself keeps what
+/// the source had.
+pub fn glued(text: &str, sentences: &[Span]) -> Vec<usize> {
+    sentences
+        .iter()
+        .filter(|s| s.start > 0 && text[..s.start].chars().next_back().is_some_and(|c| !c.is_whitespace()))
+        .map(|s| s.start)
+        .collect()
+}
+
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
@@ -244,6 +255,15 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn glued_starts_are_where_no_space_came_before() {
+        let text = "He told NBC News.The president's plan.\n\nA new line. Spaced.\"Quoted.\"Next";
+        let starts = glued(text, &sentences(text));
+        let at: Vec<&str> = starts.iter().map(|&i| &text[i..i + 3]).collect();
+        assert_eq!(at, ["The", "Quo", "Nex"]);
+        assert!(glued("", &[]).is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keymap::{Action, Keymap};
 use super::layout;
 use super::theme::Theme;
-use super::wrap::{Row, wrap};
+use super::wrap::{Row, wrap_spaced};
 use crate::analysis::{Analysis, Stage};
 use crate::config::SavedSet;
 use crate::ingest::Article;
@@ -292,7 +292,13 @@ impl App {
         if cache.len() > 64 {
             cache.clear();
         }
-        cache.entry((article, width)).or_insert_with(|| Rc::new(wrap(&self.articles()[article].body, 0, width))).clone()
+        cache
+            .entry((article, width))
+            .or_insert_with(|| {
+                let a = &self.articles()[article];
+                Rc::new(wrap_spaced(&a.body, 0, width, &crate::text::segment::glued(&a.body, &a.sentences)))
+            })
+            .clone()
     }
 
     /// Passages shown in Compare: those of the marked pair, or all.

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, member_pairs, tag};
-use super::draw::{block, matches_in, progress, styled_row};
+use super::draw::{block, matches_in, progress, styled_row_spaced};
 use super::read::sources;
-use super::wrap::{self, wrap};
+use super::wrap;
 use crate::align::diff::{Change, WordDiff, diff};
 use crate::text::Span;
 
@@ -23,6 +23,11 @@ struct Sides {
     heading: String,
 }
 
+/// One side's text wrapped to its column, glued sentences apart.
+fn side_rows(a: &crate::ingest::Article, span: Span, width: usize) -> Vec<wrap::Row> {
+    wrap::wrap_spaced(span.slice(&a.body), span.start, width, &crate::text::segment::glued(&a.body, &a.sentences))
+}
+
 /// Rows the longer side of the current comparison takes at this size, and
 /// the rows the columns show.
 pub fn extent(app: &App) -> (usize, usize) {
@@ -30,7 +35,7 @@ pub fn extent(app: &App) -> (usize, usize) {
     let (_, left, _, right) = super::layout::compare_columns(main);
     let Some(s) = current(app) else { return (0, left.height as usize) };
     let arts = app.articles();
-    let rows = |(a, sp): (usize, Span), w: u16| wrap(sp.slice(&arts[a].body), sp.start, w as usize).len();
+    let rows = |(a, sp): (usize, Span), w: u16| side_rows(&arts[a], sp, w as usize).len();
     (rows(s.a, left.width).max(rows(s.b, right.width)), left.height as usize)
 }
 
@@ -44,7 +49,7 @@ pub fn first_match_row(app: &App, q: &str) -> usize {
     let row_of = |(a, sp): (usize, Span), w: u16| {
         let body = &arts[a].body;
         let at = crate::ui::app::find_ci(sp.slice(body), q, 0)? + sp.start;
-        let rows = wrap(sp.slice(body), sp.start, w as usize);
+        let rows = side_rows(&arts[a], sp, w as usize);
         Some(rows.partition_point(|r| r.end <= at))
     };
     let row = [row_of(s.a, left.width), row_of(s.b, right.width)].into_iter().flatten().min().unwrap_or(0);
@@ -151,8 +156,10 @@ fn column(
     style: ratatui::style::Style,
     scroll: usize,
 ) {
-    let body = &app.articles()[article].body;
-    let rows = wrap(span.slice(body), span.start, r.width as usize);
+    let a = &app.articles()[article];
+    let body = &a.body;
+    let glued = crate::text::segment::glued(body, &a.sentences);
+    let rows = side_rows(a, span, r.width as usize);
     let marks: Vec<(Span, ratatui::style::Style)> = changed.iter().map(|c| (*c, style)).collect();
     let lines: Vec<Line> = rows
         .iter()
@@ -161,7 +168,7 @@ fn column(
         .map(|row| {
             let mut m = marks.clone();
             m.extend(matches_in(app, body, row.start, row.end));
-            styled_row(body, *row, &m, app.theme.text())
+            styled_row_spaced(body, *row, &m, app.theme.text(), &glued)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), r);

@@ -227,7 +227,22 @@ pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
 /// A row of text from `text` with styled ranges laid over it. Ranges are
 /// byte spans in the same coordinates as `row`; later ranges win.
 pub fn styled_row<'a>(text: &'a str, row: Row, marks: &[(Span, Style)], base: Style) -> Line<'a> {
+    styled_row_spaced(text, row, marks, base, &[])
+}
+
+/// As [`styled_row`], with a space drawn before each offset of `spaces`
+/// (sorted) inside the row: the glued sentence starts
+/// [`wrap::wrap_spaced`] wrapped as separate words.
+pub fn styled_row_spaced<'a>(
+    text: &'a str,
+    row: Row,
+    marks: &[(Span, Style)],
+    base: Style,
+    spaces: &[usize],
+) -> Line<'a> {
+    let inside = &spaces[spaces.partition_point(|&g| g <= row.start)..spaces.partition_point(|&g| g < row.end)];
     let mut cuts: Vec<usize> = vec![row.start, row.end];
+    cuts.extend(inside.iter().copied().filter(|&g| text.is_char_boundary(g)));
     for (s, _) in marks {
         for x in [s.start, s.end] {
             if x > row.start && x < row.end && text.is_char_boundary(x) {
@@ -237,16 +252,15 @@ pub fn styled_row<'a>(text: &'a str, row: Row, marks: &[(Span, Style)], base: St
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let spans: Vec<TSpan<'a>> = cuts
-        .windows(2)
-        .map(|w| {
-            let style = marks
-                .iter()
-                .filter(|(s, _)| s.start <= w[0] && w[1] <= s.end)
-                .fold(base, |acc, (_, st)| acc.patch(*st));
-            TSpan::styled(wrap::display(&text[w[0]..w[1]]), style)
-        })
-        .collect();
+    let mut spans: Vec<TSpan<'a>> = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        if inside.binary_search(&w[0]).is_ok() {
+            spans.push(TSpan::styled(" ", base));
+        }
+        let style =
+            marks.iter().filter(|(s, _)| s.start <= w[0] && w[1] <= s.end).fold(base, |acc, (_, st)| acc.patch(*st));
+        spans.push(TSpan::styled(wrap::display(&text[w[0]..w[1]]), style));
+    }
     Line::from(spans)
 }
 
@@ -320,4 +334,29 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
         }
     }
     f.render_widget(Paragraph::new(lines).block(block(app, " Help ", true)), r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_glued_sentence_start_is_drawn_with_a_space() {
+        let text = "Told NBC News.The plan.";
+        let at = text.find("The").unwrap();
+        let row = Row { start: 5, end: text.len() };
+        let mark = [(Span::new(at, at + 3), Style::new().bold())];
+        let line = styled_row_spaced(text, row, &mark, Style::new(), &[at]);
+        assert_eq!(plain(&line), "NBC News. The plan.");
+        // The mark covers the word, not the shown space.
+        assert!(line.spans.iter().any(|s| s.content == "The" && s.style == Style::new().bold()));
+        // At the start of a row, no space.
+        let line = styled_row_spaced(text, Row { start: at, end: text.len() }, &[], Style::new(), &[at]);
+        assert_eq!(plain(&line), "The plan.");
+        assert_eq!(plain(&styled_row(text, row, &[], Style::new())), "NBC News.The plan.");
+    }
 }

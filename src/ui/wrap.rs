@@ -65,6 +65,14 @@ pub fn pad_left(s: &str, w: usize) -> String {
 /// Paragraphs ("\n\n") are separated by an empty row; single line breaks
 /// start a new row.
 pub fn wrap(text: &str, base: usize, max: usize) -> Vec<Row> {
+    wrap_spaced(text, base, max, &[])
+}
+
+/// As [`wrap`], with a space shown at each offset of `spaces` (sorted, in
+/// row coordinates) that falls inside a word: sentences glued together in
+/// the source (`News.The`) read, and wrap, as two words. A row drawn with
+/// [`super::draw::styled_row_spaced`] shows those spaces.
+pub fn wrap_spaced(text: &str, base: usize, max: usize, spaces: &[usize]) -> Vec<Row> {
     let max = max.max(1);
     let mut rows = Vec::new();
     let mut first_para = true;
@@ -74,7 +82,7 @@ pub fn wrap(text: &str, base: usize, max: usize) -> Vec<Row> {
         }
         first_para = false;
         for (lstart, line) in split_keep(para, "\n") {
-            wrap_line(line, base + pstart + lstart, max, &mut rows);
+            wrap_line(line, base + pstart + lstart, max, spaces, &mut rows);
         }
     }
     rows
@@ -90,9 +98,19 @@ fn split_keep<'a>(text: &'a str, sep: &'a str) -> impl Iterator<Item = (usize, &
     })
 }
 
-fn wrap_line(line: &str, base: usize, max: usize, rows: &mut Vec<Row>) {
+fn wrap_line(line: &str, base: usize, max: usize, spaces: &[usize], rows: &mut Vec<Row>) {
     let mut row: Option<(usize, usize, usize)> = None; // (start, end, width)
-    let mut words = line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w));
+    // Words, cut again where a space is to be shown inside one.
+    let mut words = line.split_whitespace().flat_map(|w| {
+        let off = w.as_ptr() as usize - line.as_ptr() as usize;
+        let (lo, hi) = (base + off, base + off + w.len());
+        let inside = &spaces[spaces.partition_point(|&g| g <= lo)..spaces.partition_point(|&g| g < hi)];
+        let mut cuts: Vec<usize> = Vec::with_capacity(inside.len() + 2);
+        cuts.push(off);
+        cuts.extend(inside.iter().map(|&g| g - base).filter(|&g| line.is_char_boundary(g)));
+        cuts.push(off + w.len());
+        cuts.windows(2).map(|c| (c[0], &line[c[0]..c[1]])).collect::<Vec<_>>()
+    });
     let mut pending = words.next();
     if pending.is_none() {
         rows.push(Row { start: base, end: base });
@@ -163,6 +181,20 @@ mod tests {
     #[test]
     fn wraps_words_to_width() {
         assert_eq!(lines("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+    }
+
+    #[test]
+    fn glued_sentences_wrap_as_two_words() {
+        let text = "Told NBC News.The plan";
+        let at = text.find("The").unwrap();
+        let cut = |rows: Vec<Row>, base: usize| -> Vec<String> {
+            rows.iter().map(|r| text[r.start - base..r.end - base].to_string()).collect()
+        };
+        // Glued, "News.The" is one word of 8 columns; shown apart, it
+        // needs 9 and breaks where the space is.
+        assert_eq!(cut(wrap(text, 0, 8), 0), ["Told NBC", "News.The", "plan"]);
+        assert_eq!(cut(wrap_spaced(text, 0, 8, &[at]), 0), ["Told NBC", "News.", "The plan"]);
+        assert_eq!(cut(wrap_spaced(text, 100, 9, &[at + 100]), 100), ["Told NBC", "News.The", "plan"]);
     }
 
     #[test]
