@@ -15,6 +15,8 @@ use crate::text::Span;
 
 /// Width of one source column in the matrix.
 const COL: usize = 4;
+/// Width of the column counting the sources out of view.
+const OTHERS: usize = 7;
 
 pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
     let Some(an) = &app.analysis else {
@@ -25,9 +27,12 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
     let t = &app.theme;
     let n = an.articles.len();
     let inner_w = (area.width as usize).saturating_sub(2);
-    // As many source columns as fit beside a label of at least 30 columns.
-    let visible_cols = (inner_w.saturating_sub(30) / COL).clamp(1, n.max(1));
-    let label_w = inner_w.saturating_sub(visible_cols * COL).max(10);
+    // As many source columns as fit beside a label of at least 30 columns;
+    // when not all fit, a last column counts the sources out of view.
+    let fits = (inner_w.saturating_sub(30) / COL).max(1);
+    let others_w = if n > fits { OTHERS } else { 0 };
+    let visible_cols = (inner_w.saturating_sub(30 + others_w) / COL).clamp(1, n.max(1));
+    let label_w = inner_w.saturating_sub(visible_cols * COL + others_w).max(10);
     let cols = window(app.coverage_col, n, visible_cols);
     let mut header = vec![TSpan::styled(wrap::pad("statements, then events", label_w), t.dim())];
     let mut share =
@@ -37,6 +42,9 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
         header.push(TSpan::styled(wrap::pad_left(&tag(c), COL), style));
         let pct = an.story.coverage.get(c).map_or(0.0, |x| x.exclusive_share * 100.0);
         share.push(TSpan::styled(format!("{:>w$}", format!("{pct:.0}%"), w = COL), t.text()));
+    }
+    if others_w > 0 {
+        header.push(TSpan::styled(format!("{:>others_w$}", "others"), t.dim()));
     }
     let rows = app.coverage_rows();
     let h = layout::text_height(area).saturating_sub(2);
@@ -64,6 +72,12 @@ pub fn draw_coverage(app: &App, f: &mut Frame, area: Rect) {
             let cell = if who.contains(&c) { "●" } else { "·" };
             let style = if who.contains(&c) { t.shared_mark() } else { t.dim() };
             spans.push(TSpan::styled(format!("{cell:>COL$}"), style));
+        }
+        if others_w > 0 {
+            let out = who.iter().filter(|c| !cols.contains(c)).count();
+            let cell = if out > 0 { format!("+{out}") } else { "·".to_string() };
+            let style = if out > 0 { t.shared_mark() } else { t.dim() };
+            spans.push(TSpan::styled(format!("{cell:>others_w$}"), style));
         }
         let mut line = Line::from(spans);
         if i == app.coverage_row {

@@ -325,6 +325,36 @@ mod snapshots {
     snap!(help_overlay, "?");
 
     #[test]
+    fn coverage_counts_the_sources_out_of_view() {
+        let texts: Vec<String> = (0..16)
+            .map(|i| {
+                format!(
+                    "Harbour report {i}\n2025-11-20\n\nThe council approved the new harbour budget of 4.2 million euros on Tuesday after a long debate. Reporter {i} noted item {i} alone."
+                )
+            })
+            .collect();
+        let sources: Vec<crate::ingest::Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::ingest::Source {
+                path: format!("{i:02}.txt"),
+                stem: format!("{i:02}"),
+                bytes: t.as_bytes().to_vec(),
+                truncated_from: None,
+            })
+            .collect();
+        let loaded = crate::ingest::parse_all(&sources);
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut a = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        a.set_analysis(crate::analyse(loaded));
+        keys(&mut a, "4");
+        let s = screen(&a);
+        // 10 source columns fit at 80 columns; the 6 others are counted.
+        assert!(s.contains("others"), "{s}");
+        assert!(s.contains("●     +6│"), "{s}");
+    }
+
+    #[test]
     fn too_small_says_so_and_recovers() {
         let mut a = app(60, 20);
         let s = screen(&a);
