@@ -187,7 +187,11 @@ pub fn parse(text: &str) -> Layout {
             if layout.title.is_none() && body_is_blank(&body) {
                 // `Title: ...` and `Headline: ...` as some pages label them.
                 let line = LABELLED_TITLE.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
-                if let Some((title, outlet)) = title_line(line) {
+                // Two words are a title only when a date line follows
+                // (`Storm news` / `2025-01-02`): alone they are as likely a
+                // section or a name.
+                let short = || short_title(line) && date_follows(text, raw);
+                if let Some((title, outlet)) = title_line(line).or_else(|| short().then(|| (line.to_string(), None))) {
                     layout.title = Some(title);
                     if let Some(o) = outlet {
                         layout.outlet.get_or_insert(o);
@@ -302,6 +306,24 @@ fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
         .map(|l| strip_emphasis(l.trim()))
         .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none() && !is_label_word(l))
         .find(|l| date_line(l, true, &mut Layout::default()).is_none_or(|rest| !rest.is_empty()))
+}
+
+/// Whether the next non-empty line is a date and nothing else.
+fn date_follows(text: &str, line: &str) -> bool {
+    let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
+    text[after..]
+        .split('\n')
+        .map(|l| strip_emphasis(l.trim()))
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| date_line(l, true, &mut Layout::default()).is_some_and(|rest| rest.is_empty()))
+}
+
+/// Two words with a capital and no sentence stop: `Storm news`.
+fn short_title(line: &str) -> bool {
+    words::count(line) == 2
+        && line.len() <= 60
+        && line.chars().any(char::is_uppercase)
+        && !line.ends_with(['.', ':', ';', ',', '!', '?'])
 }
 
 /// A line set in markdown emphasis as a whole (`*Jan 3, 2026*`, `_By Jo
@@ -568,6 +590,20 @@ mod tests {
         assert_eq!(l.outlet.as_deref(), Some("example.com"));
         assert_eq!(date(&l).as_deref(), Some("2025-11-20T10:36:00+02:00"));
         assert_eq!(l.paragraphs, ["The talks stalled. Both sides left."]);
+    }
+
+    #[test]
+    fn a_two_word_title_counts_only_over_a_date_line() {
+        let l = parse("Storm news\n2025-01-02\n\nThe storm hit the coast on Monday. It was bad.");
+        assert_eq!(l.title.as_deref(), Some("Storm news"));
+        assert_eq!(date(&l).as_deref(), Some("2025-01-02"));
+        assert!(l.paragraphs[0].starts_with("The storm"));
+        // Without the date under it, two words stay text.
+        let l = parse("Storm news\n\nThe storm hit the coast on Monday. It was bad.");
+        assert_eq!(l.title, None);
+        // A sentence is no title, however short.
+        let l = parse("It rained.\n2025-01-02\n\nThe storm hit the coast on Monday.");
+        assert_eq!(l.title, None);
     }
 
     #[test]
