@@ -63,7 +63,8 @@ static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
 pub fn parse(text: &str) -> Layout {
-    let mut layout = Layout::default();
+    // Fields a Markdown tool wrote above the text come first.
+    let (mut layout, text) = front_matter(text).unwrap_or((Layout::default(), text));
     let mut body: Vec<String> = Vec::new(); // lines; "" separates blocks
     let mut seen = 0usize; // non-blank lines looked at
     let mut in_header = true;
@@ -306,6 +307,118 @@ fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
         .map(|l| strip_emphasis(l.trim()))
         .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none() && !is_label_word(l))
         .find(|l| date_line(l, true, &mut Layout::default()).is_none_or(|rest| !rest.is_empty()))
+}
+
+/// YAML front matter as Markdown tools and web clippers write it:
+///
+/// ```text
+/// ---
+/// title: "Dam gives way after record rain"
+/// published: 2025-10-21
+/// source: https://www.example-news.com/world/dam-fails
+/// author: Jane Roe
+/// ---
+/// ```
+///
+/// Its fields, and the text after it; `None` when the file does not open
+/// with such a block. Only fields that name the article are read: a
+/// clipper's `created` is when the page was saved, not published.
+fn front_matter(text: &str) -> Option<(Layout, &str)> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut layout = Layout::default();
+    let mut end = None;
+    let mut at = text.find('\n')? + 1;
+    let mut fields = 0;
+    let mut site: Option<String> = None;
+    let mut domain: Option<String> = None;
+    let mut list_of: Option<String> = None;
+    let mut authors: Vec<String> = Vec::new();
+    for (i, raw) in lines.enumerate() {
+        let line = raw.trim_end();
+        at += raw.len();
+        if i > 60 {
+            return None;
+        }
+        if line == "---" || line == "..." {
+            end = Some(at);
+            break;
+        }
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        // `  - Jane Roe` under `author:`.
+        if let Some(item) = line.trim_start().strip_prefix("- ") {
+            if list_of.as_deref() == Some("author") {
+                authors.push(unquote(item).to_string());
+            }
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue; // a nested value
+        }
+        let (key, value) = line.split_once(':')?;
+        let key = key.trim().to_ascii_lowercase();
+        if key.is_empty() || key.contains(' ') && key.split(' ').count() > 2 {
+            return None; // prose, not a field
+        }
+        fields += 1;
+        // A folded or literal block (`title: >-`) continues on the next lines.
+        let value = if value.trim_start().starts_with(['>', '|']) { "" } else { unquote(value.trim()) };
+        let kind = match key.as_str() {
+            "title" | "headline" => "title",
+            "date" | "published" | "publish_date" | "pubdate" | "published_at" | "date_published" | "datepublished"
+            | "publishdate" | "published_date" => "date",
+            "source" | "url" | "link" | "canonical" | "canonical_url" | "original_url" | "source_url" => "url",
+            "site" | "site_name" | "sitename" | "publisher" | "outlet" | "publication" | "source_name" => "site",
+            "author" | "authors" | "byline" | "by" => "author",
+            _ => "",
+        };
+        list_of = (value.is_empty() || value == "[]").then(|| kind.to_string());
+        if value.is_empty() {
+            continue;
+        }
+        match kind {
+            "title" => layout.title = Some(value.to_string()),
+            "date" => layout.published = published::find(value).map(|f| f.published).or(layout.published),
+            "url" => domain = DOMAIN.captures(url_host(value)).map(|c| c["d"].to_lowercase()),
+            "site" => site = Some(value.to_string()),
+            "author" => {
+                authors.extend(value.trim_matches(['[', ']']).split(',').map(|a| unquote(a.trim()).to_string()))
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    if fields == 0 {
+        return None;
+    }
+    layout.outlet = site.or(domain);
+    authors.retain(|a| !a.is_empty());
+    if !authors.is_empty() {
+        layout.byline = Some(authors.join(", "));
+    }
+    Some((layout, &text[end.min(text.len())..]))
+}
+
+/// A YAML scalar without its quotes, and `[[Name]]` links without brackets.
+fn unquote(v: &str) -> &str {
+    let mut v = v.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|x| x.strip_suffix(q)) {
+            v = inner.trim();
+            break;
+        }
+    }
+    v.strip_prefix("[[").and_then(|x| x.strip_suffix("]]")).unwrap_or(v)
+}
+
+/// `https://www.example.com/world/x` -> `www.example.com`.
+fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
 /// Whether the next non-empty line is a date and nothing else.
@@ -590,6 +703,30 @@ mod tests {
         assert_eq!(l.outlet.as_deref(), Some("example.com"));
         assert_eq!(date(&l).as_deref(), Some("2025-11-20T10:36:00+02:00"));
         assert_eq!(l.paragraphs, ["The talks stalled. Both sides left."]);
+    }
+
+    #[test]
+    fn front_matter_gives_the_fields_it_names() {
+        let text = "---\ncreated: 2025-11-22T09:00:00 (UTC +02:00)\ntags: []\nsource: https://www.example-news.com/world/dam-fails?ref=x\nauthor:\n  - \"[[Jane Roe]]\"\n  - John Doe\ntitle: \"Dam gives way after record rain\"\n---\n\n# Dam gives way after record rain\n\nThe earthen dam gave way on Sunday. Hundreds fled.";
+        let l = parse(text);
+        assert_eq!(l.title.as_deref(), Some("Dam gives way after record rain"));
+        assert_eq!(l.outlet.as_deref(), Some("example-news.com"));
+        assert_eq!(l.credit.as_deref(), Some("Jane Roe, John Doe"));
+        // When the page was clipped is not when it was published.
+        assert_eq!(l.published, None);
+        assert_eq!(l.paragraphs, ["The earthen dam gave way on Sunday. Hundreds fled."]);
+        let l = parse("---\ntitle: Storm\npublished: 2025-10-21\nsite_name: Coast Herald\n---\nThe storm hit.");
+        assert_eq!(date(&l).as_deref(), Some("2025-10-21"));
+        assert_eq!(l.outlet.as_deref(), Some("Coast Herald"));
+    }
+
+    #[test]
+    fn a_rule_over_prose_is_not_front_matter() {
+        let l = parse("---\nThe storm hit the coast on Monday. It was bad.\n---\nMore text here today.");
+        assert!(l.paragraphs.iter().any(|p| p.starts_with("The storm")), "{l:?}");
+        // Never closed: not front matter either.
+        let l = parse("---\ntitle: Storm\n\nThe storm hit the coast on Monday.");
+        assert!(l.paragraphs.iter().any(|p| p.contains("The storm")), "{l:?}");
     }
 
     #[test]
