@@ -163,7 +163,7 @@ fn empty_folder_is_a_bad_invocation() {
     let o = parallax(&["export", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains(dir.to_str().unwrap()) && err.contains("no .txt or .md"), "{err}");
+    assert!(err.contains(dir.to_str().unwrap()) && err.contains("no .txt, .md or .html"), "{err}");
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -203,6 +203,35 @@ fn folders_are_read_and_binary_files_skipped_with_a_warning() {
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
     let ids: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["b", "a"]);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn saved_web_pages_are_read_and_their_parts_folders_left_out() {
+    let dir = scratch("html");
+    fs::create_dir_all(dir.join("Dam_files")).unwrap();
+    fs::write(
+        dir.join("Dam.html"),
+        r#"<!DOCTYPE html><html><head><title>Dam gives way | Coast Herald</title>
+<meta property="og:site_name" content="Coast Herald">
+<meta property="article:published_time" content="2025-10-21T08:00:00Z">
+<script>var ads = "<p>buy</p>";</script></head>
+<body><nav>Home World</nav><article><h1>Dam gives way</h1>
+<p>The earthen dam gave way on Sunday after heavy rain.</p><p>Hundreds were evacuated.</p></article></body></html>"#,
+    )
+    .unwrap();
+    fs::write(dir.join("Dam_files/frame.html"), "<html><body><p>An advert.</p></body></html>").unwrap();
+    let doc = export_json(&[dir.to_str().unwrap()]);
+    let arts = doc["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), 1, "{doc}");
+    let a = &arts[0];
+    assert_eq!(a["title"], "Dam gives way");
+    assert_eq!(a["outlet"], "Coast Herald");
+    assert_eq!(a["published"], "2025-10-21T08:00:00+00:00");
+    assert_eq!(a["body"], "The earthen dam gave way on Sunday after heavy rain.\n\nHundreds were evacuated.");
+    assert!(a["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("web page")), "{a}");
+    // The same timeline as any article: Sunday, 2025-10-19.
+    assert!(doc["timeline"].as_array().unwrap().iter().any(|e| e["date"] == "2025-10-19"), "{doc}");
     fs::remove_dir_all(dir).unwrap();
 }
 

@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod html;
 pub mod meta;
 pub mod published;
 pub mod source;
@@ -116,7 +117,16 @@ pub fn parse(source: &Source) -> Result<Article, String> {
             source.bytes.len()
         )));
     }
-    let (text, removed) = sanitize::sanitize(&decoded.text);
+    // A saved web page: its text and declared fields, in the shape read below.
+    let page;
+    let raw_text = if html::is_html(&source.path, &decoded.text) {
+        page = html::to_text(&decoded.text);
+        warnings.push(Warning::note("read as a web page (HTML)"));
+        &page
+    } else {
+        &decoded.text
+    };
+    let (text, removed) = sanitize::sanitize(raw_text);
     if removed.any() {
         warnings.push(Warning::problem(format!(
             "removed {} terminal escape sequence(s) and {} control character(s)",

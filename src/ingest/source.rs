@@ -37,7 +37,7 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Missing(p) => write!(f, "{p}: no such file or folder"),
-            InputError::EmptyFolder(p) => write!(f, "{p}: folder holds no .txt or .md files"),
+            InputError::EmptyFolder(p) => write!(f, "{p}: folder holds no .txt, .md or .html files"),
             InputError::Unreadable(p, why) => write!(f, "{p}: cannot read: {why}"),
         }
     }
@@ -62,10 +62,17 @@ fn stem_of(path: &Path) -> String {
     path.file_stem().map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
+/// What a folder's files may be: text, Markdown, saved web pages.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
 fn is_article_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn is_page_parts(dir: &Path) -> bool {
+    dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_files") || n.ends_with("-Dateien"))
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -73,7 +80,8 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 /// Lists the article files named by `paths`, in order: each file as given,
-/// each folder's `.txt` and `.md` files recursively, sorted by path.
+/// each folder's `.txt`, `.md` and `.html` files recursively, sorted by
+/// path (not the `*_files` folders a browser saves beside a page).
 /// Unreadable entries inside a folder are reported in `skipped`.
 pub fn list(paths: &[PathBuf], skipped: &mut Vec<String>) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
@@ -131,6 +139,9 @@ fn walk(
             continue;
         }
         match fs::metadata(&path) {
+            // A browser's "Save Page As" keeps a page's images, scripts and
+            // frames in `Page_files/`: parts of a page, not articles.
+            Ok(m) if m.is_dir() && is_page_parts(&path) => {}
             Ok(m) if m.is_dir() => {
                 if let Err(e) = walk(&path, depth + 1, out, visited, skipped) {
                     skipped.push(format!("{}: cannot read folder: {}", path.display(), io_reason(&e)));
