@@ -6,6 +6,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod html;
+pub mod markdown;
 pub mod meta;
 pub mod published;
 pub mod source;
@@ -105,6 +106,11 @@ impl Article {
 
 /// Builds an article from one source. Returns `Err` with a reason when the
 /// file is skipped (binary data).
+fn is_markdown(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
 pub fn parse(source: &Source) -> Result<Article, String> {
     let decoded = decode::decode(&source.bytes).map_err(|e| format!("{}: skipped: {}", source.path, e.0))?;
     let mut warnings = Vec::new();
@@ -122,6 +128,9 @@ pub fn parse(source: &Source) -> Result<Article, String> {
     let raw_text = if html::is_html(&source.path, &decoded.text) {
         page = html::to_text(&decoded.text);
         warnings.push(Warning::note("read as a web page (HTML)"));
+        &page
+    } else if is_markdown(&source.path) {
+        page = markdown::to_text(&decoded.text);
         &page
     } else {
         &decoded.text
