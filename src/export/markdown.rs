@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::align::{Change, Passage};
 use crate::analysis::Analysis;
 use crate::ingest::Article;
-use crate::text::Span;
+use crate::text::{Span, segment};
 use crate::timeline::{Basis, Event};
 
 /// Escapes text so that Markdown shows it as written.
@@ -30,15 +30,25 @@ fn cell(s: &str) -> String {
 
 /// One side of a passage with the words the other side lacks wrapped in
 /// `mark` (`~~` or `**`).
-fn marked(body: &str, span: Span, changed: &[Span], mark: &str) -> String {
+/// Sentences glued together in the source are shown with a space, as in
+/// the terminal app (the JSON keeps the body exactly).
+fn marked(a: &Article, span: Span, changed: &[Span], mark: &str) -> String {
+    let glued = segment::glued(&a.body, &a.sentences);
+    let piece = |from: usize, to: usize| cell(&segment::spaced(&a.body, from, to, span.start, &glued));
     let mut out = String::new();
     let mut at = span.start;
     for c in changed.iter().filter(|c| !c.is_empty()) {
-        out.push_str(&cell(&body[at..c.start]));
-        let _ = write!(out, "{mark}{}{mark}", cell(c.slice(body)));
+        out.push_str(&piece(at, c.start));
+        // A glued start opening the change: its space before the mark.
+        let text = piece(c.start, c.end);
+        let (lead, text) = match text.strip_prefix(' ') {
+            Some(rest) => (" ", rest),
+            None => ("", text.as_str()),
+        };
+        let _ = write!(out, "{lead}{mark}{text}{mark}");
         at = c.end;
     }
-    out.push_str(&cell(&body[at..span.end]));
+    out.push_str(&piece(at, span.end));
     out
 }
 
@@ -61,8 +71,7 @@ fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
     let ins: Vec<Span> = d.chunks.iter().filter(|c| c.change == Change::Insert).map(|c| c.b).collect();
     let _ = writeln!(out, "| {} | {} |", cell(&x.label()), cell(&y.label()));
     out.push_str("|---|---|\n");
-    let _ =
-        writeln!(out, "| {} | {} |\n", marked(&x.body, p.a.span, &del, "~~"), marked(&y.body, p.b.span, &ins, "**"));
+    let _ = writeln!(out, "| {} | {} |\n", marked(x, p.a.span, &del, "~~"), marked(y, p.b.span, &ins, "**"));
 }
 
 fn event(out: &mut String, arts: &[Article], e: &Event) {
@@ -175,8 +184,9 @@ pub fn render(analysis: &Analysis) -> String {
             let _ = writeln!(out, "- warning: {}", escape(&w.message));
         }
         out.push('\n');
+        let glued = segment::glued(&a.body, &a.sentences);
         for p in &a.paragraphs {
-            let _ = writeln!(out, "> {}\n>", escape(p.slice(&a.body)));
+            let _ = writeln!(out, "> {}\n>", escape(&segment::spaced(&a.body, p.start, p.end, p.start, &glued)));
         }
         out.push('\n');
     }
@@ -214,10 +224,27 @@ mod tests {
         assert_eq!(escape("a*b_c|d [x](y) <b>"), "a\\*b\\_c\\|d \\[x\\](y) \\<b\\>");
     }
 
+    fn article(body: &str) -> Article {
+        let src = crate::ingest::Source {
+            path: "a.txt".into(),
+            stem: "a".into(),
+            bytes: format!("Title of the story\n2025-01-01\n\n{body}").into_bytes(),
+            truncated_from: None,
+        };
+        let a = crate::ingest::parse(&src).unwrap();
+        assert_eq!(a.body, body);
+        a
+    }
+
     #[test]
     fn marks_changed_words() {
-        let body = "A US official described the visit.";
-        let m = marked(body, Span::new(0, body.len()), &[Span::new(28, 33)], "**");
+        let a = article("A US official described the visit.");
+        let m = marked(&a, Span::new(0, a.body.len()), &[Span::new(28, 33)], "**");
         assert_eq!(m, "A US official described the **visit**.");
+        // Glued sentences apart, the space outside the mark.
+        let a = article("He told NBC News.The visit went well.");
+        let at = a.body.find("The").unwrap();
+        let m = marked(&a, Span::new(0, a.body.len()), &[Span::new(at, at + 3)], "**");
+        assert_eq!(m, "He told NBC News. **The** visit went well.");
     }
 }

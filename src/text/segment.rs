@@ -39,6 +39,24 @@ pub fn glued(text: &str, sentences: &[Span]) -> Vec<usize> {
         .collect()
 }
 
+/// `text[from..to]` as a reader should see it: a space before each glued
+/// sentence start (see [`glued`]) inside it, and at `from` itself when
+/// `from > after` (the piece continues text that ends just before it).
+pub fn spaced(text: &str, from: usize, to: usize, after: usize, glued: &[usize]) -> String {
+    let mut out = String::with_capacity(to - from + 8);
+    let mut at = from;
+    for &g in &glued[glued.partition_point(|&g| g < from)..glued.partition_point(|&g| g < to)] {
+        if g == from && from <= after {
+            continue;
+        }
+        out.push_str(&text[at..g]);
+        out.push(' ');
+        at = g;
+    }
+    out.push_str(&text[at..to]);
+    out
+}
+
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
 }
@@ -264,6 +282,17 @@ mod tests {
         let at: Vec<&str> = starts.iter().map(|&i| &text[i..i + 3]).collect();
         assert_eq!(at, ["The", "Quo", "Nex"]);
         assert!(glued("", &[]).is_empty());
+    }
+
+    #[test]
+    fn spaced_shows_glued_starts_inside_a_piece() {
+        let text = "Told NBC News.The plan.Next";
+        let g = glued(text, &sentences(text));
+        assert_eq!(spaced(text, 0, text.len(), 0, &g), "Told NBC News. The plan. Next");
+        let at = text.find("The").unwrap();
+        // A piece that starts at a glued start continues the one before it.
+        assert_eq!(spaced(text, at, at + 3, 0, &g), " The");
+        assert_eq!(spaced(text, at, at + 3, at, &g), "The");
     }
 
     #[test]
