@@ -15,7 +15,7 @@ use parallax::ingest;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article files or folders (.txt, .md); the bundled sample when none.
+    /// Article files or folders (.txt, .md, .html); the bundled sample when none.
     paths: Vec<PathBuf>,
 }
 
@@ -23,7 +23,7 @@ struct Cli {
 enum Command {
     /// Print the analysis (articles, shared passages, timeline) to stdout.
     Export {
-        /// Article files or folders (.txt, .md); the bundled sample when none.
+        /// Article files or folders (.txt, .md, .html); the bundled sample when none.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]

@@ -173,6 +173,18 @@ pub fn parse(text: &str) -> Layout {
                 layout.outlet = Some(name.to_string());
                 continue;
             }
+            // `Metro Wire Service` between the title and its date: a name
+            // that says it is an outlet (a person's name there is left alone).
+            if layout.title.is_some()
+                && layout.outlet.is_none()
+                && prose_lines == 0
+                && is_masthead(line)
+                && line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+                && date_follows(text, raw)
+            {
+                layout.outlet = Some(line.to_string());
+                continue;
+            }
             // `Sophie Marchetti in Amsterdam` under the title.
             if layout.title.is_some() && prose_lines == 0 {
                 if let Some(who) = name_in_place(line) {
@@ -727,6 +739,19 @@ mod tests {
         // Never closed: not front matter either.
         let l = parse("---\ntitle: Storm\n\nThe storm hit the coast on Monday.");
         assert!(l.paragraphs.iter().any(|p| p.contains("The storm")), "{l:?}");
+    }
+
+    #[test]
+    fn an_outlet_name_between_title_and_date() {
+        let l = parse(
+            "Bridge closed after crack found\nMetro Wire Service\nMarch 14, 2025\n\nThe bridge was closed on Thursday.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("Metro Wire Service"));
+        assert!(l.paragraphs[0].starts_with("The bridge"));
+        // A person's name there is not an outlet.
+        let l =
+            parse("Bridge closed after crack found\nJane Roe\nMarch 14, 2025\n\nThe bridge was closed on Thursday.");
+        assert_eq!(l.outlet, None);
     }
 
     #[test]

@@ -147,6 +147,73 @@ pub fn is_soft_abbreviation(word: &str) -> bool {
 /// `U.S.` or `a.m.`, one of these is taken as the start of a new sentence.
 /// Section names that sites print in capitals above or before a story
 /// (`WORLD`, `TECHNOLOGY`, `CONFLICT & PEACE PROCESSES`).
+/// Words that name a news organisation (`Metro Wire Service`, `Coast
+/// Herald`, `Radio Free Europe`), lowercase: a short capitalised line
+/// holding one is an outlet, not a person.
+pub fn is_outlet_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "news"
+            | "newswire"
+            | "wire"
+            | "service"
+            | "press"
+            | "post"
+            | "times"
+            | "herald"
+            | "journal"
+            | "tribune"
+            | "gazette"
+            | "chronicle"
+            | "telegraph"
+            | "guardian"
+            | "observer"
+            | "courier"
+            | "dispatch"
+            | "ledger"
+            | "monitor"
+            | "record"
+            | "register"
+            | "bulletin"
+            | "daily"
+            | "weekly"
+            | "today"
+            | "express"
+            | "mail"
+            | "standard"
+            | "independent"
+            | "insider"
+            | "review"
+            | "report"
+            | "agency"
+            | "radio"
+            | "tv"
+            | "television"
+            | "network"
+            | "broadcasting"
+            | "media"
+            | "magazine"
+            | "sentinel"
+            | "examiner"
+            | "inquirer"
+            | "enquirer"
+            | "star"
+            | "sun"
+            | "mirror"
+            | "globe"
+            | "argus"
+            | "advertiser"
+            | "leader"
+            | "pioneer"
+            | "banner"
+            | "beacon"
+            | "clarion"
+            | "bureau"
+            | "wires"
+            | "online"
+    )
+}
+
 pub fn is_section_word(word: &str) -> bool {
     matches!(
         word,

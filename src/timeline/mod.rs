@@ -556,10 +556,16 @@ impl Event {
     }
 }
 
-/// Drops lead-in connectives and a trailing stop; cuts to `max` bytes at a
-/// word boundary with an ellipsis.
+/// Drops a list bullet, lead-in connectives and a trailing stop; cuts to
+/// `max` bytes at a word boundary with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     let mut t = text.trim();
+    for bullet in ["- ", "* ", "+ ", "• ", "– ", "— ", "· ", "▪ ", "► "] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            t = rest.trim_start();
+            break;
+        }
+    }
     loop {
         let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if !first.is_empty() && LEAD_INS.contains(&first.to_lowercase().as_str()) && words::count(t) > 4 {
@@ -812,6 +818,9 @@ mod tests {
     #[test]
     fn shorten_drops_lead_ins_and_cuts_at_words() {
         assert_eq!(shorten("However, Kremlin spokesman said no.", 100), "Kremlin spokesman said no");
+        assert_eq!(shorten("- Ferry service expands Monday", 100), "Ferry service expands Monday");
+        assert_eq!(shorten("• Route 9 detour", 100), "Route 9 detour");
+        assert_eq!(shorten("-5 degrees on Monday", 100), "-5 degrees on Monday");
         assert_eq!(
             shorten("since Trump and Putin met in Alaska in August.", 100),
             "Trump and Putin met in Alaska in August"

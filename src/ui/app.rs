@@ -176,15 +176,59 @@ pub fn tag(i: usize) -> String {
 
 /// Case-insensitive search for `needle` in `hay` from byte `from`.
 pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    if needle.is_empty() {
+    find_match(hay, needle, from).map(|(start, _)| start)
+}
+
+/// The first match of `needle` in `hay` at or after byte `from`, ignoring
+/// case, as a byte range. A space in the needle matches any run of
+/// whitespace or none, so what the screen shows (`News. The`, drawn apart
+/// where the source glued two sentences) finds the text.
+pub fn find_match(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    if needle.trim().is_empty() {
         return None;
     }
-    let lower_needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let lower: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     let start = (from..=hay.len()).find(|&i| hay.is_char_boundary(i))?;
-    hay[start..].char_indices().map(|(i, _)| start + i).find(|&i| {
-        let mut it = hay[i..].chars().flat_map(char::to_lowercase);
-        lower_needle.iter().all(|c| it.next() == Some(*c))
-    })
+    hay[start..].char_indices().map(|(i, _)| start + i).find_map(|i| match_at(hay, i, &lower).map(|end| (i, end)))
+}
+
+/// Where a match of the lowercased `needle` starting at `start` ends.
+fn match_at(hay: &str, start: usize, needle: &[char]) -> Option<usize> {
+    let mut chars = hay[start..].char_indices().map(|(k, c)| (start + k, c)).peekable();
+    // The lowercase form of the character being compared, reversed.
+    let mut pending: Vec<char> = Vec::new();
+    let mut end = start;
+    let mut n = 0;
+    while n < needle.len() {
+        if needle[n].is_whitespace() {
+            while n < needle.len() && needle[n].is_whitespace() {
+                n += 1;
+            }
+            if !pending.is_empty() {
+                return None;
+            }
+            while let Some(&(k, c)) = chars.peek() {
+                if !c.is_whitespace() {
+                    break;
+                }
+                chars.next();
+                end = k + c.len_utf8();
+            }
+            continue;
+        }
+        if pending.is_empty() {
+            let (k, c) = chars.next()?;
+            end = k + c.len_utf8();
+            pending = c.to_lowercase().collect();
+            pending.reverse();
+        }
+        if pending.pop() != Some(needle[n]) {
+            return None;
+        }
+        n += 1;
+    }
+    // A match never starts or ends with whitespace it only skipped.
+    (end > start && !hay[start..].starts_with(char::is_whitespace)).then_some(end)
 }
 
 /// All pairs of `n` members, in order: (0,1), (0,2), ..., (1,2), ...
@@ -889,7 +933,7 @@ impl App {
         }
         let Some((article, i)) = hit else { return false };
         let body = &self.articles()[article].body;
-        let end = i + body[i..].char_indices().nth(q.chars().count()).map_or(body.len() - i, |(k, _)| k);
+        let end = find_match(body, q, i).map_or(i, |(_, e)| e);
         let in_article = all(body);
         let k = in_article.iter().position(|&x| x == i).unwrap_or(0);
         self.jump(article, Span::new(i, end));
@@ -1364,5 +1408,10 @@ mod tests {
         assert_eq!(find_ci("Erdoğan", "ERDOĞAN", 0), Some(0));
         assert_eq!(find_ci("abc", "x", 0), None);
         assert_eq!(find_ci("aé b", "b", 2), Some(4));
+        // A space in the search matches a glued sentence start, or a run.
+        assert_eq!(find_match("told NBC News.The plan", "news. the", 0), Some((9, 17)));
+        assert_eq!(find_match("told NBC News.  The plan", "News. The", 0), Some((9, 19)));
+        assert_eq!(find_match("a b", " ", 0), None);
+        assert_eq!(find_match("İstanbul", "i̇stanbul", 0), Some((0, "İstanbul".len())));
     }
 }

@@ -82,7 +82,10 @@ fn tabs(app: &App, f: &mut Frame, r: Rect) {
 /// Key hints for the status line, by view.
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
     let mut h = match app.view {
-        View::Read => vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")],
+        View::Read if app.focus == Focus::Sources => {
+            vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")]
+        }
+        View::Read => vec![(Action::Split, "split"), (Action::ClosePane, "close"), (Action::FocusNext, "pane")],
         View::Compare if app.statements => {
             vec![(Action::Down, "statement"), (Action::Right, "pair"), (Action::Statements, "by pair")]
         }
@@ -146,7 +149,7 @@ impl App {
         let arts = self.articles();
         match self.view {
             // The list has the keyboard: say which source it is on.
-            View::Read if self.focus == Focus::Sources && !arts.is_empty() => {
+            View::Read | View::Compare if self.focus == Focus::Sources && !arts.is_empty() => {
                 let i = self.source.min(arts.len() - 1);
                 format!("source {}/{} · {} · {}", i + 1, arts.len(), tag(i), arts[i].label())
             }
@@ -279,11 +282,10 @@ pub fn matches_in(app: &App, text: &str, from: usize, to: usize) -> Vec<(Span, S
     let Some(q) = &app.search else { return Vec::new() };
     let mut out = Vec::new();
     let mut at = from;
-    while let Some(i) = super::app::find_ci(text, q, at) {
+    while let Some((i, end)) = super::app::find_match(text, q, at) {
         if i >= to {
             break;
         }
-        let end = i + text[i..].char_indices().nth(q.chars().count()).map_or(text.len() - i, |(k, _)| k);
         out.push((Span::new(i, end), app.theme.found()));
         at = end.max(i + 1);
     }
@@ -323,9 +325,10 @@ fn help(app: &App, f: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    // What the marks on screen mean.
+    // What the marks on screen mean (the gutter mark as this theme draws it).
+    let gutter = if app.theme.color { "▌" } else { "┃" };
     for legend in [
-        "Read: ▌ in the gutter, another source reports this line too",
+        &format!("Read: {gutter} in the gutter, another source reports this line too"),
         "Compare: words only the left side has, then only the right side has, are marked",
         "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
     ] {

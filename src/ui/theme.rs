@@ -79,15 +79,16 @@ impl Theme {
         if self.color {
             Style::new().fg(Color::Black).bg(Color::Yellow)
         } else {
-            // Bold and underlined as well: still visible inside a selected
-            // (reversed) row.
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+            // Bold and underlined: visible inside a selected (reversed) row
+            // too; the current match adds reverse video (see `target`).
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
     }
 
     /// The sentence jumped to.
     pub fn target(&self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        let s = self.fg(Color::Magenta).add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color { s } else { s.add_modifier(Modifier::REVERSED) }
     }
 
     /// Events placed by their article's date, not dated by the text.
