@@ -221,9 +221,14 @@ fn saved_web_pages_are_read_and_their_parts_folders_left_out() {
     )
     .unwrap();
     fs::write(dir.join("Dam_files/frame.html"), "<html><body><p>An advert.</p></body></html>").unwrap();
+    // A folder merely named like one, with no page beside it, is read.
+    fs::create_dir_all(dir.join("wire_files")).unwrap();
+    fs::write(dir.join("wire_files/w.txt"), "Dam fails\n2025-10-21\n\nThe dam gave way on Sunday, officials said.")
+        .unwrap();
     let doc = export_json(&[dir.to_str().unwrap()]);
     let arts = doc["articles"].as_array().unwrap();
-    assert_eq!(arts.len(), 1, "{doc}");
+    assert_eq!(arts.len(), 2, "{doc}");
+    assert_eq!(arts[1]["id"], "w");
     let a = &arts[0];
     assert_eq!(a["title"], "Dam gives way");
     assert_eq!(a["outlet"], "Coast Herald");

@@ -24,14 +24,50 @@ pub fn is_html(path: &str, text: &str) -> bool {
         || head.starts_with("<?xml") && head.contains("<html")
 }
 
-/// Elements whose text is never article text.
+/// Elements whose text is never article text. (`header` only outside an
+/// article: an article's own header holds its title, byline and date.)
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button", "select",
-    "figure", "iframe", "head", "menu", "dialog", "object",
+    "figure", "iframe", "head", "menu", "dialog", "object", "textarea",
 ];
 
-/// Elements that hold one block of text each.
-const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "div"];
+/// Page furniture whose end tag pages often leave out: an `<article>`,
+/// `<main>` or `<body>` starting ends it.
+const STRUCTURAL: &[&str] = &["head", "nav", "header", "footer", "aside", "menu"];
+
+/// Elements that start or end a block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "tr",
+    "div",
+    "section",
+    "main",
+    "article",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "hr",
+    "body",
+    "header",
+];
 
 #[derive(Default)]
 struct Meta {
@@ -45,10 +81,10 @@ struct Meta {
     author: Option<String>,
 }
 
-/// A block of text and whether it came from inside `<article>`.
+/// A block of text and the `<article>` it came from (numbered in order).
 struct Block {
     text: String,
-    in_article: bool,
+    article: Option<usize>,
 }
 
 fn name(tag: &[u8]) -> String {
@@ -63,20 +99,22 @@ fn collapse(s: &str) -> String {
 pub fn to_text(html: &str) -> String {
     let mut meta = Meta::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let mut skip_depth = 0usize;
     let mut skipping: Vec<String> = Vec::new();
+    // The outermost <article> open, and how deep.
+    let mut articles = 0usize;
+    let mut article: Option<usize> = None;
     let mut article_depth = 0usize;
     let mut current = String::new();
     let mut in_title = false;
-    let mut title_text = String::new();
+    let mut title_text: Option<String> = None;
     let mut in_ld_json = false;
-    let mut ld_json = String::new();
+    let mut ld_json: Vec<String> = Vec::new();
     let mut h1_open = false;
     let mut h1_text = String::new();
-    let flush = |current: &mut String, blocks: &mut Vec<Block>, in_article: bool| {
+    let flush = |current: &mut String, blocks: &mut Vec<Block>, article: Option<usize>| {
         let t = collapse(current);
         if !t.is_empty() {
-            blocks.push(Block { text: t, in_article });
+            blocks.push(Block { text: t, article });
         }
         current.clear();
     };
@@ -93,107 +131,96 @@ pub fn to_text(html: &str) -> String {
                         .filter(|v| !v.is_empty())
                 };
                 // Raw text: the tokenizer needs telling, as a parser would.
-                match n.as_str() {
-                    "script" | "style" | "noscript" | "template" | "iframe" | "xmp" => {
-                        tokens.set_state(if n == "script" { State::ScriptData } else { State::RawText })
-                    }
-                    "title" | "textarea" => tokens.set_state(State::RcData),
-                    _ => {}
-                }
-                match n.as_str() {
-                    "meta" => {
-                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
-                        let content = attr("content");
-                        if let (Some(key), Some(content)) = (key, content) {
-                            match key.to_ascii_lowercase().as_str() {
-                                "og:title" | "twitter:title" => {
-                                    meta.og_title.get_or_insert(content);
-                                }
-                                "article:published_time"
-                                | "datepublished"
-                                | "date"
-                                | "pubdate"
-                                | "publishdate"
-                                | "dc.date"
-                                | "dc.date.issued"
-                                | "parsely-pub-date"
-                                | "sailthru.date"
-                                | "og:published_time" => {
-                                    meta.published.get_or_insert(content);
-                                }
-                                "og:site_name" | "application-name" | "publisher" => {
-                                    meta.site.get_or_insert(content);
-                                }
-                                "og:url" => {
-                                    meta.url.get_or_insert(content);
-                                }
-                                "author" | "article:author" | "parsely-author" | "sailthru.author"
-                                    if !content.starts_with("http") =>
-                                {
-                                    meta.author.get_or_insert(content);
-                                }
-                                _ => {}
-                            }
+                if !tag.self_closing {
+                    match n.as_str() {
+                        "script" | "style" | "noscript" | "template" | "iframe" | "xmp" => {
+                            tokens.set_state(if n == "script" { State::ScriptData } else { State::RawText })
                         }
+                        "title" | "textarea" => tokens.set_state(State::RcData),
+                        _ => {}
                     }
+                }
+                // Furniture left open ends where the content starts.
+                if matches!(n.as_str(), "body" | "main" | "article")
+                    && skipping.iter().all(|t| STRUCTURAL.contains(&t.as_str()))
+                {
+                    skipping.clear();
+                }
+                let in_svg = skipping.iter().any(|t| t == "svg");
+                match n.as_str() {
+                    "meta" => read_meta(
+                        &mut meta,
+                        attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop")),
+                        attr("content"),
+                    ),
                     "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                         if let Some(h) = attr("href") {
                             meta.url.get_or_insert(h);
                         }
                     }
-                    "time" if skip_depth == 0 => {
+                    "time" if skipping.is_empty() => {
                         if let Some(d) = attr("datetime") {
                             meta.time.get_or_insert(d);
                         }
                     }
-                    "title" => in_title = true,
+                    "title" if !in_svg && title_text.is_none() => in_title = true,
                     "script" => {
                         in_ld_json = attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                        if in_ld_json {
+                            ld_json.push(String::new());
+                        }
                     }
                     _ => {}
+                }
+                if (n == "br" || n == "hr") && skipping.is_empty() {
+                    current.push('\n');
+                }
+                if BLOCKS.contains(&n.as_str()) && skipping.is_empty() {
+                    flush(&mut current, &mut blocks, article);
                 }
                 if tag.self_closing {
                     continue;
                 }
-                if n == "br" && skip_depth == 0 {
-                    current.push('\n');
-                }
-                if SKIP.contains(&n.as_str()) {
-                    skip_depth += 1;
+                let skipped = SKIP.contains(&n.as_str()) && !(n == "header" && article.is_some());
+                if skipped {
                     skipping.push(n);
                     continue;
                 }
                 if n == "article" {
+                    if article.is_none() {
+                        articles += 1;
+                        article = Some(articles);
+                    }
                     article_depth += 1;
                 }
-                if BLOCKS.contains(&n.as_str()) && skip_depth == 0 {
-                    flush(&mut current, &mut blocks, article_depth > 0);
-                }
-                if n == "h1" {
+                if n == "h1" && skipping.is_empty() {
                     h1_open = true;
                 }
             }
             Token::EndTag(tag) => {
                 let n = name(&tag.name);
-                if n == "title" {
+                if n == "title" && in_title {
                     in_title = false;
+                    title_text.get_or_insert_with(String::new);
                 }
                 if n == "script" {
                     in_ld_json = false;
                 }
-                if skipping.last() == Some(&n) {
-                    skipping.pop();
-                    skip_depth -= 1;
+                if let Some(k) = skipping.iter().rposition(|t| *t == n) {
+                    skipping.truncate(k);
                     continue;
                 }
-                if skip_depth > 0 {
+                if !skipping.is_empty() {
                     continue;
                 }
-                if BLOCKS.contains(&n.as_str()) || n == "article" || n == "body" {
-                    flush(&mut current, &mut blocks, article_depth > 0);
+                if BLOCKS.contains(&n.as_str()) {
+                    flush(&mut current, &mut blocks, article);
                 }
                 if n == "article" {
                     article_depth = article_depth.saturating_sub(1);
+                    if article_depth == 0 {
+                        article = None;
+                    }
                 }
                 if n == "h1" && h1_open {
                     h1_open = false;
@@ -207,10 +234,12 @@ pub fn to_text(html: &str) -> String {
             Token::String(s) => {
                 let s = String::from_utf8_lossy(&s.value);
                 if in_title {
-                    title_text.push_str(&s);
+                    title_text.get_or_insert_with(String::new).push_str(&s);
                 } else if in_ld_json {
-                    ld_json.push_str(&s);
-                } else if skip_depth == 0 {
+                    if let Some(last) = ld_json.last_mut() {
+                        last.push_str(&s);
+                    }
+                } else if skipping.is_empty() {
                     current.push_str(&s);
                     if h1_open {
                         h1_text.push_str(&s);
@@ -220,40 +249,116 @@ pub fn to_text(html: &str) -> String {
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, article_depth > 0);
-    let t = collapse(&title_text);
-    if !t.is_empty() {
+    flush(&mut current, &mut blocks, article);
+    if let Some(t) = title_text.map(|t| collapse(&t)).filter(|t| !t.is_empty()) {
         meta.title = Some(t);
     }
-    if meta.published.is_none() {
-        meta.published = json_field(&ld_json, "datePublished");
-    }
-    if meta.author.is_none() {
-        meta.author = json_author(&ld_json);
+    for json in &ld_json {
+        linked_data(&mut meta, json);
     }
     render(meta, blocks)
 }
 
-/// `"datePublished": "2025-10-21T08:00:00Z"` in a page's JSON-LD.
-fn json_field(json: &str, key: &str) -> Option<String> {
-    let at = json.find(&format!("\"{key}\""))?;
-    let rest = json[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-    let end = rest.find('"')?;
-    Some(rest[..end].to_string()).filter(|v| !v.is_empty())
+fn read_meta(meta: &mut Meta, key: Option<String>, content: Option<String>) {
+    let (Some(key), Some(content)) = (key, content) else { return };
+    match key.to_ascii_lowercase().as_str() {
+        "og:title" | "twitter:title" => {
+            meta.og_title.get_or_insert(content);
+        }
+        "article:published_time"
+        | "datepublished"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "dc.date"
+        | "dc.date.issued"
+        | "parsely-pub-date"
+        | "sailthru.date"
+        | "og:published_time" => {
+            meta.published.get_or_insert(content);
+        }
+        "og:site_name" | "application-name" | "publisher" => {
+            meta.site.get_or_insert(content);
+        }
+        "og:url" => {
+            meta.url.get_or_insert(content);
+        }
+        "author" | "article:author" | "parsely-author" | "sailthru.author" if !content.starts_with("http") => {
+            meta.author.get_or_insert(content);
+        }
+        _ => {}
+    }
 }
 
-/// The first author's name in JSON-LD: `"author": {"@type": "Person", "name": "Jane Roe"}`.
-fn json_author(json: &str) -> Option<String> {
-    let at = json.find("\"author\"")?;
-    let rest = &json[at..];
-    let rest = &rest[..rest.len().min(400)];
-    json_field(rest, "name").or_else(|| json_field(json, "author")).filter(|a| !a.starts_with("http"))
+/// JSON-LD (`<script type="application/ld+json">`): the article object's
+/// `datePublished`, `author` and `headline`, wherever it sits (alone, in a
+/// list, in an `@graph`).
+fn linked_data(meta: &mut Meta, json: &str) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(json) else { return };
+    let mut stack = vec![&v];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            return;
+        }
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+                let kind = o.get("@type").map(|t| t.to_string().to_ascii_lowercase()).unwrap_or_default();
+                if !kind.contains("article") && !kind.contains("posting") && !kind.contains("report") {
+                    continue;
+                }
+                if let Some(d) = o.get("datePublished").and_then(|d| d.as_str()) {
+                    meta.published.get_or_insert(d.to_string());
+                }
+                if let Some(h) = o.get("headline").and_then(|h| h.as_str()).map(collapse).filter(|h| !h.is_empty()) {
+                    meta.og_title.get_or_insert(h);
+                }
+                if meta.author.is_none() {
+                    meta.author = authors(o.get("author")).filter(|a| !a.is_empty());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `"Jane Roe"`, `{"name": "Jane Roe"}` or a list of those; references
+/// (`{"@id": ...}`) and URLs name nobody.
+fn authors(v: Option<&serde_json::Value>) -> Option<String> {
+    let name = |v: &serde_json::Value| -> Option<String> {
+        let n = v.as_str().or_else(|| v.get("name").and_then(|n| n.as_str()))?;
+        let n = collapse(n);
+        (!n.is_empty() && !n.starts_with("http")).then_some(n)
+    };
+    match v? {
+        serde_json::Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        other => name(other),
+    }
 }
 
 fn render(meta: Meta, blocks: Vec<Block>) -> String {
-    // Inside <article> when the page marks one out with text in it.
-    let in_article = blocks.iter().filter(|b| b.in_article).count() >= 2;
-    let blocks: Vec<&Block> = blocks.iter().filter(|b| !in_article || b.in_article).collect();
+    // One <article> holding most of the text is the story; teaser cards
+    // (many small articles) or a story outside them keep the whole page.
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let mut by_article: Vec<(usize, usize)> = Vec::new();
+    for b in &blocks {
+        if let Some(a) = b.article {
+            match by_article.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, n)) => *n += b.text.len(),
+                None => by_article.push((a, b.text.len())),
+            }
+        }
+    }
+    let main = by_article.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n * 2 >= total).map(|(a, _)| *a);
+    let blocks: Vec<&Block> = blocks.iter().filter(|b| main.is_none() || b.article == main).collect();
     let title = meta.og_title.or(meta.h1).or(meta.title);
     let one_line = |s: &str| collapse(s).replace("---", "—");
     let mut out = String::new();
@@ -265,7 +370,8 @@ fn render(meta: Meta, blocks: Vec<Block>) -> String {
         ("author", meta.author),
     ] {
         if let Some(v) = value.map(|v| one_line(&v)).filter(|v| !v.is_empty()) {
-            out.push_str(&format!("{key}: {v}\n"));
+            // Quoted, so that no value reads as YAML syntax.
+            out.push_str(&format!("{key}: \"{}\"\n", v.replace('\\', "\\\\").replace('"', "\\\"")));
         }
     }
     if !out.is_empty() {
@@ -312,7 +418,7 @@ mod tests {
         assert!(is_html("dam.txt", "  <!doctype html><html>"));
         assert!(!is_html("dam.txt", "Dam fails\n\nThe dam <b>gave</b> way."));
         let text = to_text(PAGE);
-        assert!(text.starts_with("---\ntitle: Dam gives way after record rain\npublished: 2025-10-21T08:00:00Z\nsite_name: Coast Herald\nsource: https://www.coastherald.example/news/dam\nauthor: Jane Roe\n---\n"), "{text}");
+        assert!(text.starts_with("---\ntitle: \"Dam gives way after record rain\"\npublished: \"2025-10-21T08:00:00Z\"\nsite_name: \"Coast Herald\"\nsource: \"https://www.coastherald.example/news/dam\"\nauthor: \"Jane Roe\"\n---\n"), "{text}");
         assert!(
             text.contains("\nThe earthen dam gave way on Sunday after more than 120 millimetres of rain fell.\n"),
             "{text}"
@@ -324,14 +430,60 @@ mod tests {
     }
 
     #[test]
+    fn pages_as_they_are_written() {
+        // No </head>, an unclosed <nav>: the body is still read.
+        let t = to_text(
+            "<html><head><title>Storm</title><body><nav><a>Home</a><article><p>The storm hit on Monday.</p></article>",
+        );
+        assert!(t.contains("\nThe storm hit on Monday.\n"), "{t}");
+        // <br/> and <hr> and <section> separate text.
+        let t = to_text("<html><body><p>One line.<br/>Next line.</p><section>A section.</section><hr>After.</body>");
+        assert!(t.contains("One line.\nNext line.") || t.contains("One line. Next line."), "{t}");
+        assert!(t.contains("\nA section.\n") && t.contains("\nAfter.\n"), "{t}");
+        // Teaser cards in <article>s do not replace a story outside them.
+        let story = "<p>The dam gave way on Sunday after days of heavy rain across the valley.</p><p>Hundreds of residents were moved to shelters.</p>";
+        let t = to_text(&format!(
+            "<html><body><main>{story}</main><article><p>Other story</p></article><article><p>Another</p></article></body>"
+        ));
+        assert!(t.contains("The dam gave way") && t.contains("shelters"), "{t}");
+        // An article's own header holds its title and date; an SVG's title is no page title.
+        let t = to_text(
+            r#"<html><head><title>Storm - Herald</title></head><body><svg><title>Herald logo</title></svg><article><header><h1>Storm hits the coast</h1><time datetime="2025-01-02">Jan 2</time></header><p>The storm hit on Monday.</p></article></body></html>"#,
+        );
+        assert!(t.contains("title: \"Storm hits the coast\"") && t.contains("published: \"2025-01-02\""), "{t}");
+        assert!(!t.contains("logo"), "{t}");
+    }
+
+    #[test]
+    fn linked_data_names_the_author_not_the_publisher() {
+        let ld = |json: &str| {
+            to_text(&format!(
+                "<html><head><script type=\"application/ld+json\">{json}</script></head><body><p>Text here.</p></body></html>"
+            ))
+        };
+        let t = ld(
+            r##"{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2025-01-02","author":[{"@id":"#jane"}],"publisher":{"name":"Coast Herald"}}]}"##,
+        );
+        assert!(t.contains("published: \"2025-01-02\"") && !t.contains("author:"), "{t}");
+        let t = ld(
+            r#"[{"@type":"WebPage"},{"@type":["NewsArticle"],"author":[{"@type":"Person","name":"Jane Roe"},"John Doe"],"headline":"Dam fails"}]"#,
+        );
+        assert!(t.contains("author: \"Jane Roe, John Doe\"") && t.contains("title: \"Dam fails\""), "{t}");
+        // A name with accents at any length is fine; broken JSON is ignored.
+        let t = ld(&format!(r#"{{"@type":"NewsArticle","author":{{"name":"{}é"}}}}"#, "x".repeat(399)));
+        assert!(t.contains("é\""), "{t}");
+        assert!(ld("{not json").contains("Text here."));
+    }
+
+    #[test]
     fn json_ld_dates_and_plain_pages() {
         let page = r#"<html><head><title>Storm hits coast</title>
 <script type="application/ld+json">{"@type":"NewsArticle","datePublished": "2025-01-02T10:00:00+01:00","author":{"@type":"Person","name":"John Doe"}}</script>
 </head><body><div><p>The storm hit the coast on Monday.</p><p>Power was cut.</p></div></body></html>"#;
         let text = to_text(page);
-        assert!(text.contains("title: Storm hits coast\n"), "{text}");
-        assert!(text.contains("published: 2025-01-02T10:00:00+01:00\n"), "{text}");
-        assert!(text.contains("author: John Doe\n"), "{text}");
+        assert!(text.contains("title: \"Storm hits coast\"\n"), "{text}");
+        assert!(text.contains("published: \"2025-01-02T10:00:00+01:00\"\n"), "{text}");
+        assert!(text.contains("author: \"John Doe\"\n"), "{text}");
         assert!(text.contains("\nThe storm hit the coast on Monday.\n\nPower was cut.\n"), "{text}");
         // Nothing to read is an empty page, not a failure.
         assert_eq!(to_text(""), "");

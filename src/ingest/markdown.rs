@@ -5,20 +5,14 @@
 
 /// The text of a Markdown file with its inline syntax resolved.
 pub fn to_text(md: &str) -> String {
+    // Front matter is read as fields, later; a `---` rule over text is text.
+    let (head, rest) = match super::meta::front_matter(md) {
+        Some((_, rest)) => md.split_at(md.len() - rest.len()),
+        None => ("", md),
+    };
     let mut out = String::with_capacity(md.len());
-    let mut lines = md.split('\n').peekable();
-    // Front matter is read as fields, later.
-    if lines.peek().is_some_and(|l| l.trim_end() == "---") {
-        out.push_str(lines.next().unwrap_or_default());
-        out.push('\n');
-        for l in lines.by_ref() {
-            out.push_str(l);
-            out.push('\n');
-            if l.trim_end() == "---" || l.trim_end() == "..." {
-                break;
-            }
-        }
-    }
+    out.push_str(head);
+    let lines = rest.split('\n');
     let mut fenced = false;
     // A web clipper's quoted `## Excerpt`: the page's description, which
     // repeats the article, over the article itself.
@@ -69,11 +63,9 @@ fn is_reference_definition(line: &str) -> bool {
     !label.is_empty() && !label.contains(['[', ']']) && (url.contains("://") || url.starts_with(['/', '<', '#']))
 }
 
-/// How far a link's text, its target and an emphasis span may reach: far
-/// beyond real ones, and it keeps hostile lines (a megabyte of `[` or `*`)
-/// linear.
-const LINK_TEXT_MAX: usize = 300;
-const LINK_TARGET_MAX: usize = 1000;
+/// How far an emphasis span may reach: far beyond real ones, and it keeps
+/// hostile lines (a megabyte of `*`) linear. Brackets are matched once per
+/// line, so links have no such limit.
 const EMPHASIS_MAX: usize = 300;
 
 /// Links, images, emphasis and code spans of one line resolved (links
@@ -83,24 +75,22 @@ fn inline(line: &str, depth: usize) -> String {
         return line.to_string();
     }
     let chars: Vec<char> = line.chars().collect();
-    // Where the last `]` and `)` are: a link cannot close after them.
-    let last_bracket = chars.iter().rposition(|&c| c == ']');
-    let last_paren = chars.iter().rposition(|&c| c == ')');
+    // Each `[` and `(` with its closing partner, found once for the line.
+    let pairs = Pairs { square: partners(&chars, '[', ']'), round: partners(&chars, '(', ')') };
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         // `![alt](src)`: an image, not text.
-        let may_link = |at: usize| last_bracket.is_some_and(|b| b > at);
-        if c == '!' && chars.get(i + 1) == Some(&'[') && may_link(i + 1) {
-            if let Some((_, end)) = link_at(&chars, i + 1, last_paren) {
+        if c == '!' && chars.get(i + 1) == Some(&'[') {
+            if let Some((_, end)) = link_at(&chars, i + 1, &pairs) {
                 i = end;
                 continue;
             }
         }
         // `[text](url)`, `[text][ref]`: the text.
-        if c == '[' && may_link(i) {
-            if let Some((text, end)) = link_at(&chars, i, last_paren) {
+        if c == '[' {
+            if let Some((text, end)) = link_at(&chars, i, &pairs) {
                 out.push_str(&if depth < 2 { inline(&text, depth + 1) } else { text });
                 i = end;
                 continue;
@@ -134,48 +124,46 @@ fn inline(line: &str, depth: usize) -> String {
     out
 }
 
-/// A link starting at `[` (index `at`): its text and the index after it.
-/// `last_paren` is where the line's last `)` is.
-fn link_at(chars: &[char], at: usize, last_paren: Option<usize>) -> Option<(String, usize)> {
-    // The text, brackets nested one deep.
-    let mut depth = 0;
-    let mut close = None;
-    for (k, &c) in chars.iter().enumerate().skip(at).take(LINK_TEXT_MAX) {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(k);
-                    break;
-                }
+/// For each index, the index of the bracket closing the one opened there.
+struct Pairs {
+    square: Vec<u32>,
+    round: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Matches `open` with `close` across the line, nesting as brackets do.
+fn partners(chars: &[char], open: char, close: char) -> Vec<u32> {
+    let mut out = vec![NONE; chars.len()];
+    if !chars.contains(&open) {
+        return out;
+    }
+    let mut stack: Vec<usize> = Vec::new();
+    for (k, &c) in chars.iter().enumerate() {
+        if c == open {
+            stack.push(k);
+        } else if c == close {
+            if let Some(o) = stack.pop() {
+                out[o] = k as u32;
             }
-            _ => {}
         }
     }
-    let close = close?;
+    out
+}
+
+/// A link starting at `[` (index `at`): its text and the index after it.
+fn link_at(chars: &[char], at: usize, pairs: &Pairs) -> Option<(String, usize)> {
+    let close = pairs.square.get(at).copied().filter(|&c| c != NONE)? as usize;
     let text: String = chars[at + 1..close].iter().collect();
     match chars.get(close + 1) {
-        // `(url "title")`, parentheses nested one deep as in Wikipedia URLs.
-        Some('(') if last_paren.is_some_and(|p| p > close) => {
-            let mut depth = 0;
-            for (k, &c) in chars.iter().enumerate().skip(close + 1).take(LINK_TARGET_MAX) {
-                match c {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((text, k + 1));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            None
+        // `(url "title")`, parentheses nested as in Wikipedia URLs.
+        Some('(') => {
+            let end = pairs.round.get(close + 1).copied().filter(|&c| c != NONE)? as usize;
+            Some((text, end + 1))
         }
         Some('[') => {
-            let end = chars[close + 2..].iter().take(LINK_TEXT_MAX).position(|&c| c == ']')?;
-            Some((text, close + 2 + end + 1))
+            let end = pairs.square.get(close + 1).copied().filter(|&c| c != NONE)? as usize;
+            Some((text, end + 1))
         }
         _ => None,
     }
@@ -259,6 +247,8 @@ mod tests {
     fn lines_keep_their_places() {
         let md = "---\ntitle: *kept*\n---\n# Dam [fails](u)\n\n> ## Excerpt\n> The dam gave way.\n\n[1]: https://x.example\n```\ncode here\n```\nEnd.";
         assert_eq!(to_text(md), "---\ntitle: *kept*\n---\n# Dam fails\n\n\n\n\n\n\n\n\nEnd.");
+        // A rule over text is no front matter: the text is cleaned.
+        assert_eq!(to_text("---\nIt rained on **Monday**.\n---\nEnd."), "---\nIt rained on Monday.\n---\nEnd.");
         // Other quotes are text.
         assert_eq!(to_text("> \"We will rebuild,\" she said.\n>\n> More."), "\"We will rebuild,\" she said.\n\nMore.");
         assert_eq!(to_text(""), "");

@@ -335,7 +335,7 @@ fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
 /// Its fields, and the text after it; `None` when the file does not open
 /// with such a block. Only fields that name the article are read: a
 /// clipper's `created` is when the page was saved, not published.
-fn front_matter(text: &str) -> Option<(Layout, &str)> {
+pub(crate) fn front_matter(text: &str) -> Option<(Layout, &str)> {
     let mut lines = text.split_inclusive('\n');
     if lines.next()?.trim_end() != "---" {
         return None;
@@ -346,30 +346,54 @@ fn front_matter(text: &str) -> Option<(Layout, &str)> {
     let mut fields = 0;
     let mut site: Option<String> = None;
     let mut domain: Option<String> = None;
-    let mut list_of: Option<String> = None;
+    // The field a list or a folded block under it belongs to.
+    let mut open: Option<(&str, bool)> = None; // (kind, folded block)
+    let mut folded = String::new();
     let mut authors: Vec<String> = Vec::new();
+    let mut date_rank = usize::MAX;
     for (i, raw) in lines.enumerate() {
         let line = raw.trim_end();
         at += raw.len();
-        if i > 60 {
+        if i > FRONT_MATTER_LINES {
             return None;
         }
         if line == "---" || line == "..." {
             end = Some(at);
             break;
         }
+        let nested = line.starts_with([' ', '\t']);
+        if let Some((kind, true)) = open {
+            if nested && !line.trim().is_empty() {
+                folded.push(' ');
+                folded.push_str(line.trim());
+                continue;
+            }
+            if kind == "title" && !folded.trim().is_empty() {
+                layout.title = Some(folded.trim().to_string());
+            }
+            folded.clear();
+            open = None;
+        }
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        // `  - Jane Roe` under `author:`.
+        // `  - Jane Roe` or `  - name: Jane Roe` under `author:`.
         if let Some(item) = line.trim_start().strip_prefix("- ") {
-            if list_of.as_deref() == Some("author") {
-                authors.push(unquote(item).to_string());
+            if open.is_some_and(|(k, _)| k == "author") {
+                let item = item.trim();
+                let item = item.strip_prefix("name:").map_or(item, str::trim);
+                authors.push(unquote(item));
             }
             continue;
         }
-        if line.starts_with([' ', '\t']) {
-            continue; // a nested value
+        if nested {
+            // `    name: Jane Roe` in a list entry under `author:`.
+            if open.is_some_and(|(k, _)| k == "author") {
+                if let Some(v) = line.trim().strip_prefix("name:") {
+                    authors.push(unquote(v));
+                }
+            }
+            continue;
         }
         let (key, value) = line.split_once(':')?;
         let key = key.trim().to_ascii_lowercase();
@@ -377,35 +401,52 @@ fn front_matter(text: &str) -> Option<(Layout, &str)> {
             return None; // prose, not a field
         }
         fields += 1;
-        // A folded or literal block (`title: >-`) continues on the next lines.
-        let value = if value.trim_start().starts_with(['>', '|']) { "" } else { unquote(value.trim()) };
+        let value = value.trim();
         let kind = match key.as_str() {
             "title" | "headline" => "title",
-            "date" | "published" | "publish_date" | "pubdate" | "published_at" | "date_published" | "datepublished"
-            | "publishdate" | "published_date" => "date",
+            "published" | "publish_date" | "pubdate" | "published_at" | "date_published" | "datepublished"
+            | "publishdate" | "published_date" | "date" => "date",
             "source" | "url" | "link" | "canonical" | "canonical_url" | "original_url" | "source_url" => "url",
             "site" | "site_name" | "sitename" | "publisher" | "outlet" | "publication" | "source_name" => "site",
             "author" | "authors" | "byline" | "by" => "author",
             _ => "",
         };
-        list_of = (value.is_empty() || value == "[]").then(|| kind.to_string());
+        // A folded or literal block (`title: >-`) continues on the lines under it.
+        if value.starts_with(['>', '|']) {
+            open = Some((kind, true));
+            continue;
+        }
+        let value = unquote(value);
+        open = (value.is_empty() || value == "[]").then_some((kind, false));
         if value.is_empty() {
             continue;
         }
         match kind {
-            "title" => layout.title = Some(value.to_string()),
-            "date" => layout.published = published::find(value).map(|f| f.published).or(layout.published),
-            "url" => domain = DOMAIN.captures(url_host(value)).map(|c| c["d"].to_lowercase()),
-            "site" => site = Some(value.to_string()),
-            "author" => {
-                authors.extend(value.trim_matches(['[', ']']).split(',').map(|a| unquote(a.trim()).to_string()))
+            "title" => layout.title = Some(value),
+            // `published:` and its spellings before a bare `date:`.
+            "date" => {
+                let rank = usize::from(key == "date");
+                if rank < date_rank {
+                    if let Some(f) = published::find(&value) {
+                        layout.published = Some(f.published);
+                        date_rank = rank;
+                    }
+                }
             }
+            "url" => domain = DOMAIN.captures(url_host(&value)).map(|c| c["d"].to_lowercase()),
+            "site" => site = Some(value),
+            "author" => authors.extend(value.trim_matches(['[', ']']).split(',').map(|a| unquote(a.trim()))),
             _ => {}
         }
     }
     let end = end?;
     if fields == 0 {
         return None;
+    }
+    if let Some(("title", true)) = open {
+        if !folded.trim().is_empty() {
+            layout.title = Some(folded.trim().to_string());
+        }
     }
     layout.outlet = site.or(domain);
     authors.retain(|a| !a.is_empty());
@@ -415,16 +456,35 @@ fn front_matter(text: &str) -> Option<(Layout, &str)> {
     Some((layout, &text[end.min(text.len())..]))
 }
 
-/// A YAML scalar without its quotes, and `[[Name]]` links without brackets.
-fn unquote(v: &str) -> &str {
-    let mut v = v.trim();
-    for q in ['"', '\''] {
-        if let Some(inner) = v.strip_prefix(q).and_then(|x| x.strip_suffix(q)) {
-            v = inner.trim();
-            break;
+/// How many lines front matter may run to (tag lists can be long).
+const FRONT_MATTER_LINES: usize = 300;
+
+/// A YAML scalar without its quotes (`"a \"b\""`, `'it''s'`), and
+/// `[[Name]]` links without brackets.
+fn unquote(v: &str) -> String {
+    let v = v.trim();
+    let v = if let Some(inner) = v.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n' | 't') => out.push(' '),
+                    Some(e) => out.push(e),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
         }
-    }
-    v.strip_prefix("[[").and_then(|x| x.strip_suffix("]]")).unwrap_or(v)
+        out
+    } else if let Some(inner) = v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')) {
+        inner.replace("''", "'")
+    } else {
+        v.to_string()
+    };
+    let v = v.trim();
+    v.strip_prefix("[[").and_then(|x| x.strip_suffix("]]")).unwrap_or(v).trim().to_string()
 }
 
 /// `https://www.example.com/world/x` -> `www.example.com`.
@@ -443,11 +503,15 @@ fn date_follows(text: &str, line: &str) -> bool {
         .is_some_and(|l| date_line(l, true, &mut Layout::default()).is_some_and(|rest| rest.is_empty()))
 }
 
-/// Two words with a capital and no sentence stop: `Storm news`.
+/// Two words with a capital, a lowercase word and no sentence stop: `Storm
+/// news`, `Brexit latest`. (`Jane Roe` or `Coast Herald` over a date are a
+/// byline or an outlet as likely as a title, and are left alone.)
 fn short_title(line: &str) -> bool {
+    let ws: Vec<&str> = line.split_whitespace().collect();
     words::count(line) == 2
         && line.len() <= 60
         && line.chars().any(char::is_uppercase)
+        && ws.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase))
         && !line.ends_with(['.', ':', ';', ',', '!', '?'])
 }
 
@@ -763,9 +827,13 @@ mod tests {
         // Without the date under it, two words stay text.
         let l = parse("Storm news\n\nThe storm hit the coast on Monday. It was bad.");
         assert_eq!(l.title, None);
-        // A sentence is no title, however short.
+        // A sentence is no title, however short; nor a name.
         let l = parse("It rained.\n2025-01-02\n\nThe storm hit the coast on Monday.");
         assert_eq!(l.title, None);
+        for name in ["Jane Roe", "Coast Herald"] {
+            let l = parse(&format!("{name}\n21 October 2025\n\nThe storm hit the coast on Monday."));
+            assert_eq!(l.title, None, "{name}");
+        }
     }
 
     #[test]

@@ -71,8 +71,11 @@ fn is_article_file(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
+/// `Page_files/` beside `Page.html`.
 fn is_page_parts(dir: &Path) -> bool {
-    dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("_files") || n.ends_with("-Dateien"))
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(page) = name.strip_suffix("_files").or_else(|| name.strip_suffix("-Dateien")) else { return false };
+    ["html", "htm"].iter().any(|ext| dir.with_file_name(format!("{page}.{ext}")).is_file())
 }
 
 fn is_hidden(path: &Path) -> bool {
