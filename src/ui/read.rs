@@ -86,13 +86,17 @@ fn draw_pane(app: &App, f: &mut Frame, r: Rect, index: usize, article: usize, fo
         meta.push(p.date.to_string());
     }
     meta.retain(|m| !m.is_empty());
-    let title = format!(
-        " {} {} {}",
-        tag(article),
-        a.label(),
-        if meta.is_empty() { String::new() } else { format!("· {} ", meta.join(" · ")) }
-    );
-    let title = wrap::truncate(&title, (r.width as usize).saturating_sub(5));
+    // The outlet and date when they fit whole; a cut label otherwise (never
+    // a label and its fields both cut).
+    let room = (r.width as usize).saturating_sub(5);
+    let bare = format!(" {} {} ", tag(article), a.label());
+    let with = |fields: &[String]| {
+        if fields.is_empty() { bare.clone() } else { format!("{bare}· {} ", fields.join(" · ")) }
+    };
+    let title = [with(&meta), with(&meta[meta.len().saturating_sub(1)..])]
+        .into_iter()
+        .find(|t| wrap::width(t) <= room)
+        .unwrap_or_else(|| wrap::truncate(&bare, room));
     // A space before the border when the title was cut.
     let title = if title.ends_with('…') { format!("{title} ") } else { title };
     let mut lines = Vec::with_capacity(h);
