@@ -1,5 +1,6 @@
-//! Fuzz target: arbitrary bytes through ingest, segmentation, alignment and
-//! the timeline, as one or several articles. Checks the invariants the
+//! Fuzz target: arbitrary bytes through ingest (as text, Markdown or a web
+//! page), segmentation, alignment and the timeline, as one or several
+//! articles. Checks the invariants the
 //! export relies on: clean text, spans inside bodies on character
 //! boundaries, sentences in order.
 //!
@@ -12,13 +13,19 @@ use parallax::ingest::{Source, parse_all};
 use parallax::text::sanitize::is_clean;
 
 fuzz_target!(|data: &[u8]| {
-    // A 0xFF byte separates articles, so one input can be a set of them.
+    // A 0xFF byte separates articles, so one input can be a set of them;
+    // the first byte picks how they are read (text, Markdown, web page).
+    let ext = match data.first().map(|b| b % 3) {
+        Some(1) => "md",
+        Some(2) => "html",
+        _ => "txt",
+    };
     let sources: Vec<Source> = data
         .split(|&b| b == 0xFF)
         .take(6)
         .enumerate()
         .map(|(i, bytes)| Source {
-            path: format!("{i}.txt"),
+            path: format!("{i}.{ext}"),
             stem: format!("a{i}"),
             bytes: bytes.to_vec(),
             truncated_from: None,
