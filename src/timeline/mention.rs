@@ -269,6 +269,16 @@ fn last_future_cue(text: &str) -> Option<usize> {
 /// a forward cue in the words before it (within its clause and a dozen
 /// words) with no verb in the past after the cue. `clause_start` is where
 /// the expression's clause begins in `sentence`.
+/// `had recommended`, `had been told`: the past perfect, told of a time
+/// before the story's.
+fn in_past_perfect(text: &str) -> bool {
+    let ws: Vec<String> = words::words(text).map(|(_, w)| w.to_ascii_lowercase()).collect();
+    ws.windows(2).any(|w| {
+        (w[0] == "had" || w[0] == "'d")
+            && (w[1].ends_with("ed") || w[1] == "been" || is_irregular_past(&w[1]) || w[1].ends_with("en"))
+    })
+}
+
 fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
     if e.forward {
         return true;
@@ -497,6 +507,16 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 None => None,
             };
             let Some(mut when) = when else { continue };
+            // "A 2023 report had recommended repairs within five years": a
+            // limit set in the past is counted from a day the text does not
+            // give, never from the article's.
+            if matches!(e.say, Say::Within { .. })
+                && counted_from(e).is_none()
+                && in_past_perfect(&sentence[cls[ci].start..e.span.start])
+                && !FUTURE_CUE.is_match(&sentence[cls[ci].start..e.span.start])
+            {
+                continue;
+            }
             // "within 30 days of Thursday's notice": counted from that date.
             if let Say::Within { .. } = e.say {
                 if let Some(w) = counted_from(e).and_then(|o| anchor.and_then(|a| resolve_at(o.say, &a, false))) {
@@ -564,6 +584,28 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limit_set_in_the_past_is_not_counted_from_today() {
+        let dates = |text: &str| -> Vec<String> {
+            let a = crate::ingest::parse(&crate::ingest::Source {
+                path: "t.txt".into(),
+                stem: "t".into(),
+                bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
+                truncated_from: None,
+            })
+            .unwrap();
+            let anchor = a.published.map(|p| Anchor::dated(p.date));
+            mentions(0, &a, anchor)
+                .into_iter()
+                .filter(|m| m.expression.is_some())
+                .map(|m| m.when.date_string())
+                .collect()
+        };
+        assert!(dates("A 2023 report had recommended replacing several girders within five years.").is_empty());
+        assert_eq!(dates("The girders will be replaced within five years."), ["2030-10-21"]);
+        assert_eq!(dates("The company had promised to pay the credits within 30 days."), ["2025-11-20"]);
+    }
 
     #[test]
     fn deadlines_point_forward_only_when_the_sentence_looks_ahead() {
