@@ -585,23 +585,22 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
 mod tests {
     use super::*;
 
+    /// Dates of the dated mentions of `text` in an article of Tuesday
+    /// 2025-10-21.
+    fn dates(text: &str) -> Vec<String> {
+        let a = crate::ingest::parse(&crate::ingest::Source {
+            path: "t.txt".into(),
+            stem: "t".into(),
+            bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
+            truncated_from: None,
+        })
+        .unwrap();
+        let anchor = a.published.map(|p| Anchor::dated(p.date));
+        mentions(0, &a, anchor).into_iter().filter(|m| m.expression.is_some()).map(|m| m.when.date_string()).collect()
+    }
+
     #[test]
     fn a_limit_set_in_the_past_is_not_counted_from_today() {
-        let dates = |text: &str| -> Vec<String> {
-            let a = crate::ingest::parse(&crate::ingest::Source {
-                path: "t.txt".into(),
-                stem: "t".into(),
-                bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
-                truncated_from: None,
-            })
-            .unwrap();
-            let anchor = a.published.map(|p| Anchor::dated(p.date));
-            mentions(0, &a, anchor)
-                .into_iter()
-                .filter(|m| m.expression.is_some())
-                .map(|m| m.when.date_string())
-                .collect()
-        };
         assert!(dates("A 2023 report had recommended replacing several girders within five years.").is_empty());
         assert_eq!(dates("The girders will be replaced within five years."), ["2030-10-21"]);
         assert_eq!(dates("The company had promised to pay the credits within 30 days."), ["2025-11-20"]);
@@ -609,17 +608,7 @@ mod tests {
 
     #[test]
     fn deadlines_point_forward_only_when_the_sentence_looks_ahead() {
-        let date = |text: &str| {
-            let a = crate::ingest::parse(&crate::ingest::Source {
-                path: "t.txt".into(),
-                stem: "t".into(),
-                bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
-                truncated_from: None,
-            })
-            .unwrap();
-            let anchor = a.published.map(|p| Anchor::dated(p.date));
-            mentions(0, &a, anchor).into_iter().find(|m| m.expression.is_some()).unwrap().when.date_string()
-        };
+        let date = |text: &str| dates(text).into_iter().next().unwrap();
         // 2025-10-21 is a Tuesday.
         assert_eq!(date("Rescuers had pulled 112 people from the water by Sunday night."), "2025-10-19");
         assert_eq!(date("A platform would be used to reach the hull by Thursday."), "2025-10-23");
