@@ -79,7 +79,8 @@ pub struct Score {
     pub rare: f32,
 }
 
-fn hash_word(w: &str) -> u64 {
+/// A word's folded form as a hash: what runs of copied words compare.
+pub(crate) fn hash_word(w: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     crate::text::words::fold(w).hash(&mut h);

@@ -33,8 +33,7 @@ fn cell(s: &str) -> String {
 /// Sentences glued together in the source are shown with a space, as in
 /// the terminal app (the JSON keeps the body exactly).
 fn marked(a: &Article, span: Span, changed: &[Span], mark: &str) -> String {
-    let glued = segment::glued(&a.body, &a.sentences);
-    let piece = |from: usize, to: usize| cell(&segment::spaced(&a.body, from, to, span.start, &glued));
+    let piece = |from: usize, to: usize| cell(&segment::spaced(&a.body, from, to, span.start, &a.glued));
     let mut out = String::new();
     let mut at = span.start;
     for c in changed.iter().filter(|c| !c.is_empty()) {
@@ -184,9 +183,8 @@ pub fn render(analysis: &Analysis) -> String {
             let _ = writeln!(out, "- warning: {}", escape(&w.message));
         }
         out.push('\n');
-        let glued = segment::glued(&a.body, &a.sentences);
         for p in &a.paragraphs {
-            let _ = writeln!(out, "> {}\n>", escape(&segment::spaced(&a.body, p.start, p.end, p.start, &glued)));
+            let _ = writeln!(out, "> {}\n>", escape(&segment::spaced(&a.body, p.start, p.end, p.start, &a.glued)));
         }
         out.push('\n');
     }

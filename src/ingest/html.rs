@@ -11,6 +11,8 @@
 
 use html5gum::{State, Token, Tokenizer};
 
+use super::meta::collapse;
+
 /// Whether a file is a web page: by its name, or by how it starts.
 pub fn is_html(path: &str, text: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -89,10 +91,6 @@ struct Block {
 
 fn name(tag: &[u8]) -> String {
     String::from_utf8_lossy(tag).to_ascii_lowercase()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The page as front matter and paragraphs.

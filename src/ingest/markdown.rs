@@ -20,7 +20,7 @@ pub fn to_text(md: &str) -> String {
     for line in lines {
         let trimmed = line.trim_start();
         if trimmed.starts_with('>') {
-            let heading = unquote(line).trim_start_matches('#').trim().to_ascii_lowercase();
+            let heading = strip_quote_markers(line).trim_start_matches('#').trim().to_ascii_lowercase();
             if heading == "excerpt" || heading == "description" {
                 in_excerpt = true;
             }
@@ -40,7 +40,7 @@ pub fn to_text(md: &str) -> String {
             out.push('\n');
             continue;
         }
-        out.push_str(&inline(unquote(line), 0));
+        out.push_str(&inline(strip_quote_markers(line), 0));
         out.push('\n');
     }
     out.pop();
@@ -48,7 +48,7 @@ pub fn to_text(md: &str) -> String {
 }
 
 /// `> text`, `>> text`: the text.
-fn unquote(line: &str) -> &str {
+fn strip_quote_markers(line: &str) -> &str {
     let mut l = line.trim_start();
     while let Some(rest) = l.strip_prefix('>') {
         l = rest.trim_start();

@@ -313,12 +313,16 @@ fn name_in_place(line: &str) -> Option<&str> {
 /// The first line after `line` (a slice of `text`) that is neither blank,
 /// nor page furniture, nor a date line: what a masthead stands above.
 fn next_line<'a>(text: &'a str, line: &'a str) -> Option<&'a str> {
-    let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
-    text[after..]
-        .split('\n')
-        .map(|l| strip_emphasis(l.trim()))
-        .filter(|l| !l.is_empty() && boilerplate::classify(l).is_none() && !is_label_word(l))
+    lines_after(text, line)
+        .filter(|l| boilerplate::classify(l).is_none() && !is_label_word(l))
         .find(|l| date_line(l, true, &mut Layout::default()).is_none_or(|rest| !rest.is_empty()))
+}
+
+/// The non-blank lines of `text` after `line` (a slice of it), trimmed and
+/// without whole-line emphasis.
+fn lines_after<'a>(text: &'a str, line: &'a str) -> impl Iterator<Item = &'a str> {
+    let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
+    text[after..].split('\n').map(|l| strip_emphasis(l.trim())).filter(|l| !l.is_empty())
 }
 
 /// YAML front matter as Markdown tools and web clippers write it:
@@ -495,11 +499,8 @@ fn url_host(url: &str) -> &str {
 
 /// Whether the next non-empty line is a date and nothing else.
 fn date_follows(text: &str, line: &str) -> bool {
-    let after = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
-    text[after..]
-        .split('\n')
-        .map(|l| strip_emphasis(l.trim()))
-        .find(|l| !l.is_empty())
+    lines_after(text, line)
+        .next()
         .is_some_and(|l| date_line(l, true, &mut Layout::default()).is_some_and(|rest| rest.is_empty()))
 }
 
@@ -751,7 +752,8 @@ fn is_hard_wrapped(block: &[String]) -> bool {
     (40..=110).contains(&max) && open_ends * 2 >= body.len() && body.iter().all(|l| l.chars().count() * 10 >= max * 6)
 }
 
-fn collapse(s: &str) -> String {
+/// Whitespace runs as single spaces, none at the ends.
+pub(super) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

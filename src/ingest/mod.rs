@@ -68,6 +68,9 @@ pub struct Article {
     pub body: String,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
+    /// Sentence starts with no space before them (`News.The`): where a
+    /// reader is shown one ([`segment::glued`]).
+    pub glued: Vec<usize>,
     pub word_count: usize,
     pub warnings: Vec<Warning>,
 }
@@ -143,8 +146,7 @@ pub fn parse(source: &Source) -> Result<Article, String> {
         )));
     }
     let layout = meta::parse(&text);
-    let clean =
-        |s: Option<String>| s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty());
+    let clean = |s: Option<String>| s.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
     let mut body = String::new();
     let mut paragraphs = Vec::with_capacity(layout.paragraphs.len());
     for p in &layout.paragraphs {
@@ -172,6 +174,7 @@ pub fn parse(source: &Source) -> Result<Article, String> {
         credit: clean(layout.credit),
         dateline_end: layout.dateline_end,
         word_count: words::count(&body),
+        glued: segment::glued(&body, &sentences),
         body,
         paragraphs,
         sentences,

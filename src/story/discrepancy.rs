@@ -222,19 +222,13 @@ struct Facts {
 }
 
 fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Facts {
+    let ws: Vec<&str> = words::words(m.span.slice(&a.body)).map(|(_, w)| w).collect();
     Facts {
         counts: counts(&a.body, m.span),
         dates: dates(m, a, anchor),
         names: names(a, m).into_iter().map(|(w, s)| (fold(&w), corpus.term_id(&w), s)).collect(),
-        words: words::words(m.span.slice(&a.body))
-            .map(|(_, w)| {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                fold(w).hash(&mut h);
-                h.finish()
-            })
-            .collect(),
-        has_number: words::words(m.span.slice(&a.body)).any(|(_, w)| is_number_word(w)),
+        words: ws.iter().map(|w| crate::align::score::hash_word(w)).collect(),
+        has_number: ws.iter().any(|w| is_number_word(w)),
     }
 }
 

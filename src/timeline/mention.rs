@@ -507,20 +507,23 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
                 None => None,
             };
             let Some(mut when) = when else { continue };
-            // "A 2023 report had recommended repairs within five years": a
-            // limit set in the past is counted from a day the text does not
-            // give, never from the article's.
-            if matches!(e.say, Say::Within { .. })
-                && counted_from(e).is_none()
-                && in_past_perfect(&sentence[cls[ci].start..e.span.start])
-                && !FUTURE_CUE.is_match(&sentence[cls[ci].start..e.span.start])
-            {
-                continue;
-            }
-            // "within 30 days of Thursday's notice": counted from that date.
             if let Say::Within { .. } = e.say {
-                if let Some(w) = counted_from(e).and_then(|o| anchor.and_then(|a| resolve_at(o.say, &a, false))) {
-                    when = resolve(e.say, w.start, true).unwrap_or(when);
+                match counted_from(e) {
+                    // "within 30 days of Thursday's notice": counted from that date.
+                    Some(o) => {
+                        if let Some(w) = anchor.and_then(|a| resolve_at(o.say, &a, false)) {
+                            when = resolve(e.say, w.start, true).unwrap_or(when);
+                        }
+                    }
+                    // "A 2023 report had recommended repairs within five
+                    // years": a limit set in the past is counted from a day
+                    // the text does not give, never from the article's.
+                    None => {
+                        let lead = &sentence[cls[ci].start..e.span.start];
+                        if in_past_perfect(lead) && !FUTURE_CUE.is_match(lead) {
+                            continue;
+                        }
+                    }
                 }
             }
             // "on Thursday, March 13": two ways of naming one date are one

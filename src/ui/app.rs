@@ -340,7 +340,7 @@ impl App {
             .entry((article, width))
             .or_insert_with(|| {
                 let a = &self.articles()[article];
-                Rc::new(wrap_spaced(&a.body, 0, width, &crate::text::segment::glued(&a.body, &a.sentences)))
+                Rc::new(wrap_spaced(&a.body, 0, width, &a.glued))
             })
             .clone()
     }

@@ -25,7 +25,7 @@ struct Sides {
 
 /// One side's text wrapped to its column, glued sentences apart.
 fn side_rows(a: &crate::ingest::Article, span: Span, width: usize) -> Vec<wrap::Row> {
-    wrap::wrap_spaced(span.slice(&a.body), span.start, width, &crate::text::segment::glued(&a.body, &a.sentences))
+    wrap::wrap_spaced(span.slice(&a.body), span.start, width, &a.glued)
 }
 
 /// Rows the longer side of the current comparison takes at this size, and
@@ -158,7 +158,6 @@ fn column(
 ) {
     let a = &app.articles()[article];
     let body = &a.body;
-    let glued = crate::text::segment::glued(body, &a.sentences);
     let rows = side_rows(a, span, r.width as usize);
     let marks: Vec<(Span, ratatui::style::Style)> = changed.iter().map(|c| (*c, style)).collect();
     let lines: Vec<Line> = rows
@@ -168,7 +167,7 @@ fn column(
         .map(|row| {
             let mut m = marks.clone();
             m.extend(matches_in(app, body, row.start, row.end));
-            styled_row_spaced(body, *row, &m, app.theme.text(), &glued)
+            styled_row_spaced(body, *row, &m, app.theme.text(), &a.glued)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), r);

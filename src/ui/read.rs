@@ -79,7 +79,6 @@ fn draw_pane(app: &App, f: &mut Frame, r: Rect, index: usize, article: usize, fo
     let w = layout::text_width(r);
     let h = layout::text_height(r);
     let rows = app.rows(article, w);
-    let glued = crate::text::segment::glued(&a.body, &a.sentences);
     let shared = app.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map(|c| &c.shared);
     let mut meta = vec![a.outlet.clone().unwrap_or_default()];
     if let Some(p) = a.published {
@@ -120,7 +119,7 @@ fn draw_pane(app: &App, f: &mut Frame, r: Rect, index: usize, article: usize, fo
         if let Some(t) = pane.target {
             marks.insert(0, (Span::new(t.start, t.end), app.theme.target()));
         }
-        let mut line = styled_row_spaced(&a.body, *row, &marks, app.theme.text(), &glued);
+        let mut line = styled_row_spaced(&a.body, *row, &marks, app.theme.text(), &a.glued);
         line.spans.insert(0, gutter);
         lines.push(line);
     }
