@@ -3,8 +3,6 @@
 //! and `US`, `Kyiv's` and `Kyiv` count as the same word; punctuation between
 //! words is not compared.
 
-use std::hash::BuildHasher;
-
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -63,8 +61,7 @@ impl WordDiff {
 }
 
 struct Tokens {
-    /// Each word folded and hashed: comparing and hashing integers keeps
-    /// the diff cheap (a collision of 64-bit hashes is not a concern here).
+    /// Each word folded and hashed ([`super::score::hash_word`]).
     keys: Vec<u64>,
     spans: Vec<Span>,
 }
@@ -74,7 +71,7 @@ fn tokens(body: &str, span: Span) -> Tokens {
     let mut keys = Vec::new();
     let mut spans = Vec::new();
     for (i, w) in words::words(text) {
-        keys.push(rustc_hash::FxBuildHasher.hash_one(words::fold(w)));
+        keys.push(super::score::hash_word(w));
         spans.push(Span::new(span.start + i, span.start + i + w.len()));
     }
     Tokens { keys, spans }

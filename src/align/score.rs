@@ -79,12 +79,12 @@ pub struct Score {
     pub rare: f32,
 }
 
-/// A word's folded form as a hash: what runs of copied words compare.
+/// A word's folded form as a hash: what runs of copied words and word
+/// diffs compare (integers compare and hash cheaply; a collision of 64-bit
+/// hashes is not a concern here).
 pub(crate) fn hash_word(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    crate::text::words::fold(w).hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(crate::text::words::fold(w))
 }
 
 thread_local! {
