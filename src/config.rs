@@ -14,12 +14,18 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// Settings from `config.toml`.
+/// The names `theme` may take: 16 colours, or none.
+pub const THEMES: [&str; 2] = ["default", "mono"];
+/// The names `default_view` may take (in any case).
+pub const VIEWS: [&str; 5] = ["read", "compare", "timeline", "coverage", "discrepancies"];
+
+/// Settings from `config.toml`. Every value is one [`Config::parse`]
+/// checked: a name it does not know is left out with a warning.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
-    /// `"default"` (16 colours) or `"mono"` (no colour).
+    /// One of [`THEMES`].
     pub theme: Option<String>,
-    /// `"read"`, `"compare"`, `"timeline"`, `"coverage"` or `"discrepancies"`.
+    /// One of [`VIEWS`], in lower case.
     pub default_view: Option<String>,
     /// Action name to key names, e.g. `quit = ["q", "ctrl-c"]`.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -70,32 +76,43 @@ impl Config {
         };
         let mut config = Config::default();
         for (key, value) in &table {
+            let name = path.display();
             match (key.as_str(), value) {
-                ("theme", toml::Value::String(s)) => config.theme = Some(s.clone()),
-                ("default_view", toml::Value::String(s)) => config.default_view = Some(s.clone()),
-                ("keys", toml::Value::Table(keys)) => {
-                    for (action, v) in keys {
-                        let names: Option<Vec<String>> = match v {
-                            toml::Value::String(s) => Some(vec![s.clone()]),
-                            toml::Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string)).collect(),
-                            _ => None,
-                        };
-                        match names {
-                            Some(n) => {
-                                config.keys.insert(action.clone(), n);
-                            }
-                            None => warnings.push(format!(
-                                "{}: keys.{action} must be a key name or a list of them; ignored",
-                                path.display()
-                            )),
-                        }
-                    }
+                ("theme", toml::Value::String(s)) if THEMES.contains(&s.as_str()) => config.theme = Some(s.clone()),
+                ("theme", toml::Value::String(s)) => {
+                    warnings.push(format!("{name}: unknown theme `{s}`; using default"))
                 }
-                (k, _) => warnings.push(format!("{}: unknown or mistyped setting `{k}`; ignored", path.display())),
+                ("default_view", toml::Value::String(s)) => match VIEWS.iter().find(|v| v.eq_ignore_ascii_case(s)) {
+                    Some(view) => config.default_view = Some((*view).to_string()),
+                    None => warnings.push(format!("{name}: unknown default_view `{s}`; using read")),
+                },
+                ("keys", toml::Value::Table(keys)) => config.keys = parse_keys(keys, path, &mut warnings),
+                (k, _) => warnings.push(format!("{name}: unknown or mistyped setting `{k}`; ignored")),
             }
         }
         (config, warnings)
     }
+}
+
+/// The `[keys]` table: an action and a key name or a list of them. Whether
+/// the action and key names are known is the key map's to say.
+fn parse_keys(keys: &toml::Table, path: &Path, warnings: &mut Vec<String>) -> BTreeMap<String, Vec<String>> {
+    let mut bindings = BTreeMap::new();
+    for (action, value) in keys {
+        let names: Option<Vec<String>> = match value {
+            toml::Value::String(s) => Some(vec![s.clone()]),
+            toml::Value::Array(items) => items.iter().map(|item| item.as_str().map(str::to_string)).collect(),
+            _ => None,
+        };
+        match names {
+            Some(names) => {
+                bindings.insert(action.clone(), names);
+            }
+            None => warnings
+                .push(format!("{}: keys.{action} must be a key name or a list of them; ignored", path.display())),
+        }
+    }
+    bindings
 }
 
 /// Where a reader was in one set of articles.
@@ -233,6 +250,19 @@ mod tests {
     }
 
     #[test]
+    fn unknown_theme_or_view_names_are_left_out_with_a_warning() {
+        let (c, w) = Config::parse("theme = \"neon\"\ndefault_view = \"map\"\n", Path::new("c.toml"));
+        assert_eq!(c, Config::default());
+        assert_eq!(
+            w,
+            ["c.toml: unknown default_view `map`; using read", "c.toml: unknown theme `neon`; using default"]
+        );
+        let (c, w) = Config::parse("theme = \"mono\"\ndefault_view = \"Timeline\"\n", Path::new("c.toml"));
+        assert_eq!((c.theme.as_deref(), c.default_view.as_deref()), (Some("mono"), Some("timeline")));
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
     fn broken_or_missing_config_gives_defaults() {
         let (c, w) = Config::parse("theme = ", Path::new("/x/config.toml"));
         assert_eq!(c, Config::default());
@@ -302,5 +332,12 @@ mod example {
         for (_, name, _) in crate::ui::keymap::ACTIONS {
             assert!(c.keys.contains_key(*name), "example lacks {name}");
         }
+    }
+
+    /// The view names the config accepts are the app's views.
+    #[test]
+    fn config_view_names_are_the_views() {
+        let keys: Vec<&str> = crate::ui::app::View::ALL.iter().map(|v| v.key()).collect();
+        assert_eq!(keys, super::VIEWS);
     }
 }

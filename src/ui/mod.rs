@@ -63,19 +63,8 @@ impl Setup {
         let (config, mut warnings) = Config::load(config::config_dir().as_deref());
         let (keymap, kw) = Keymap::new(&config.keys);
         warnings.extend(kw);
-        let default_view = match config.default_view.as_deref() {
-            Some(v) => {
-                let parsed = View::from_key(v);
-                if parsed.is_none() {
-                    warnings.push(format!("config: unknown default_view `{v}`; using read"));
-                }
-                parsed
-            }
-            None => None,
-        };
-        if let Some(t) = config.theme.as_deref().filter(|t| !matches!(*t, "default" | "mono")) {
-            warnings.push(format!("config: unknown theme `{t}`; using default"));
-        }
+        // `Config::parse` has checked the names: each is one of config::VIEWS.
+        let default_view = config.default_view.as_deref().and_then(View::from_key);
         let state_dir = config::state_dir();
         let (state, sw) = State::load(state_dir.as_deref());
         warnings.extend(sw);
