@@ -681,6 +681,10 @@ impl App {
             (View::Timeline, _) => {
                 let n = self.analysis.as_ref().map_or(0, |a| a.timeline.len());
                 let paging = matches!(action, Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp);
+                // No events (nothing dated): no rows to page through.
+                if paging && n == 0 {
+                    return;
+                }
                 if let Some(d) = self.movement(action).filter(|_| paging) {
                     // A page is the rows on screen, day headings included.
                     let rows = self.timeline_rows();
@@ -1400,6 +1404,40 @@ mod tests {
         assert!(a.overlay.is_some());
         a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert!(a.quit);
+    }
+
+    /// An app over `texts` (one article each), analysed.
+    fn app_of(texts: &[&str]) -> App {
+        let sources: Vec<crate::ingest::Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::ingest::Source {
+                path: format!("{i}.txt"),
+                stem: format!("a{i}"),
+                bytes: t.as_bytes().to_vec(),
+                truncated_from: None,
+            })
+            .collect();
+        let loaded = crate::ingest::parse_all(&sources);
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        app.set_analysis(crate::analyse(loaded));
+        app
+    }
+
+    #[test]
+    fn paging_an_empty_timeline_does_nothing() {
+        let mut a = app_of(&["A quiet day\n\nNothing happened."]);
+        assert!(a.analysis.as_ref().unwrap().timeline.is_empty());
+        press(&mut a, "3");
+        for code in [KeyCode::PageUp, KeyCode::PageDown] {
+            key(&mut a, code);
+        }
+        press(&mut a, "b");
+        for c in ['u', 'd'] {
+            a.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        }
+        assert_eq!((a.view, a.event), (View::Timeline, 0));
     }
 
     #[test]
