@@ -5,8 +5,9 @@
 //! [`align`] finds the passages they share, [`timeline`] dates and merges
 //! what happened, [`story`] groups statements across all sources, and
 //! [`analysis`] runs the stages in order. [`export`]
-//! prints the result; the terminal app in [`ui`] draws the same result, with
-//! settings and remembered state from [`config`].
+//! prints the result; the terminal app (the `parallax` binary's `ui`
+//! module) draws the same result, with settings and remembered state from
+//! [`config`]. Nothing in the library touches a terminal.
 
 pub mod align;
 pub mod analysis;
@@ -17,6 +18,5 @@ mod par;
 pub mod story;
 pub mod text;
 pub mod timeline;
-pub mod ui;
 
 pub use analysis::{Analysis, analyse};

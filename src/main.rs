@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallax::export::{self, Format};
 use parallax::ingest;
 
+// The terminal app is the binary's, not the library's: the library stays
+// the analysis alone, with no terminal code (ARCHITECTURE.md).
+mod ui;
+
 /// Read one news story through many sources at once.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
@@ -65,7 +69,7 @@ fn tui_command(paths: &[PathBuf]) -> ExitCode {
             return ExitCode::from(BAD_INVOCATION);
         }
     };
-    match parallax::ui::run(plan) {
+    match ui::run(plan) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

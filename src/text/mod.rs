@@ -5,6 +5,7 @@ pub mod clauses;
 pub mod lexicon;
 pub mod pattern;
 pub mod sanitize;
+pub mod search;
 pub mod segment;
 pub mod words;
 

@@ -1,7 +1,8 @@
 //! Drawing: the whole frame from the app state, and nothing else. Every
 //! view draws only what is on screen (the visible rows of a list, the
 //! visible rows of a wrapped text), so drawing costs the same on five
-//! articles or five thousand.
+//! articles or five thousand. Here: the frame around the view (tabs,
+//! status line) and the pieces every view draws with.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,12 +10,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
 
-use super::app::{App, Focus, Overlay, View, tag};
-use super::keymap::{ACTIONS, Action};
+use parallax::text::Span;
+
+use super::app::App;
 use super::layout::{self, MIN_SIZE};
+use super::shared::Shared;
+use super::views::VIEWS;
+use super::views::timeline::count;
 use super::wrap::{self, Row};
-use super::{compare, coverage, read, timeline};
-use crate::text::Span;
 
 /// Draws the whole screen.
 pub fn draw(app: &App, f: &mut Frame) {
@@ -25,25 +28,16 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
     tabs(app, f, Rect::new(0, 0, area.width, 1));
     let body = layout::body((area.width, area.height));
-    match app.view {
-        View::Read => read::draw(app, f, body),
-        View::Compare => compare::draw(app, f, body),
-        View::Timeline => timeline::draw(app, f, body),
-        View::Coverage => coverage::draw_coverage(app, f, body),
-        View::Discrepancies => coverage::draw_discrepancies(app, f, body),
-    }
+    app.view().draw(&app.shared, f, body);
     status(app, f, Rect::new(0, area.height - 1, area.width, 1));
-    match &app.overlay {
-        Some(Overlay::Help) => help(app, f, body),
-        Some(Overlay::Mentions { cursor }) => timeline::mentions(app, f, body, *cursor),
-        Some(Overlay::Exclusive { article, cursor }) => coverage::exclusive(app, f, body, *article, *cursor),
-        None => {}
+    if let Some(overlay) = &app.overlay {
+        overlay.draw(&app.shared, f, body);
     }
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
     let text = vec![
-        Line::styled("Terminal too small", app.theme.heading()),
+        Line::styled("Terminal too small", app.shared.theme.heading()),
         Line::raw(format!(
             "{}x{} here; parallax needs at least {}x{}.",
             area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
@@ -56,70 +50,50 @@ fn too_small(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn tabs(app: &App, f: &mut Frame, r: Rect) {
+    let t = &app.shared.theme;
     let mut spans = Vec::new();
-    for (i, v) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, v.name());
-        let style = if *v == app.view {
-            app.theme.selected().add_modifier(ratatui::style::Modifier::BOLD)
-        } else {
-            app.theme.dim()
-        };
+    for (i, entry) in VIEWS.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, entry.name);
+        let style = if i == app.current { t.selected().add_modifier(ratatui::style::Modifier::BOLD) } else { t.dim() };
         spans.push(TSpan::styled(label, style));
     }
-    let n = app.articles().len();
+    let n = app.shared.articles().len();
     let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
     let room = (r.width as usize).saturating_sub(used);
-    let right = [format!("parallax · {}", super::timeline::count(n, "source")), format!("{n} src"), String::new()]
+    let right = [format!("parallax · {}", count(n, "source")), format!("{n} src"), String::new()]
         .into_iter()
         .find(|s| wrap::width(s) <= room)
         .unwrap_or_default();
     let pad = room.saturating_sub(wrap::width(&right));
     spans.push(TSpan::raw(" ".repeat(pad)));
-    spans.push(TSpan::styled(right, app.theme.title()));
+    spans.push(TSpan::styled(right, t.title()));
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 
-/// Key hints for the status line, by view.
-fn hints(app: &App) -> Vec<(Action, &'static str)> {
-    let mut h = match app.view {
-        View::Read if app.focus == Focus::Sources => {
-            vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")]
-        }
-        View::Read => vec![(Action::Split, "split"), (Action::ClosePane, "close"), (Action::FocusNext, "pane")],
-        View::Compare if app.statements => {
-            vec![(Action::Down, "statement"), (Action::Right, "pair"), (Action::Statements, "by pair")]
-        }
-        View::Compare => vec![(Action::NextItem, "next"), (Action::Mark, "mark"), (Action::Statements, "by statement")],
-        View::Timeline => vec![(Action::Down, "event"), (Action::Enter, "sources")],
-        View::Coverage => vec![(Action::Right, "source"), (Action::Exclusive, "only this"), (Action::Enter, "open")],
-        View::Discrepancies => vec![(Action::Down, "next"), (Action::Enter, "side by side")],
-    };
-    h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Quit, "quit")]);
-    h
-}
-
 fn status(app: &App, f: &mut Frame, r: Rect) {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let width = r.width as usize;
     let line = if let Some(input) = &app.input {
         Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{input}█"))])
     } else {
-        let warning = app.warnings.first().filter(|_| app.message.is_none() && !app.warnings_seen);
-        let left = if let Some(m) = &app.message {
+        let message = &app.shared.message;
+        let warning = app.warnings.first().filter(|_| message.is_none() && !app.warnings_seen);
+        let left = if let Some(m) = message {
             m.clone()
         } else if let Some(w) = warning {
             let more = app.warnings.len() - 1;
             let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
             format!("warning: {w}{more} · printed again on exit")
         } else {
-            app.location()
+            app.view().location(&app.shared)
         };
         // Where the user is comes first: key hints are dropped, least
         // useful first (help and quit last), until it fits.
-        let mut keys: Vec<String> = hints(app)
+        let mut keys: Vec<String> = app
+            .hints()
             .into_iter()
             .map(|(a, what)| {
-                let k = app.keymap.keys_of(a);
+                let k = app.shared.keymap.keys_of(a);
                 format!("{} {what}", k.split(' ').next().unwrap_or(""))
             })
             .collect();
@@ -143,73 +117,22 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
     f.render_widget(Paragraph::new(line).style(t.status()), r);
 }
 
-impl App {
-    /// Where the user is, in words, for the status line.
-    pub fn location(&self) -> String {
-        let arts = self.articles();
-        match self.view {
-            // The list has the keyboard: say which source it is on.
-            View::Read | View::Compare if self.focus == Focus::Sources && !arts.is_empty() => {
-                let i = self.source.min(arts.len() - 1);
-                format!("source {}/{} · {} · {}", i + 1, arts.len(), tag(i), arts[i].label())
-            }
-            View::Read => match self.panes.get(self.active) {
-                Some(p) => {
-                    let a = &arts[p.article];
-                    format!("{} · line {} · {}", tag(p.article), p.scroll + 1, a.label())
-                }
-                None => "no article open".into(),
-            },
-            View::Compare => {
-                let Some(a) = &self.analysis else { return "analysing…".into() };
-                if self.statements {
-                    format!("statement {}/{}", (self.cluster + 1).min(a.story.clusters.len()), a.story.clusters.len())
-                } else {
-                    let n = self.passages().len();
-                    let scope = match self.marked.as_slice() {
-                        [x, y] => format!("{} and {}", tag(*x), tag(*y)),
-                        [x] => format!("{} with all", tag(*x)),
-                        _ => "all pairs".into(),
-                    };
-                    format!("passage {}/{n} · {scope}", (self.passage + 1).min(n))
-                }
-            }
-            View::Timeline => {
-                let Some(a) = &self.analysis else { return "analysing…".into() };
-                format!("event {}/{}", (self.event + 1).min(a.timeline.len()), a.timeline.len())
-            }
-            View::Coverage => {
-                if self.analysis.is_none() {
-                    return "analysing…".into();
-                }
-                let n = self.coverage_rows().len();
-                format!("row {}/{n} · source {}", (self.coverage_row + 1).min(n), tag(self.coverage_col))
-            }
-            View::Discrepancies => {
-                let Some(a) = &self.analysis else { return "analysing…".into() };
-                let n = a.story.discrepancies.len();
-                format!("discrepancy {}/{n}", (self.discrepancy + 1).min(n))
-            }
-        }
-    }
-}
-
 /// A bordered block, its border highlighted when focused.
-pub fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+pub fn block<'a>(shared: &Shared, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused { app.theme.focused() } else { app.theme.border() })
+        .border_style(if focused { shared.theme.focused() } else { shared.theme.border() })
         .title(title)
 }
 
 /// Progress while the analysis runs in the background.
-pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
-    let p = app.progress;
-    let n = app.articles().len();
-    let sentences: usize = app.articles().iter().map(|a| a.sentences.len()).sum();
+pub fn progress(shared: &Shared, f: &mut Frame, area: Rect, what: &str) {
+    let p = shared.progress;
+    let n = shared.articles().len();
+    let sentences: usize = shared.articles().iter().map(|a| a.sentences.len()).sum();
     let inner = layout::centered(area, area.width.saturating_sub(8).min(70), 6);
     f.render_widget(Clear, inner);
-    let b = block(app, format!(" {what} "), false);
+    let b = block(shared, format!(" {what} "), false);
     let ratio = p.stage.saturating_sub(1) as f64 / p.total.max(1) as f64;
     // The longest label that fits inside the border.
     let room = (inner.width as usize).saturating_sub(2);
@@ -221,7 +144,7 @@ pub fn progress(app: &App, f: &mut Frame, area: Rect, what: &str) {
             .unwrap_or_else(|| wrap::truncate(&stage, room));
     let gauge = Gauge::default()
         .block(b)
-        .gauge_style(if app.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
+        .gauge_style(if shared.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
         .ratio(ratio.clamp(0.0, 1.0))
         .label(label);
     f.render_widget(gauge, inner);
@@ -268,8 +191,8 @@ pub fn styled_row_spaced<'a>(
 }
 
 /// `text` as spans in `base` style, the matches of the search marked.
-pub fn highlighted(app: &App, text: String, base: Style) -> Vec<TSpan<'static>> {
-    let marks = matches_in(app, &text, 0, text.len());
+pub fn highlighted(shared: &Shared, text: String, base: Style) -> Vec<TSpan<'static>> {
+    let marks = matches_in(shared, &text, 0, text.len());
     if marks.is_empty() {
         return vec![TSpan::styled(text, base)];
     }
@@ -278,18 +201,12 @@ pub fn highlighted(app: &App, text: String, base: Style) -> Vec<TSpan<'static>> 
 }
 
 /// Occurrences of the search in `text` between `from` and `to`.
-pub fn matches_in(app: &App, text: &str, from: usize, to: usize) -> Vec<(Span, Style)> {
-    let Some(q) = &app.search else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut at = from;
-    while let Some((i, end)) = super::app::find_match(text, q, at) {
-        if i >= to {
-            break;
-        }
-        out.push((Span::new(i, end), app.theme.found()));
-        at = end.max(i + 1);
-    }
-    out
+pub fn matches_in(shared: &Shared, text: &str, from: usize, to: usize) -> Vec<(Span, Style)> {
+    let Some(q) = &shared.search else { return Vec::new() };
+    parallax::text::search::find_all(text, q, from, to)
+        .into_iter()
+        .map(|(start, end)| (Span::new(start, end), shared.theme.found()))
+        .collect()
 }
 
 /// A scrolling window over `len` items that keeps `cursor` in view.
@@ -299,44 +216,6 @@ pub fn window(cursor: usize, len: usize, height: usize) -> std::ops::Range<usize
     }
     let start = cursor.saturating_sub(height / 2).min(len - height);
     start..start + height
-}
-
-fn help(app: &App, f: &mut Frame, area: Rect) {
-    let r = layout::centered(area, area.width.min(100), area.height);
-    f.render_widget(Clear, r);
-    let inner_h = r.height.saturating_sub(3) as usize;
-    let entries: Vec<(String, &str)> = ACTIONS.iter().map(|(a, _, what)| (app.keymap.keys_of(*a), *what)).collect();
-    // Two columns when one does not fit.
-    let cols = if entries.len() > inner_h { 2 } else { 1 };
-    let per_col = entries.len().div_ceil(cols);
-    let col_w = (r.width as usize).saturating_sub(2) / cols;
-    let key_w = 11;
-    let mut lines =
-        vec![Line::styled("Keys · Esc or q closes · rebind them in config.toml [keys]", app.theme.heading())];
-    for row in 0..per_col {
-        let mut spans = Vec::new();
-        for c in 0..cols {
-            if let Some((keys, what)) = entries.get(c * per_col + row) {
-                let k = wrap::truncate(keys, key_w - 1);
-                let d = wrap::truncate(what, col_w.saturating_sub(key_w + 1));
-                spans.push(TSpan::styled(format!("{k}{}", " ".repeat(key_w - wrap::width(&k))), app.theme.title()));
-                spans.push(TSpan::raw(format!("{d}{}", " ".repeat(col_w.saturating_sub(key_w + wrap::width(&d))))));
-            }
-        }
-        lines.push(Line::from(spans));
-    }
-    // What the marks on screen mean (the gutter mark as this theme draws it).
-    let gutter = if app.theme.color { "▌" } else { "┃" };
-    for legend in [
-        &format!("Read: {gutter} in the gutter, another source reports this line too"),
-        "Compare: words only the left side has, then only the right side has, are marked",
-        "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
-    ] {
-        if lines.len() < inner_h {
-            lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), app.theme.dim()));
-        }
-    }
-    f.render_widget(Paragraph::new(lines).block(block(app, " Help ", true)), r);
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::views::VIEWS;
+
 /// What a key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -39,13 +41,18 @@ pub enum Action {
     Suspend,
 }
 
-/// Every action with its config name and help text, in help order.
-pub const ACTIONS: &[(Action, &str, &str)] = &[
-    (Action::View(1), "view_read", "Read view"),
-    (Action::View(2), "view_compare", "Compare view"),
-    (Action::View(3), "view_timeline", "Timeline view"),
-    (Action::View(4), "view_coverage", "Coverage view"),
-    (Action::View(5), "view_discrepancies", "Discrepancies view"),
+/// Every action with its config name and help text, in help order: a
+/// view key for each view (`view_read`, ...), then the rest.
+pub fn actions() -> Vec<(Action, String, String)> {
+    let views = VIEWS
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Action::View(i as u8 + 1), format!("view_{}", e.key), format!("{} view", e.name)));
+    views.chain(ACTIONS.iter().map(|(a, n, h)| (*a, n.to_string(), h.to_string()))).collect()
+}
+
+/// The actions other than showing a view, with config name and help text.
+const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::FocusNext, "focus_next", "Next pane"),
     (Action::FocusPrev, "focus_prev", "Previous pane"),
     (Action::Down, "down", "Down / scroll down"),
@@ -106,17 +113,13 @@ pub fn pretty_key(name: &str) -> String {
     p.to_string()
 }
 
-/// The default keys of each action.
-fn defaults() -> Vec<(Action, &'static [&'static str])> {
-    vec![
+/// The default keys of each action: views on the number keys, in order.
+fn defaults() -> Vec<(Action, Vec<String>)> {
+    let views = (1..=VIEWS.len().min(9)).map(|n| (Action::View(n as u8), vec![n.to_string()]));
+    let rest: Vec<(Action, &[&str])> = vec![
         (Action::Quit, &["q", "ctrl-c"]),
         (Action::Help, &["?", "f1"]),
         (Action::Escape, &["esc"]),
-        (Action::View(1), &["1"]),
-        (Action::View(2), &["2"]),
-        (Action::View(3), &["3"]),
-        (Action::View(4), &["4"]),
-        (Action::View(5), &["5"]),
         (Action::FocusNext, &["tab"]),
         (Action::FocusPrev, &["shift-tab"]),
         (Action::Up, &["k", "up"]),
@@ -142,7 +145,8 @@ fn defaults() -> Vec<(Action, &'static [&'static str])> {
         (Action::ClosePane, &["x"]),
         (Action::Exclusive, &["e"]),
         (Action::Suspend, &["ctrl-z"]),
-    ]
+    ];
+    views.chain(rest.into_iter().map(|(a, keys)| (a, keys.iter().map(|k| k.to_string()).collect()))).collect()
 }
 
 /// A key as written in the config and in the help: `q`, `G`, `ctrl-d`,
@@ -208,10 +212,10 @@ impl Keymap {
     /// Builds the keymap; returns warnings for unknown actions or keys.
     pub fn new(overrides: &std::collections::BTreeMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
         let mut warnings = Vec::new();
-        let mut names: HashMap<Action, Vec<String>> =
-            defaults().into_iter().map(|(a, ks)| (a, ks.iter().map(|k| k.to_string()).collect())).collect();
+        let mut names: HashMap<Action, Vec<String>> = defaults().into_iter().collect();
+        let all = actions();
         for (action_name, keys) in overrides {
-            match ACTIONS.iter().find(|(_, n, _)| n == action_name) {
+            match all.iter().find(|(_, n, _)| n == action_name) {
                 Some((action, _, _)) => {
                     let valid: Vec<String> = keys
                         .iter()
@@ -234,7 +238,7 @@ impl Keymap {
         let mut bindings: HashMap<(KeyCode, KeyModifiers), Vec<Action>> = HashMap::new();
         // Bind in help order so that, for a key with two meanings (`n`), the
         // first listed wins where both apply.
-        for (action, _, _) in ACTIONS {
+        for (action, _, _) in &all {
             for k in names.get(action).into_iter().flatten() {
                 if let Some(ev) = parse_key(k) {
                     bindings.entry(normal(ev)).or_default().push(*action);
@@ -292,5 +296,19 @@ mod tests {
         assert_eq!(k.actions(key('n')), [Action::NextItem, Action::SearchNext]);
         // Shift reported or not, `G` is bottom.
         assert_eq!(k.actions(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)), [Action::Bottom]);
+    }
+
+    /// The documented example config parses without a warning and binds
+    /// every action to a key the key map knows.
+    #[test]
+    fn example_config_is_valid() {
+        let text = include_str!("../../assets/config.example.toml");
+        let (c, w) = parallax::config::Config::parse(text, std::path::Path::new("config.example.toml"));
+        assert!(w.is_empty(), "{w:?}");
+        let (_, kw) = Keymap::new(&c.keys);
+        assert!(kw.is_empty(), "{kw:?}");
+        for (_, name, _) in actions() {
+            assert!(c.keys.contains_key(&name), "example lacks {name}");
+        }
     }
 }

@@ -7,15 +7,17 @@
 //! (ratatui's hook restores it before the message is printed), SIGTERM,
 //! SIGHUP and SIGINT. `Ctrl-Z` suspends to the shell and `fg` resumes.
 
+pub mod anchor;
 pub mod app;
-pub mod compare;
-pub mod coverage;
 pub mod draw;
 pub mod keymap;
 pub mod layout;
-pub mod read;
+pub mod overlays;
+pub mod shared;
+#[cfg(test)]
+mod snapshots;
 pub mod theme;
-pub mod timeline;
+pub mod views;
 pub mod wrap;
 
 use std::io::{self, Write};
@@ -27,10 +29,12 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterA
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::analysis::{Analysis, Stage, analyse_with};
-use crate::config::{self, Config, State};
-use crate::ingest::{Loaded, Plan};
-use app::{App, View};
+use parallax::analysis::{Analysis, Stage, analyse_with};
+use parallax::config::{self, Config, State};
+use parallax::ingest::{Loaded, Plan};
+use parallax::text::sanitize::sanitize;
+
+use app::App;
 use keymap::{Action, Keymap};
 use theme::Theme;
 
@@ -52,7 +56,8 @@ enum Msg {
 pub struct Setup {
     pub theme: Theme,
     pub keymap: Keymap,
-    pub default_view: Option<View>,
+    /// The view to open with (an index into [`views::VIEWS`]).
+    pub default_view: Option<usize>,
     pub state: State,
     pub state_dir: Option<std::path::PathBuf>,
     pub warnings: Vec<String>,
@@ -64,11 +69,11 @@ impl Setup {
         let (keymap, kw) = Keymap::new(&config.keys);
         warnings.extend(kw);
         // `Config::parse` has checked the names: each is one of config::VIEWS.
-        let default_view = config.default_view.as_deref().and_then(View::from_key);
+        let default_view = config.default_view.as_deref().and_then(views::index_of);
         let state_dir = config::state_dir();
         let (state, sw) = State::load(state_dir.as_deref());
         warnings.extend(sw);
-        let warnings = warnings.into_iter().map(|w| crate::text::sanitize::sanitize(&w).0).collect();
+        let warnings = warnings.into_iter().map(|w| sanitize(&w).0).collect();
         Setup { theme: Theme::from_env(config.theme.as_deref()), keymap, default_view, state, state_dir, warnings }
     }
 }
@@ -105,7 +110,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let mut terminal = ratatui::try_init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), setup.theme, setup.keymap.clone(), (size.width, size.height));
-    app.loading = Some((0, plan.len()));
+    app.set_loading(Some((0, plan.len())));
     if let Some(v) = setup.default_view {
         app.set_view(v);
     }
@@ -154,7 +159,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let outcome = event_loop(&mut terminal, &mut app, &rx);
     handle.close();
     // Remember where the reader was, then give the terminal back.
-    if app.loading.is_none() {
+    if app.loading().is_none() {
         setup.state.remember(&key, app.snapshot());
     }
     let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
@@ -163,7 +168,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
         eprintln!("parallax: warning: {w}");
     }
     if let Some(Err(e)) = saved {
-        eprintln!("parallax: warning: state not saved: {}", crate::text::sanitize::sanitize(&e).0);
+        eprintln!("parallax: warning: state not saved: {}", sanitize(&e).0);
     }
     outcome
 }
@@ -183,7 +188,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
             match msg {
                 Msg::Key(_) if panic_on_key => panic!("test panic requested by PARALLAX_TEST_PANIC"),
                 Msg::Key(k) => {
-                    if app.input.is_none() && app.keymap.actions(k).contains(&Action::Suspend) {
+                    if app.input.is_none() && app.shared.keymap.actions(k).contains(&Action::Suspend) {
                         suspend(terminal)?;
                     } else {
                         app.on_key(k);
@@ -193,16 +198,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::Batch(l, done) => {
                     // Skipped files and problems with files are worth a warning.
                     for w in &l.skipped {
-                        app.warnings.push(crate::text::sanitize::sanitize(w).0);
+                        app.warnings.push(sanitize(w).0);
                     }
                     for a in &l.articles {
                         for w in a.warnings.iter().filter(|w| w.problem) {
                             let line = format!("{}: {w}", a.path);
-                            app.warnings.push(crate::text::sanitize::sanitize(&line).0);
+                            app.warnings.push(sanitize(&line).0);
                         }
                     }
-                    if let Some((_, total)) = app.loading {
-                        app.loading = Some((done, total));
+                    if let Some((_, total)) = app.loading() {
+                        app.set_loading(Some((done, total)));
                     }
                     app.add_articles(l.articles);
                 }
@@ -250,149 +255,4 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     // cursor is, which waits on the event reader the key thread holds.)
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-}
-
-#[cfg(test)]
-mod snapshots {
-    //! Every view drawn into ratatui's `TestBackend` at 80x24 and 120x40.
-
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    use super::app::App;
-    use super::keymap::Keymap;
-    use super::theme::Theme;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn app(w: u16, h: u16) -> App {
-        let loaded = crate::ingest::load(&[]).unwrap();
-        let (keymap, _) = Keymap::new(&Default::default());
-        let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (w, h));
-        app.set_analysis(crate::analyse(loaded));
-        app
-    }
-
-    fn screen(app: &App) -> String {
-        let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-        t.draw(|f| super::draw::draw(app, f)).unwrap();
-        t.backend().to_string()
-    }
-
-    fn keys(app: &mut App, keys: &str) {
-        for c in keys.chars() {
-            let code = match c {
-                '\n' => KeyCode::Enter,
-                '\t' => KeyCode::Tab,
-                c => KeyCode::Char(c),
-            };
-            app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-        }
-    }
-
-    macro_rules! snap {
-        ($name:ident, $keys:expr) => {
-            #[test]
-            fn $name() {
-                for (w, h) in [(80, 24), (120, 40)] {
-                    let mut a = app(w, h);
-                    keys(&mut a, $keys);
-                    insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&a));
-                }
-            }
-        };
-    }
-
-    snap!(read_view, "");
-    snap!(read_two_panes, "\ts");
-    snap!(compare_view, "2");
-    snap!(compare_statements, "2c");
-    snap!(timeline_view, "3");
-    snap!(timeline_sources, "3j\n");
-    snap!(coverage_view, "4");
-    snap!(coverage_exclusive, "4lle");
-    snap!(discrepancies_view, "5");
-    snap!(help_overlay, "?");
-
-    #[test]
-    fn coverage_counts_the_sources_out_of_view() {
-        let texts: Vec<String> = (0..16)
-            .map(|i| {
-                format!(
-                    "Harbour report {i}\n2025-11-20\n\nThe council approved the new harbour budget of 4.2 million euros on Tuesday after a long debate. Reporter {i} noted item {i} alone."
-                )
-            })
-            .collect();
-        let sources: Vec<crate::ingest::Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| crate::ingest::Source {
-                path: format!("{i:02}.txt"),
-                stem: format!("{i:02}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        let loaded = crate::ingest::parse_all(&sources);
-        let (keymap, _) = Keymap::new(&Default::default());
-        let mut a = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
-        a.set_analysis(crate::analyse(loaded));
-        keys(&mut a, "4");
-        let s = screen(&a);
-        // 10 source columns fit at 80 columns; the 6 others are counted.
-        assert!(s.contains("others"), "{s}");
-        assert!(s.contains("●     +6│"), "{s}");
-    }
-
-    #[test]
-    fn too_small_says_so_and_recovers() {
-        let mut a = app(60, 20);
-        let s = screen(&a);
-        assert!(s.contains("Terminal too small") && s.contains("60x20"), "{s}");
-        a.resize(80, 24);
-        assert!(screen(&a).contains("Sources (5)"));
-    }
-
-    #[test]
-    fn progress_shows_while_the_analysis_runs() {
-        let loaded = crate::ingest::load(&[]).unwrap();
-        let (keymap, _) = Keymap::new(&Default::default());
-        let mut a = App::new(loaded.articles, Theme { color: false }, keymap, (80, 24));
-        a.set_progress(crate::analysis::Stage::Matching);
-        keys(&mut a, "3");
-        let s = screen(&a);
-        assert!(s.contains("stage 2/5: matching sentences") && s.contains("5 articles"), "{s}");
-        // The Read view works at once.
-        keys(&mut a, "1");
-        assert!(screen(&a).contains("Sources (5)"));
-    }
-
-    #[test]
-    fn no_color_draws_no_colours() {
-        let a = app(80, 24);
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| super::draw::draw(&a, f)).unwrap();
-        let buf = t.backend().buffer();
-        assert!(
-            buf.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
-        );
-    }
-
-    #[test]
-    fn colour_theme_uses_only_the_16_named_colours() {
-        let mut a = app(120, 40);
-        a.theme = Theme { color: true };
-        for view in "12345".chars() {
-            keys(&mut a, &view.to_string());
-            let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-            t.draw(|f| super::draw::draw(&a, f)).unwrap();
-            for c in &t.backend().buffer().content {
-                for col in [c.fg, c.bg] {
-                    assert!(
-                        !matches!(col, ratatui::style::Color::Rgb(..) | ratatui::style::Color::Indexed(_)),
-                        "{col:?}"
-                    );
-                }
-            }
-        }
-    }
 }

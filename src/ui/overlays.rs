@@ -1,0 +1,295 @@
+//! Overlays drawn over a view: the help, an event's source sentences, the
+//! sentences only one source has. Each owns its cursor, handles its keys
+//! and draws from `&self`; `Esc` and `q` close any of them (the app does
+//! that).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::app::tag;
+use super::draw::{block, styled_row};
+use super::keymap::{Action, actions};
+use super::layout;
+use super::shared::{Request, Shared, Target};
+use super::views::timeline::when_label;
+use super::views::{movement, step};
+use super::wrap;
+
+/// What an overlay did with a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Handled; the overlay stays open.
+    Stay,
+    /// Handled; the overlay closes.
+    Close,
+}
+
+pub trait Overlay: super::views::AsAny {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome;
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect);
+    /// The help overlay (its own key closes it).
+    fn is_help(&self) -> bool {
+        false
+    }
+}
+
+/// Cursor moves in an overlay's list: a page is a few entries (each takes
+/// several lines).
+fn overlay_movement(action: Action, shared: &Shared) -> Option<isize> {
+    movement(action, (layout::text_height(layout::body(shared.size)) / 5).max(1))
+}
+
+/// The keys, and what the marks on screen mean.
+pub struct Help;
+
+impl Overlay for Help {
+    /// Any key closes the help.
+    fn handle(&mut self, _action: Action, _shared: &mut Shared) -> Outcome {
+        Outcome::Close
+    }
+
+    fn is_help(&self) -> bool {
+        true
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let r = layout::centered(area, area.width.min(100), area.height);
+        f.render_widget(Clear, r);
+        let inner_h = r.height.saturating_sub(3) as usize;
+        let entries: Vec<(String, String)> =
+            actions().into_iter().map(|(a, _, what)| (shared.keymap.keys_of(a), what)).collect();
+        // Two columns when one does not fit.
+        let cols = if entries.len() > inner_h { 2 } else { 1 };
+        let per_col = entries.len().div_ceil(cols);
+        let col_w = (r.width as usize).saturating_sub(2) / cols;
+        let key_w = 11;
+        let t = &shared.theme;
+        let mut lines = vec![Line::styled("Keys · Esc or q closes · rebind them in config.toml [keys]", t.heading())];
+        for row in 0..per_col {
+            let mut spans = Vec::new();
+            for c in 0..cols {
+                if let Some((keys, what)) = entries.get(c * per_col + row) {
+                    let k = wrap::truncate(keys, key_w - 1);
+                    let d = wrap::truncate(what, col_w.saturating_sub(key_w + 1));
+                    spans.push(TSpan::styled(format!("{k}{}", " ".repeat(key_w - wrap::width(&k))), t.title()));
+                    spans.push(TSpan::raw(format!("{d}{}", " ".repeat(col_w.saturating_sub(key_w + wrap::width(&d))))));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        // What the marks on screen mean (the gutter mark as this theme draws it).
+        let gutter = if t.color { "▌" } else { "┃" };
+        for legend in [
+            &format!("Read: {gutter} in the gutter, another source reports this line too"),
+            "Compare: words only the left side has, then only the right side has, are marked",
+            "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
+        ] {
+            if lines.len() < inner_h {
+                lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), t.dim()));
+            }
+        }
+        f.render_widget(Paragraph::new(lines).block(block(shared, " Help ", true)), r);
+    }
+}
+
+/// Rows of one source's sentence shown in the mentions overlay.
+const MENTION_ROWS: usize = 5;
+
+/// Every source sentence of a timeline event; Enter jumps to one.
+pub struct Mentions {
+    event: usize,
+    pub cursor: usize,
+}
+
+impl Mentions {
+    pub fn new(event: usize) -> Mentions {
+        Mentions { event, cursor: 0 }
+    }
+}
+
+impl Overlay for Mentions {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        let Some(e) = shared.analysis.as_ref().and_then(|a| a.timeline.get(self.event)) else {
+            return Outcome::Close;
+        };
+        if let Some(delta) = overlay_movement(action, shared) {
+            self.cursor = step(self.cursor, delta, e.mentions.len());
+            return Outcome::Stay;
+        }
+        if action == Action::Enter {
+            if let Some(m) = e.mentions.get(self.cursor).cloned() {
+                shared.request(Request::Show(Target::Sentence { article: m.article, span: m.span }));
+                return Outcome::Close;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let Some(e) = shared.analysis.as_ref().and_then(|a| a.timeline.get(self.event)) else { return };
+        // As tall as its sentences need, at most the screen.
+        let w = (area.width as usize).saturating_sub(8);
+        let arts = shared.articles();
+        let needed: usize = e
+            .mentions
+            .iter()
+            .map(|m| {
+                let a = &arts[m.article];
+                let s = a.sentence_at(m.span.start).map_or(m.span, |i| a.sentences[i]);
+                1 + wrap::wrap(s.slice(&a.body), 0, w.saturating_sub(2)).len().min(MENTION_ROWS)
+            })
+            .sum::<usize>()
+            + 3;
+        let r =
+            layout::centered(area, area.width.saturating_sub(4), (needed as u16).min(area.height.saturating_sub(2)));
+        f.render_widget(Clear, layout::around(area, r));
+        let t = &shared.theme;
+        let mut lines = vec![Line::styled("Enter jumps to the sentence in the Read view · Esc closes", t.dim())];
+        let mut cursor_end = 0;
+        for (i, m) in e.mentions.iter().enumerate() {
+            let a = &arts[m.article];
+            let head = format!(
+                "{} {}{}",
+                tag(m.article),
+                a.label(),
+                m.expression.as_deref().map(|x| format!(" · “{x}”")).unwrap_or_default()
+            );
+            let style = if i == self.cursor { t.selected() } else { t.title() };
+            lines.push(Line::styled(wrap::truncate(&head, w), style));
+            // The whole sentence, the part that reports the event marked.
+            let sentence = a.sentence_at(m.span.start).map_or(m.span, |i| a.sentences[i]);
+            let rows = wrap::wrap(sentence.slice(&a.body), sentence.start, w.saturating_sub(2));
+            let marks = [(m.span, t.title())];
+            for (k, row) in rows.iter().take(MENTION_ROWS).enumerate() {
+                let mut line = styled_row(&a.body, *row, &marks, t.text());
+                if k + 1 == MENTION_ROWS && rows.len() > MENTION_ROWS {
+                    line.spans.push(TSpan::raw(" …"));
+                }
+                line.spans.insert(0, TSpan::raw("  "));
+                lines.push(line);
+            }
+            if i == self.cursor {
+                cursor_end = lines.len();
+            }
+        }
+        // Keep the selected source's sentence in view.
+        let h = layout::text_height(r);
+        let skip = cursor_end.saturating_sub(h);
+        let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+        let title = format!(
+            " source {}/{} · {} · {} ",
+            self.cursor + 1,
+            e.mentions.len(),
+            e.id,
+            wrap::truncate(&when_label(&e.when), 40)
+        );
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
+    }
+}
+
+/// The sentences only one source has; Enter jumps to one.
+pub struct Exclusive {
+    article: usize,
+    pub cursor: usize,
+}
+
+impl Exclusive {
+    pub fn new(article: usize) -> Exclusive {
+        Exclusive { article, cursor: 0 }
+    }
+
+    /// Sentences only the article has.
+    fn list(&self, shared: &Shared) -> Vec<usize> {
+        shared
+            .analysis
+            .as_ref()
+            .and_then(|a| a.story.coverage.get(self.article))
+            .map(|c| c.exclusive().collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Overlay for Exclusive {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        let list = self.list(shared);
+        if let Some(delta) = overlay_movement(action, shared) {
+            self.cursor = step(self.cursor, delta, list.len());
+            return Outcome::Stay;
+        }
+        if action == Action::Enter {
+            if let Some(&s) = list.get(self.cursor) {
+                let span = shared.articles()[self.article].sentences[s];
+                shared.request(Request::Show(Target::Sentence { article: self.article, span }));
+                return Outcome::Close;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+        f.render_widget(Clear, layout::around(area, r));
+        let Some(a) = shared.articles().get(self.article) else { return };
+        let list = self.list(shared);
+        let w = (r.width as usize).saturating_sub(4);
+        let h = layout::text_height(r);
+        let t = &shared.theme;
+        let mut lines =
+            vec![Line::styled("Sentences no other source reports · Enter jumps to one · Esc closes", t.dim())];
+        if list.is_empty() {
+            lines.push(Line::raw("Nothing: every sentence of this source is reported elsewhere too."));
+        }
+        let per = 3;
+        let height = |i: usize| wrap::wrap(a.sentence(list[i]), 0, w).len().clamp(1, per);
+        for i in fill(self.cursor, list.len(), h.saturating_sub(1), height) {
+            let text = a.sentence(list[i]);
+            let rows = wrap::wrap(text, 0, w);
+            let style = if i == self.cursor { t.selected() } else { t.text() };
+            for (k, row) in rows.iter().take(per).enumerate() {
+                let mut s = wrap::display(&text[row.start..row.end]).into_owned();
+                if k == per - 1 && rows.len() > per {
+                    s = wrap::truncate(&format!("{s} …"), w);
+                }
+                lines.push(Line::styled(format!("{} {s}", if k == 0 { "›" } else { " " }), style));
+            }
+        }
+        let share = shared
+            .analysis
+            .as_ref()
+            .and_then(|x| x.story.coverage.get(self.article))
+            .map_or(0.0, |c| c.exclusive_share);
+        let position = if list.is_empty() { String::new() } else { format!("{}/{} · ", self.cursor + 1, list.len()) };
+        let title = format!(
+            " {position}Only in {} {} · {:.0}% of its words ",
+            tag(self.article),
+            wrap::truncate(&a.label(), 40),
+            share * 100.0
+        );
+        let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
+    }
+}
+
+/// The items around `cursor` that fill `rows` rows, each `height(i)` rows
+/// tall: below the cursor first, then above.
+fn fill(cursor: usize, len: usize, rows: usize, height: impl Fn(usize) -> usize) -> std::ops::Range<usize> {
+    if len == 0 {
+        return 0..0;
+    }
+    let cursor = cursor.min(len - 1);
+    let (mut lo, mut hi) = (cursor, cursor + 1);
+    let mut used = height(cursor);
+    loop {
+        if hi < len && used + height(hi) <= rows {
+            used += height(hi);
+            hi += 1;
+        } else if lo > 0 && used + height(lo - 1) <= rows {
+            used += height(lo - 1);
+            lo -= 1;
+        } else {
+            return lo..hi;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! What every view reads and some write: the articles and the analysis,
+//! the source list (its cursor and the marked pair), the active search, the
+//! terminal size, and the requests a view makes of the app.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use parallax::analysis::{Analysis, Stage};
+use parallax::ingest::Article;
+use parallax::text::Span;
+
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::wrap::{Row, wrap_spaced};
+
+/// Analysis progress, for the gauge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: usize,
+    pub total: usize,
+    pub label: &'static str,
+}
+
+/// Where to take the reader: what a drill-down asks for. The app offers a
+/// target to each view in turn; the first that can show it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A sentence (or any span) of an article, in the Read view.
+    Sentence { article: usize, span: Span },
+    /// A statement and which pair of its members, in Compare.
+    Statement { cluster: usize, pair: usize },
+    /// A timeline event.
+    Event(usize),
+}
+
+/// Something a view asks of the app, done after the key is handled
+/// (gitui's queue of internal events).
+pub enum Request {
+    /// Go to a target (a drill-down: remembered, so Esc comes back).
+    Show(Target),
+    /// Open an overlay over the view.
+    Open(Box<dyn super::overlays::Overlay>),
+    /// Mark or unmark a source for the compared pair.
+    ToggleMark(usize),
+    /// Clear the marked pair.
+    ClearMarks,
+}
+
+/// What changed that views may want to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The marked pair changed.
+    MarksChanged,
+    /// Articles were read, the first new one at this index.
+    ArticlesAdded { first: usize },
+}
+
+pub struct Shared {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// Articles as loaded; replaced by the analysis' copy when it arrives.
+    articles: Vec<Article>,
+    pub analysis: Option<Analysis>,
+    pub progress: Progress,
+    /// Files read so far and in all, while reading.
+    pub loading: Option<(usize, usize)>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// The source list's cursor (Read and Compare show the same list).
+    pub source: usize,
+    /// Sources marked for comparison (at most two).
+    pub marked: Vec<usize>,
+    /// The active search.
+    pub search: Option<String>,
+    /// A one-line message for the status line.
+    pub message: Option<String>,
+    pub requests: Vec<Request>,
+    wrapped: RefCell<WrapCache>,
+}
+
+/// Wrapped rows by (article, width).
+type WrapCache = HashMap<(usize, usize), Rc<Vec<Row>>>;
+
+impl Shared {
+    pub fn new(articles: Vec<Article>, theme: Theme, keymap: Keymap, size: (u16, u16)) -> Shared {
+        Shared {
+            theme,
+            keymap,
+            articles,
+            analysis: None,
+            progress: Progress { stage: 0, total: Stage::ALL.len(), label: "starting" },
+            loading: None,
+            size,
+            source: 0,
+            marked: Vec::new(),
+            search: None,
+            message: None,
+            requests: Vec::new(),
+            wrapped: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        self.analysis.as_ref().map_or(&self.articles, |a| &a.articles)
+    }
+
+    /// A batch of articles read before the analysis.
+    pub fn add_articles(&mut self, batch: &mut Vec<Article>) {
+        self.articles.append(batch);
+    }
+
+    /// The analysis has arrived (or replaces the one shown).
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.analysis = Some(analysis);
+        self.articles = Vec::new();
+        self.wrapped.borrow_mut().clear();
+        self.progress = Progress { stage: self.progress.total, total: self.progress.total, label: "done" };
+    }
+
+    pub fn set_progress(&mut self, stage: Stage) {
+        let i = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        self.progress = Progress { stage: i + 1, total: Stage::ALL.len(), label: stage.label() };
+    }
+
+    /// Rows of an article wrapped to `width`, cached.
+    pub fn rows(&self, article: usize, width: usize) -> Rc<Vec<Row>> {
+        let mut cache = self.wrapped.borrow_mut();
+        if cache.len() > 64 {
+            cache.clear();
+        }
+        cache
+            .entry((article, width))
+            .or_insert_with(|| {
+                let a = &self.articles()[article];
+                Rc::new(wrap_spaced(&a.body, 0, width, &a.glued))
+            })
+            .clone()
+    }
+
+    /// Keeps the source cursor and the marks inside the list.
+    pub fn clamp(&mut self) {
+        let n = self.articles().len();
+        self.source = self.source.min(n.saturating_sub(1));
+        self.marked.retain(|&m| m < n);
+    }
+
+    /// The id of article `i`, for remembering a place.
+    pub fn id(&self, article: usize) -> Option<String> {
+        self.articles().get(article).map(|a| a.id.clone())
+    }
+
+    /// The article with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.articles().iter().position(|a| a.id == id)
+    }
+
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+}

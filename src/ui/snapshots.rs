@@ -1,0 +1,136 @@
+//! Every view drawn into ratatui's `TestBackend` at 80x24 and 120x40.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::App;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app(w: u16, h: u16) -> App {
+    let loaded = parallax::ingest::load(&[]).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (w, h));
+    app.set_analysis(parallax::analyse(loaded));
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.shared.size.0, app.shared.size.1)).unwrap();
+    t.draw(|f| super::draw::draw(app, f)).unwrap();
+    t.backend().to_string()
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+macro_rules! snap {
+    ($name:ident, $keys:expr) => {
+        #[test]
+        fn $name() {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let mut a = app(w, h);
+                keys(&mut a, $keys);
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&a));
+            }
+        }
+    };
+}
+
+snap!(read_view, "");
+snap!(read_two_panes, "\ts");
+snap!(compare_view, "2");
+snap!(compare_statements, "2c");
+snap!(timeline_view, "3");
+snap!(timeline_sources, "3j\n");
+snap!(coverage_view, "4");
+snap!(coverage_exclusive, "4lle");
+snap!(discrepancies_view, "5");
+snap!(help_overlay, "?");
+
+#[test]
+fn coverage_counts_the_sources_out_of_view() {
+    let texts: Vec<String> = (0..16)
+        .map(|i| {
+            format!(
+                "Harbour report {i}\n2025-11-20\n\nThe council approved the new harbour budget of 4.2 million euros on Tuesday after a long debate. Reporter {i} noted item {i} alone."
+            )
+        })
+        .collect();
+    let sources: Vec<parallax::ingest::Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parallax::ingest::Source {
+            path: format!("{i:02}.txt"),
+            stem: format!("{i:02}"),
+            bytes: t.as_bytes().to_vec(),
+            truncated_from: None,
+        })
+        .collect();
+    let loaded = parallax::ingest::parse_all(&sources);
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut a = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+    a.set_analysis(parallax::analyse(loaded));
+    keys(&mut a, "4");
+    let s = screen(&a);
+    // 10 source columns fit at 80 columns; the 6 others are counted.
+    assert!(s.contains("others"), "{s}");
+    assert!(s.contains("●     +6│"), "{s}");
+}
+
+#[test]
+fn too_small_says_so_and_recovers() {
+    let mut a = app(60, 20);
+    let s = screen(&a);
+    assert!(s.contains("Terminal too small") && s.contains("60x20"), "{s}");
+    a.resize(80, 24);
+    assert!(screen(&a).contains("Sources (5)"));
+}
+
+#[test]
+fn progress_shows_while_the_analysis_runs() {
+    let loaded = parallax::ingest::load(&[]).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut a = App::new(loaded.articles, Theme { color: false }, keymap, (80, 24));
+    a.set_progress(parallax::analysis::Stage::Matching);
+    keys(&mut a, "3");
+    let s = screen(&a);
+    assert!(s.contains("stage 2/5: matching sentences") && s.contains("5 articles"), "{s}");
+    // The Read view works at once.
+    keys(&mut a, "1");
+    assert!(screen(&a).contains("Sources (5)"));
+}
+
+#[test]
+fn no_color_draws_no_colours() {
+    let a = app(80, 24);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| super::draw::draw(&a, f)).unwrap();
+    let buf = t.backend().buffer();
+    assert!(buf.content.iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
+}
+
+#[test]
+fn colour_theme_uses_only_the_16_named_colours() {
+    let mut a = app(120, 40);
+    a.shared.theme = Theme { color: true };
+    for view in "12345".chars() {
+        keys(&mut a, &view.to_string());
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| super::draw::draw(&a, f)).unwrap();
+        for c in &t.backend().buffer().content {
+            for col in [c.fg, c.bg] {
+                assert!(!matches!(col, ratatui::style::Color::Rgb(..) | ratatui::style::Color::Indexed(_)), "{col:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! The Coverage view: who reports what. Statements and events against
+//! sources, with each source's exclusive share; `e` lists what only the
+//! selected source has.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::Paragraph;
+use serde::{Deserialize, Serialize};
+
+use super::super::anchor::{self, EventAnchor, StatementAnchor};
+use super::super::draw::{block, highlighted, progress, window};
+use super::super::keymap::Action;
+use super::super::layout;
+use super::super::overlays::Exclusive;
+use super::super::shared::{Request, Shared, Target};
+use super::super::wrap;
+use super::timeline::{count, shortened, summary_for, when_label};
+use super::{View, movement, search_list, step};
+use crate::ui::app::tag;
+
+/// Width of one source column in the matrix.
+const COL: usize = 4;
+/// Width of the column counting the sources out of view.
+const OTHERS: usize = 7;
+
+/// A row of the matrix: a statement (cluster) or a timeline event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Statement(usize),
+    Event(usize),
+}
+
+#[derive(Default)]
+pub struct Coverage {
+    pub row: usize,
+    /// The selected source (column).
+    pub column: usize,
+}
+
+/// The place remembered: the row by its text, the column by article id.
+#[derive(Serialize, Deserialize)]
+struct Place {
+    statement: Option<StatementAnchor>,
+    event: Option<EventAnchor>,
+    column: Option<String>,
+}
+
+/// Every row: statements, then events.
+pub fn rows(shared: &Shared) -> Vec<Row> {
+    let Some(a) = &shared.analysis else { return Vec::new() };
+    (0..a.story.clusters.len()).map(Row::Statement).chain((0..a.timeline.len()).map(Row::Event)).collect()
+}
+
+/// Sources reporting a row.
+fn sources_of(shared: &Shared, row: Row) -> Vec<usize> {
+    let Some(a) = &shared.analysis else { return Vec::new() };
+    let mut v: Vec<usize> = match row {
+        Row::Statement(c) => a.story.clusters[c].members.iter().map(|m| m.article).collect(),
+        Row::Event(e) => a.timeline[e].mentions.iter().map(|m| m.article).collect(),
+    };
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl Coverage {
+    fn page(shared: &Shared) -> usize {
+        (layout::body(shared.size).height as usize).saturating_sub(4).max(1)
+    }
+
+    fn clamp(&mut self, shared: &Shared) {
+        self.row = self.row.min(rows(shared).len().saturating_sub(1));
+        self.column = self.column.min(shared.articles().len().saturating_sub(1));
+    }
+
+    /// The matrix line of one row.
+    fn row_line<'a>(
+        &self,
+        shared: &Shared,
+        i: usize,
+        row: Row,
+        cols: std::ops::Range<usize>,
+        widths: (usize, usize),
+    ) -> Line<'a> {
+        let (label_w, others_w) = widths;
+        let Some(an) = &shared.analysis else { return Line::default() };
+        let t = &shared.theme;
+        let (label, reported) = match row {
+            Row::Statement(c) => {
+                let source = parallax::story::clusters::summary_source(&an.articles, &an.story.clusters[c].members);
+                (shortened(source, label_w), false)
+            }
+            Row::Event(e) => {
+                let ev = &an.timeline[e];
+                let text = summary_for(&an.articles, ev, label_w);
+                (format!("{} {text}", when_label(&ev.when)), ev.basis == parallax::timeline::Basis::Reported)
+            }
+        };
+        let who = sources_of(shared, row);
+        let shown = wrap::pad(&wrap::truncate(&label, label_w - 1), label_w);
+        let mut spans = highlighted(shared, shown, if reported { t.reported() } else { t.text() });
+        for c in cols.clone() {
+            let cell = if who.contains(&c) { "●" } else { "·" };
+            let style = if who.contains(&c) { t.shared_mark() } else { t.dim() };
+            spans.push(TSpan::styled(format!("{cell:>COL$}"), style));
+        }
+        if others_w > 0 {
+            let out = who.iter().filter(|c| !cols.contains(c)).count();
+            let cell = if out > 0 { format!("+{out}") } else { "·".to_string() };
+            let style = if out > 0 { t.shared_mark() } else { t.dim() };
+            spans.push(TSpan::styled(format!("{cell:>others_w$}"), style));
+        }
+        let line = Line::from(spans);
+        if i == self.row { line.style(t.selected()) } else { line }
+    }
+}
+
+impl View for Coverage {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
+        let rows = rows(shared);
+        let n = shared.articles().len();
+        if let Some(delta) = movement(action, Self::page(shared)) {
+            self.row = step(self.row, delta, rows.len());
+            return true;
+        }
+        match action {
+            Action::Left => self.column = self.column.saturating_sub(1),
+            Action::Right => self.column = step(self.column, 1, n),
+            Action::Exclusive if n > 0 => shared.request(Request::Open(Box::new(Exclusive::new(self.column)))),
+            Action::Enter => match rows.get(self.row) {
+                Some(Row::Statement(c)) => shared.request(Request::Show(Target::Statement { cluster: *c, pair: 0 })),
+                Some(Row::Event(e)) => shared.request(Request::Show(Target::Event(*e))),
+                None => return false,
+            },
+            _ => return false,
+        }
+        self.clamp(shared);
+        true
+    }
+
+    fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
+        vec![(Action::Right, "source"), (Action::Exclusive, "only this"), (Action::Enter, "open")]
+    }
+
+    fn location(&self, shared: &Shared) -> String {
+        if shared.analysis.is_none() {
+            return "analysing…".into();
+        }
+        let n = rows(shared).len();
+        format!("row {}/{n} · source {}", (self.row + 1).min(n), tag(self.column))
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let Some(an) = &shared.analysis else {
+            f.render_widget(block(shared, " Coverage ", true), area);
+            progress(shared, f, area, "Comparing sources");
+            return;
+        };
+        let t = &shared.theme;
+        let n = an.articles.len();
+        let inner_w = (area.width as usize).saturating_sub(2);
+        // As many source columns as fit beside a label of at least 30
+        // columns; when not all fit, a last column counts the sources out
+        // of view.
+        let fits = (inner_w.saturating_sub(30) / COL).max(1);
+        let others_w = if n > fits { OTHERS } else { 0 };
+        let visible_cols = (inner_w.saturating_sub(30 + others_w) / COL).clamp(1, n.max(1));
+        let label_w = inner_w.saturating_sub(visible_cols * COL + others_w).max(10);
+        let cols = window(self.column, n, visible_cols);
+        let mut header = vec![TSpan::styled(wrap::pad("statements, then events", label_w), t.dim())];
+        let mut share =
+            vec![TSpan::styled(wrap::pad(&wrap::truncate("words no other source has", label_w - 1), label_w), t.dim())];
+        for c in cols.clone() {
+            let style = if c == self.column { t.selected() } else { t.title() };
+            header.push(TSpan::styled(wrap::pad_left(&tag(c), COL), style));
+            let pct = an.story.coverage.get(c).map_or(0.0, |x| x.exclusive_share * 100.0);
+            share.push(TSpan::styled(format!("{:>w$}", format!("{pct:.0}%"), w = COL), t.text()));
+        }
+        if others_w > 0 {
+            header.push(TSpan::styled(format!("{:>others_w$}", "others"), t.dim()));
+        }
+        let rows = rows(shared);
+        let h = layout::text_height(area).saturating_sub(2);
+        let mut lines = vec![Line::from(header), Line::from(share)];
+        for i in window(self.row, rows.len(), h) {
+            lines.push(self.row_line(shared, i, rows[i], cols.clone(), (label_w, others_w)));
+        }
+        let title = format!(
+            " Coverage · {}, {} · source {} ",
+            count(an.story.clusters.len(), "statement"),
+            count(an.timeline.len(), "event"),
+            tag(self.column)
+        );
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), area);
+    }
+
+    fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
+        let an = shared.analysis.as_ref()?;
+        let texts: Vec<String> = rows(shared)
+            .iter()
+            .map(|r| match r {
+                Row::Statement(c) => an.story.clusters[*c].summary.clone(),
+                Row::Event(e) => an.timeline[*e].summary.clone(),
+            })
+            .collect();
+        let (hit, message) = search_list(&texts, self.row, query, forward, fresh)?;
+        self.row = hit;
+        Some(message)
+    }
+
+    fn analysis_arrived(&mut self, shared: &Shared) {
+        self.clamp(shared);
+    }
+
+    fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
+        let an = shared.analysis.as_ref()?;
+        let (statement, event) = match rows(shared).get(self.row) {
+            Some(Row::Statement(c)) => (StatementAnchor::of(an, &an.story.clusters[*c], 0), None),
+            Some(Row::Event(e)) => (None, EventAnchor::of(an, *e)),
+            None => (None, None),
+        };
+        serde_json::to_value(Place { statement, event, column: anchor::article_id(an, self.column) }).ok()
+    }
+
+    fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
+        let Ok(place) = serde_json::from_value::<Place>(place.clone()) else { return };
+        let Some(an) = &shared.analysis else { return };
+        let row = match (&place.statement, &place.event) {
+            (Some(s), _) => s.resolve(an).map(|(c, _)| Row::Statement(c)),
+            (None, Some(e)) => e.resolve(an).map(Row::Event),
+            _ => None,
+        };
+        if let Some(i) = row.and_then(|r| rows(shared).iter().position(|x| *x == r)) {
+            self.row = i;
+        }
+        if let Some(c) = place.column.as_deref().and_then(|id| anchor::article_index(an, id)) {
+            self.column = c;
+        }
+        self.clamp(shared);
+    }
+}

@@ -1,0 +1,166 @@
+//! The Discrepancies view: where sources carrying one statement differ,
+//! most significant first; `Enter` shows the pair side by side.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use parallax::text::Span;
+
+use super::super::anchor::DiscrepancyAnchor;
+use super::super::draw::{block, progress, styled_row, window};
+use super::super::keymap::Action;
+use super::super::layout;
+use super::super::shared::{Request, Shared, Target};
+use super::compare::member_pairs;
+use super::timeline::{count, when_label};
+use super::{View, movement, search_list, step};
+use crate::ui::app::tag;
+
+#[derive(Default)]
+pub struct Discrepancies {
+    pub cursor: usize,
+}
+
+impl Discrepancies {
+    fn len(shared: &Shared) -> usize {
+        shared.analysis.as_ref().map_or(0, |a| a.story.discrepancies.len())
+    }
+
+    fn page(shared: &Shared) -> usize {
+        (layout::body(shared.size).height as usize).saturating_sub(4).max(1)
+    }
+
+    /// Shows the selected discrepancy's pair in Compare.
+    fn open(&self, shared: &mut Shared) -> bool {
+        let Some(a) = &shared.analysis else { return false };
+        let Some(d) = a.story.discrepancies.get(self.cursor) else { return false };
+        let c = &a.story.clusters[d.cluster];
+        let ia = c.members.iter().position(|m| *m == d.member_a).unwrap_or(0);
+        let ib = c.members.iter().position(|m| *m == d.member_b).unwrap_or(1);
+        let pair = member_pairs(c.members.len()).iter().position(|&p| p == (ia.min(ib), ia.max(ib))).unwrap_or(0);
+        shared.request(Request::Show(Target::Statement { cluster: d.cluster, pair }));
+        true
+    }
+
+    fn detail(&self, shared: &Shared, f: &mut Frame, r: Rect) {
+        let Some(an) = &shared.analysis else { return };
+        let st = &an.story;
+        let t = &shared.theme;
+        // The two members, the differing words marked.
+        let d = &st.discrepancies[self.cursor.min(st.discrepancies.len() - 1)];
+        let mut detail = Vec::new();
+        for (side, member, style) in [(d.a, &d.member_a, t.deleted()), (d.b, &d.member_b, t.inserted())] {
+            let body = &an.articles[member.article].body;
+            let label = format!("{} {}", tag(member.article), an.articles[member.article].label());
+            detail.push(Line::styled(label, t.title()));
+            let row = super::super::wrap::Row { start: member.span.start, end: member.span.end };
+            detail.push(styled_row(body, row, &[(Span::new(side.1.start, side.1.end), style)], t.text()));
+        }
+        let note = if d.kind.significance() == 0 {
+            " the same name spelled differently: not a disagreement · Enter: side by side "
+        } else {
+            " Enter: side by side "
+        };
+        f.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }).block(block(shared, note, false)), r);
+    }
+}
+
+impl View for Discrepancies {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
+        if let Some(delta) = movement(action, Self::page(shared)) {
+            self.cursor = step(self.cursor, delta, Self::len(shared));
+            return true;
+        }
+        action == Action::Enter && self.open(shared)
+    }
+
+    fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
+        vec![(Action::Down, "next"), (Action::Enter, "side by side")]
+    }
+
+    fn location(&self, shared: &Shared) -> String {
+        let Some(a) = &shared.analysis else { return "analysing…".into() };
+        let n = a.story.discrepancies.len();
+        format!("discrepancy {}/{n}", (self.cursor + 1).min(n))
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let Some(an) = &shared.analysis else {
+            f.render_widget(block(shared, " Discrepancies ", true), area);
+            progress(shared, f, area, "Comparing sources");
+            return;
+        };
+        let st = &an.story;
+        let t = &shared.theme;
+        if st.discrepancies.is_empty() {
+            let msg = "No differences found between sources that carry the same statement.";
+            f.render_widget(Paragraph::new(msg).block(block(shared, " Discrepancies ", true)), area);
+            return;
+        }
+        let [list_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(9)]).areas(area);
+        let w = (list_area.width as usize).saturating_sub(2);
+        let h = layout::text_height(list_area);
+        let mut lines = Vec::new();
+        for i in window(self.cursor, st.discrepancies.len(), h) {
+            let d = &st.discrepancies[i];
+            let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
+            let (kind, style) = if d.kind.significance() == 0 {
+                ("spelling only", t.dim())
+            } else {
+                (d.kind.as_str(), t.significant())
+            };
+            // A date disagreement shows what each side's words resolve to.
+            let resolved =
+                d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
+            let text =
+                format!("{} “{x}” vs {} “{y}”{resolved} · {}", tag(d.a.0), tag(d.b.0), st.clusters[d.cluster].id);
+            let mut line = Line::from(vec![
+                TSpan::styled(format!("{kind:<14}"), style),
+                TSpan::raw(super::super::wrap::truncate(&text, w.saturating_sub(14))),
+            ]);
+            if i == self.cursor {
+                line = line.style(t.selected());
+            }
+            lines.push(line);
+        }
+        let significant = st.discrepancies.iter().filter(|d| d.kind.significance() > 0).count();
+        let title = format!(
+            " Discrepancies · {significant} significant, {} ",
+            count(st.discrepancies.len() - significant, "spelling variant")
+        );
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), list_area);
+        self.detail(shared, f, detail_area);
+    }
+
+    fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
+        let an = shared.analysis.as_ref()?;
+        let arts = &an.articles;
+        let texts: Vec<String> = an
+            .story
+            .discrepancies
+            .iter()
+            .map(|d| format!("{} {}", d.a.1.slice(&arts[d.a.0].body), d.b.1.slice(&arts[d.b.0].body)))
+            .collect();
+        let (hit, message) = search_list(&texts, self.cursor, query, forward, fresh)?;
+        self.cursor = hit;
+        Some(message)
+    }
+
+    fn analysis_arrived(&mut self, shared: &Shared) {
+        self.cursor = self.cursor.min(Self::len(shared).saturating_sub(1));
+    }
+
+    fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
+        let an = shared.analysis.as_ref()?;
+        serde_json::to_value(DiscrepancyAnchor::of(an, self.cursor)?).ok()
+    }
+
+    fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
+        let Ok(anchor) = serde_json::from_value::<DiscrepancyAnchor>(place.clone()) else { return };
+        if let Some(i) = shared.analysis.as_ref().and_then(|an| anchor.resolve(an)) {
+            self.cursor = i;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The views, one struct each: a view owns its cursor and state, handles
+//! its keys, names its key hints and draws itself from `&self` (ratatui's
+//! demo2 tabs, gitui's components). The app only routes: keys to the view
+//! shown, targets to the view that can show them, places to and from the
+//! saved state.
+//!
+//! Adding a view is one struct implementing [`View`] and one line in
+//! [`VIEWS`].
+
+pub mod compare;
+pub mod coverage;
+pub mod discrepancies;
+pub mod read;
+pub mod sources;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::keymap::Action;
+use super::shared::{Notice, Shared, Target};
+
+/// A view's entry in the tab bar.
+pub struct Entry {
+    /// Its key in the config (`default_view`, `view_<key>`) and in the
+    /// saved state.
+    pub key: &'static str,
+    /// Its name on the tab and in the help.
+    pub name: &'static str,
+    pub make: fn() -> Box<dyn View>,
+}
+
+/// Every view in tab order. Number keys 1, 2, ... show them in this order.
+pub const VIEWS: &[Entry] = &[
+    Entry { key: "read", name: "Read", make: || Box::new(read::Read::default()) },
+    Entry { key: "compare", name: "Compare", make: || Box::new(compare::Compare::default()) },
+    Entry { key: "timeline", name: "Timeline", make: || Box::new(timeline::Timeline::default()) },
+    Entry { key: "coverage", name: "Coverage", make: || Box::new(coverage::Coverage::default()) },
+    Entry { key: "discrepancies", name: "Discrepancies", make: || Box::new(discrepancies::Discrepancies::default()) },
+];
+
+/// The index in [`VIEWS`] of the view with this key.
+pub fn index_of(key: &str) -> Option<usize> {
+    VIEWS.iter().position(|e| e.key.eq_ignore_ascii_case(key))
+}
+
+/// A view as `Any`, to look inside a particular one (tests, tools).
+pub trait AsAny {
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl<T: std::any::Any> AsAny for T {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// One view of the analysis.
+pub trait View: AsAny {
+    /// Handles an action; returns whether it did anything with it (an
+    /// action a view leaves is offered to the app: `n` is the next passage
+    /// in Compare, else the next search match).
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> bool;
+
+    /// The keys worth showing in the status line, most useful first.
+    fn hints(&self, shared: &Shared) -> Vec<(Action, &'static str)>;
+
+    /// Where the reader is, in words, for the status line.
+    fn location(&self, shared: &Shared) -> String;
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect);
+
+    /// Moves to the next (or previous) match of `query`; `fresh`: a new
+    /// search, which may match where the cursor is. Returns the message
+    /// for the status line, or `None` when nothing matches.
+    fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String>;
+
+    /// Shows `target` if this view can; returns whether it did.
+    fn show(&mut self, _target: &Target, _shared: &mut Shared) -> bool {
+        false
+    }
+
+    /// The view is being shown (a number key, a jump): where the keyboard
+    /// starts.
+    fn enter(&mut self, _shared: &Shared) {}
+
+    /// Whether the view needs the analysis (else it works on the articles
+    /// alone, while the analysis runs).
+    fn needs_analysis(&self) -> bool {
+        true
+    }
+
+    /// The analysis arrived, or replaced the one shown.
+    fn analysis_arrived(&mut self, _shared: &Shared) {}
+
+    /// Something the view may care about changed.
+    fn notice(&mut self, _notice: Notice, _shared: &Shared) {}
+
+    /// The terminal was resized.
+    fn resized(&mut self, _shared: &Shared) {}
+
+    /// The place to remember, anchored in the text; `None` when there is
+    /// nothing to anchor it to yet.
+    fn save(&self, shared: &Shared) -> Option<serde_json::Value>;
+
+    /// Goes back to a remembered place (what [`View::save`] gave, perhaps
+    /// from another analysis of the same articles, or another size).
+    fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared);
+}
+
+/// Moves a cursor by `delta` within `0..len`.
+pub fn step(cursor: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (cursor as isize).saturating_add(delta).clamp(0, len as isize - 1) as usize
+}
+
+/// How far a movement key moves a cursor when a page is `page` items.
+pub fn movement(action: Action, page: usize) -> Option<isize> {
+    let page = page as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfDown => (page / 2).max(1),
+        Action::HalfUp => -(page / 2).max(1),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+/// Whether an action pages (rather than steps).
+pub fn is_paging(action: Action) -> bool {
+    matches!(action, Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp)
+}
+
+/// Search over the items of a list: the item to move to from `cursor`, and
+/// the message saying which match of how many it is.
+pub fn search_list(
+    texts: &[String],
+    cursor: usize,
+    query: &str,
+    forward: bool,
+    fresh: bool,
+) -> Option<(usize, String)> {
+    let n = texts.len();
+    if n == 0 {
+        return None;
+    }
+    let order: Vec<usize> = if forward {
+        (usize::from(!fresh)..n + usize::from(!fresh)).map(|k| (cursor + k) % n).collect()
+    } else {
+        (1..=n).map(|k| (cursor + n - k) % n).collect()
+    };
+    let hits: Vec<usize> =
+        (0..n).filter(|&i| parallax::text::search::find_start(&texts[i], query, 0).is_some()).collect();
+    let hit = order.into_iter().find(|i| hits.binary_search(i).is_ok())?;
+    let k = hits.iter().position(|&i| i == hit).unwrap_or(0);
+    Some((hit, format!("match {}/{}", k + 1, hits.len())))
+}

@@ -1,0 +1,465 @@
+//! The Read view: the source list and up to three reading panes. A mark in
+//! the gutter shows the lines other sources share; unmarked lines are this
+//! outlet's own.
+//!
+//! A pane's place is a byte offset into its article (the start of its top
+//! row), not a row number: rows change with the width, the offset does not,
+//! so a resize or a reopen at another size keeps the top line's sentence.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::Paragraph;
+use serde::{Deserialize, Serialize};
+
+use parallax::text::Span;
+use parallax::text::search::find_start;
+
+use super::super::draw::{block, matches_in, styled_row_spaced};
+use super::super::keymap::Action;
+use super::super::layout;
+use super::super::shared::{Notice, Request, Shared, Target};
+use super::super::wrap::{self, Row};
+use super::{View, movement, sources, step};
+use crate::ui::app::tag;
+
+/// Which part of the view has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Sources,
+    Pane(usize),
+}
+
+/// A reading pane: an article, scrolled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pane {
+    pub article: usize,
+    /// Byte offset of the first character shown (the top row's start).
+    pub top: usize,
+    /// The row `top` starts, at the width last scrolled at: a hint that
+    /// tells two rows starting at one offset apart (a blank row between
+    /// paragraphs and the paragraph's first row). Checked before use.
+    row_hint: usize,
+    /// A sentence jumped to, highlighted.
+    pub target: Option<Span>,
+}
+
+impl Pane {
+    pub fn new(article: usize) -> Pane {
+        Pane { article, top: 0, row_hint: 0, target: None }
+    }
+
+    /// The first row shown, of `rows` in a pane `height` rows tall.
+    pub fn first_row(&self, rows: &[Row], height: usize) -> usize {
+        let row = if rows.get(self.row_hint).is_some_and(|r| r.start == self.top) {
+            self.row_hint
+        } else {
+            row_at(rows, self.top)
+        };
+        row.min(rows.len().saturating_sub(height))
+    }
+
+    /// Shows row `row` of `rows` at the top.
+    fn scroll_to(&mut self, rows: &[Row], row: usize) {
+        self.row_hint = row;
+        self.top = rows.get(row).map_or(0, |r| r.start);
+    }
+}
+
+/// The row holding byte `offset`: the last row starting at or before it.
+pub fn row_at(rows: &[Row], offset: usize) -> usize {
+    rows.partition_point(|r| r.start <= offset).saturating_sub(1)
+}
+
+#[derive(Default)]
+pub struct Read {
+    pub panes: Vec<Pane>,
+    pub active: usize,
+    pub focus: Focus,
+}
+
+/// The place remembered: each pane's article and top offset.
+#[derive(Serialize, Deserialize)]
+struct Place {
+    panes: Vec<(String, usize)>,
+    active: usize,
+}
+
+impl Read {
+    /// The reading panes' rectangles at this size.
+    fn pane_rects(&self, shared: &Shared) -> (Rect, Vec<Rect>) {
+        layout::read(layout::body(shared.size), self.panes.len().max(1))
+    }
+
+    /// (width, height) of the text in pane `pane`.
+    fn pane_geometry(&self, shared: &Shared, pane: usize) -> (usize, usize) {
+        let (_, rects) = self.pane_rects(shared);
+        rects.get(pane).map_or((1, 1), |r| (layout::text_width(*r), layout::text_height(*r)))
+    }
+
+    /// A first pane once there are articles.
+    fn ensure_pane(&mut self, shared: &Shared, first: usize) {
+        if self.panes.is_empty() && shared.articles().len() > first {
+            self.panes.push(Pane::new(first));
+        }
+    }
+
+    /// Opens an article in the active reading pane.
+    pub fn open(&mut self, article: usize, shared: &Shared) {
+        if article >= shared.articles().len() {
+            return;
+        }
+        if self.panes.is_empty() {
+            self.panes.push(Pane::new(article));
+            self.active = 0;
+        } else {
+            let a = self.active.min(self.panes.len() - 1);
+            self.panes[a] = Pane::new(article);
+        }
+        self.focus = Focus::Pane(self.active);
+    }
+
+    fn split(&mut self, shared: &mut Shared, focus: bool) {
+        if self.panes.len() >= 3 || shared.articles().is_empty() {
+            shared.message = Some("at most three reading panes".into());
+            return;
+        }
+        // Open the next source not already shown.
+        let shown: Vec<usize> = self.panes.iter().map(|p| p.article).collect();
+        let n = shared.articles().len();
+        let next = (0..n).map(|k| (shared.source + k) % n).find(|i| !shown.contains(i)).unwrap_or(shared.source);
+        self.panes.push(Pane::new(next));
+        self.active = self.panes.len() - 1;
+        if focus {
+            self.focus = Focus::Pane(self.active);
+        }
+    }
+
+    fn close_pane(&mut self, shared: &mut Shared) {
+        if self.panes.len() <= 1 {
+            shared.message = Some("the last reading pane stays open".into());
+            return;
+        }
+        self.panes.remove(self.active);
+        self.active = self.active.min(self.panes.len() - 1);
+        self.focus = Focus::Pane(self.active);
+    }
+
+    fn focus_ring(&self) -> Vec<Focus> {
+        std::iter::once(Focus::Sources).chain((0..self.panes.len()).map(Focus::Pane)).collect()
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let ring = self.focus_ring();
+        let at = ring.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = ring[(at + step).rem_euclid(ring.len() as isize) as usize];
+        if let Focus::Pane(i) = self.focus {
+            self.active = i;
+        }
+    }
+
+    /// Scrolls pane `i` by `delta` rows.
+    fn scroll(&mut self, shared: &Shared, i: usize, delta: isize) {
+        let (w, h) = self.pane_geometry(shared, i);
+        let Some(pane) = self.panes.get_mut(i) else { return };
+        let rows = shared.rows(pane.article, w);
+        let max = rows.len().saturating_sub(h);
+        let row = step(pane.first_row(&rows, h), delta, max + 1);
+        pane.scroll_to(&rows, row);
+    }
+
+    /// Shows `span` of `article` in the active pane, highlighted, a quarter
+    /// of the way down.
+    fn jump(&mut self, article: usize, span: Span, shared: &mut Shared) {
+        self.open(article, shared);
+        shared.source = article;
+        let (w, h) = self.pane_geometry(shared, self.active);
+        let rows = shared.rows(article, w);
+        let row = rows.partition_point(|r| r.end <= span.start && !(r.start == r.end && r.start > span.start));
+        let pane = &mut self.panes[self.active];
+        pane.target = Some(span);
+        pane.scroll_to(&rows, row.saturating_sub(h / 4).min(rows.len().saturating_sub(h)));
+    }
+
+    fn handle_list(&mut self, action: Action, shared: &mut Shared) -> bool {
+        let (list, _) = self.pane_rects(shared);
+        if sources::move_cursor(action, shared, sources::page(list)) {
+            return true;
+        }
+        match action {
+            Action::Enter => self.open(shared.source, shared),
+            Action::Mark => shared.request(Request::ToggleMark(shared.source)),
+            Action::AllPairs => shared.request(Request::ClearMarks),
+            Action::Split => self.split(shared, true),
+            Action::Right | Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::Escape => return self.clear_targets(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn handle_pane(&mut self, i: usize, action: Action, shared: &mut Shared) -> bool {
+        let (_, h) = self.pane_geometry(shared, i);
+        if let Some(delta) = movement(action, h) {
+            self.scroll(shared, i, delta);
+            return true;
+        }
+        match action {
+            Action::Split => self.split(shared, true),
+            Action::ClosePane => self.close_pane(shared),
+            Action::Mark => {
+                if let Some(p) = self.panes.get(i) {
+                    shared.request(Request::ToggleMark(p.article));
+                }
+            }
+            Action::Left | Action::FocusPrev => self.cycle_focus(-1),
+            Action::Right | Action::FocusNext => self.cycle_focus(1),
+            Action::Escape => return self.clear_targets(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Takes the highlight off jumped-to sentences; whether there was one.
+    fn clear_targets(&mut self) -> bool {
+        let any = self.panes.iter().any(|p| p.target.is_some());
+        for p in &mut self.panes {
+            p.target = None;
+        }
+        any
+    }
+
+    fn clamp(&mut self, shared: &Shared) {
+        let n = shared.articles().len();
+        self.panes.retain(|p| p.article < n);
+        self.active = self.active.min(self.panes.len().saturating_sub(1));
+        if let Focus::Pane(i) = self.focus {
+            if i >= self.panes.len() {
+                self.focus = if self.panes.is_empty() { Focus::Sources } else { Focus::Pane(self.active) };
+            }
+        }
+    }
+
+    fn draw_pane(&self, shared: &Shared, f: &mut Frame, r: Rect, index: usize, focused: bool) {
+        let pane = &self.panes[index];
+        let article = pane.article;
+        let a = &shared.articles()[article];
+        let w = layout::text_width(r);
+        let h = layout::text_height(r);
+        let rows = shared.rows(article, w);
+        let shared_sentences = shared.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map(|c| &c.shared);
+        let title = pane_title(a, article, (r.width as usize).saturating_sub(5));
+        let first = pane.first_row(&rows, h);
+        let mut lines = Vec::with_capacity(h);
+        let end = (first + h).min(rows.len());
+        for row in &rows[first.min(end)..end] {
+            // The gutter: a bar on lines of sentences another source shares.
+            let from = a.sentences.partition_point(|s| s.end <= row.start);
+            let is_shared = shared_sentences.is_some_and(|sh| {
+                a.sentences[from..]
+                    .iter()
+                    .take_while(|s| s.start < row.end.max(row.start + 1))
+                    .enumerate()
+                    .any(|(k, _)| sh.get(from + k).copied().unwrap_or(false))
+            }) && row.end > row.start;
+            let gutter = if is_shared {
+                TSpan::styled(if shared.theme.color { "▌ " } else { "┃ " }, shared.theme.shared_mark())
+            } else {
+                TSpan::raw("  ")
+            };
+            let mut marks = matches_in(shared, &a.body, row.start, row.end);
+            if let Some(t) = pane.target {
+                marks.insert(0, (Span::new(t.start, t.end), shared.theme.target()));
+            }
+            let mut line = styled_row_spaced(&a.body, *row, &marks, shared.theme.text(), &a.glued);
+            line.spans.insert(0, gutter);
+            lines.push(line);
+        }
+        // As less and vim put it: the top, the bottom, or how far down.
+        let scroll_note = if rows.len() <= h {
+            String::new()
+        } else if first == 0 {
+            " Top ".to_string()
+        } else if end >= rows.len() {
+            " Bot ".to_string()
+        } else {
+            format!(" {}% ", first * 100 / (rows.len() - h))
+        };
+        let b =
+            block(shared, title, focused).title_bottom(Line::styled(scroll_note, shared.theme.dim()).right_aligned());
+        f.render_widget(Paragraph::new(lines).block(b), r);
+    }
+
+    /// Search in the Read view: on through the open article, then the
+    /// following ones (or back through the preceding ones), opening the
+    /// article where the next match is.
+    fn search_articles(&mut self, q: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
+        let pane = self.panes.get(self.active)?.clone();
+        let (w, h) = self.pane_geometry(shared, self.active);
+        let rows = shared.rows(pane.article, w);
+        let top = rows.get(pane.first_row(&rows, h)).map(|r| r.start);
+        let here = pane.target.map(|t| t.start).or(top).unwrap_or(0);
+        let n = shared.articles().len();
+        let all = |body: &str| {
+            let mut v = Vec::new();
+            let mut at = 0;
+            while let Some(i) = find_start(body, q, at) {
+                v.push(i);
+                at = i + 1;
+            }
+            v
+        };
+        let mut hit = None;
+        for k in 0..=n {
+            let article = if forward { (pane.article + k) % n } else { (pane.article + n - k % n) % n };
+            let hits = all(&shared.articles()[article].body);
+            let found = match (k, forward) {
+                (0, true) => hits.into_iter().find(|&i| if fresh { i >= here } else { i > here }),
+                (0, false) => hits.into_iter().rev().find(|&i| i < here),
+                (_, true) => hits.first().copied(),
+                (_, false) => hits.last().copied(),
+            };
+            if let Some(i) = found {
+                hit = Some((article, i));
+                break;
+            }
+        }
+        let (article, i) = hit?;
+        let body = &shared.articles()[article].body;
+        let end = parallax::text::search::find(body, q, i).map_or(i, |(_, e)| e);
+        let in_article = all(body);
+        let k = in_article.iter().position(|&x| x == i).unwrap_or(0);
+        self.jump(article, Span::new(i, end), shared);
+        Some(format!("match {}/{} in {}", k + 1, in_article.len(), tag(article)))
+    }
+}
+
+/// A pane's title: tag and label, with the outlet and date when they fit
+/// whole; a cut label otherwise (never a label and its fields both cut).
+fn pane_title(a: &parallax::ingest::Article, article: usize, room: usize) -> String {
+    let mut meta = vec![a.outlet.clone().unwrap_or_default()];
+    if let Some(p) = a.published {
+        meta.push(p.date.to_string());
+    }
+    meta.retain(|m| !m.is_empty());
+    let bare = format!(" {} {} ", tag(article), a.label());
+    let with = |fields: &[String]| {
+        if fields.is_empty() { bare.clone() } else { format!("{bare}· {} ", fields.join(" · ")) }
+    };
+    let title = [with(&meta), with(&meta[meta.len().saturating_sub(1)..])]
+        .into_iter()
+        .find(|t| wrap::width(t) <= room)
+        .unwrap_or_else(|| wrap::truncate(&bare, room));
+    // A space before the border when the title was cut.
+    if title.ends_with('…') { format!("{title} ") } else { title }
+}
+
+impl View for Read {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
+        let done = match self.focus {
+            Focus::Sources => self.handle_list(action, shared),
+            Focus::Pane(i) => self.handle_pane(i, action, shared),
+        };
+        self.clamp(shared);
+        done
+    }
+
+    fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
+        if self.focus == Focus::Sources {
+            vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")]
+        } else {
+            vec![(Action::Split, "split"), (Action::ClosePane, "close"), (Action::FocusNext, "pane")]
+        }
+    }
+
+    fn location(&self, shared: &Shared) -> String {
+        if self.focus == Focus::Sources {
+            if let Some(l) = sources::location(shared) {
+                return l;
+            }
+        }
+        match self.panes.get(self.active) {
+            Some(p) => {
+                let (w, h) = self.pane_geometry(shared, self.active);
+                let rows = shared.rows(p.article, w);
+                let a = &shared.articles()[p.article];
+                format!("{} · line {} · {}", tag(p.article), p.first_row(&rows, h) + 1, a.label())
+            }
+            None => "no article open".into(),
+        }
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let (list, panes) = layout::read(area, self.panes.len().max(1));
+        let open: Vec<usize> = self.panes.iter().map(|p| p.article).collect();
+        sources::draw(shared, f, list, self.focus == Focus::Sources, &open);
+        if self.panes.is_empty() {
+            let what = match shared.loading {
+                Some((done, total)) => format!("Reading files… {done} of {total}"),
+                None => "No article to read.".to_string(),
+            };
+            f.render_widget(Paragraph::new(what).block(block(shared, " Read ", false)), panes[0]);
+            return;
+        }
+        for (i, r) in panes.into_iter().enumerate().take(self.panes.len()) {
+            self.draw_pane(shared, f, r, i, self.focus == Focus::Pane(i));
+        }
+    }
+
+    fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
+        self.search_articles(query, forward, fresh, shared)
+    }
+
+    fn show(&mut self, target: &Target, shared: &mut Shared) -> bool {
+        match *target {
+            Target::Sentence { article, span } => self.jump(article, span, shared),
+            _ => return false,
+        }
+        true
+    }
+
+    fn enter(&mut self, _shared: &Shared) {
+        self.focus = if self.panes.is_empty() { Focus::Sources } else { Focus::Pane(self.active) };
+    }
+
+    fn needs_analysis(&self) -> bool {
+        false
+    }
+
+    fn analysis_arrived(&mut self, shared: &Shared) {
+        self.ensure_pane(shared, 0);
+        self.clamp(shared);
+    }
+
+    fn notice(&mut self, notice: Notice, shared: &Shared) {
+        if let Notice::ArticlesAdded { first } = notice {
+            self.ensure_pane(shared, first);
+        }
+    }
+
+    fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
+        let panes = self.panes.iter().filter_map(|p| shared.id(p.article).map(|id| (id, p.top))).collect();
+        serde_json::to_value(Place { panes, active: self.active }).ok()
+    }
+
+    fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
+        let Ok(place) = serde_json::from_value::<Place>(place.clone()) else { return };
+        let panes: Vec<Pane> = place
+            .panes
+            .iter()
+            .filter_map(|(id, top)| {
+                let article = shared.index_of(id)?;
+                let len = shared.articles()[article].body.len();
+                Some(Pane { article, top: (*top).min(len), row_hint: usize::MAX, target: None })
+            })
+            .take(3)
+            .collect();
+        if !panes.is_empty() {
+            self.panes = panes;
+        }
+        self.active = place.active.min(self.panes.len().saturating_sub(1));
+        self.clamp(shared);
+    }
+}

@@ -1,0 +1,378 @@
+//! The Timeline view: merged events in date order, a heading per date
+//! (with its precision: a month shows as a month), each event with its
+//! summary and the sources that report it. Events placed by an article's
+//! date ("reported") are marked apart from events the text dates.
+
+use std::cell::Cell;
+
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use parallax::ingest::Article;
+use parallax::timeline::{Basis, Event, Precision, When};
+
+use super::super::anchor::EventAnchor;
+use super::super::draw::{block, highlighted, progress};
+use super::super::keymap::Action;
+use super::super::layout;
+use super::super::overlays::Mentions;
+use super::super::shared::{Request, Shared, Target};
+use super::super::wrap;
+use super::{View, is_paging, movement, search_list, step};
+use crate::ui::app::tag;
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A row of the timeline list: a day heading or an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Day(String),
+    Event(usize),
+}
+
+#[derive(Default)]
+pub struct Timeline {
+    /// The selected event.
+    pub event: usize,
+    /// First row of the list on screen, kept between frames so that
+    /// stepping scrolls smoothly (drawing updates it).
+    top: Cell<Option<usize>>,
+}
+
+fn day(d: Date) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[d.weekday().to_monday_zero_offset() as usize],
+        d.day(),
+        MONTHS[(d.month() - 1) as usize],
+        d.year()
+    )
+}
+
+/// A date as precise as it is: "Wed 19 Nov 2025", "Aug 2025", "2025",
+/// "17–20 Nov 2025".
+pub fn when_label(w: &When) -> String {
+    let approx = if w.approximate { "~" } else { "" };
+    let s = match w.precision {
+        Precision::Day => day(w.start),
+        Precision::Month => format!("{} {} (month)", MONTHS[(w.start.month() - 1) as usize], w.start.year()),
+        Precision::Year => format!("{} (year)", w.start.year()),
+        Precision::Range => {
+            let end = w.end.unwrap_or(w.start);
+            if end.month() == w.start.month() && end.year() == w.start.year() {
+                format!("{}–{} {} {}", w.start.day(), end.day(), MONTHS[(end.month() - 1) as usize], end.year())
+            } else {
+                format!("{} – {}", day(w.start), day(end))
+            }
+        }
+    };
+    format!("{approx}{s}")
+}
+
+/// The tags of an event's sources, at most `max` columns: the first ones,
+/// then how many more.
+fn sources_of(e: &Event, max: usize) -> String {
+    let mut tags: Vec<String> = e.mentions.iter().map(|m| tag(m.article)).collect();
+    tags.dedup();
+    let mut out = String::new();
+    for (i, t) in tags.iter().enumerate() {
+        let more = format!(" +{}", tags.len() - i);
+        let sep = if out.is_empty() { "" } else { " " };
+        let room = if i + 1 == tags.len() { max } else { max.saturating_sub(more.len()) };
+        if out.len() + sep.len() + t.len() > room {
+            let more = if out.is_empty() { more.trim_start() } else { &more };
+            out.push_str(more);
+            return out;
+        }
+        out.push_str(sep);
+        out.push_str(t);
+    }
+    out
+}
+
+/// An event's summary for a row of `room` columns: on a wide screen more
+/// of the sentence it is taken from than the stored summary holds.
+pub fn summary_for(articles: &[Article], e: &Event, room: usize) -> String {
+    shortened(e.summary_source(articles), room)
+}
+
+/// Words for a row of `room` columns, shortened as summaries are (lead-in
+/// words dropped, cut at a word), but as long as the row allows.
+pub fn shortened(source: &str, room: usize) -> String {
+    parallax::timeline::shorten(source, room.max(parallax::timeline::SUMMARY_BYTES) * 4)
+}
+
+/// "1 event", "3 events".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
+/// The timeline list: a heading for each date, then its events.
+pub fn rows(shared: &Shared) -> Vec<Row> {
+    let Some(a) = &shared.analysis else { return Vec::new() };
+    let mut rows = Vec::new();
+    let mut day = String::new();
+    for (i, e) in a.timeline.iter().enumerate() {
+        let d = e.when.date_string();
+        if d != day {
+            rows.push(Row::Day(d.clone()));
+            day = d;
+        }
+        rows.push(Row::Event(i));
+    }
+    rows
+}
+
+/// The event the timeline opens at: the first dated on or after the day
+/// before the earliest publication date (the story's own days), older
+/// context above it.
+pub fn story_start(shared: &Shared) -> usize {
+    let Some(a) = &shared.analysis else { return 0 };
+    let first = a.articles.iter().filter_map(|x| x.published.map(|p| p.date)).min();
+    let Some(first) = first.and_then(|d| d.yesterday().ok()) else { return 0 };
+    a.timeline.iter().position(|e| e.when.start >= first).unwrap_or(a.timeline.len().saturating_sub(1))
+}
+
+impl Timeline {
+    pub fn selected<'a>(&self, shared: &'a Shared) -> Option<&'a Event> {
+        shared.analysis.as_ref().and_then(|a| a.timeline.get(self.event))
+    }
+
+    fn len(shared: &Shared) -> usize {
+        shared.analysis.as_ref().map_or(0, |a| a.timeline.len())
+    }
+
+    /// Rows of the list on screen.
+    fn page(shared: &Shared) -> usize {
+        layout::timeline(layout::body(shared.size)).0.height.saturating_sub(2).max(1) as usize
+    }
+
+    /// Pages by the rows on screen, day headings included.
+    fn page_by_rows(&mut self, delta: isize, shared: &Shared) {
+        let rows = rows(shared);
+        if rows.is_empty() {
+            return;
+        }
+        let at = rows.iter().position(|r| *r == Row::Event(self.event)).unwrap_or(0);
+        let to = step(at, delta, rows.len());
+        let event = |r: &Row| match r {
+            Row::Event(e) => Some(*e),
+            Row::Day(_) => None,
+        };
+        let found = if delta > 0 {
+            rows[to..].iter().find_map(event).or_else(|| rows[..to].iter().rev().find_map(event))
+        } else {
+            rows[..=to].iter().rev().find_map(event).or_else(|| rows[to..].iter().find_map(event))
+        };
+        self.event = found.unwrap_or(self.event);
+    }
+
+    /// The first row of the list to draw, `rows` tall, with the selection
+    /// `sel` in view.
+    fn first_row(&self, rows: &[Row], sel: usize, h: usize) -> usize {
+        // The selected event's date heading starts the view, unless that
+        // would push the selection out of it.
+        let heading = rows[..sel].iter().rposition(|r| matches!(r, Row::Day(_))).unwrap_or(0);
+        // The view moves only as far as it must to show the selection (with
+        // its day heading when it comes into view from above), so stepping
+        // scrolls smoothly; the first frame opens at the selection's day.
+        let opening = if sel - heading < h { heading } else { sel + 1 - h };
+        let start = match self.top.get() {
+            None => opening,
+            Some(top) if sel < top => opening.min(sel),
+            Some(top) if sel >= top + h => sel + 1 - h,
+            Some(top) => top,
+        };
+        // Near the end the list fills the view rather than leaving rows empty.
+        start.min(rows.len().saturating_sub(h))
+    }
+
+    fn event_line<'a>(&self, shared: &Shared, e: &Event, index: usize, width: usize) -> Line<'a> {
+        let t = &shared.theme;
+        let srcs = format!(" [{}]", sources_of(e, width / 3));
+        let (mark, style, note) = match e.basis {
+            Basis::Dated => ("● ", t.text(), ""),
+            Basis::Reported => ("○ ", t.reported(), "reported: "),
+        };
+        let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note));
+        let summary = wrap::pad(&wrap::truncate(&summary_for(shared.articles(), e, room), room), room);
+        let mut spans = vec![TSpan::styled(mark, style), TSpan::styled(note, t.dim())];
+        spans.extend(highlighted(shared, summary, style));
+        spans.push(TSpan::styled(srcs, t.title()));
+        let line = Line::from(spans);
+        if index == self.event { line.style(t.selected()) } else { line }
+    }
+
+    fn detail(&self, shared: &Shared, f: &mut Frame, r: Rect) {
+        let Some(e) = self.selected(shared) else { return };
+        let t = &shared.theme;
+        let basis = match e.basis {
+            Basis::Dated => "dated by the text".to_string(),
+            Basis::Reported => "reported then: placed at its article's date, not dated by the text".to_string(),
+        };
+        let exprs: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    tag(m.article),
+                    m.expression.as_deref().map_or("(no date words)".to_string(), |x| format!("“{x}”"))
+                )
+            })
+            .collect();
+        let lines = vec![
+            Line::from(vec![
+                TSpan::styled(when_label(&e.when), t.heading()),
+                TSpan::styled(format!(" · {basis}"), t.dim()),
+            ]),
+            // Two rows of summary at most, so the sources line stays in view.
+            Line::raw({
+                let room = ((r.width as usize).saturating_sub(2) * 2).saturating_sub(8);
+                wrap::truncate(&summary_for(shared.articles(), e, room), room)
+            }),
+            Line::styled(
+                wrap::truncate(
+                    &format!(
+                        "{}: {} · Enter shows {}",
+                        count(e.mentions.len(), "source"),
+                        exprs.join(", "),
+                        if e.mentions.len() == 1 { "it" } else { "them" }
+                    ),
+                    (r.width as usize).saturating_sub(2),
+                ),
+                t.dim(),
+            ),
+        ];
+        let b = block(shared, format!(" {} ", e.id), false);
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
+    }
+}
+
+impl View for Timeline {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
+        let n = Self::len(shared);
+        if let Some(delta) = movement(action, Self::page(shared)) {
+            if is_paging(action) {
+                self.page_by_rows(delta, shared);
+            } else {
+                self.event = step(self.event, delta, n);
+            }
+            return true;
+        }
+        if action == Action::Enter && n > 0 {
+            shared.request(Request::Open(Box::new(Mentions::new(self.event))));
+            return true;
+        }
+        false
+    }
+
+    fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
+        vec![(Action::Down, "event"), (Action::Enter, "sources")]
+    }
+
+    fn location(&self, shared: &Shared) -> String {
+        let Some(a) = &shared.analysis else { return "analysing…".into() };
+        format!("event {}/{}", (self.event + 1).min(a.timeline.len()), a.timeline.len())
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let Some(an) = &shared.analysis else {
+            f.render_widget(block(shared, " Timeline ", true), area);
+            progress(shared, f, area, "Building the timeline");
+            return;
+        };
+        if an.timeline.is_empty() {
+            f.render_widget(Paragraph::new("No dated events found.").block(block(shared, " Timeline ", true)), area);
+            return;
+        }
+        let (list_area, detail_area) = layout::timeline(area);
+        let rows = rows(shared);
+        let sel = rows.iter().position(|r| *r == Row::Event(self.event)).unwrap_or(0);
+        let h = layout::text_height(list_area);
+        let start = self.first_row(&rows, sel, h);
+        self.top.set(Some(start));
+        let width = (list_area.width as usize).saturating_sub(2);
+        let t = &shared.theme;
+        let mut lines = Vec::new();
+        for (i, row) in rows.iter().enumerate().skip(start).take(h) {
+            match row {
+                Row::Day(_) => {
+                    let Some(Row::Event(e)) = rows.get(i + 1) else { continue };
+                    lines.push(Line::styled(wrap::truncate(&when_label(&an.timeline[*e].when), width), t.heading()));
+                }
+                Row::Event(ei) => lines.push(self.event_line(shared, &an.timeline[*ei], *ei, width)),
+            }
+        }
+        let more_above = if start > 0 { " ↑ older " } else { "" };
+        let b = block(shared, format!(" Timeline · {} ", count(an.timeline.len(), "event")), true)
+            .title_bottom(Line::styled(more_above, t.dim()).right_aligned());
+        f.render_widget(Paragraph::new(lines).block(b), list_area);
+        self.detail(shared, f, detail_area);
+    }
+
+    fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
+        let an = shared.analysis.as_ref()?;
+        let arts = &an.articles;
+        let texts: Vec<String> = an
+            .timeline
+            .iter()
+            .map(|e| {
+                let texts: Vec<&str> = e.mentions.iter().map(|m| m.span.slice(&arts[m.article].body)).collect();
+                format!("{} {}", e.summary, texts.join(" "))
+            })
+            .collect();
+        let (hit, message) = search_list(&texts, self.event, query, forward, fresh)?;
+        self.event = hit;
+        Some(message)
+    }
+
+    fn show(&mut self, target: &Target, shared: &mut Shared) -> bool {
+        let Target::Event(e) = *target else { return false };
+        self.event = e.min(Self::len(shared).saturating_sub(1));
+        true
+    }
+
+    fn analysis_arrived(&mut self, shared: &Shared) {
+        self.event = story_start(shared);
+        self.top.set(None);
+    }
+
+    fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
+        let an = shared.analysis.as_ref()?;
+        serde_json::to_value(EventAnchor::of(an, self.event)?).ok()
+    }
+
+    fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
+        let Ok(anchor) = serde_json::from_value::<EventAnchor>(place.clone()) else { return };
+        if let Some(e) = shared.analysis.as_ref().and_then(|an| anchor.resolve(an)) {
+            self.event = e;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn labels_keep_precision() {
+        assert_eq!(when_label(&When::day(d("2025-11-19"), false)), "Wed 19 Nov 2025");
+        assert_eq!(when_label(&When::month(2025, 8, false).unwrap()), "Aug 2025 (month)");
+        assert_eq!(when_label(&When::month(2025, 10, true).unwrap()), "~Oct 2025 (month)");
+        assert_eq!(when_label(&When::year(2022, false).unwrap()), "2022 (year)");
+        assert_eq!(when_label(&When::range(d("2025-11-17"), d("2025-11-20"), false)), "17–20 Nov 2025");
+        assert_eq!(
+            when_label(&When::range(d("2025-10-30"), d("2025-11-02"), false)),
+            "Thu 30 Oct 2025 – Sun 2 Nov 2025"
+        );
+    }
+}
