@@ -1,0 +1,560 @@
+//! Merging: mentions of the same happening from different sources become
+//! one event. Three passes over the mentions, most precise dates first:
+//! [`Merger::assign`] gives each mention the event it links to best (or a
+//! new one), [`Merger::join`] joins events built apart that turn out to
+//! report one happening, and [`Merger::attach_briefs`] lets a brief report
+//! left alone join the event its day's sources agree on.
+
+use std::collections::{HashMap, HashSet};
+
+use super::expr;
+use super::{Basis, Event, Mention, Precision, When, summary};
+use crate::align::{Corpus, Score, SentenceRef};
+use crate::ingest::Article;
+use jiff::civil::Date;
+
+/// Minimum content overlap for two mentions with compatible dates to be the
+/// same happening; statements merged by content alone need more.
+const MERGE_DICE: f32 = 0.3;
+const MERGE_CONTAINMENT: f32 = 0.5;
+/// In rare-term units (see `Corpus::unit`).
+const MERGE_SHARED: f32 = 1.45;
+const MERGE_REPORTED_DICE: f32 = 0.4;
+
+/// Words either side of the date that dates a mention: what happened then
+/// ("gave way on Sunday", "restored on Tuesday"), told apart from the rest
+/// of a long sentence.
+const NUCLEUS_WORDS: usize = 7;
+/// Two mentions of the same day sharing this many rare-term units among
+/// their nucleus words (and two terms at least) report one happening.
+const NUCLEUS_SHARED: f32 = 1.1;
+
+/// Two mentions of one day sharing this many terms, worth this many
+/// rare-term units, report one happening however their sentences run.
+const SAME_DAY_TERMS: usize = 5;
+const SAME_DAY_SHARED: f32 = 3.0;
+
+/// A report this short (in content terms) cannot share two terms with
+/// another; it joins an event of its day that two sources or more agree on
+/// when it names, with this much weight, what all of them name.
+const BRIEF_TERMS: usize = 3;
+const BRIEF_SHARED: f32 = 0.5;
+
+/// Merges `mentions` into events, in chronological order with their ids.
+/// `aligned` holds the sentence pairs the alignment matched.
+pub(super) fn merge(
+    articles: &[Article],
+    corpus: &Corpus,
+    aligned: &HashSet<(SentenceRef, SentenceRef)>,
+    mentions: Vec<Mention>,
+) -> Vec<Event> {
+    let mut merger = Merger::new(articles, corpus, aligned, mentions);
+    merger.assign();
+    merger.join();
+    merger.attach_briefs();
+    merger.into_events()
+}
+
+/// Content terms of a mention, without the words of its date.
+fn mention_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
+    let body = &articles[mention.article].body;
+    let mut text = mention.span.slice(body).to_string();
+    if let Some(expression) = date_words(mention) {
+        let (start, end) = (expression.start - mention.span.start, expression.end - mention.span.start);
+        text.replace_range(start..end, " ");
+    }
+    corpus.lookup(&text)
+}
+
+/// Content terms of the words around a mention's date expression.
+fn nucleus_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
+    let Some(expression) = date_words(mention) else { return Vec::new() };
+    let body = &articles[mention.article].body;
+    let before: Vec<&str> = body[mention.span.start..expression.start].split_whitespace().collect();
+    let after = body[expression.end..mention.span.end].split_whitespace().take(NUCLEUS_WORDS);
+    let mut near: Vec<&str> = before[before.len().saturating_sub(NUCLEUS_WORDS)..].to_vec();
+    near.extend(after);
+    corpus.lookup(&near.join(" "))
+}
+
+/// Where the words that date a mention stand, when inside its span.
+fn date_words(mention: &Mention) -> Option<crate::text::Span> {
+    mention.expression_span.filter(|e| mention.span.start <= e.start && e.end <= mention.span.end)
+}
+
+/// Whether a mention's date allows it to be the same happening as an
+/// event's (dated `when` on `basis`): nested dates, or a statement reported
+/// within days of a dated one.
+fn dates_fit(mention: &Mention, when: When, basis: Basis) -> bool {
+    let close = |reported: Date, dated: &When| {
+        let (first, last) = dated.bounds();
+        last <= reported && reported.since(first).is_ok_and(|span| span.get_days() <= 7)
+    };
+    match (mention.basis, basis) {
+        (Basis::Dated, Basis::Dated) => mention.when.compatible(&when),
+        (Basis::Reported, Basis::Dated) => close(mention.when.start, &when),
+        (Basis::Dated, Basis::Reported) => close(when.start, &mention.when),
+        (Basis::Reported, Basis::Reported) => {
+            mention.when.start.since(when.start).is_ok_and(|span| span.get_days().abs() <= 2)
+        }
+    }
+}
+
+/// A limit counted from an article's date ("within 30 days").
+type Window = Option<(i32, expr::Unit)>;
+
+/// Two reports of one limit counted from their articles' dates ("within 30
+/// days"): the same words, from articles published within a week.
+fn same_window(first: Window, first_when: When, second: Window, second_when: When) -> bool {
+    first.is_some()
+        && first == second
+        && first_when.start.since(second_when.start).is_ok_and(|span| span.get_days().abs() <= 7)
+}
+
+/// An event while it is built: the mentions it shows (one per article) and
+/// every mention it took, including a second report of the same happening
+/// in an article it already holds (absorbed: it links like any member but
+/// is not listed twice).
+struct Draft {
+    when: When,
+    basis: Basis,
+    /// The limit its first mention counts from its article's date.
+    window: Window,
+    /// Mention indices shown, one per article.
+    kept: Vec<usize>,
+    /// Every mention index taken.
+    members: Vec<usize>,
+}
+
+impl Draft {
+    fn new(index: usize, mention: &Mention) -> Draft {
+        Draft {
+            when: mention.when,
+            basis: mention.basis,
+            window: mention.window,
+            kept: vec![index],
+            members: vec![index],
+        }
+    }
+
+    /// The mention of `article` this draft shows, if any.
+    fn shown(&self, article: usize, mentions: &[Mention]) -> Option<usize> {
+        self.kept.iter().copied().find(|&kept| mentions[kept].article == article)
+    }
+
+    /// Adds mention `index`: shown when the draft has none from its
+    /// article, or instead of that one when it is the more direct report,
+    /// or as direct and earlier in the article (the lead tells it first);
+    /// absorbed otherwise.
+    fn take(&mut self, index: usize, mentions: &[Mention]) {
+        self.members.push(index);
+        let mention = &mentions[index];
+        let rank = |m: &Mention| (!m.direct, m.span.start);
+        match self.kept.iter().position(|&kept| mentions[kept].article == mention.article) {
+            None => self.kept.push(index),
+            Some(at) if rank(mention) < rank(&mentions[self.kept[at]]) => self.kept[at] = index,
+            Some(_) => {}
+        }
+    }
+}
+
+/// A number two reports share that tells they give the same figure.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Figure {
+    /// A decimal ("7.4").
+    Decimal,
+    /// A whole number of three digits or more that is not a year ("318",
+    /// "1,140").
+    Count,
+}
+
+/// The mentions of a story, what they say, and the events they are merged
+/// into. Mentions and drafts are referred to by index.
+struct Merger<'a> {
+    articles: &'a [Article],
+    corpus: &'a Corpus,
+    aligned: &'a HashSet<(SentenceRef, SentenceRef)>,
+    /// Precise dates first, so coarser mentions join the event they refine.
+    mentions: Vec<Mention>,
+    /// Content terms of each mention ([`mention_terms`]).
+    terms: Vec<Vec<u32>>,
+    /// Content terms around each mention's date ([`nucleus_terms`]).
+    nuclei: Vec<Vec<u32>>,
+    drafts: Vec<Draft>,
+    /// Only events sharing a term with a mention, or holding a sentence
+    /// the alignment matched with the mention's, can take it: these
+    /// indexes keep the merge linear in the number of mentions.
+    by_term: HashMap<u32, Vec<usize>>,
+    by_sentence: HashMap<SentenceRef, Vec<usize>>,
+    /// The sentences the alignment matched with each sentence.
+    neighbours: HashMap<SentenceRef, Vec<SentenceRef>>,
+}
+
+impl<'a> Merger<'a> {
+    fn new(
+        articles: &'a [Article],
+        corpus: &'a Corpus,
+        aligned: &'a HashSet<(SentenceRef, SentenceRef)>,
+        mut mentions: Vec<Mention>,
+    ) -> Merger<'a> {
+        mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
+        let terms = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
+        let nuclei = crate::par::map(&mentions, |m| nucleus_terms(articles, corpus, m));
+        let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
+        for &(first, second) in aligned {
+            neighbours.entry(first).or_default().push(second);
+            neighbours.entry(second).or_default().push(first);
+        }
+        Merger {
+            articles,
+            corpus,
+            aligned,
+            mentions,
+            terms,
+            nuclei,
+            drafts: Vec::new(),
+            by_term: HashMap::new(),
+            by_sentence: HashMap::new(),
+            neighbours,
+        }
+    }
+
+    /// First pass: each mention joins the event it links to best, or
+    /// starts one.
+    fn assign(&mut self) {
+        let mut candidates: Vec<usize> = Vec::new();
+        for mention in 0..self.mentions.len() {
+            self.candidates(mention, &mut candidates);
+            let draft = match self.best_draft(mention, &candidates) {
+                Some(draft) => {
+                    self.refine(draft, mention);
+                    self.drafts[draft].take(mention, &self.mentions);
+                    draft
+                }
+                None => {
+                    self.drafts.push(Draft::new(mention, &self.mentions[mention]));
+                    self.drafts.len() - 1
+                }
+            };
+            self.index(mention, draft);
+        }
+    }
+
+    /// The drafts that may take `mention`: those sharing a term with it or
+    /// holding a sentence the alignment matched with its sentence.
+    fn candidates(&self, mention: usize, out: &mut Vec<usize>) {
+        out.clear();
+        for term in self.terms[mention].iter().chain(&self.nuclei[mention]) {
+            out.extend(self.by_term.get(term).into_iter().flatten());
+        }
+        let m = &self.mentions[mention];
+        for neighbour in self.neighbours.get(&(m.article, m.sentence)).into_iter().flatten() {
+            out.extend(self.by_sentence.get(neighbour).into_iter().flatten());
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Of `candidates`, the draft whose dates fit and whose members link
+    /// to `mention` most closely.
+    fn best_draft(&self, mention: usize, candidates: &[usize]) -> Option<usize> {
+        let m = &self.mentions[mention];
+        let mut best: Option<(usize, f32)> = None;
+        for &index in candidates {
+            let draft = &self.drafts[index];
+            if !dates_fit(m, draft.when, draft.basis) && !same_window(m.window, m.when, draft.window, draft.when) {
+                continue;
+            }
+            // A second report in an article the event holds joins only when
+            // it tells the same as that article's first.
+            if draft.shown(m.article, &self.mentions).is_some_and(|shown| !self.twice(mention, shown)) {
+                continue;
+            }
+            let similarity = draft
+                .members
+                .iter()
+                .filter_map(|&member| self.link(mention, member))
+                .fold(None, |acc: Option<f32>, value| Some(acc.map_or(value, |a| a.max(value))));
+            if let Some(similarity) = similarity {
+                if best.is_none_or(|(_, best_similarity)| similarity > best_similarity) {
+                    best = Some((index, similarity));
+                }
+            }
+        }
+        best.map(|(index, _)| index)
+    }
+
+    /// A dated mention joining an event placed only by its reports' dates
+    /// gives it its date.
+    fn refine(&mut self, draft: usize, mention: usize) {
+        let (m, d) = (&self.mentions[mention], &mut self.drafts[draft]);
+        if m.basis == Basis::Dated && d.basis == Basis::Reported {
+            d.basis = Basis::Dated;
+            d.when = m.when;
+        }
+    }
+
+    /// Records that `draft` holds `mention`'s terms and sentence.
+    fn index(&mut self, mention: usize, draft: usize) {
+        for &term in self.terms[mention].iter().chain(&self.nuclei[mention]) {
+            let list = self.by_term.entry(term).or_default();
+            if list.last() != Some(&draft) {
+                list.push(draft);
+            }
+        }
+        let m = &self.mentions[mention];
+        self.by_sentence.entry((m.article, m.sentence)).or_default().push(draft);
+    }
+
+    /// Second pass: events built apart that turn out to report one
+    /// happening (each had taken a different report first) are joined.
+    fn join(&mut self) {
+        for first in 0..self.drafts.len() {
+            if self.drafts[first].members.is_empty() {
+                continue;
+            }
+            let terms = self.drafts[first].members.iter().flat_map(|&m| self.terms[m].iter().chain(&self.nuclei[m]));
+            let later: Vec<usize> = self.drafts_with(terms).into_iter().filter(|&other| other > first).collect();
+            for second in later {
+                if self.same_happening(first, second) {
+                    self.move_members(second, first);
+                }
+            }
+        }
+    }
+
+    /// Two drafts report one happening: same date, a linked pair of
+    /// members, and any article both show telling the same in both.
+    fn same_happening(&self, first: usize, second: usize) -> bool {
+        let (a, b) = (&self.drafts[first], &self.drafts[second]);
+        let same_date = a.when == b.when || same_window(a.window, a.when, b.window, b.when);
+        if b.members.is_empty() || a.basis != b.basis || !same_date {
+            return false;
+        }
+        let linked = a.members.iter().any(|&x| b.members.iter().any(|&y| self.link(x, y).is_some()));
+        let agree =
+            b.kept.iter().all(|&y| a.shown(self.mentions[y].article, &self.mentions).is_none_or(|x| self.twice(x, y)));
+        linked && agree
+    }
+
+    /// Third pass: brief reports left on their own join the event, of their
+    /// day, that names what they name (after the rest, so that a brief line
+    /// early in an article never takes the place of its full report).
+    fn attach_briefs(&mut self) {
+        for alone in 0..self.drafts.len() {
+            let [mention] = self.drafts[alone].members[..] else { continue };
+            if let Some(target) = self.event_for_brief(alone, mention) {
+                self.move_members(alone, target);
+            }
+        }
+    }
+
+    /// The draft, other than `alone`, that a brief `mention` names best.
+    fn event_for_brief(&self, alone: usize, mention: usize) -> Option<usize> {
+        let others = self.drafts_with(self.terms[mention].iter());
+        let mut best: Option<(usize, f32)> = None;
+        for other in others.into_iter().filter(|&other| other != alone) {
+            let draft = &self.drafts[other];
+            if draft.shown(self.mentions[mention].article, &self.mentions).is_some() {
+                continue;
+            }
+            if let Some(weight) = self.brief_match(mention, draft) {
+                if best.is_none_or(|(_, best_weight)| weight > best_weight) {
+                    best = Some((other, weight));
+                }
+            }
+        }
+        best.map(|(index, _)| index)
+    }
+
+    /// The drafts holding any of `terms`, in order, once each.
+    fn drafts_with<'t>(&self, terms: impl Iterator<Item = &'t u32>) -> Vec<usize> {
+        let mut drafts: Vec<usize> =
+            terms.flat_map(|term| self.by_term.get(term).into_iter().flatten().copied()).collect();
+        drafts.sort_unstable();
+        drafts.dedup();
+        drafts
+    }
+
+    /// Moves every mention of draft `from` into draft `to`.
+    fn move_members(&mut self, from: usize, to: usize) {
+        let moved = std::mem::take(&mut self.drafts[from].members);
+        self.drafts[from].kept.clear();
+        for mention in moved {
+            self.drafts[to].take(mention, &self.mentions);
+        }
+    }
+
+    /// How alike two mentions are, when they report the same happening.
+    fn link(&self, first: usize, second: usize) -> Option<f32> {
+        let score = self.corpus.score(&self.terms[first], &self.terms[second]);
+        // Sentences the alignment matched, when these parts of them (a
+        // clause each, perhaps) still share what they say.
+        let same_report = self.aligned_sentences(first, second) && score.n_shared >= 2;
+        let linked = same_report
+            || self.enough_shared(first, second, &score)
+            || self.same_day(first, second)
+                && (self.near_the_date(first, second) || many_shared(&score) || self.same_figure(first, second));
+        linked.then_some(score.dice.max(if same_report { MERGE_REPORTED_DICE } else { 0.0 }))
+    }
+
+    /// The alignment matched the sentences of two mentions.
+    fn aligned_sentences(&self, first: usize, second: usize) -> bool {
+        let (a, b) = (&self.mentions[first], &self.mentions[second]);
+        let (a, b) = ((a.article, a.sentence), (b.article, b.sentence));
+        self.aligned.contains(&(a, b)) || self.aligned.contains(&(b, a))
+    }
+
+    /// The content two mentions share is enough on its own; a statement
+    /// placed only by its article's date needs more than two dates that
+    /// agree.
+    fn enough_shared(&self, first: usize, second: usize, score: &Score) -> bool {
+        score.n_shared >= 2
+            && if self.any_reported(first, second) {
+                score.dice >= MERGE_REPORTED_DICE
+            } else {
+                score.dice >= MERGE_DICE || (score.containment >= MERGE_CONTAINMENT && score.rare >= MERGE_SHARED)
+            }
+    }
+
+    fn any_reported(&self, first: usize, second: usize) -> bool {
+        self.mentions[first].basis == Basis::Reported || self.mentions[second].basis == Basis::Reported
+    }
+
+    /// Both are dated to the same day (or the same limit from nearby days).
+    fn same_day(&self, first: usize, second: usize) -> bool {
+        let (a, b) = (&self.mentions[first], &self.mentions[second]);
+        !self.any_reported(first, second)
+            && a.when.precision == Precision::Day
+            && (a.when == b.when || same_window(a.window, a.when, b.window, b.when))
+    }
+
+    /// The words around the two dates tell the same, of the same actors.
+    fn near_the_date(&self, first: usize, second: usize) -> bool {
+        let nucleus = self.corpus.score(&self.nuclei[first], &self.nuclei[second]);
+        nucleus.n_shared >= 2 && nucleus.rare >= NUCLEUS_SHARED && !self.actors_differ(first, second, &self.nuclei)
+    }
+
+    /// The same distinctive number ("rose to 318"). A count is rarely the
+    /// same by chance; a figure such as "1.2%" may be, so it must come from
+    /// the same actors.
+    fn same_figure(&self, first: usize, second: usize) -> bool {
+        match self.shared_figure(&self.terms[first], &self.terms[second]) {
+            Some(Figure::Count) => true,
+            Some(Figure::Decimal) => !self.actors_differ(first, second, &self.terms),
+            None => false,
+        }
+    }
+
+    /// Two reports in one article: the same happening told twice, never two
+    /// dates of one sentence (those were cut apart on purpose).
+    fn twice(&self, first: usize, second: usize) -> bool {
+        self.mentions[first].sentence != self.mentions[second].sentence && self.link(first, second).is_some()
+    }
+
+    /// A brief report of a happening several sources agree on ("They put in
+    /// an appeal on Friday."): what every source the event shows names.
+    fn brief_match(&self, mention: usize, draft: &Draft) -> Option<f32> {
+        let m = &self.mentions[mention];
+        let dated_day = |basis: Basis, when: When| basis == Basis::Dated && when.precision == Precision::Day;
+        if !dated_day(m.basis, m.when) || !dated_day(draft.basis, draft.when) || m.when != draft.when {
+            return None;
+        }
+        if draft.kept.len() < 2 || self.terms[mention].len() > BRIEF_TERMS {
+            return None;
+        }
+        let (first, rest) = (&self.terms[draft.kept[0]], &draft.kept[1..]);
+        let common: Vec<u32> =
+            first.iter().copied().filter(|term| rest.iter().all(|&kept| self.terms[kept].contains(term))).collect();
+        let score = self.corpus.score(&self.terms[mention], &common);
+        let agree = score.n_shared >= 1
+            && score.rare >= BRIEF_SHARED
+            && !draft.kept.iter().any(|&kept| self.actors_differ(mention, kept, &self.terms));
+        agree.then_some(score.rare)
+    }
+
+    /// The most telling number both term sets hold, if any.
+    fn shared_figure(&self, first: &[u32], second: &[u32]) -> Option<Figure> {
+        first
+            .iter()
+            .filter(|term| second.binary_search(term).is_ok())
+            .filter_map(|&term| {
+                let word = self.corpus.vocab.term(term).unwrap_or("");
+                if !word.starts_with(|c: char| c.is_ascii_digit())
+                    || !word.chars().all(|c| c.is_ascii_digit() || c == '.')
+                {
+                    return None;
+                }
+                let year = word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+                match word.split_once('.') {
+                    Some((_, fraction)) if !fraction.is_empty() => Some(Figure::Decimal),
+                    None if word.len() >= 3 && !year => Some(Figure::Count),
+                    _ => None,
+                }
+            })
+            .max()
+    }
+
+    /// The names among two mentions' nucleus words point to different
+    /// actors ("the regulator said on Friday" / "Meridian said on Friday"):
+    /// each side names someone the other does not, outweighing any name
+    /// they share. A nucleus without a name ("..., fell 1.2% on Monday")
+    /// stands for the names in `fallback` (its whole mention's terms, or
+    /// the nucleus again).
+    fn actors_differ(&self, first: usize, second: usize, fallback: &[Vec<u32>]) -> bool {
+        let names = |index: usize| -> Vec<u32> {
+            let m = &self.mentions[index];
+            let all = &self.corpus.names[m.article][m.sentence];
+            let named = |terms: &[u32]| -> Vec<u32> {
+                terms.iter().copied().filter(|term| all.binary_search(term).is_ok()).collect()
+            };
+            let near = named(&self.nuclei[index]);
+            if near.is_empty() { named(&fallback[index]) } else { near }
+        };
+        let (a, b) = (names(first), names(second));
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        let weight = |term: &u32| self.corpus.weight[*term as usize];
+        let shared: f32 = a.iter().filter(|term| b.contains(term)).map(weight).sum();
+        let only_a: f32 = a.iter().filter(|term| !b.contains(term)).map(weight).sum();
+        let only_b: f32 = b.iter().filter(|term| !a.contains(term)).map(weight).sum();
+        only_a > shared && only_b > shared
+    }
+
+    /// The events, in chronological order, numbered.
+    fn into_events(self) -> Vec<Event> {
+        let mut events: Vec<Event> =
+            self.drafts.iter().filter(|draft| !draft.kept.is_empty()).map(|draft| self.event(draft)).collect();
+        events.sort_by(|first, second| {
+            let key =
+                |e: &Event| (e.when.start, e.when.precision, e.basis, e.mentions[0].article, e.mentions[0].span.start);
+            key(first).cmp(&key(second))
+        });
+        for (number, event) in events.iter_mut().enumerate() {
+            event.id = format!("ev-{}", number + 1);
+        }
+        events
+    }
+
+    /// The event a finished draft shows.
+    fn event(&self, draft: &Draft) -> Event {
+        let mut mentions: Vec<Mention> = draft.kept.iter().map(|&kept| self.mentions[kept].clone()).collect();
+        mentions.sort_by_key(|m| (m.article, m.span.start));
+        // An event reported only by statements is placed at the earliest
+        // report; a limit reported on several days, where it was first set.
+        let mut when = draft.when;
+        let windows = mentions.iter().all(|m| m.window.is_some() && m.window == mentions[0].window);
+        if draft.basis == Basis::Reported || windows {
+            when = mentions.iter().map(|m| m.when).min_by_key(|w| w.start).unwrap_or(when);
+        }
+        let mut event = Event { id: String::new(), when, basis: draft.basis, summary: String::new(), mentions };
+        event.summary = summary(self.articles, &event);
+        event
+    }
+}
+
+/// On the same day, many shared terms in differently built sentences.
+fn many_shared(score: &Score) -> bool {
+    score.n_shared >= SAME_DAY_TERMS && score.rare >= SAME_DAY_SHARED
+}
