@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::pattern::{Captures, Pattern};
+use crate::text::pattern::{Captures, Match, Pattern};
 
 use crate::text::Span;
 use crate::text::lexicon::{MONTH_FULL_ALT, month_number, weekday_number};
@@ -265,12 +265,11 @@ fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
 
 /// Finds the temporal expressions in `text`, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Expr> {
-    let mut found: Vec<Expr> = Vec::new();
     // One pass says which kinds of words are present; most sentences have
     // none, and each family of patterns runs only where it can match.
     let present = TRIGGERS.matches(text);
     if !present.matched_any() {
-        return found;
+        return Vec::new();
     }
     let (month, digit, weekday, day_word, period, ago) = (
         present.matched(0),
@@ -280,175 +279,256 @@ pub fn find(text: &str) -> Vec<Expr> {
         present.matched(4),
         present.matched(5),
     );
-    let expr = |m: crate::text::pattern::Match<'_>, say: Say, prep: Option<&str>| {
-        let (forward, backward, deadline) = direction(prep);
-        Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward, deadline }
-    };
+    let mut finder = Finder { text, found: Vec::new() };
+    // The order of the families decides between matches of the same span.
     if month && digit {
-        for c in MONTH_DAY.captures_iter(text).chain(DAY_MONTH.captures_iter(text)) {
-            let (Some(month), Some(day)) = (month_number(&c["mon"]), num::<i8>(&c, "d")) else { continue };
+        finder.month_days();
+    }
+    if digit {
+        finder.iso_dates();
+    }
+    if month && digit {
+        finder.months_with_year();
+    }
+    if month {
+        finder.months_alone();
+        finder.months_as_adjectives();
+    }
+    if digit {
+        finder.years();
+    }
+    if weekday {
+        finder.weekdays();
+    }
+    if day_word {
+        finder.day_words();
+    }
+    if period {
+        finder.period_ends();
+        finder.relative_periods();
+        finder.in_the_period();
+        finder.within();
+        finder.weekends();
+    }
+    if ago {
+        finder.agos();
+    }
+    finder.finish()
+}
+
+/// The expression a match says, with the direction its preposition gives.
+fn expression(m: Match<'_>, say: Say, prep: Option<&str>) -> Expr {
+    let (forward, backward, deadline) = direction(prep);
+    Expr { span: Span::new(m.start(), m.end()), text: m.as_str().to_string(), say, forward, backward, deadline }
+}
+
+/// The text of a named group, if it took part in the match.
+fn group<'t>(captures: &Captures<'t>, name: &str) -> Option<&'t str> {
+    captures.name(name).map(|m| m.as_str())
+}
+
+/// The whole match of a pattern's captures.
+fn whole<'t>(captures: &Captures<'t>) -> Match<'t> {
+    captures.get(0).expect("group 0 is the whole match")
+}
+
+/// Temporal expressions found in one text, one method per family of
+/// patterns; overlaps are settled at the end ([`Finder::finish`]).
+struct Finder<'t> {
+    text: &'t str,
+    found: Vec<Expr>,
+}
+
+impl Finder<'_> {
+    /// `November 19`, `Nov. 19, 2025`, `3 March`, `the 3rd of March`.
+    fn month_days(&mut self) {
+        for captures in MONTH_DAY.captures_iter(self.text).chain(DAY_MONTH.captures_iter(self.text)) {
+            let (Some(month), Some(day)) = (month_number(&captures["mon"]), num::<i8>(&captures, "d")) else {
+                continue;
+            };
             if !(1..=31).contains(&day) {
                 continue;
             }
-            let prep = c.name("prep").map(|m| m.as_str());
-            found.push(expr(
-                c.get(0).unwrap(),
-                Say::Calendar { year: num(&c, "y"), month, day: Some(day), part: Part::Whole },
-                prep,
-            ));
+            let say = Say::Calendar { year: num(&captures, "y"), month, day: Some(day), part: Part::Whole };
+            self.found.push(expression(whole(&captures), say, group(&captures, "prep")));
         }
     }
-    if digit {
-        for c in ISO_DATE.captures_iter(text) {
-            let (Some(year), Some(month), Some(day)) = (num(&c, "y"), num(&c, "mo"), num(&c, "d")) else { continue };
-            found.push(expr(
-                c.get(0).unwrap(),
-                Say::Calendar { year: Some(year), month, day: Some(day), part: Part::Whole },
-                None,
-            ));
+
+    /// `2024-02-29`.
+    fn iso_dates(&mut self) {
+        for captures in ISO_DATE.captures_iter(self.text) {
+            let (Some(year), Some(month), Some(day)) = (num(&captures, "y"), num(&captures, "mo"), num(&captures, "d"))
+            else {
+                continue;
+            };
+            let say = Say::Calendar { year: Some(year), month, day: Some(day), part: Part::Whole };
+            self.found.push(expression(whole(&captures), say, None));
         }
     }
-    if month && digit {
-        for c in MONTH_YEAR.captures_iter(text) {
-            let Some(month) = month_number(&c["mon"]) else { continue };
-            let part = part_of(c.name("part").map(|m| m.as_str()));
-            let prep = c.name("prep").map(|m| m.as_str());
-            found.push(expr(c.get(0).unwrap(), Say::Calendar { year: num(&c, "y"), month, day: None, part }, prep));
+
+    /// `August 2025`, `in late March 2024`.
+    fn months_with_year(&mut self) {
+        for captures in MONTH_YEAR.captures_iter(self.text) {
+            let Some(month) = month_number(&captures["mon"]) else { continue };
+            let part = part_of(group(&captures, "part"));
+            let say = Say::Calendar { year: num(&captures, "y"), month, day: None, part };
+            self.found.push(expression(whole(&captures), say, group(&captures, "prep")));
         }
     }
-    if month {
-        for c in MONTH_ALONE.captures_iter(text) {
-            let Some(month) = month_number(&c["mon"]) else { continue };
-            let prep = c.name("prep").map(|m| m.as_str());
-            let modifier = c.name("mod").map(|m| m.as_str());
+
+    /// `in August`, `last May`, `early October`.
+    fn months_alone(&mut self) {
+        for captures in MONTH_ALONE.captures_iter(self.text) {
+            let Some(month) = month_number(&captures["mon"]) else { continue };
+            let prep = group(&captures, "prep");
+            let modifier = group(&captures, "mod");
             let part = part_of(modifier.or(prep));
-            let m = c.get(0).unwrap();
             // "last August" / "next May": the modifier gives the direction.
-            let dir = match modifier.or(prep).map(|s| s.to_ascii_lowercase()) {
-                Some(s) if s == "last" || s == "next" || s == "this" => Some(s),
+            let direction = match modifier.or(prep).map(str::to_ascii_lowercase) {
+                Some(word) if word == "last" || word == "next" || word == "this" => Some(word),
                 _ => None,
             };
-            found.push(expr(m, Say::Calendar { year: None, month, day: None, part }, dir.as_deref().or(prep)));
+            let say = Say::Calendar { year: None, month, day: None, part };
+            self.found.push(expression(whole(&captures), say, direction.as_deref().or(prep)));
         }
     }
-    if month {
-        for c in MONTH_ADJ.captures_iter(text) {
-            let Some(month) = month_number(&c["mon"]) else { continue };
-            let m = c.name("mon").unwrap();
+
+    /// `the envoy's October visit`.
+    fn months_as_adjectives(&mut self) {
+        for captures in MONTH_ADJ.captures_iter(self.text) {
+            let Some(month) = month_number(&captures["mon"]) else { continue };
+            let name = captures.name("mon").expect("the pattern names the month");
             // Not at the start of a sentence, where any word is capitalised.
-            if text[..m.start()].trim_end().is_empty() {
+            if self.text[..name.start()].trim_end().is_empty() {
                 continue;
             }
-            found.push(expr(m, Say::Calendar { year: None, month, day: None, part: Part::Whole }, None));
+            let say = Say::Calendar { year: None, month, day: None, part: Part::Whole };
+            self.found.push(expression(name, say, None));
         }
     }
-    if digit {
-        for c in YEAR.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let rest = &text[m.end()..];
+
+    /// `in 2019`, `since 2014`.
+    fn years(&mut self) {
+        for captures in YEAR.captures_iter(self.text) {
+            let m = whole(&captures);
+            let rest = &self.text[m.end()..];
             // "in 2019-20", "by 2025%", "of 2024,5": not a plain year.
             if rest.starts_with(['-', '–', '%', '/']) || rest.starts_with(",0") || rest.starts_with(",5") {
                 continue;
             }
-            let Some(year) = num(&c, "y") else { continue };
-            let prep = c.name("prep").map(|m| m.as_str());
-            found.push(expr(m, Say::Year { year, part: part_of(prep) }, prep));
+            let Some(year) = num(&captures, "y") else { continue };
+            let prep = group(&captures, "prep");
+            self.found.push(expression(m, Say::Year { year, part: part_of(prep) }, prep));
         }
     }
-    if weekday {
-        for c in WEEKDAY.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let wd_match = c.name("wd").unwrap();
-            if WEEKDAY_IDIOM.is_match(&text[..wd_match.start()]) {
+
+    /// `on Wednesday`, `last Friday`, `Tuesday evening`.
+    fn weekdays(&mut self) {
+        for captures in WEEKDAY.captures_iter(self.text) {
+            let name = captures.name("wd").expect("the pattern names the weekday");
+            if WEEKDAY_IDIOM.is_match(&self.text[..name.start()]) {
                 continue;
             }
             // "Mondays" (habit) is not a date.
-            if text[wd_match.end()..].starts_with('s') {
+            if self.text[name.end()..].starts_with('s') {
                 continue;
             }
-            let Some(weekday) = weekday_number(wd_match.as_str()) else { continue };
-            let modifier = c.name("mod").map(|m| m.as_str());
-            let offset = match modifier.map(|s| s.to_ascii_lowercase()).as_deref() {
+            let Some(weekday) = weekday_number(name.as_str()) else { continue };
+            let modifier = group(&captures, "mod");
+            let offset = match modifier.map(str::to_ascii_lowercase).as_deref() {
                 Some("last" | "this past" | "past") => Some(-1),
                 Some("next" | "this coming" | "coming") => Some(1),
                 Some("this") => Some(0),
                 _ => None,
             };
-            found.push(expr(m, Say::Weekday { weekday, offset }, modifier));
+            self.found.push(expression(whole(&captures), Say::Weekday { weekday, offset }, modifier));
         }
     }
-    if day_word {
-        for c in REL_DAY.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let offset = match c["w"].to_ascii_lowercase().as_str() {
+
+    /// `yesterday`, `tonight`, `the previous day`.
+    fn day_words(&mut self) {
+        for captures in REL_DAY.captures_iter(self.text) {
+            let offset = match captures["w"].to_ascii_lowercase().as_str() {
                 "yesterday" | "last night" | "the previous day" | "the day before" => -1,
                 "the day before yesterday" => -2,
                 "tomorrow" => 1,
                 "the day after tomorrow" => 2,
                 _ => 0,
             };
-            found.push(expr(m, Say::Day { offset }, None));
+            self.found.push(expression(whole(&captures), Say::Day { offset }, None));
         }
     }
-    if period {
-        for c in END_OF.captures_iter(text) {
-            let Some(unit) = unit_of(&c["unit"]) else { continue };
-            let prep = c.name("prep").map(|m| m.as_str());
-            found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part: Part::End }, prep));
+
+    /// `by the end of the month`.
+    fn period_ends(&mut self) {
+        for captures in END_OF.captures_iter(self.text) {
+            let Some(unit) = unit_of(&captures["unit"]) else { continue };
+            let say = Say::Relative { unit, offset: 0, part: Part::End };
+            self.found.push(expression(whole(&captures), say, group(&captures, "prep")));
         }
     }
-    if period {
-        for c in REL_PERIOD.captures_iter(text) {
-            let Some(unit) = unit_of(&c["unit"]) else { continue };
-            let off_word = c["off"].to_ascii_lowercase();
-            let offset = match off_word.as_str() {
-                "last" | "the previous" => -1,
-                "next" | "the coming" | "the following" | "coming" => 1,
-                "the past" | "past" => -1,
-                _ => 0,
-            };
-            if off_word == "the same" {
+
+    /// `this week`, `late last month`, `the past year`.
+    fn relative_periods(&mut self) {
+        for captures in REL_PERIOD.captures_iter(self.text) {
+            let Some(unit) = unit_of(&captures["unit"]) else { continue };
+            let offset_word = captures["off"].to_ascii_lowercase();
+            if offset_word == "the same" {
                 continue; // "the same week": relative to something else
             }
-            let mut part = part_of(c.name("part").map(|m| m.as_str()));
+            let offset = match offset_word.as_str() {
+                "last" | "the previous" | "the past" | "past" => -1,
+                "next" | "the coming" | "the following" | "coming" => 1,
+                _ => 0,
+            };
+            let past = offset_word.ends_with("past");
+            let mut part = part_of(group(&captures, "part"));
             // "the past week": the days up to the anchor, not last calendar week.
-            if off_word.ends_with("past") && unit != Unit::Weekend {
+            if past && unit != Unit::Weekend {
                 part = Part::Earlier;
             }
-            let m = c.get(0).unwrap();
-            let start = c.name("part").map_or(c.name("off").unwrap().start(), |p| p.start());
-            let mm = &text[start..m.end()];
-            found.push(Expr {
-                span: Span::new(start, m.end()),
-                text: mm.to_string(),
-                say: Say::Relative { unit, offset: if off_word.ends_with("past") { 0 } else { offset }, part },
+            let end = whole(&captures).end();
+            let start = captures.name("part").or_else(|| captures.name("off")).expect("the offset is required").start();
+            self.found.push(Expr {
+                span: Span::new(start, end),
+                text: self.text[start..end].to_string(),
+                say: Say::Relative { unit, offset: if past { 0 } else { offset }, part },
                 forward: offset > 0,
-                backward: offset < 0 || off_word.ends_with("past"),
+                backward: offset < 0 || past,
                 deadline: false,
             });
         }
     }
-    if period {
-        for c in IN_THE_PERIOD.captures_iter(text) {
-            let Some(unit) = unit_of(&c["unit"]) else { continue };
-            let part = match c["part"].to_ascii_lowercase().as_str() {
+
+    /// `earlier in the week`, `later in the month`.
+    fn in_the_period(&mut self) {
+        for captures in IN_THE_PERIOD.captures_iter(self.text) {
+            let Some(unit) = unit_of(&captures["unit"]) else { continue };
+            let part = match captures["part"].to_ascii_lowercase().as_str() {
                 "earlier" => Part::Earlier,
                 "later" => Part::Later,
                 "early" => Part::Early,
                 _ => Part::Late,
             };
-            found.push(expr(c.get(0).unwrap(), Say::Relative { unit, offset: 0, part }, None));
-        }
-        for c in WITHIN.captures_iter(text) {
-            let (Some((n, _)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
-            let days = if c["unit"].to_ascii_lowercase().starts_with("hour") { (n + 23) / 24 } else { n };
-            let (n, unit) = if unit == Unit::Hour { (days, Unit::Day) } else { (n, unit) };
-            found.push(expr(c.get(0).unwrap(), Say::Within { n, unit }, Some("next")));
+            self.found.push(expression(whole(&captures), Say::Relative { unit, offset: 0, part }, None));
         }
     }
-    if period {
-        for m in OVER_WEEKEND.find_iter(text) {
-            found.push(Expr {
+
+    /// `within 30 days`, `within 72 hours` (whole days).
+    fn within(&mut self) {
+        for captures in WITHIN.captures_iter(self.text) {
+            let (Some((count, _)), Some(unit)) = (number_word(&captures["n"]), unit_of(&captures["unit"])) else {
+                continue;
+            };
+            let (count, unit) = if unit == Unit::Hour { ((count + 23) / 24, Unit::Day) } else { (count, unit) };
+            self.found.push(expression(whole(&captures), Say::Within { n: count, unit }, Some("next")));
+        }
+    }
+
+    /// `over the weekend`: the last one.
+    fn weekends(&mut self) {
+        for m in OVER_WEEKEND.find_iter(self.text) {
+            self.found.push(Expr {
                 span: Span::new(m.start(), m.end()),
                 text: m.as_str().to_string(),
                 say: Say::Relative { unit: Unit::Weekend, offset: -1, part: Part::Whole },
@@ -458,32 +538,37 @@ pub fn find(text: &str) -> Vec<Expr> {
             });
         }
     }
-    if ago {
-        for c in AGO.captures_iter(text) {
-            let (Some((n, vague)), Some(unit)) = (number_word(&c["n"]), unit_of(&c["unit"])) else { continue };
-            found.push(expr(
-                c.get(0).unwrap(),
-                Say::Ago { n, unit, approx: vague || c.name("q").is_some() },
-                Some("since"),
-            ));
+
+    /// `two days ago`, `nearly four months ago`.
+    fn agos(&mut self) {
+        for captures in AGO.captures_iter(self.text) {
+            let (Some((count, vague)), Some(unit)) = (number_word(&captures["n"]), unit_of(&captures["unit"])) else {
+                continue;
+            };
+            let say = Say::Ago { n: count, unit, approx: vague || captures.name("q").is_some() };
+            self.found.push(expression(whole(&captures), say, Some("since")));
         }
     }
-    // Keep the earliest, then longest, of overlapping matches.
-    found.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
-    let mut out: Vec<Expr> = Vec::new();
-    for e in found {
-        if out.last().is_some_and(|l| l.span.end > e.span.start) {
-            continue;
+
+    /// Keeps the earliest, then longest, of overlapping matches, and drops
+    /// what does not date anything.
+    fn finish(self) -> Vec<Expr> {
+        let Finder { text, mut found } = self;
+        found.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+        let mut out: Vec<Expr> = Vec::new();
+        for e in found {
+            if out.last().is_none_or(|last| last.span.end <= e.span.start) {
+                out.push(e);
+            }
         }
-        out.push(e);
+        // "overnight" dates a sentence only when nothing else does:
+        // "overnight attacks on Wednesday" happened on Wednesday.
+        if out.len() > 1 {
+            out.retain(|e| !e.text.eq_ignore_ascii_case("overnight"));
+        }
+        out.retain(|e| !counted_from_something(text, e) && !negated(text, e) && !in_time_zone_note(text, e));
+        out
     }
-    // "overnight" dates a sentence only when nothing else does: "overnight
-    // attacks on Wednesday" happened on Wednesday.
-    if out.len() > 1 {
-        out.retain(|e| !e.text.eq_ignore_ascii_case("overnight"));
-    }
-    out.retain(|e| !counted_from_something(text, e) && !negated(text, e) && !in_time_zone_note(text, e));
-    out
 }
 
 /// "the day before the strike was announced", "the previous day's vote":

@@ -401,187 +401,288 @@ fn is_tail_attribution(sentence: &str, e: &Expr) -> bool {
         && words::words(before).any(|(_, w)| is_reporting_verb(&w.to_lowercase()))
 }
 
+/// A date found in a sentence, with the clause it stands in and the day or
+/// period it resolves to.
+struct Dated<'e> {
+    expression: &'e Expr,
+    clause: usize,
+    when: When,
+}
+
 /// Where each dated mention of a sentence reads: its clause; a modifier
 /// date, its noun phrase; two dates in one clause, each its own part of it,
 /// cut at the last comma or "and" between them. Spans are relative to
 /// `sentence`.
-fn local_spans(sentence: &str, cls: &[Span], dated: &[(&Expr, usize, When)]) -> Vec<Span> {
-    let mut out: Vec<Span> = dated.iter().map(|(_, ci, _)| cls[*ci]).collect();
-    for (ci, clause) in cls.iter().enumerate() {
-        let here: Vec<usize> = (0..dated.len()).filter(|&i| dated[i].1 == ci).collect();
-        if here.len() < 2 {
-            continue;
-        }
-        let mut plain = Vec::new();
-        for &i in &here {
-            if is_modifier(sentence, dated[i].0) {
-                out[i] = modifier_span(sentence, dated[i].0);
-            } else {
-                plain.push(i);
-            }
-        }
-        let mut start = clause.start;
-        for w in plain.windows(2) {
-            let (a, b) = (dated[w[0]].0.span, dated[w[1]].0.span);
-            let gap = &sentence[a.end..b.start];
-            let cut = [", ", " and ", " but ", "; ", " that ", " which ", " who "]
-                .iter()
-                .filter_map(|sep| gap.rfind(sep).map(|at| (a.end + at, sep.len())))
-                .max();
-            // Not inside a list of dates ("between Monday and Wednesday").
-            if let Some((at, len)) = cut.filter(|_| words::rough_count(gap) >= 2) {
-                out[w[0]] = trim_span(sentence, Span::new(start, at));
-                start = at + len;
-            }
-        }
-        if let Some(&last) = plain.last() {
-            // A modifier date after the last plain one ends its part: "this
-            // weekend | for Sunday's final".
-            let after = here
-                .iter()
-                .filter(|&&i| is_modifier(sentence, dated[i].0) && dated[i].0.span.start > dated[last].0.span.end)
-                .map(|&i| dated[i].0.span.start)
-                .min();
-            let end = after.map_or(clause.end, |at| {
-                let head = sentence[..at].trim_end();
-                let prev = head.rsplit(' ').next().unwrap_or("");
-                if is_stopword(&prev.to_lowercase()) { head.len() - prev.len() } else { at }
-            });
-            if start > clause.start || end < clause.end {
-                out[last] = trim_span(sentence, Span::new(start, end.max(start)));
-            }
+fn local_spans(sentence: &str, clauses: &[Span], dated: &[Dated<'_>]) -> Vec<Span> {
+    let mut spans: Vec<Span> = dated.iter().map(|d| clauses[d.clause]).collect();
+    for (index, clause) in clauses.iter().enumerate() {
+        let here: Vec<usize> = (0..dated.len()).filter(|&i| dated[i].clause == index).collect();
+        if here.len() >= 2 {
+            split_clause(sentence, *clause, dated, &here, &mut spans);
         }
     }
-    out
+    spans
 }
 
-fn trim_span(s: &str, sp: Span) -> Span {
-    let t = &s[sp.start..sp.end];
-    let lead = t.len() - t.trim_start().len();
-    Span::new(sp.start + lead, sp.start + lead + t.trim().len())
+/// Gives each of the dates `here` (two or more in `clause`) its part of
+/// the clause in `spans`.
+fn split_clause(sentence: &str, clause: Span, dated: &[Dated<'_>], here: &[usize], spans: &mut [Span]) {
+    let mut plain = Vec::new();
+    for &i in here {
+        if is_modifier(sentence, dated[i].expression) {
+            spans[i] = modifier_span(sentence, dated[i].expression);
+        } else {
+            plain.push(i);
+        }
+    }
+    let mut start = clause.start;
+    for pair in plain.windows(2) {
+        let (first, second) = (dated[pair[0]].expression.span, dated[pair[1]].expression.span);
+        if let Some((at, len)) = cut_between(sentence, first, second) {
+            spans[pair[0]] = trim_span(sentence, Span::new(start, at));
+            start = at + len;
+        }
+    }
+    let Some(&last) = plain.last() else { return };
+    let end = last_part_end(sentence, clause, dated, here, last);
+    if start > clause.start || end < clause.end {
+        spans[last] = trim_span(sentence, Span::new(start, end.max(start)));
+    }
+}
+
+/// Where two dates of one clause are cut apart: the last comma, "and" or
+/// the like between them, as (offset, length of the separator).
+fn cut_between(sentence: &str, first: Span, second: Span) -> Option<(usize, usize)> {
+    let gap = &sentence[first.end..second.start];
+    let cut = [", ", " and ", " but ", "; ", " that ", " which ", " who "]
+        .iter()
+        .filter_map(|separator| gap.rfind(separator).map(|at| (first.end + at, separator.len())))
+        .max();
+    // Not inside a list of dates ("between Monday and Wednesday").
+    cut.filter(|_| words::rough_count(gap) >= 2)
+}
+
+/// Where the part of the last plain date (`last`) ends: at a modifier date
+/// after it, without the word that leads to it ("this weekend | for
+/// Sunday's final"), or at the clause's end.
+fn last_part_end(sentence: &str, clause: Span, dated: &[Dated<'_>], here: &[usize], last: usize) -> usize {
+    let after = here
+        .iter()
+        .map(|&i| dated[i].expression)
+        .filter(|e| is_modifier(sentence, e) && e.span.start > dated[last].expression.span.end)
+        .map(|e| e.span.start)
+        .min();
+    after.map_or(clause.end, |at| {
+        let head = sentence[..at].trim_end();
+        let previous = head.rsplit(' ').next().unwrap_or("");
+        if is_stopword(&previous.to_lowercase()) { head.len() - previous.len() } else { at }
+    })
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let inside = &text[span.start..span.end];
+    let lead = inside.len() - inside.trim_start().len();
+    Span::new(span.start + lead, span.start + lead + inside.trim().len())
 }
 
 /// The mentions of one article, resolved against `anchor` (its publication
 /// date, or the set's reference date when it has none).
 pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (si, sspan) in article.sentences.iter().enumerate() {
-        let sentence = sspan.slice(&article.body);
+    for (index, span) in article.sentences.iter().enumerate() {
+        Sentence::new(article, article_index, index, *span, anchor).mentions(&mut out);
+    }
+    out
+}
+
+/// One sentence of an article, cut into clauses, with its dates.
+struct Sentence<'a> {
+    article_index: usize,
+    index: usize,
+    /// Where the sentence starts in the article's body.
+    offset: usize,
+    text: &'a str,
+    anchor: Option<Anchor>,
+    expressions: Vec<Expr>,
+    clauses: Vec<Span>,
+    /// The clause each expression stands in.
+    expression_clauses: Vec<usize>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(article: &'a Article, article_index: usize, index: usize, span: Span, anchor: Option<Anchor>) -> Self {
+        let text = span.slice(&article.body);
         // A date in the dateline (`HERAKLION, Oct. 20 (Reuters) -`) is the report's.
-        let exprs: Vec<Expr> =
-            expr::find(sentence).into_iter().filter(|e| sspan.start + e.span.start >= article.dateline_end).collect();
-        let cls = clauses(sentence);
-        let clause_of =
-            |off: usize| cls.iter().position(|c| c.start <= off && off < c.end.max(c.start + 1)).unwrap_or(0);
-        let expr_clauses: Vec<usize> = exprs.iter().map(|e| clause_of(e.span.start)).collect();
-        // Clauses a date dates (a date modifying a noun dates that thing).
-        let dated_clauses: Vec<usize> =
-            exprs.iter().zip(&expr_clauses).filter(|(e, _)| !is_modifier(sentence, e)).map(|(_, &c)| c).collect();
-        // The statement, when the speaker's clause carries no date of its own.
-        // The statement of the day: a main clause (not "when X announced")
-        // with a named speaker and no date of its own.
-        let reported = anchor.and_then(|anchor| {
-            cls.iter().enumerate().find_map(|(ci, c)| {
-                let main = !dated_clauses.contains(&ci) && !is_background(c.slice(sentence));
-                main.then(|| statement_verb(c.slice(sentence)).map(|_| (*c, anchor.date))).flatten()
-            })
-        });
-        let mut dated: Vec<(&Expr, usize, When)> = Vec::new();
-        // The date a window is counted from, when the sentence names one.
-        let counted_from = |e: &Expr| {
-            exprs.iter().find(|o| o.span.start > e.span.end && sentence[e.span.end..o.span.start].trim() == "of")
+        let expressions: Vec<Expr> =
+            expr::find(text).into_iter().filter(|e| span.start + e.span.start >= article.dateline_end).collect();
+        let clauses = clauses(text);
+        let clause_of = |offset: usize| {
+            clauses.iter().position(|c| c.start <= offset && offset < c.end.max(c.start + 1)).unwrap_or(0)
         };
-        for (k, (e, &ci)) in exprs.iter().zip(&expr_clauses).enumerate() {
-            // "Friday, October 10": the weekday names the date beside it.
-            if let (Say::Weekday { .. }, Some(next)) = (e.say, exprs.get(k + 1)) {
-                let gap = &sentence[e.span.end..next.span.start];
-                if matches!(next.say, Say::Calendar { day: Some(_), .. }) && gap.trim_matches([',', ' ']).is_empty() {
-                    continue;
-                }
+        let expression_clauses = expressions.iter().map(|e| clause_of(e.span.start)).collect();
+        Sentence { article_index, index, offset: span.start, text, anchor, expressions, clauses, expression_clauses }
+    }
+
+    /// Adds the sentence's mentions to `out`: one per date, then the
+    /// statement of the day, if any.
+    fn mentions(&self, out: &mut Vec<Mention>) {
+        let reported = self.statement_of_the_day();
+        let dated = self.dated();
+        let several = dated.len() + usize::from(reported.is_some()) > 1;
+        let locals = local_spans(self.text, &self.clauses, &dated);
+        for (date, local) in dated.iter().zip(locals) {
+            // One date in the main clause dates the whole sentence; a date
+            // in a subordinate clause, or one of several, goes with its clause.
+            let own = several || is_subordinate(self.clauses[date.clause].slice(self.text));
+            out.push(self.dated_mention(date, if own { local } else { self.whole() }));
+        }
+        if let Some((clause, date)) = reported {
+            out.push(self.reported_mention(if several { clause } else { self.whole() }, date));
+        }
+    }
+
+    fn whole(&self) -> Span {
+        Span::new(0, self.text.len())
+    }
+
+    /// The statement of the day: a main clause (not "when X announced")
+    /// with a named speaker and no date of its own, and the date it is
+    /// reported at.
+    fn statement_of_the_day(&self) -> Option<(Span, jiff::civil::Date)> {
+        let anchor = self.anchor?;
+        // Clauses a date dates (a date modifying a noun dates that thing).
+        let dated_clauses: Vec<usize> = self
+            .expressions
+            .iter()
+            .zip(&self.expression_clauses)
+            .filter(|(e, _)| !is_modifier(self.text, e))
+            .map(|(_, &clause)| clause)
+            .collect();
+        self.clauses.iter().enumerate().find_map(|(index, clause)| {
+            let words = clause.slice(self.text);
+            let main = !dated_clauses.contains(&index) && !is_background(words);
+            main.then(|| statement_verb(words).map(|_| (*clause, anchor.date))).flatten()
+        })
+    }
+
+    /// The dates of the sentence that date something, once each.
+    fn dated(&self) -> Vec<Dated<'_>> {
+        let mut dated: Vec<Dated<'_>> = Vec::new();
+        for (position, (expression, &clause)) in self.expressions.iter().zip(&self.expression_clauses).enumerate() {
+            if self.names_the_date_beside(position) {
+                continue;
             }
-            // Without any date to read against, only dates that give their
-            // own year can be placed.
-            let when = match anchor {
-                Some(a) => resolve_at(e.say, &a, looks_forward(sentence, cls[ci].start, e)),
-                None if e.say.is_absolute() => resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false),
-                None => None,
-            };
-            let Some(mut when) = when else { continue };
-            if let Say::Within { .. } = e.say {
-                match counted_from(e) {
-                    // "within 30 days of Thursday's notice": counted from that date.
-                    Some(o) => {
-                        if let Some(w) = anchor.and_then(|a| resolve_at(o.say, &a, false)) {
-                            when = resolve(e.say, w.start, true).unwrap_or(when);
-                        }
-                    }
-                    // "A 2023 report had recommended repairs within five
-                    // years": a limit set in the past is counted from a day
-                    // the text does not give, never from the article's.
-                    None => {
-                        let lead = &sentence[cls[ci].start..e.span.start];
-                        if in_past_perfect(lead) && !FUTURE_CUE.is_match(lead) {
-                            continue;
-                        }
-                    }
-                }
-            }
+            let Some(when) = self.when(expression, clause) else { continue };
             // "on Thursday, March 13": two ways of naming one date are one
             // mention (a date used as a modifier names something else).
-            if !is_modifier(sentence, e)
-                && dated.iter().any(|(d, c, w)| *c == ci && w.compatible(&when) && !is_modifier(sentence, d))
+            if !is_modifier(self.text, expression)
+                && dated
+                    .iter()
+                    .any(|d| d.clause == clause && d.when.compatible(&when) && !is_modifier(self.text, d.expression))
             {
                 continue;
             }
-            dated.push((e, ci, when));
+            dated.push(Dated { expression, clause, when });
         }
-        // ", police said on Monday": the date of the telling, not of what is
-        // told, when the sentence dates that too.
-        if dated.len() > 1 {
-            let told: Vec<bool> = dated.iter().map(|(e, _, _)| is_tail_attribution(sentence, e)).collect();
-            if told.iter().any(|t| !t) {
-                let mut keep = told.iter().map(|t| !t);
-                dated.retain(|_| keep.next().unwrap_or(true));
+        self.drop_dates_of_the_telling(&mut dated);
+        dated
+    }
+
+    /// "Friday, October 10": the weekday names the date beside it.
+    fn names_the_date_beside(&self, position: usize) -> bool {
+        let (expression, next) = (&self.expressions[position], self.expressions.get(position + 1));
+        let Some(next) = next.filter(|_| matches!(expression.say, Say::Weekday { .. })) else { return false };
+        let gap = &self.text[expression.span.end..next.span.start];
+        matches!(next.say, Say::Calendar { day: Some(_), .. }) && gap.trim_matches([',', ' ']).is_empty()
+    }
+
+    /// The day or period an expression in `clause` resolves to; `None`
+    /// when it cannot be placed.
+    fn when(&self, expression: &Expr, clause: usize) -> Option<When> {
+        let clause_start = self.clauses[clause].start;
+        // Without any date to read against, only dates that give their
+        // own year can be placed.
+        let when = match self.anchor {
+            Some(anchor) => resolve_at(expression.say, &anchor, looks_forward(self.text, clause_start, expression)),
+            None if expression.say.is_absolute() => {
+                resolve(expression.say, jiff::civil::Date::constant(2000, 1, 1), false)
+            }
+            None => None,
+        }?;
+        if !matches!(expression.say, Say::Within { .. }) {
+            return Some(when);
+        }
+        match self.counted_from(expression) {
+            // "within 30 days of Thursday's notice": counted from that date.
+            Some(start) => {
+                let from = self.anchor.and_then(|anchor| resolve_at(start.say, &anchor, false));
+                Some(from.and_then(|from| resolve(expression.say, from.start, true)).unwrap_or(when))
+            }
+            // "A 2023 report had recommended repairs within five years": a
+            // limit set in the past is counted from a day the text does not
+            // give, never from the article's.
+            None => {
+                let lead = &self.text[clause_start..expression.span.start];
+                let set_in_the_past = in_past_perfect(lead) && !FUTURE_CUE.is_match(lead);
+                (!set_in_the_past).then_some(when)
             }
         }
-        let several = dated.len() + usize::from(reported.is_some()) > 1;
-        let locals = local_spans(sentence, &cls, &dated);
-        for ((e, ci, when), local) in dated.iter().zip(locals) {
-            // One date in the main clause dates the whole sentence; a date
-            // in a subordinate clause, or one of several, goes with its clause.
-            let own = several || is_subordinate(cls[*ci].slice(sentence));
-            let local = if own { local } else { Span::new(0, sentence.len()) };
-            out.push(Mention {
-                article: article_index,
-                sentence: si,
-                span: Span::new(sspan.start + local.start, sspan.start + local.end),
-                expression: Some(e.text.clone()),
-                expression_span: Some(Span::new(sspan.start + e.span.start, sspan.start + e.span.end)),
-                when: *when,
-                basis: Basis::Dated,
-                direct: !is_modifier(sentence, e) && !is_subordinate(cls[*ci].slice(sentence)),
-                window: match e.say {
-                    Say::Within { n, unit } if counted_from(e).is_none() => Some((n, unit)),
-                    _ => None,
-                },
-            });
+    }
+
+    /// The date a window is counted from, when the sentence names one
+    /// ("within 30 days of Thursday's notice").
+    fn counted_from(&self, expression: &Expr) -> Option<&Expr> {
+        self.expressions.iter().find(|other| {
+            other.span.start > expression.span.end && self.text[expression.span.end..other.span.start].trim() == "of"
+        })
+    }
+
+    /// ", police said on Monday": the date of the telling, not of what is
+    /// told, is dropped when the sentence dates that too.
+    fn drop_dates_of_the_telling(&self, dated: &mut Vec<Dated<'_>>) {
+        if dated.len() < 2 {
+            return;
         }
-        if let Some((c, anchor)) = reported {
-            let local = if several { c } else { Span::new(0, sentence.len()) };
-            out.push(Mention {
-                article: article_index,
-                sentence: si,
-                span: Span::new(sspan.start + local.start, sspan.start + local.end),
-                expression: None,
-                expression_span: None,
-                when: When::day(anchor, false),
-                basis: Basis::Reported,
-                direct: true,
-                window: None,
-            });
+        let told: Vec<bool> = dated.iter().map(|d| is_tail_attribution(self.text, d.expression)).collect();
+        if told.iter().any(|t| !t) {
+            let mut keep = told.iter().map(|t| !t);
+            dated.retain(|_| keep.next().unwrap_or(true));
         }
     }
-    out
+
+    /// A mention at `local` (relative to the sentence), dated by its words.
+    fn dated_mention(&self, date: &Dated<'_>, local: Span) -> Mention {
+        let expression = date.expression;
+        Mention {
+            article: self.article_index,
+            sentence: self.index,
+            span: Span::new(self.offset + local.start, self.offset + local.end),
+            expression: Some(expression.text.clone()),
+            expression_span: Some(Span::new(self.offset + expression.span.start, self.offset + expression.span.end)),
+            when: date.when,
+            basis: Basis::Dated,
+            direct: !is_modifier(self.text, expression) && !is_subordinate(self.clauses[date.clause].slice(self.text)),
+            window: match expression.say {
+                Say::Within { n, unit } if self.counted_from(expression).is_none() => Some((n, unit)),
+                _ => None,
+            },
+        }
+    }
+
+    /// A statement at `local` (relative to the sentence), reported at `date`.
+    fn reported_mention(&self, local: Span, date: jiff::civil::Date) -> Mention {
+        Mention {
+            article: self.article_index,
+            sentence: self.index,
+            span: Span::new(self.offset + local.start, self.offset + local.end),
+            expression: None,
+            expression_span: None,
+            when: When::day(date, false),
+            basis: Basis::Reported,
+            direct: true,
+            window: None,
+        }
+    }
 }
 
 #[cfg(test)]

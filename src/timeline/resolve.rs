@@ -145,86 +145,100 @@ pub fn resolve_at(say: Say, anchor: &Anchor, forward: bool) -> Option<When> {
 /// Resolves what an expression says against `anchor` (the article's date).
 /// `forward` says the sentence looks ahead (a deadline, a plan).
 pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
-    let y = anchor.year();
     match say {
         Say::Calendar { year: Some(year), month, day: Some(day), .. } => {
             Some(When::day(Date::new(year, month, day).ok()?, false))
         }
-        Say::Calendar { year: None, month, day: Some(day), .. } => {
-            // The year that puts the date nearest the anchor, or the next
-            // one ahead when the sentence looks forward.
-            let candidates = [y - 1, y, y + 1].into_iter().filter_map(|yy| Date::new(yy, month, day).ok());
-            let best = if forward {
-                candidates.filter(|d| *d >= anchor).min()
-            } else {
-                candidates.min_by_key(|d| {
-                    let days = (anchor.since(*d).ok()?.get_days()).abs();
-                    // A little bias to the past: news mostly reports what happened.
-                    Some(if *d > anchor { days * 2 } else { days })
-                })
-            }?;
-            Some(When::day(best, false))
-        }
+        Say::Calendar { year: None, month, day: Some(day), .. } => day_of_month(month, day, anchor, forward),
         Say::Calendar { year: Some(year), month, day: None, part } => When::month(year, month, part != Part::Whole),
-        Say::Calendar { year: None, month, day: None, part } => {
-            let am = anchor.month();
-            let year = if forward {
-                if month >= am { y } else { y + 1 }
-            } else if month <= am {
-                y
-            } else {
-                y - 1
-            };
-            When::month(year, month, part != Part::Whole)
-        }
+        Say::Calendar { year: None, month, day: None, part } => month_alone(month, part, anchor, forward),
         Say::Year { year, part } => When::year(year, part != Part::Whole),
-        Say::Weekday { weekday, offset } => {
-            let today = anchor.weekday().to_monday_zero_offset();
-            let back = i64::from((today - weekday).rem_euclid(7));
-            let ahead = i64::from((weekday - today).rem_euclid(7));
-            let delta = match offset {
-                Some(-1) => -(if back == 0 { 7 } else { back }),
-                Some(1) => {
-                    if ahead == 0 {
-                        7
-                    } else {
-                        ahead
-                    }
-                }
-                Some(_) => i64::from(weekday) - i64::from(today),
-                // Unsaid: the last such day (that day itself when it is the
-                // anchor's weekday), or the next one when looking ahead.
-                None if forward => ahead,
-                None => -back,
-            };
-            Some(When::day(add_days(anchor, delta)?, false))
-        }
+        Say::Weekday { weekday: day, offset } => weekday(day, offset, anchor, forward),
         Say::Day { offset } => Some(When::day(add_days(anchor, i64::from(offset))?, false)),
         Say::Relative { unit, offset, part } => relative(unit, offset, part, anchor, forward),
-        Say::Within { n, unit } => {
-            let n = i64::from(n);
-            let d = match unit {
-                Unit::Week | Unit::Weekend => add_days(anchor, 7 * n)?,
-                Unit::Month => add_months(anchor, n)?,
-                Unit::Year => add_months(anchor, 12 * n)?,
-                Unit::Decade => add_months(anchor, 120 * n)?,
-                Unit::Day | Unit::Hour => add_days(anchor, n)?,
-            };
-            Some(When::day(d, false))
-        }
-        Say::Ago { n, unit, approx } => {
-            let n = i64::from(n);
-            match unit {
-                Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, -n)?, approx)),
-                Unit::Week | Unit::Weekend => Some(When::day(add_days(anchor, -7 * n)?, true)),
-                Unit::Month => {
-                    let d = add_months(anchor, -n)?;
-                    When::month(d.year(), d.month(), approx)
-                }
-                Unit::Year => When::year(y - n as i16, approx),
-                Unit::Decade => When::year(y - 10 * n as i16, true),
+        Say::Within { n, unit } => within(i64::from(n), unit, anchor),
+        Say::Ago { n, unit, approx } => ago(i64::from(n), unit, approx, anchor),
+    }
+}
+
+/// `November 19`: the year that puts the date nearest the anchor, or the
+/// next one ahead when the sentence looks forward.
+fn day_of_month(month: i8, day: i8, anchor: Date, forward: bool) -> Option<When> {
+    let year = anchor.year();
+    let candidates = [year - 1, year, year + 1].into_iter().filter_map(|y| Date::new(y, month, day).ok());
+    let best = if forward {
+        candidates.filter(|date| *date >= anchor).min()
+    } else {
+        candidates.min_by_key(|date| {
+            let days = (anchor.since(*date).ok()?.get_days()).abs();
+            // A little bias to the past: news mostly reports what happened.
+            Some(if *date > anchor { days * 2 } else { days })
+        })
+    }?;
+    Some(When::day(best, false))
+}
+
+/// `in August`: this year's, or the last (the next, looking forward) when
+/// this year's is on the other side of the anchor.
+fn month_alone(month: i8, part: Part, anchor: Date, forward: bool) -> Option<When> {
+    let (this_year, this_month) = (anchor.year(), anchor.month());
+    let year = if forward {
+        if month >= this_month { this_year } else { this_year + 1 }
+    } else if month <= this_month {
+        this_year
+    } else {
+        this_year - 1
+    };
+    When::month(year, month, part != Part::Whole)
+}
+
+/// `on Wednesday`, `last Friday`, `next Monday`, `this Tuesday`.
+fn weekday(weekday: i8, offset: Option<i8>, anchor: Date, forward: bool) -> Option<When> {
+    let today = anchor.weekday().to_monday_zero_offset();
+    let back = i64::from((today - weekday).rem_euclid(7));
+    let ahead = i64::from((weekday - today).rem_euclid(7));
+    let delta = match offset {
+        Some(-1) => -(if back == 0 { 7 } else { back }),
+        Some(1) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
             }
         }
+        Some(_) => i64::from(weekday) - i64::from(today),
+        // Unsaid: the last such day (that day itself when it is the
+        // anchor's weekday), or the next one when looking ahead.
+        None if forward => ahead,
+        None => -back,
+    };
+    Some(When::day(add_days(anchor, delta)?, false))
+}
+
+/// `within 30 days`: the limit, that far after the anchor.
+fn within(count: i64, unit: Unit, anchor: Date) -> Option<When> {
+    let limit = match unit {
+        Unit::Week | Unit::Weekend => add_days(anchor, 7 * count)?,
+        Unit::Month => add_months(anchor, count)?,
+        Unit::Year => add_months(anchor, 12 * count)?,
+        Unit::Decade => add_months(anchor, 120 * count)?,
+        Unit::Day | Unit::Hour => add_days(anchor, count)?,
+    };
+    Some(When::day(limit, false))
+}
+
+/// `two days ago`, `nearly four months ago`: as precise as the unit.
+fn ago(count: i64, unit: Unit, approx: bool, anchor: Date) -> Option<When> {
+    let year = anchor.year();
+    match unit {
+        Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, -count)?, approx)),
+        Unit::Week | Unit::Weekend => Some(When::day(add_days(anchor, -7 * count)?, true)),
+        Unit::Month => {
+            let date = add_months(anchor, -count)?;
+            When::month(date.year(), date.month(), approx)
+        }
+        Unit::Year => When::year(year - count as i16, approx),
+        Unit::Decade => When::year(year - 10 * count as i16, true),
     }
 }
 
