@@ -16,11 +16,6 @@ use super::shared::{Notice, Request, Shared, Target};
 use super::theme::Theme;
 use super::views::{VIEWS, View, index_of};
 
-/// A short tag for a source: A–Z, then numbers.
-pub fn tag(i: usize) -> String {
-    if i < 26 { char::from(b'A' + i as u8).to_string() } else { (i + 1).to_string() }
-}
-
 /// The saved-state key of the source list's place.
 const SOURCES_KEY: &str = "sources";
 

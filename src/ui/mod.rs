@@ -11,6 +11,7 @@ pub mod anchor;
 pub mod app;
 pub mod draw;
 pub mod keymap;
+pub mod labels;
 pub mod layout;
 pub mod overlays;
 pub mod shared;

@@ -8,7 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::app::tag;
 use super::draw::{block, styled_row};
 use super::keymap::{Action, actions};
 use super::layout;
@@ -151,9 +150,8 @@ impl Overlay for Mentions {
         for (i, m) in e.mentions.iter().enumerate() {
             let a = &arts[m.article];
             let head = format!(
-                "{} {}{}",
-                tag(m.article),
-                a.label(),
+                "{}{}",
+                shared.heading(m.article),
                 m.expression.as_deref().map(|x| format!(" · “{x}”")).unwrap_or_default()
             );
             let style = if i == self.cursor { t.selected() } else { t.title() };
@@ -262,9 +260,8 @@ impl Overlay for Exclusive {
             .map_or(0.0, |c| c.exclusive_share);
         let position = if list.is_empty() { String::new() } else { format!("{}/{} · ", self.cursor + 1, list.len()) };
         let title = format!(
-            " {position}Only in {} {} · {:.0}% of its words ",
-            tag(self.article),
-            wrap::truncate(&a.label(), 40),
+            " {position}Only in {} · {:.0}% of its words ",
+            wrap::truncate(&shared.heading(self.article), 50),
             share * 100.0
         );
         let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));

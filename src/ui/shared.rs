@@ -11,6 +11,7 @@ use parallax::ingest::Article;
 use parallax::text::Span;
 
 use super::keymap::Keymap;
+use super::labels::Labels;
 use super::theme::Theme;
 use super::wrap::{Row, wrap_spaced};
 
@@ -76,6 +77,8 @@ pub struct Shared {
     /// A one-line message for the status line.
     pub message: Option<String>,
     pub requests: Vec<Request>,
+    /// A short name for each source.
+    labels: Labels,
     wrapped: RefCell<WrapCache>,
 }
 
@@ -97,6 +100,7 @@ impl Shared {
             search: None,
             message: None,
             requests: Vec::new(),
+            labels: Labels::default(),
             wrapped: RefCell::new(HashMap::new()),
         }
     }
@@ -108,12 +112,16 @@ impl Shared {
     /// A batch of articles read before the analysis.
     pub fn add_articles(&mut self, batch: &mut Vec<Article>) {
         self.articles.append(batch);
+        self.labels.extend(&self.articles);
     }
 
     /// The analysis has arrived (or replaces the one shown).
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.analysis = Some(analysis);
         self.articles = Vec::new();
+        if let Some(a) = &self.analysis {
+            self.labels.extend(&a.articles);
+        }
         self.wrapped.borrow_mut().clear();
         self.progress = Progress { stage: self.progress.total, total: self.progress.total, label: "done" };
     }
@@ -143,6 +151,23 @@ impl Shared {
         let n = self.articles().len();
         self.source = self.source.min(n.saturating_sub(1));
         self.marked.retain(|&m| m < n);
+    }
+
+    /// The short name of source `i` (its outlet, else its first words).
+    pub fn label(&self, i: usize) -> String {
+        self.labels.get(i)
+    }
+
+    /// Whether source `i`'s name is its outlet's, not its first words.
+    pub fn has_outlet(&self, i: usize) -> bool {
+        self.labels.is_outlet(i)
+    }
+
+    /// "outlet · title", or the title alone when the source has no outlet
+    /// (its name would be the title's first words again).
+    pub fn heading(&self, i: usize) -> String {
+        let title = self.articles().get(i).map(|a| a.label()).unwrap_or_default();
+        if self.has_outlet(i) { format!("{} · {title}", self.label(i)) } else { title }
     }
 
     /// The id of article `i`, for remembering a place.

@@ -82,9 +82,9 @@ fn coverage_counts_the_sources_out_of_view() {
     a.set_analysis(parallax::analyse(loaded));
     keys(&mut a, "4");
     let s = screen(&a);
-    // 10 source columns fit at 80 columns; the 6 others are counted.
+    // 6 source columns fit at 80 columns; the 10 others are counted.
     assert!(s.contains("others"), "{s}");
-    assert!(s.contains("●     +6│"), "{s}");
+    assert!(s.contains("●              +10│"), "{s}");
 }
 
 #[test]

@@ -56,11 +56,6 @@ pub fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// `s` padded on the left to `w` columns.
-pub fn pad_left(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
-}
-
 /// Wraps `text` (offset `base` is added to every row) to `max` columns.
 /// Paragraphs ("\n\n") are separated by an empty row; single line breaks
 /// start a new row.
@@ -233,7 +228,6 @@ mod tests {
         assert_eq!(width("🇯🇵"), 2);
         assert_eq!(width("👍🏽"), 2);
         assert_eq!(pad("東京", 6), "東京  ");
-        assert_eq!(pad_left("A", 3), "  A");
     }
 
     #[test]

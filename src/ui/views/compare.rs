@@ -20,7 +20,6 @@ use super::super::layout;
 use super::super::shared::{Notice, Request, Shared, Target};
 use super::super::wrap;
 use super::{View, is_paging, movement, search_list, sources, step};
-use crate::ui::app::tag;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -303,12 +302,7 @@ impl Compare {
         let b = block(shared, title, focused).title_bottom(Line::styled(more, shared.theme.dim()).right_aligned());
         f.render_widget(b, main);
         let (head, left, gap, right) = layout::compare_columns(main);
-        let arts = shared.articles();
-        let name = |(art, _): (usize, Span)| {
-            let a = &arts[art];
-            let outlet = a.outlet.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
-            format!("{} {}{outlet}", tag(art), a.label())
-        };
+        let name = |(art, _): (usize, Span)| shared.heading(art);
         let t = &shared.theme;
         f.render_widget(
             Paragraph::new(vec![
@@ -358,8 +352,8 @@ impl View for Compare {
         } else {
             let n = Self::passages(shared).len();
             let scope = match shared.marked.as_slice() {
-                [x, y] => format!("{} and {}", tag(*x), tag(*y)),
-                [x] => format!("{} with all", tag(*x)),
+                [x, y] => format!("{} and {}", shared.label(*x), shared.label(*y)),
+                [x] => format!("{} with all", shared.label(*x)),
                 _ => "all pairs".into(),
             };
             format!("passage {}/{n} · {scope}", (self.passage + 1).min(n))

@@ -17,12 +17,61 @@ use super::super::shared::{Request, Shared, Target};
 use super::super::wrap;
 use super::timeline::{count, shortened, summary_for, when_label};
 use super::{View, movement, search_list, step};
-use crate::ui::app::tag;
 
-/// Width of one source column in the matrix.
-const COL: usize = 4;
 /// Width of the column counting the sources out of view.
 const OTHERS: usize = 7;
+/// The row labels get at least this many columns.
+const MIN_LABEL: usize = 24;
+/// Source columns when their names take two header rows, each name
+/// reaching over the next column.
+const NARROW: usize = 6;
+
+/// How the matrix is laid out at a width.
+struct Grid {
+    label_w: usize,
+    /// Width of each source column.
+    col_w: usize,
+    cols: std::ops::Range<usize>,
+    /// Width of the column counting sources out of view (0: all in view).
+    others_w: usize,
+    /// Names on two header rows, alternating.
+    stagger: bool,
+}
+
+impl Grid {
+    /// One header row of names wide enough for all of them when every
+    /// source fits so; else narrow columns with names on two rows.
+    fn new(shared: &Shared, selected: usize, inner_w: usize) -> Grid {
+        let n = shared.articles().len();
+        let room = inner_w.saturating_sub(MIN_LABEL);
+        // Whole names on one row only while the labels keep half the width.
+        let wide = if n * 5 <= inner_w / 2 {
+            let longest = (0..n).map(|i| wrap::width(&shared.label(i))).max().unwrap_or(1);
+            Some((longest + 2).clamp(5, 16)).filter(|w| n * w <= inner_w / 2)
+        } else {
+            None
+        };
+        let (col_w, stagger) = match wide {
+            Some(w) => (w, false),
+            None => (NARROW, true),
+        };
+        // Staggered, the last name reaches over a column's width of room
+        // kept at the right.
+        let reserve = if stagger { col_w } else { 0 };
+        let fits = (room.saturating_sub(reserve) / col_w).max(1);
+        let others_w = if n > fits { OTHERS } else { 0 };
+        let visible = (room.saturating_sub(others_w + reserve) / col_w).clamp(1, n.max(1));
+        let label_w = inner_w.saturating_sub(visible * col_w + others_w + reserve).max(10);
+        Grid { label_w, col_w, cols: window(selected, n, visible), others_w, stagger }
+    }
+
+    /// The name of the source in column `c` as a header cell `width`
+    /// columns wide: a space, then the name above the column's marks.
+    fn name(shared: &Shared, c: usize, width: usize) -> String {
+        let room = width.saturating_sub(2);
+        format!(" {}", wrap::pad(&wrap::truncate(&shared.label(c), room), width.saturating_sub(1)))
+    }
+}
 
 /// A row of the matrix: a statement (cluster) or a timeline event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,15 +124,8 @@ impl Coverage {
     }
 
     /// The matrix line of one row.
-    fn row_line<'a>(
-        &self,
-        shared: &Shared,
-        i: usize,
-        row: Row,
-        cols: std::ops::Range<usize>,
-        widths: (usize, usize),
-    ) -> Line<'a> {
-        let (label_w, others_w) = widths;
+    fn row_line<'a>(&self, shared: &Shared, i: usize, row: Row, grid: &Grid) -> Line<'a> {
+        let (label_w, others_w, cols) = (grid.label_w, grid.others_w, grid.cols.clone());
         let Some(an) = &shared.analysis else { return Line::default() };
         let t = &shared.theme;
         let (label, reported) = match row {
@@ -103,9 +145,12 @@ impl Coverage {
         for c in cols.clone() {
             let cell = if who.contains(&c) { "●" } else { "·" };
             let style = if who.contains(&c) { t.shared_mark() } else { t.dim() };
-            spans.push(TSpan::styled(format!("{cell:>COL$}"), style));
+            spans.push(TSpan::styled(wrap::pad(&format!(" {cell}"), grid.col_w), style));
         }
         if others_w > 0 {
+            if grid.stagger {
+                spans.push(TSpan::raw(" ".repeat(grid.col_w)));
+            }
             let out = who.iter().filter(|c| !cols.contains(c)).count();
             let cell = if out > 0 { format!("+{out}") } else { "·".to_string() };
             let style = if out > 0 { t.shared_mark() } else { t.dim() };
@@ -148,7 +193,7 @@ impl View for Coverage {
             return "analysing…".into();
         }
         let n = rows(shared).len();
-        format!("row {}/{n} · source {}", (self.row + 1).min(n), tag(self.column))
+        format!("row {}/{n} · {}", (self.row + 1).min(n), shared.heading(self.column))
     }
 
     fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
@@ -158,40 +203,48 @@ impl View for Coverage {
             return;
         };
         let t = &shared.theme;
-        let n = an.articles.len();
-        let inner_w = (area.width as usize).saturating_sub(2);
-        // As many source columns as fit beside a label of at least 30
-        // columns; when not all fit, a last column counts the sources out
-        // of view.
-        let fits = (inner_w.saturating_sub(30) / COL).max(1);
-        let others_w = if n > fits { OTHERS } else { 0 };
-        let visible_cols = (inner_w.saturating_sub(30 + others_w) / COL).clamp(1, n.max(1));
-        let label_w = inner_w.saturating_sub(visible_cols * COL + others_w).max(10);
-        let cols = window(self.column, n, visible_cols);
-        let mut header = vec![TSpan::styled(wrap::pad("statements, then events", label_w), t.dim())];
-        let mut share =
-            vec![TSpan::styled(wrap::pad(&wrap::truncate("words no other source has", label_w - 1), label_w), t.dim())];
-        for c in cols.clone() {
+        let grid = Grid::new(shared, self.column, (area.width as usize).saturating_sub(2));
+        let label =
+            |text: &str| TSpan::styled(wrap::pad(&wrap::truncate(text, grid.label_w - 1), grid.label_w), t.dim());
+        let mut names = [vec![label("statements, then events")], vec![label("")]];
+        let mut share = vec![label("words no other source has")];
+        for (k, c) in grid.cols.clone().enumerate() {
             let style = if c == self.column { t.selected() } else { t.title() };
-            header.push(TSpan::styled(wrap::pad_left(&tag(c), COL), style));
+            // Staggered, a name reaches over the next column, which the
+            // other row names.
+            let row = usize::from(grid.stagger && k % 2 == 1);
+            let width = if grid.stagger { 2 * grid.col_w } else { grid.col_w };
+            names[row].push(TSpan::styled(Grid::name(shared, c, width), style));
+            if grid.stagger && k == 0 {
+                names[1].push(TSpan::raw(" ".repeat(grid.col_w)));
+            }
             let pct = an.story.coverage.get(c).map_or(0.0, |x| x.exclusive_share * 100.0);
-            share.push(TSpan::styled(format!("{:>w$}", format!("{pct:.0}%"), w = COL), t.text()));
+            share.push(TSpan::styled(wrap::pad(&format!(" {pct:.0}%"), grid.col_w), t.text()));
         }
-        if others_w > 0 {
-            header.push(TSpan::styled(format!("{:>others_w$}", "others"), t.dim()));
+        if grid.others_w > 0 {
+            // After the last name (which reaches a column further on the
+            // row that has it).
+            let row = usize::from(grid.stagger && grid.cols.len() % 2 == 0);
+            names[row].push(TSpan::styled(format!("{:>w$}", "others", w = grid.others_w), t.dim()));
         }
         let rows = rows(shared);
-        let h = layout::text_height(area).saturating_sub(2);
-        let mut lines = vec![Line::from(header), Line::from(share)];
+        let [first, second] = names;
+        let mut lines = vec![Line::from(first)];
+        if grid.stagger {
+            lines.push(Line::from(second));
+        }
+        lines.push(Line::from(share));
+        let h = layout::text_height(area).saturating_sub(lines.len());
         for i in window(self.row, rows.len(), h) {
-            lines.push(self.row_line(shared, i, rows[i], cols.clone(), (label_w, others_w)));
+            lines.push(self.row_line(shared, i, rows[i], &grid));
         }
         let title = format!(
-            " Coverage · {}, {} · source {} ",
+            " Coverage · {}, {} · {} ",
             count(an.story.clusters.len(), "statement"),
             count(an.timeline.len(), "event"),
-            tag(self.column)
+            shared.label(self.column)
         );
+        let title = wrap::truncate(&title, (area.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), area);
     }
 

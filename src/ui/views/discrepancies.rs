@@ -16,7 +16,6 @@ use super::super::shared::{Request, Shared, Target};
 use super::compare::member_pairs;
 use super::timeline::{count, when_label};
 use super::{View, movement, search_list, step};
-use crate::ui::app::tag;
 
 #[derive(Default)]
 pub struct Discrepancies {
@@ -53,8 +52,7 @@ impl Discrepancies {
         let mut detail = Vec::new();
         for (side, member, style) in [(d.a, &d.member_a, t.deleted()), (d.b, &d.member_b, t.inserted())] {
             let body = &an.articles[member.article].body;
-            let label = format!("{} {}", tag(member.article), an.articles[member.article].label());
-            detail.push(Line::styled(label, t.title()));
+            detail.push(Line::styled(shared.heading(member.article), t.title()));
             let row = super::super::wrap::Row { start: member.span.start, end: member.span.end };
             detail.push(styled_row(body, row, &[(Span::new(side.1.start, side.1.end), style)], t.text()));
         }
@@ -114,8 +112,7 @@ impl View for Discrepancies {
             // A date disagreement shows what each side's words resolve to.
             let resolved =
                 d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
-            let text =
-                format!("{} “{x}” vs {} “{y}”{resolved} · {}", tag(d.a.0), tag(d.b.0), st.clusters[d.cluster].id);
+            let text = format!("{} “{x}” vs {} “{y}”{resolved}", shared.label(d.a.0), shared.label(d.b.0));
             let mut line = Line::from(vec![
                 TSpan::styled(format!("{kind:<14}"), style),
                 TSpan::raw(super::super::wrap::truncate(&text, w.saturating_sub(14))),

@@ -21,7 +21,6 @@ use super::super::layout;
 use super::super::shared::{Notice, Request, Shared, Target};
 use super::super::wrap::{self, Row};
 use super::{View, movement, sources, step};
-use crate::ui::app::tag;
 
 /// Which part of the view has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -250,7 +249,7 @@ impl Read {
         let h = layout::text_height(r);
         let rows = shared.rows(article, w);
         let shared_sentences = shared.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map(|c| &c.shared);
-        let title = pane_title(a, article, (r.width as usize).saturating_sub(5));
+        let title = pane_title(shared, article, (r.width as usize).saturating_sub(5));
         let first = pane.first_row(&rows, h);
         let mut lines = Vec::with_capacity(h);
         let end = (first + h).min(rows.len());
@@ -332,28 +331,24 @@ impl Read {
         let in_article = all(body);
         let k = in_article.iter().position(|&x| x == i).unwrap_or(0);
         self.jump(article, Span::new(i, end), shared);
-        Some(format!("match {}/{} in {}", k + 1, in_article.len(), tag(article)))
+        Some(format!("match {}/{} in {}", k + 1, in_article.len(), shared.label(article)))
     }
 }
 
-/// A pane's title: tag and label, with the outlet and date when they fit
-/// whole; a cut label otherwise (never a label and its fields both cut).
-fn pane_title(a: &parallax::ingest::Article, article: usize, room: usize) -> String {
-    let mut meta = vec![a.outlet.clone().unwrap_or_default()];
-    if let Some(p) = a.published {
-        meta.push(p.date.to_string());
-    }
-    meta.retain(|m| !m.is_empty());
-    let bare = format!(" {} {} ", tag(article), a.label());
-    let with = |fields: &[String]| {
-        if fields.is_empty() { bare.clone() } else { format!("{bare}· {} ", fields.join(" · ")) }
+/// A pane's title: the source's name and title, with the date when it
+/// fits whole; the name and a cut title otherwise.
+fn pane_title(shared: &Shared, article: usize, room: usize) -> String {
+    let heading = shared.heading(article);
+    let date = shared.articles()[article].published.map(|p| p.date.to_string());
+    let full = match &date {
+        Some(d) => format!(" {heading} · {d} "),
+        None => format!(" {heading} "),
     };
-    let title = [with(&meta), with(&meta[meta.len().saturating_sub(1)..])]
-        .into_iter()
-        .find(|t| wrap::width(t) <= room)
-        .unwrap_or_else(|| wrap::truncate(&bare, room));
+    if wrap::width(&full) <= room {
+        return full;
+    }
     // A space before the border when the title was cut.
-    if title.ends_with('…') { format!("{title} ") } else { title }
+    format!("{} ", wrap::truncate(&format!(" {heading}"), room.saturating_sub(1)))
 }
 
 impl View for Read {
@@ -384,8 +379,13 @@ impl View for Read {
             Some(p) => {
                 let (w, h) = self.pane_geometry(shared, self.active);
                 let rows = shared.rows(p.article, w);
-                let a = &shared.articles()[p.article];
-                format!("{} · line {} · {}", tag(p.article), p.first_row(&rows, h) + 1, a.label())
+                let line = p.first_row(&rows, h) + 1;
+                let title = shared.articles()[p.article].label();
+                if shared.has_outlet(p.article) {
+                    format!("{} · line {line} · {title}", shared.label(p.article))
+                } else {
+                    format!("line {line} · {title}")
+                }
             }
             None => "no article open".into(),
         }

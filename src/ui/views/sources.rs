@@ -13,7 +13,6 @@ use super::super::layout;
 use super::super::shared::Shared;
 use super::super::wrap;
 use super::{movement, step};
-use crate::ui::app::tag;
 
 /// List entries that fit in `area` (two lines each).
 pub fn page(area: Rect) -> usize {
@@ -36,21 +35,12 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
     let t = &shared.theme;
     let mut lines = Vec::new();
     for i in window(shared.source, arts.len(), items_visible) {
-        let a = &arts[i];
         let sign = if shared.marked.contains(&i) {
             "●"
         } else if open.contains(&i) {
             "▸"
         } else {
             " "
-        };
-        let head = format!("{:>2}{sign}{}", tag(i), a.label());
-        let date = a.published.map_or_else(|| "no date".to_string(), |p| p.date.to_string());
-        let outlet = a.outlet.as_deref().unwrap_or("");
-        let sub = if outlet.is_empty() {
-            format!("   {date} · {}w", a.word_count)
-        } else {
-            format!("   {date} · {}w · {outlet}", a.word_count)
         };
         let style = if i == shared.source && focused {
             t.selected()
@@ -59,8 +49,8 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
         } else {
             t.text()
         };
-        lines.push(Line::styled(wrap::truncate(&head, inner_w), style));
-        lines.push(Line::styled(wrap::truncate(&sub, inner_w), t.dim()));
+        lines.push(Line::styled(head(shared, i, sign, inner_w), style));
+        lines.push(Line::styled(wrap::truncate(&format!("  {}", arts[i].label()), inner_w), t.dim()));
     }
     let title = match shared.loading {
         Some((_, total)) => format!(" Sources ({} of {total}, reading) ", arts.len()),
@@ -70,13 +60,33 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
     f.render_widget(Paragraph::new(lines).block(block(shared, title, focused)), r);
 }
 
-/// "source 2/5 · B · Title", for the status line while the list has the
-/// keyboard.
+/// An entry's first line: the mark, the source's name, and on the right
+/// its date and length as far as they fit (the name comes first).
+fn head(shared: &Shared, i: usize, sign: &str, width: usize) -> String {
+    let a = &shared.articles()[i];
+    let name = shared.label(i);
+    let date = a.published.map(|p| p.date);
+    let facts = [
+        date.map_or_else(|| format!("{}w", a.word_count), |d| format!("{d} · {}w", a.word_count)),
+        date.map_or_else(String::new, |d| d.to_string()),
+        date.map_or_else(String::new, |d| format!("{:02}-{:02}", d.month(), d.day())),
+        String::new(),
+    ];
+    let room = width.saturating_sub(1);
+    let right =
+        facts.into_iter().find(|f| f.is_empty() || wrap::width(&name) + 1 + wrap::width(f) <= room).unwrap_or_default();
+    let name_room = if right.is_empty() { room } else { room - wrap::width(&right) - 1 };
+    let name = wrap::truncate(&name, name_room);
+    format!("{sign}{}{right}", wrap::pad(&name, name_room + usize::from(!right.is_empty())))
+}
+
+/// "source 2/5 · Reuters · Title", for the status line while the list has
+/// the keyboard.
 pub fn location(shared: &Shared) -> Option<String> {
     let arts = shared.articles();
     if arts.is_empty() {
         return None;
     }
     let i = shared.source.min(arts.len() - 1);
-    Some(format!("source {}/{} · {} · {}", i + 1, arts.len(), tag(i), arts[i].label()))
+    Some(format!("source {}/{} · {}", i + 1, arts.len(), shared.heading(i)))
 }

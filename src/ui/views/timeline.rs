@@ -22,7 +22,6 @@ use super::super::overlays::Mentions;
 use super::super::shared::{Request, Shared, Target};
 use super::super::wrap;
 use super::{View, is_paging, movement, search_list, step};
-use crate::ui::app::tag;
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -73,23 +72,28 @@ pub fn when_label(w: &When) -> String {
     format!("{approx}{s}")
 }
 
-/// The tags of an event's sources, at most `max` columns: the first ones,
+/// The names of an event's sources, at most `max` columns: the first ones,
 /// then how many more.
-fn sources_of(e: &Event, max: usize) -> String {
-    let mut tags: Vec<String> = e.mentions.iter().map(|m| tag(m.article)).collect();
-    tags.dedup();
+pub fn sources_of(shared: &Shared, articles: impl Iterator<Item = usize>, max: usize) -> String {
+    let mut names: Vec<String> = articles.map(|a| shared.label(a)).collect();
+    names.dedup();
     let mut out = String::new();
-    for (i, t) in tags.iter().enumerate() {
-        let more = format!(" +{}", tags.len() - i);
-        let sep = if out.is_empty() { "" } else { " " };
-        let room = if i + 1 == tags.len() { max } else { max.saturating_sub(more.len()) };
-        if out.len() + sep.len() + t.len() > room {
+    for (i, name) in names.iter().enumerate() {
+        let more = format!(" +{}", names.len() - i);
+        let sep = if out.is_empty() { "" } else { ", " };
+        let room = if i + 1 == names.len() { max } else { max.saturating_sub(more.len()) };
+        if wrap::width(&out) + sep.len() + wrap::width(name) > room {
+            // The first name, cut, rather than none.
+            if out.is_empty() && room > 6 {
+                out = wrap::truncate(name, room);
+                continue;
+            }
             let more = if out.is_empty() { more.trim_start() } else { &more };
             out.push_str(more);
             return out;
         }
         out.push_str(sep);
-        out.push_str(t);
+        out.push_str(name);
     }
     out
 }
@@ -193,7 +197,7 @@ impl Timeline {
 
     fn event_line<'a>(&self, shared: &Shared, e: &Event, index: usize, width: usize) -> Line<'a> {
         let t = &shared.theme;
-        let srcs = format!(" [{}]", sources_of(e, width / 3));
+        let srcs = format!(" [{}]", sources_of(shared, e.mentions.iter().map(|m| m.article), width / 3));
         let (mark, style, note) = match e.basis {
             Basis::Dated => ("● ", t.text(), ""),
             Basis::Reported => ("○ ", t.reported(), "reported: "),
@@ -220,7 +224,7 @@ impl Timeline {
             .map(|m| {
                 format!(
                     "{} {}",
-                    tag(m.article),
+                    shared.label(m.article),
                     m.expression.as_deref().map_or("(no date words)".to_string(), |x| format!("“{x}”"))
                 )
             })

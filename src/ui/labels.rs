@@ -1,0 +1,202 @@
+//! A short name for each source, the one thing that tells sources apart on
+//! a crowded screen: its outlet (the site's name, not its section: `TASS ·
+//! Emergencies` is `TASS`; a domain without `www.` and subdomains), else
+//! the agency it credits, else the first words of its title or text (with
+//! `…`, so it does not pass for an outlet), and a letter only when the
+//! article has none of these. Two sources with one name are told apart by
+//! a number (`Reuters`, `Reuters 2`), in reading order, so a name never
+//! changes once shown: articles read later only add names.
+
+use parallax::ingest::Article;
+
+use super::wrap;
+
+/// Longest name, in columns.
+const MAX: usize = 20;
+/// First words are taken up to about this many columns.
+const FIRST_WORDS: usize = 20;
+
+/// Names of every article read so far, in article order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    names: Vec<String>,
+    /// Whether each name is the source's (outlet or credit), not words of
+    /// its title or text.
+    named: Vec<bool>,
+}
+
+impl Labels {
+    /// Names for `articles` (every article read so far, in order): the ones
+    /// already named keep their names, the new ones are named.
+    pub fn extend(&mut self, articles: &[Article]) {
+        for (i, a) in articles.iter().enumerate().skip(self.names.len()) {
+            let named = a.outlet.as_deref().and_then(outlet).or_else(|| a.credit.as_deref().and_then(outlet));
+            self.named.push(named.is_some());
+            let base =
+                named.map(|n| wrap::truncate(&n, MAX)).or_else(|| first_words(text_of(a))).unwrap_or_else(|| letter(i));
+            let taken = |n: &str| self.names.iter().any(|x| x == n);
+            let unique = if taken(&base) {
+                (2..).map(|k| format!("{base} {k}")).find(|n| !taken(n)).unwrap_or(base)
+            } else {
+                base
+            };
+            self.names.push(unique);
+        }
+    }
+
+    /// The name of article `i` (a letter for one not yet named).
+    pub fn get(&self, i: usize) -> String {
+        self.names.get(i).cloned().unwrap_or_else(|| letter(i))
+    }
+
+    /// Whether article `i`'s name is its outlet's (or agency's), not the
+    /// first words of its title.
+    pub fn is_outlet(&self, i: usize) -> bool {
+        self.named.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// The last resort: A–Z, then numbers.
+pub fn letter(i: usize) -> String {
+    if i < 26 { char::from(b'A' + i as u8).to_string() } else { (i + 1).to_string() }
+}
+
+/// The title, else the first sentence after any dateline.
+fn text_of(a: &Article) -> &str {
+    match &a.title {
+        Some(t) => t.as_str(),
+        None => a.sentences.first().map_or("", |s| &a.body[s.start.max(a.dateline_end).min(s.end)..s.end]),
+    }
+}
+
+/// An outlet or credit line as a short name: its first part (before `·`,
+/// `|`, ` - `), a domain without `www.` and subdomains, capitals only at
+/// the start of words, no leading "By" or "The".
+fn outlet(raw: &str) -> Option<String> {
+    let first = raw.split(['·', '|', '•']).map(str::trim).find(|p| !p.is_empty())?;
+    let first = first.split(" - ").next().unwrap_or(first).split(" — ").next().unwrap_or(first).trim();
+    let first = first.strip_prefix("By ").or_else(|| first.strip_prefix("by ")).unwrap_or(first).trim();
+    let name = if is_domain(first) { domain(first) } else { calm(first) };
+    let name = name.strip_prefix("The ").unwrap_or(&name).trim().to_string();
+    (!name.is_empty() && name.chars().any(char::is_alphanumeric)).then_some(name)
+}
+
+fn is_domain(s: &str) -> bool {
+    !s.contains(' ') && s.contains('.') && s.rsplit('.').next().is_some_and(|tld| tld.len() >= 2)
+}
+
+/// `global.espreso.tv` is `espreso.tv`, `www.bbc.co.uk` is `bbc.co.uk`.
+fn domain(s: &str) -> String {
+    let host = s.trim_start_matches("https://").trim_start_matches("http://").split('/').next().unwrap_or(s);
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    // A short second level under a country code (co.uk, com.au) keeps one
+    // more label.
+    let keep = match labels.as_slice() {
+        [.., second, tld] if tld.len() == 2 && second.len() <= 3 => 3,
+        _ => 2,
+    };
+    labels[labels.len().saturating_sub(keep)..].join(".").to_lowercase()
+}
+
+/// A name written in capitals (`THE ASSOCIATED PRESS`) in title case;
+/// short ones (`AFP`, `NBC News`) kept as they are.
+fn calm(s: &str) -> String {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 5 || letters.iter().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first words of `text` up to about [`FIRST_WORDS`] columns, with `…`
+/// when there are more.
+fn first_words(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let w = w.trim_end_matches([',', ':', ';']);
+        if !out.is_empty() && wrap::width(&out) + 1 + wrap::width(w) > FIRST_WORDS {
+            out.push('…');
+            return Some(out);
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&wrap::truncate(w, FIRST_WORDS));
+        if wrap::width(&out) >= FIRST_WORDS && words.peek().is_some() {
+            out.push('…');
+            return Some(out);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(outlet: Option<&str>, credit: Option<&str>, title: Option<&str>, body: &str) -> Article {
+        let source = parallax::ingest::Source {
+            path: "a.txt".into(),
+            stem: "a".into(),
+            bytes: body.as_bytes().to_vec(),
+            truncated_from: None,
+        };
+        let mut a = parallax::ingest::parse(&source).unwrap();
+        a.outlet = outlet.map(str::to_string);
+        a.credit = credit.map(str::to_string);
+        a.title = title.map(str::to_string);
+        a
+    }
+
+    #[test]
+    fn outlets_are_named_short() {
+        assert_eq!(outlet("TASS · Emergencies").as_deref(), Some("TASS"));
+        assert_eq!(outlet("global.espreso.tv").as_deref(), Some("espreso.tv"));
+        assert_eq!(outlet("www.bbc.co.uk").as_deref(), Some("bbc.co.uk"));
+        assert_eq!(outlet("THE ASSOCIATED PRESS").as_deref(), Some("Associated Press"));
+        assert_eq!(outlet("AFP | Times of Malta").as_deref(), Some("AFP"));
+        assert_eq!(outlet("By Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("NBC News - Politics").as_deref(), Some("NBC News"));
+        assert_eq!(outlet(" · ").as_deref(), None);
+    }
+
+    #[test]
+    fn names_fall_back_to_first_words_then_letters() {
+        let arts = vec![
+            article(Some("global.espreso.tv"), None, None, "Body one."),
+            article(None, Some("Anadolu Agency"), Some("Trump signs off"), "Body two."),
+            article(None, None, Some("US Confirms Trump’s Approval of 28-Point Plan"), "Body three."),
+            article(None, None, None, "US President Donald Trump has endorsed a plan."),
+            article(None, None, None, ""),
+            article(Some("espreso.tv"), None, None, "Body six."),
+        ];
+        let mut labels = Labels::default();
+        labels.extend(&arts);
+        let names: Vec<String> = (0..6).map(|i| labels.get(i)).collect();
+        assert_eq!(
+            names,
+            ["espreso.tv", "Anadolu Agency", "US Confirms Trump’s…", "US President Donald…", "E", "espreso.tv 2"]
+        );
+    }
+
+    #[test]
+    fn names_given_stay_when_more_articles_come() {
+        let one = article(Some("Reuters"), None, None, "Body.");
+        let mut labels = Labels::default();
+        labels.extend(std::slice::from_ref(&one));
+        let first = labels.get(0);
+        // Always the whole list read so far.
+        labels.extend(&[one.clone(), one.clone(), one]);
+        assert_eq!(
+            (first.as_str(), labels.get(0).as_str(), labels.get(2).as_str()),
+            ("Reuters", "Reuters", "Reuters 3")
+        );
+    }
+}
