@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn reports_every_stage_in_order() {
         let mut seen = Vec::new();
-        let a = analyse_with(crate::ingest::load(&[]).unwrap(), &mut |s| seen.push(s));
+        let a = analyse_with(crate::fixture::sample(), &mut |s| seen.push(s));
         assert_eq!(seen, Stage::ALL);
         assert_eq!(a.articles.len(), 5);
     }
@@ -90,7 +90,7 @@ mod tests {
     fn parallel_and_single_threaded_runs_agree() {
         let run = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| crate::export::json::render(&analyse(crate::ingest::load(&[]).unwrap())))
+            pool.install(|| crate::export::json::render(&analyse(crate::fixture::sample())))
         };
         assert_eq!(run(1), run(4));
     }

@@ -13,6 +13,8 @@ pub mod align;
 pub mod analysis;
 pub mod config;
 pub mod export;
+#[cfg(test)]
+mod fixture;
 pub mod ingest;
 mod par;
 pub mod story;

@@ -158,20 +158,10 @@ pub fn brute_force<T>(
 mod tests {
     use super::*;
     use crate::align::Thresholds;
-    use crate::ingest::{Source, parse_all};
+    use crate::fixture;
 
     fn corpus(texts: &[String]) -> Corpus {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        Corpus::build(&parse_all(&sources).articles)
+        Corpus::build(&fixture::articles(texts))
     }
 
     /// Index and brute force agree, with the real thresholds and with a
@@ -194,7 +184,7 @@ mod tests {
 
     #[test]
     fn index_agrees_with_brute_force_on_the_sample() {
-        let arts = crate::ingest::load(&[]).unwrap().articles;
+        let arts = fixture::sample().articles;
         assert!(agree(&Corpus::build(&arts)) > 0);
     }
 

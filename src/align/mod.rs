@@ -353,21 +353,7 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Source, parse_all};
-
-    fn arts(texts: &[&str]) -> Vec<Article> {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        parse_all(&sources).articles
-    }
+    use crate::fixture::articles as arts;
 
     fn find(texts: &[&str]) -> (Vec<Article>, Vec<Passage>) {
         let a = arts(texts);
@@ -439,7 +425,7 @@ mod tests {
 
     #[test]
     fn each_pair_once_and_sides_from_different_articles() {
-        let arts = crate::ingest::load(&[]).unwrap().articles;
+        let arts = crate::fixture::sample().articles;
         let c = Corpus::build(&arts);
         let p = passages(&arts, &c, &Thresholds::default());
         assert!(!p.is_empty());

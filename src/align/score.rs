@@ -510,22 +510,9 @@ pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Source, parse};
 
     fn corpus(texts: &[&str]) -> (Vec<Article>, Corpus) {
-        let arts: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                parse(&Source {
-                    path: format!("{i}"),
-                    stem: format!("{i}"),
-                    bytes: t.as_bytes().to_vec(),
-                    truncated_from: None,
-                })
-                .unwrap()
-            })
-            .collect();
+        let arts = crate::fixture::articles(texts);
         let c = Corpus::build(&arts);
         (arts, c)
     }

@@ -223,13 +223,7 @@ mod tests {
     }
 
     fn article(body: &str) -> Article {
-        let src = crate::ingest::Source {
-            path: "a.txt".into(),
-            stem: "a".into(),
-            bytes: format!("Title of the story\n2025-01-01\n\n{body}").into_bytes(),
-            truncated_from: None,
-        };
-        let a = crate::ingest::parse(&src).unwrap();
+        let a = crate::fixture::article(&format!("Title of the story\n2025-01-01\n\n{body}"));
         assert_eq!(a.body, body);
         a
     }

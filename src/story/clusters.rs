@@ -136,25 +136,12 @@ pub fn summary_source<'a>(articles: &'a [Article], members: &[Member]) -> &'a st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{Corpus, Thresholds, sentence_matches};
-    use crate::ingest::{Source, parse_all};
+    use crate::fixture;
 
     fn clusters(texts: &[&str]) -> (Vec<Article>, Vec<Cluster>) {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        let arts = parse_all(&sources).articles;
-        let c = Corpus::build(&arts);
-        let m = sentence_matches(&c, &Thresholds::default());
-        let cl = build(&arts, &m);
-        (arts, cl)
+        let fixture::Matched { articles, matches, .. } = fixture::matched(texts);
+        let clusters = build(&articles, &matches);
+        (articles, clusters)
     }
 
     #[test]
@@ -186,10 +173,8 @@ mod tests {
 
     #[test]
     fn the_sample_peskov_statement_spans_its_sources() {
-        let arts = crate::ingest::load(&[]).unwrap().articles;
-        let corpus = Corpus::build(&arts);
-        let m = sentence_matches(&corpus, &Thresholds::default());
-        let cl = build(&arts, &m);
+        let fixture::Matched { articles: arts, matches, .. } = fixture::sample_matched();
+        let cl = build(&arts, &matches);
         let peskov = cl
             .iter()
             .find(|c| c.members.iter().any(|x| x.span.slice(&arts[x.article].body).contains("no such plans")))

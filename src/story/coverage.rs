@@ -51,8 +51,7 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Coverage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{Corpus, Thresholds, sentence_matches};
-    use crate::ingest::{Source, parse_all};
+    use crate::fixture;
 
     #[test]
     fn exclusive_share_counts_words_only_one_source_has() {
@@ -60,19 +59,8 @@ mod tests {
             "Peskov said there were no such plans to meet Driscoll in Moscow. The weather was mild in Kyiv all week.",
             "Peskov said there were no such plans to meet Driscoll in Moscow.",
         ];
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        let arts = parse_all(&sources).articles;
-        let c = Corpus::build(&arts);
-        let cov = build(&arts, &sentence_matches(&c, &Thresholds::default()));
+        let fixture::Matched { articles, matches, .. } = fixture::matched(&texts);
+        let cov = build(&articles, &matches);
         // The second source has nothing of its own.
         assert_eq!(cov[1].exclusive_share, 0.0);
         assert_eq!(cov[1].exclusive().count(), 0);

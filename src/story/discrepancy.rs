@@ -354,26 +354,13 @@ fn in_cluster(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{Corpus, Thresholds, sentence_matches};
-    use crate::ingest::{Source, parse_all};
+    use crate::fixture;
 
     fn find_in(texts: &[&str]) -> (Vec<Article>, Vec<Discrepancy>) {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        let arts = parse_all(&sources).articles;
-        let corpus = Corpus::build(&arts);
-        let m = sentence_matches(&corpus, &Thresholds::default());
-        let clusters = super::super::clusters::build(&arts, &m);
-        let d = find(&arts, &corpus, &clusters, &crate::timeline::anchors(&arts));
-        (arts, d)
+        let fixture::Matched { articles, corpus, matches } = fixture::matched(texts);
+        let clusters = super::super::clusters::build(&articles, &matches);
+        let discrepancies = find(&articles, &corpus, &clusters, &crate::timeline::anchors(&articles));
+        (articles, discrepancies)
     }
 
     fn text(arts: &[Article], side: (usize, Span)) -> &str {

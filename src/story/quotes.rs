@@ -308,21 +308,7 @@ fn majority_speaker(quotes: &[Quote], members: &[usize]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Source, parse_all};
-
-    fn arts(texts: &[&str]) -> Vec<Article> {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        parse_all(&sources).articles
-    }
+    use crate::fixture;
 
     fn quotes_of(a: &[Article]) -> Vec<Quote> {
         a.iter().enumerate().flat_map(|(i, x)| extract(i, x)).collect()
@@ -330,7 +316,7 @@ mod tests {
 
     #[test]
     fn extracts_quotes_and_speakers() {
-        let a = arts(&[
+        let a = fixture::articles(&[
             "\"The plan focuses on security guarantees,\" the senior official said. Peskov said there were “no such plans” for talks. “We are ready to work,” said Zelensky. He added: \"Nothing is agreed.\" The “agreements” were denied.",
         ]);
         let q = quotes_of(&a);
@@ -345,7 +331,7 @@ mod tests {
 
     #[test]
     fn matches_quotes_across_sources_and_flags_changes() {
-        let a = arts(&[
+        let a = fixture::articles(&[
             "“It includes things Ukraine wants and needs to have a durable peace,” the official said. “Every attack shows the pressure is insufficient,” Zelensky wrote.",
             "\"It includes things Ukraine wants and needs to have a durable peace,\" an official said. \"Every brazen attack shows the pressure is insufficient,\" he wrote.",
             "Officials said \"things Ukraine wants and needs\" were included.",
@@ -363,7 +349,7 @@ mod tests {
 
     #[test]
     fn identical_quotes_are_exact_and_scare_quotes_ignored() {
-        let a = arts(&[
+        let a = fixture::articles(&[
             "He called it “a travesty of justice” on air. The “deal” failed.",
             "Critics called it “a travesty of justice” today.",
         ]);

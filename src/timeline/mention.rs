@@ -692,13 +692,7 @@ mod tests {
     /// Dates of the dated mentions of `text` in an article of Tuesday
     /// 2025-10-21.
     fn dates(text: &str) -> Vec<String> {
-        let a = crate::ingest::parse(&crate::ingest::Source {
-            path: "t.txt".into(),
-            stem: "t".into(),
-            bytes: format!("T\n2025-10-21\n\n{text}").into_bytes(),
-            truncated_from: None,
-        })
-        .unwrap();
+        let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
         let anchor = a.published.map(|p| Anchor::dated(p.date));
         mentions(0, &a, anchor).into_iter().filter(|m| m.expression.is_some()).map(|m| m.when.date_string()).collect()
     }

@@ -192,24 +192,12 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Source, parse_all};
+    use crate::fixture;
 
     fn timeline(texts: &[&str]) -> (Vec<Article>, Vec<Event>) {
-        let sources: Vec<Source> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source {
-                path: format!("{i}.txt"),
-                stem: format!("a{i}"),
-                bytes: t.as_bytes().to_vec(),
-                truncated_from: None,
-            })
-            .collect();
-        let mut arts = parse_all(&sources).articles;
-        let corpus = Corpus::build(&arts);
-        let matches = crate::align::sentence_matches(&corpus, &crate::align::Thresholds::default());
-        let events = build(&mut arts, &corpus, &matches);
-        (arts, events)
+        let fixture::Matched { mut articles, corpus, matches } = fixture::matched(texts);
+        let events = build(&mut articles, &corpus, &matches);
+        (articles, events)
     }
 
     #[test]
