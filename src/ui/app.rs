@@ -19,11 +19,25 @@ use super::views::{VIEWS, View, index_of};
 /// The saved-state key of the source list's place.
 const SOURCES_KEY: &str = "sources";
 
-/// The source list's place: the article under the cursor, by id.
+/// The source list's place: the article under the cursor and the marked
+/// pair, by id.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SourcesPlace {
     cursor: Option<String>,
+    #[serde(default)]
+    marked: Vec<String>,
 }
+
+/// Where a jump came from: the view, every view's place, and the overlay
+/// that was open (tig's and lazygit's view history).
+struct Crumb {
+    view: usize,
+    places: Positions,
+    overlay: Option<Box<dyn Overlay>>,
+}
+
+/// How many jumps back are remembered.
+const HISTORY: usize = 50;
 
 pub struct App {
     pub shared: Shared,
@@ -39,13 +53,16 @@ pub struct App {
     /// A key has been pressed since the warnings were shown.
     pub warnings_seen: bool,
     pub quit: bool,
-    /// The key being handled is Ctrl-C: it quits even from an overlay.
-    force_quit: bool,
     /// Places in views that need the analysis, restored from the last
     /// session and applied when the analysis arrives.
     pending: Option<Positions>,
     /// Remembered state, applied once every article is read.
     pub pending_restore: Option<SavedSet>,
+    /// Where each jump came from, the last on top.
+    history: Vec<Crumb>,
+    /// An overlay closed by the key being handled: where a jump it asked
+    /// for comes back to.
+    closing: Option<Box<dyn Overlay>>,
 }
 
 impl App {
@@ -59,9 +76,10 @@ impl App {
             warnings: Vec::new(),
             warnings_seen: false,
             quit: false,
-            force_quit: false,
             pending: None,
             pending_restore: None,
+            history: Vec::new(),
+            closing: None,
         };
         app.append(articles);
         app
@@ -162,11 +180,29 @@ impl App {
         self.shared.set_progress(stage);
     }
 
-    /// Shows view `index` (a number key, the config's default view).
+    /// Shows view `index` (a number key, the config's default view): a
+    /// top view, so the trail of jumps starts afresh.
     pub fn set_view(&mut self, index: usize) {
         self.current = index.min(self.views.len() - 1);
         self.overlay = None;
+        self.history.clear();
         self.views[self.current].enter(&self.shared);
+    }
+
+    /// Whether a jump can be undone (the view shown is a drill-down).
+    pub fn can_go_back(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Back to where the last jump came from: that view, every view's
+    /// place then, and the overlay that was open.
+    fn back(&mut self) -> bool {
+        let Some(crumb) = self.history.pop() else { return false };
+        self.restore_places(&crumb.places);
+        self.current = crumb.view;
+        self.views[self.current].enter(&self.shared);
+        self.overlay = crumb.overlay;
+        true
     }
 
     fn broadcast(&mut self, notice: Notice) {
@@ -182,7 +218,7 @@ impl App {
         self.warnings_seen = true;
         // Too small to draw: only quitting does anything.
         if self.shared.size.0 < layout::MIN_SIZE.0 || self.shared.size.1 < layout::MIN_SIZE.1 {
-            if self.shared.keymap.actions(key).contains(&Action::Quit) {
+            if self.shared.keymap.actions(key).iter().any(|a| matches!(a, Action::Quit | Action::Close)) {
                 self.quit = true;
             }
             return;
@@ -191,7 +227,6 @@ impl App {
             self.type_search(key);
             return;
         }
-        self.force_quit = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         let actions = self.shared.keymap.actions(key).to_vec();
         self.shared.message = None;
         // A key may mean several actions (`n`: the next passage in Compare,
@@ -237,6 +272,17 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            // `q` goes back from a drill-down and quits only at the top.
+            Action::Close => {
+                if !self.back() {
+                    self.quit = true;
+                }
+            }
+            Action::Back => {
+                if !self.back() {
+                    self.shared.message = Some("nothing to go back to".into());
+                }
+            }
             Action::Help => self.overlay = Some(Box::new(Help)),
             Action::View(n) => self.set_view((n as usize).clamp(1, self.views.len()) - 1),
             Action::Search => self.input = Some(String::new()),
@@ -244,6 +290,7 @@ impl App {
             Action::SearchPrev => self.search_step(false, false),
             Action::Suspend => {} // handled by the terminal loop
             Action::Escape if self.shared.search.is_some() => self.shared.search = None,
+            Action::Escape if self.back() => {}
             _ => {
                 let taken = self.views[self.current].handle(action, &mut self.shared);
                 self.shared.clamp();
@@ -257,17 +304,17 @@ impl App {
     fn update_overlay(&mut self, action: Action) {
         let Some(overlay) = &mut self.overlay else { return };
         let outcome = match action {
-            // q closes an overlay, as in less and htop (Ctrl-C still quits).
-            Action::Quit if self.force_quit => {
+            Action::Quit => {
                 self.quit = true;
                 return;
             }
-            Action::Quit | Action::Escape => Outcome::Close,
+            // q closes an overlay, as in less and htop.
+            Action::Close | Action::Escape | Action::Back => Outcome::Close,
             Action::Help if overlay.is_help() => Outcome::Close,
             _ => overlay.handle(action, &mut self.shared),
         };
         if outcome == Outcome::Close {
-            self.overlay = None;
+            self.closing = self.overlay.take();
         }
     }
 
@@ -288,14 +335,22 @@ impl App {
                 }
             }
         }
+        self.closing = None;
     }
 
-    /// Shows `target` in the first view that can.
+    /// Shows `target` in the first view that can, remembering where the
+    /// jump came from.
     fn show(&mut self, target: &Target) {
+        let crumb = Crumb { view: self.current, places: self.positions(), overlay: None };
         for i in 0..self.views.len() {
             if self.views[i].show(target, &mut self.shared) {
+                let overlay = self.overlay.take().or_else(|| self.closing.take());
+                self.history.push(Crumb { overlay, ..crumb });
+                if self.history.len() > HISTORY {
+                    self.history.remove(0);
+                }
                 self.current = i;
-                self.overlay = None;
+                self.views[i].enter(&self.shared);
                 return;
             }
         }
@@ -319,7 +374,8 @@ impl App {
     /// and quit.
     pub fn hints(&self) -> Vec<(Action, &'static str)> {
         let mut h = self.view().hints(&self.shared);
-        h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Quit, "quit")]);
+        let close = if self.can_go_back() { "back" } else { "quit" };
+        h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Close, close)]);
         h
     }
 
@@ -342,8 +398,25 @@ impl App {
             }
         }
         let cursor = self.shared.id(self.shared.source);
-        p.set(SOURCES_KEY, &SourcesPlace { cursor });
+        let marked = self.shared.marked.iter().filter_map(|&m| self.shared.id(m)).collect();
+        p.set(SOURCES_KEY, &SourcesPlace { cursor, marked });
         p
+    }
+
+    /// Every view back at the places in `places` (a step back).
+    fn restore_places(&mut self, places: &Positions) {
+        self.restore_sources(places);
+        self.restore_views(places, false);
+        self.shared.clamp();
+    }
+
+    /// The source list's cursor and marks.
+    fn restore_sources(&mut self, places: &Positions) {
+        let Some(sources) = places.get::<SourcesPlace>(SOURCES_KEY) else { return };
+        if let Some(i) = sources.cursor.and_then(|id| self.shared.index_of(&id)) {
+            self.shared.source = i;
+        }
+        self.shared.marked = sources.marked.iter().filter_map(|id| self.shared.index_of(id)).take(2).collect();
     }
 
     /// Restores each view's place from `positions`; `waiting`: only the
@@ -365,10 +438,7 @@ impl App {
     }
 
     pub fn restore(&mut self, saved: &SavedSet) {
-        let sources: Option<SourcesPlace> = saved.positions.get(SOURCES_KEY);
-        if let Some(i) = sources.and_then(|s| s.cursor).and_then(|id| self.shared.index_of(&id)) {
-            self.shared.source = i;
-        }
+        self.restore_sources(&saved.positions);
         if self.shared.analysis.is_some() {
             self.restore_views(&saved.positions, false);
         } else {
@@ -769,5 +839,104 @@ mod tests {
     fn config_view_names_are_the_views() {
         let keys: Vec<&str> = VIEWS.iter().map(|e| e.key).collect();
         assert_eq!(keys, parallax::config::VIEWS);
+    }
+
+    #[test]
+    fn a_drill_down_and_back_with_esc_q_or_backspace() {
+        for back in [KeyCode::Esc, KeyCode::Char('q'), KeyCode::Backspace] {
+            let mut a = app();
+            press(&mut a, "4jjj");
+            let row = a.view_of::<Coverage>().unwrap().row;
+            key(&mut a, KeyCode::Enter);
+            assert_eq!(view_key(&a), "compare");
+            assert!(a.can_go_back());
+            key(&mut a, back);
+            assert_eq!((view_key(&a), a.view_of::<Coverage>().unwrap().row), ("coverage", row), "{back:?}");
+            assert!(!a.quit && !a.can_go_back());
+        }
+        // At a top view, q quits; Q quits from anywhere.
+        let mut a = app();
+        press(&mut a, "4j");
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "Q");
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn back_from_a_jump_reopens_the_overlay_it_came_from() {
+        let mut a = app();
+        press(&mut a, "3j");
+        let e = event(&a);
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "j");
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(view_key(&a), "read");
+        key(&mut a, KeyCode::Esc);
+        assert_eq!((view_key(&a), event(&a)), ("timeline", e));
+        let cursor = a.overlay.as_ref().and_then(|o| o.as_any().downcast_ref::<Mentions>()).map(|m| m.cursor);
+        assert_eq!(cursor, Some(1.min(analysis(&a).timeline[e].mentions.len() - 1)));
+        key(&mut a, KeyCode::Esc);
+        assert!(a.overlay.is_none());
+        press(&mut a, "q");
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn enter_on_a_shared_line_lists_who_shares_it_and_opens_the_pair() {
+        let mut a = app();
+        key(&mut a, KeyCode::Enter);
+        // The first line another source shares is the current one.
+        let s = read(&a).current_sentence(&a.shared, 0).unwrap();
+        assert!(analysis(&a).story.coverage[0].shared[s]);
+        key(&mut a, KeyCode::Enter);
+        let shares = a.overlay.as_ref().and_then(|o| o.as_any().downcast_ref::<crate::ui::overlays::SharedBy>());
+        assert!(shares.is_some_and(|o| !o.is_empty()));
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(view_key(&a), "compare");
+        assert_eq!(a.shared.marked.len(), 2);
+        assert!(a.shared.marked.contains(&0));
+        let sentence = a.articles()[0].sentences[s];
+        let p = &analysis(&a).passages[Compare::passages(&a.shared)[compare(&a).passage]];
+        let side = if p.a.article == 0 { &p.a } else { &p.b };
+        assert!(side.span.start <= sentence.start && sentence.end <= side.span.end);
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(view_key(&a), "read");
+        assert!(a.shared.marked.is_empty(), "the marks come back as they were");
+    }
+
+    #[test]
+    fn brackets_step_through_shared_lines() {
+        let mut a = app();
+        key(&mut a, KeyCode::Enter);
+        let first = read(&a).current_sentence(&a.shared, 0).unwrap();
+        press(&mut a, "]");
+        let next = read(&a).current_sentence(&a.shared, 0).unwrap();
+        assert!(next > first && analysis(&a).story.coverage[0].shared[next]);
+        press(&mut a, "[");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(first));
+    }
+
+    #[test]
+    fn enter_in_compare_opens_both_articles_at_the_passage_and_esc_comes_back() {
+        let mut a = app();
+        press(&mut a, "2jj");
+        let p = analysis(&a).passages[Compare::passages(&a.shared)[2]].clone();
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(view_key(&a), "read");
+        let panes: Vec<_> = read(&a).panes.iter().map(|x| (x.article, x.target)).collect();
+        assert_eq!(panes, [(p.a.article, Some(p.a.span)), (p.b.article, Some(p.b.span))]);
+        key(&mut a, KeyCode::Backspace);
+        assert_eq!((view_key(&a), compare(&a).passage), ("compare", 2));
+        assert_eq!(read(&a).panes.len(), 1, "Read as it was before the jump");
+    }
+
+    #[test]
+    fn the_source_list_previews_as_the_cursor_moves() {
+        let mut a = app();
+        press(&mut a, "jj");
+        assert_eq!(read(&a).focus, ReadFocus::Sources);
+        assert_eq!(read(&a).panes[0].article, 2);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!((read(&a).focus, read(&a).panes[0].article), (ReadFocus::Pane(0), 2));
     }
 }

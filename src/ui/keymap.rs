@@ -10,9 +10,19 @@ use super::views::VIEWS;
 /// What a key asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Quit from anywhere.
     Quit,
+    /// Close an overlay, go back, or quit at a top view.
+    Close,
     Help,
     Escape,
+    /// Back to where the last jump came from.
+    Back,
+    /// Read: the next / previous sentence another source shares.
+    NextShared,
+    PrevShared,
+    /// Show or hide the source list.
+    ToggleList,
     View(u8),
     FocusNext,
     FocusPrev,
@@ -78,9 +88,14 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::SearchNext, "search_next", "Next match, while searching"),
     (Action::SearchPrev, "search_prev", "Previous match"),
     (Action::Help, "help", "This help"),
-    (Action::Escape, "escape", "Close, cancel, unmark"),
+    (Action::Escape, "escape", "Close, cancel, back, unmark"),
+    (Action::Back, "back", "Back where you came from"),
+    (Action::NextShared, "next_shared", "Read: next shared line"),
+    (Action::PrevShared, "prev_shared", "Read: previous shared line"),
+    (Action::ToggleList, "toggle_list", "Show/hide the source list"),
     (Action::Suspend, "suspend", "Suspend (fg resumes)"),
-    (Action::Quit, "quit", "Quit"),
+    (Action::Close, "close", "Close / back / quit at top"),
+    (Action::Quit, "quit", "Quit from anywhere"),
 ];
 
 /// A key name as shown in the help and status line.
@@ -94,6 +109,7 @@ pub fn pretty_key(name: &str) -> String {
         "tab" => "Tab",
         "enter" | "return" => "Enter",
         "esc" | "escape" => "Esc",
+        "backspace" => "Bksp",
         "home" => "Home",
         "end" => "End",
         "up" => "↑",
@@ -117,9 +133,14 @@ pub fn pretty_key(name: &str) -> String {
 fn defaults() -> Vec<(Action, Vec<String>)> {
     let views = (1..=VIEWS.len().min(9)).map(|n| (Action::View(n as u8), vec![n.to_string()]));
     let rest: Vec<(Action, &[&str])> = vec![
-        (Action::Quit, &["q", "ctrl-c"]),
+        (Action::Close, &["q"]),
+        (Action::Quit, &["Q", "ctrl-c"]),
         (Action::Help, &["?", "f1"]),
         (Action::Escape, &["esc"]),
+        (Action::Back, &["backspace"]),
+        (Action::NextShared, &["]"]),
+        (Action::PrevShared, &["["]),
+        (Action::ToggleList, &["z"]),
         (Action::FocusNext, &["tab"]),
         (Action::FocusPrev, &["shift-tab"]),
         (Action::Up, &["k", "up"]),
@@ -289,7 +310,7 @@ mod tests {
         o.insert("help".to_string(), vec!["nonsense".to_string()]);
         let (k, w) = Keymap::new(&o);
         assert_eq!(k.actions(key('Q')), [Action::Quit]);
-        assert!(k.actions(key('q')).is_empty());
+        assert_eq!(k.actions(key('q')), [Action::Close]);
         assert_eq!(k.actions(key('?')), [Action::Help]);
         assert_eq!(w.len(), 2, "{w:?}");
         // `n` means the next passage in Compare and the next match elsewhere.

@@ -290,3 +290,99 @@ fn fill(cursor: usize, len: usize, rows: usize, height: impl Fn(usize) -> usize)
         }
     }
 }
+
+/// One source that shares a sentence: its side of the passage.
+struct Share {
+    article: usize,
+    span: parallax::text::Span,
+    kind: &'static str,
+}
+
+/// The sources that report a sentence of the Read view too; Enter shows
+/// the pair in Compare.
+pub struct SharedBy {
+    article: usize,
+    sentence: parallax::text::Span,
+    shares: Vec<Share>,
+    pub cursor: usize,
+}
+
+impl SharedBy {
+    /// The sources whose passages with `article` hold its sentence `s`.
+    pub fn new(shared: &Shared, article: usize, s: usize) -> SharedBy {
+        let sentence = shared.articles()[article].sentences[s];
+        let mut shares: Vec<Share> = Vec::new();
+        for p in shared.analysis.iter().flat_map(|a| &a.passages) {
+            let (here, there) = if p.a.article == article { (&p.a, &p.b) } else { (&p.b, &p.a) };
+            if here.article != article || !here.sentences.contains(&s) {
+                continue;
+            }
+            if !shares.iter().any(|x| x.article == there.article) {
+                shares.push(Share { article: there.article, span: there.span, kind: p.kind.as_str() });
+            }
+        }
+        shares.sort_by_key(|x| x.article);
+        SharedBy { article, sentence, shares, cursor: 0 }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shares.is_empty()
+    }
+}
+
+impl Overlay for SharedBy {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        if let Some(delta) = overlay_movement(action, shared) {
+            self.cursor = step(self.cursor, delta, self.shares.len());
+            return Outcome::Stay;
+        }
+        if action == Action::Enter {
+            if let Some(x) = self.shares.get(self.cursor) {
+                let a = (self.article, self.sentence.start);
+                shared.request(Request::Show(Target::Passage { a, b: (x.article, x.span.start) }));
+                return Outcome::Close;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let w = (area.width as usize).saturating_sub(8).max(1);
+        let arts = shared.articles();
+        let rows_of = |x: &Share| wrap::wrap(x.span.slice(&arts[x.article].body), x.span.start, w.saturating_sub(2));
+        let needed: usize = self.shares.iter().map(|x| 1 + rows_of(x).len().min(MENTION_ROWS)).sum::<usize>() + 3;
+        let r =
+            layout::centered(area, area.width.saturating_sub(4), (needed as u16).min(area.height.saturating_sub(2)));
+        f.render_widget(Clear, layout::around(area, r));
+        let t = &shared.theme;
+        let mut lines = vec![Line::styled("Enter compares the two in Compare · Esc closes", t.dim())];
+        let mut cursor_end = 0;
+        for (i, x) in self.shares.iter().enumerate() {
+            let style = if i == self.cursor { t.selected() } else { t.title() };
+            let head = format!("{} · {}", shared.heading(x.article), x.kind);
+            lines.push(Line::styled(wrap::truncate(&head, w), style));
+            let rows = rows_of(x);
+            for (k, row) in rows.iter().take(MENTION_ROWS).enumerate() {
+                let mut line = styled_row(&arts[x.article].body, *row, &[], t.text());
+                if k + 1 == MENTION_ROWS && rows.len() > MENTION_ROWS {
+                    line.spans.push(TSpan::raw(" …"));
+                }
+                line.spans.insert(0, TSpan::raw("  "));
+                lines.push(line);
+            }
+            if i == self.cursor {
+                cursor_end = lines.len();
+            }
+        }
+        let skip = cursor_end.saturating_sub(layout::text_height(r));
+        let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+        let title = format!(
+            " {} other {} this · {} ",
+            self.shares.len(),
+            if self.shares.len() == 1 { "source reports" } else { "sources report" },
+            shared.label(self.article)
+        );
+        let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
+    }
+}

@@ -29,6 +29,11 @@ pub struct Progress {
 pub enum Target {
     /// A sentence (or any span) of an article, in the Read view.
     Sentence { article: usize, span: Span },
+    /// Two articles side by side, each at a span, in the Read view.
+    Both { left: (usize, Span), right: (usize, Span) },
+    /// The passage two articles share that holds these (article, offset)
+    /// points, in Compare, the two marked as the pair compared.
+    Passage { a: (usize, usize), b: (usize, usize) },
     /// A statement and which pair of its members, in Compare.
     Statement { cluster: usize, pair: usize },
     /// A timeline event.

@@ -205,6 +205,9 @@ impl Compare {
         let before = (self.statements, self.cluster, self.pair, self.passage);
         let clusters = an.story.clusters.len();
         let members = an.story.clusters.get(self.cluster).map_or(0, |c| c.members.len());
+        if action == Action::Enter {
+            return self.open_both(shared);
+        }
         match (self.statements, action, delta) {
             (true, Action::Statements, _) => self.statements = false,
             (false, Action::Statements, _) => {
@@ -230,6 +233,13 @@ impl Compare {
         if before != (self.statements, self.cluster, self.pair, self.passage) {
             self.scroll = 0;
         }
+        true
+    }
+
+    /// Opens both sides' articles in the Read view at the passage.
+    fn open_both(&self, shared: &mut Shared) -> bool {
+        let Some(s) = self.current(shared) else { return false };
+        shared.request(Request::Show(Target::Both { left: s.a, right: s.b }));
         true
     }
 
@@ -334,9 +344,19 @@ impl View for Compare {
 
     fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
         if self.statements {
-            vec![(Action::Down, "statement"), (Action::Right, "pair"), (Action::Statements, "by pair")]
+            vec![
+                (Action::Down, "statement"),
+                (Action::Right, "pair"),
+                (Action::Enter, "read both"),
+                (Action::Statements, "by pair"),
+            ]
         } else {
-            vec![(Action::NextItem, "next"), (Action::Mark, "mark"), (Action::Statements, "by statement")]
+            vec![
+                (Action::NextItem, "next"),
+                (Action::Enter, "read both"),
+                (Action::Mark, "mark"),
+                (Action::Statements, "by statement"),
+            ]
         }
     }
 
@@ -402,6 +422,13 @@ impl View for Compare {
                 self.statements = true;
                 self.cluster = cluster;
                 self.pair = pair;
+            }
+            Target::Passage { a, b } => {
+                let Some(an) = &shared.analysis else { return false };
+                shared.marked = vec![a.0.min(b.0), a.0.max(b.0)];
+                let list = Self::passages(shared);
+                self.passage = anchor::find_passage(an, &list, a, b).unwrap_or(0);
+                self.statements = false;
             }
             _ => return false,
         }

@@ -66,6 +66,11 @@ impl Pane {
     }
 }
 
+/// Per sentence of `article`: whether another source reports it too.
+fn shared_flags(shared: &Shared, article: usize) -> &[bool] {
+    shared.analysis.as_ref().and_then(|a| a.story.coverage.get(article)).map_or(&[], |c| c.shared.as_slice())
+}
+
 /// The row holding byte `offset`: the last row starting at or before it.
 pub fn row_at(rows: &[Row], offset: usize) -> usize {
     rows.partition_point(|r| r.start <= offset).saturating_sub(1)
@@ -78,11 +83,17 @@ pub struct Read {
     pub focus: Focus,
 }
 
-/// The place remembered: each pane's article and top offset.
+/// A pane's place: article id, top offset, the span jumped to.
+type PanePlace = (String, usize, Option<(usize, usize)>);
+
+/// The place remembered: each pane's article, top offset and the span
+/// jumped to, and whether the list had the keyboard.
 #[derive(Serialize, Deserialize)]
 struct Place {
-    panes: Vec<(String, usize)>,
+    panes: Vec<PanePlace>,
     active: usize,
+    #[serde(default)]
+    list: bool,
 }
 
 impl Read {
@@ -104,9 +115,14 @@ impl Read {
         }
     }
 
-    /// Opens an article in the active reading pane.
+    /// Opens an article in the active reading pane (where it is, when it is
+    /// shown there already) and gives the pane the keyboard.
     pub fn open(&mut self, article: usize, shared: &Shared) {
         if article >= shared.articles().len() {
+            return;
+        }
+        if self.panes.get(self.active).is_some_and(|p| p.article == article) {
+            self.focus = Focus::Pane(self.active);
             return;
         }
         if self.panes.is_empty() {
@@ -117,6 +133,18 @@ impl Read {
             self.panes[a] = Pane::new(article);
         }
         self.focus = Focus::Pane(self.active);
+    }
+
+    /// Shows an article in the active pane as the list's cursor moves over
+    /// it, the list keeping the keyboard.
+    fn preview(&mut self, article: usize, shared: &Shared) {
+        let shown = self.panes.get(self.active).map(|p| p.article);
+        if shown != Some(article) && article < shared.articles().len() {
+            match self.panes.get_mut(self.active) {
+                Some(pane) => *pane = Pane::new(article),
+                None => self.panes.push(Pane::new(article)),
+            }
+        }
     }
 
     fn split(&mut self, shared: &mut Shared, focus: bool) {
@@ -173,17 +201,84 @@ impl Read {
     fn jump(&mut self, article: usize, span: Span, shared: &mut Shared) {
         self.open(article, shared);
         shared.source = article;
+        self.show_span(span, shared);
+    }
+
+    /// Highlights `span` in the active pane and scrolls it a quarter of the
+    /// way down (unless it is on screen already).
+    fn show_span(&mut self, span: Span, shared: &Shared) {
+        let Some(article) = self.panes.get(self.active).map(|p| p.article) else { return };
         let (w, h) = self.pane_geometry(shared, self.active);
         let rows = shared.rows(article, w);
         let row = rows.partition_point(|r| r.end <= span.start && !(r.start == r.end && r.start > span.start));
         let pane = &mut self.panes[self.active];
         pane.target = Some(span);
-        pane.scroll_to(&rows, row.saturating_sub(h / 4).min(rows.len().saturating_sub(h)));
+        let first = pane.first_row(&rows, h);
+        if row < first || row >= first + h {
+            pane.scroll_to(&rows, row.saturating_sub(h / 4).min(rows.len().saturating_sub(h)));
+        }
+    }
+
+    /// The sentence Enter acts on in pane `i`: the one jumped to when it is
+    /// on screen, else the first on screen another source shares, else the
+    /// first on screen.
+    pub fn current_sentence(&self, shared: &Shared, i: usize) -> Option<usize> {
+        let pane = self.panes.get(i)?;
+        let a = shared.articles().get(pane.article)?;
+        let (w, h) = self.pane_geometry(shared, i);
+        let rows = shared.rows(pane.article, w);
+        let first = pane.first_row(&rows, h);
+        let last = (first + h).min(rows.len());
+        let (lo, hi) = (rows.get(first)?.start, rows.get(last.checked_sub(1)?)?.end);
+        if let Some(t) = pane.target.filter(|t| t.start >= lo && t.start < hi) {
+            return a.sentence_at(t.start);
+        }
+        let flags = shared_flags(shared, pane.article);
+        let on_screen = a.sentences.partition_point(|s| s.end <= lo)..a.sentences.partition_point(|s| s.start < hi);
+        on_screen
+            .clone()
+            .find(|&s| flags.get(s).copied().unwrap_or(false))
+            .or(Some(on_screen.start))
+            .filter(|&s| s < a.sentences.len())
+    }
+
+    /// Moves to the next (or previous) sentence another source shares.
+    fn step_shared(&mut self, forward: bool, shared: &mut Shared) {
+        let Some(pane) = self.panes.get(self.active) else { return };
+        let a = &shared.articles()[pane.article];
+        let flags = shared_flags(shared, pane.article);
+        let here = self.current_sentence(shared, self.active);
+        let found = match (here, forward) {
+            (Some(c), true) => (c + 1..a.sentences.len()).find(|&s| flags.get(s).copied().unwrap_or(false)),
+            (None, true) => (0..a.sentences.len()).find(|&s| flags.get(s).copied().unwrap_or(false)),
+            (Some(c), false) => (0..c).rev().find(|&s| flags.get(s).copied().unwrap_or(false)),
+            (None, false) => None,
+        };
+        match found {
+            Some(s) => {
+                let span = a.sentences[s];
+                self.show_span(span, shared);
+            }
+            None => shared.message = Some("no more lines another source shares in this article".into()),
+        }
+    }
+
+    /// Enter on a line: which sources share the current sentence.
+    fn sources_sharing(&mut self, shared: &mut Shared) {
+        let Some(s) = self.current_sentence(shared, self.active) else { return };
+        let article = self.panes[self.active].article;
+        let overlay = super::super::overlays::SharedBy::new(shared, article, s);
+        if overlay.is_empty() {
+            shared.message = Some("only this source has this sentence · ] goes to the next shared one".into());
+        } else {
+            shared.request(Request::Open(Box::new(overlay)));
+        }
     }
 
     fn handle_list(&mut self, action: Action, shared: &mut Shared) -> bool {
         let (list, _) = self.pane_rects(shared);
         if sources::move_cursor(action, shared, sources::page(list)) {
+            self.preview(shared.source, shared);
             return true;
         }
         match action {
@@ -215,6 +310,9 @@ impl Read {
             }
             Action::Left | Action::FocusPrev => self.cycle_focus(-1),
             Action::Right | Action::FocusNext => self.cycle_focus(1),
+            Action::NextShared => self.step_shared(true, shared),
+            Action::PrevShared => self.step_shared(false, shared),
+            Action::Enter => self.sources_sharing(shared),
             Action::Escape => return self.clear_targets(),
             _ => return false,
         }
@@ -251,6 +349,8 @@ impl Read {
         let shared_sentences = shared.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map(|c| &c.shared);
         let title = pane_title(shared, article, (r.width as usize).saturating_sub(5));
         let first = pane.first_row(&rows, h);
+        // The sentence Enter acts on, marked in the focused pane's gutter.
+        let current = focused.then(|| self.current_sentence(shared, index)).flatten().map(|s| a.sentences[s]);
         let mut lines = Vec::with_capacity(h);
         let end = (first + h).min(rows.len());
         for row in &rows[first.min(end)..end] {
@@ -263,17 +363,24 @@ impl Read {
                     .enumerate()
                     .any(|(k, _)| sh.get(from + k).copied().unwrap_or(false))
             }) && row.end > row.start;
-            let gutter = if is_shared {
-                TSpan::styled(if shared.theme.color { "▌ " } else { "┃ " }, shared.theme.shared_mark())
+            let bar = if !is_shared {
+                " "
+            } else if shared.theme.color {
+                "▌"
             } else {
-                TSpan::raw("  ")
+                "┃"
             };
+            let here = current.is_some_and(|c| c.start < row.end.max(row.start + 1) && row.start < c.end);
+            let gutter = [
+                TSpan::styled(bar, shared.theme.shared_mark()),
+                TSpan::styled(if here { "›" } else { " " }, shared.theme.title()),
+            ];
             let mut marks = matches_in(shared, &a.body, row.start, row.end);
             if let Some(t) = pane.target {
                 marks.insert(0, (Span::new(t.start, t.end), shared.theme.target()));
             }
             let mut line = styled_row_spaced(&a.body, *row, &marks, shared.theme.text(), &a.glued);
-            line.spans.insert(0, gutter);
+            line.spans.splice(0..0, gutter);
             lines.push(line);
         }
         // As less and vim put it: the top, the bottom, or how far down.
@@ -365,7 +472,12 @@ impl View for Read {
         if self.focus == Focus::Sources {
             vec![(Action::Enter, "open"), (Action::Split, "split"), (Action::FocusNext, "pane")]
         } else {
-            vec![(Action::Split, "split"), (Action::ClosePane, "close"), (Action::FocusNext, "pane")]
+            vec![
+                (Action::Enter, "who shares it"),
+                (Action::NextShared, "shared line"),
+                (Action::Split, "split"),
+                (Action::FocusNext, "pane"),
+            ]
         }
     }
 
@@ -415,6 +527,16 @@ impl View for Read {
     fn show(&mut self, target: &Target, shared: &mut Shared) -> bool {
         match *target {
             Target::Sentence { article, span } => self.jump(article, span, shared),
+            Target::Both { left, right } => {
+                self.panes = vec![Pane::new(left.0), Pane::new(right.0)];
+                for (i, (article, span)) in [left, right].into_iter().enumerate() {
+                    self.active = i;
+                    self.show_span(span, shared);
+                    shared.source = article;
+                }
+                self.active = 0;
+                self.focus = Focus::Pane(0);
+            }
             _ => return false,
         }
         true
@@ -440,8 +562,13 @@ impl View for Read {
     }
 
     fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
-        let panes = self.panes.iter().filter_map(|p| shared.id(p.article).map(|id| (id, p.top))).collect();
-        serde_json::to_value(Place { panes, active: self.active }).ok()
+        let panes = self
+            .panes
+            .iter()
+            .filter_map(|p| shared.id(p.article).map(|id| (id, p.top, p.target.map(|t| (t.start, t.end)))))
+            .collect();
+        let list = self.focus == Focus::Sources;
+        serde_json::to_value(Place { panes, active: self.active, list }).ok()
     }
 
     fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
@@ -449,10 +576,14 @@ impl View for Read {
         let panes: Vec<Pane> = place
             .panes
             .iter()
-            .filter_map(|(id, top)| {
+            .filter_map(|(id, top, target)| {
                 let article = shared.index_of(id)?;
-                let len = shared.articles()[article].body.len();
-                Some(Pane { article, top: (*top).min(len), row_hint: usize::MAX, target: None })
+                let body = &shared.articles()[article].body;
+                let span = target
+                    .filter(|(start, end)| start < end && *end <= body.len())
+                    .filter(|(start, end)| body.is_char_boundary(*start) && body.is_char_boundary(*end))
+                    .map(|(start, end)| Span::new(start, end));
+                Some(Pane { article, top: (*top).min(body.len()), row_hint: usize::MAX, target: span })
             })
             .take(3)
             .collect();
@@ -460,6 +591,7 @@ impl View for Read {
             self.panes = panes;
         }
         self.active = place.active.min(self.panes.len().saturating_sub(1));
+        self.focus = if place.list || self.panes.is_empty() { Focus::Sources } else { Focus::Pane(self.active) };
         self.clamp(shared);
     }
 }
