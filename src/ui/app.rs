@@ -16,6 +16,9 @@ use super::shared::{Notice, Request, Shared, Target};
 use super::theme::Theme;
 use super::views::{VIEWS, View, index_of};
 
+/// The longest search, in characters.
+const SEARCH_MAX: usize = 200;
+
 /// The saved-state key of the source list's place.
 const SOURCES_KEY: &str = "sources";
 
@@ -239,6 +242,20 @@ impl App {
         self.run_requests();
     }
 
+    /// Handles pasted text: taken into a search being typed (on one line,
+    /// cleaned of control characters, within the search's length limit);
+    /// anywhere else it is not read as keys.
+    pub fn on_paste(&mut self, text: &str) {
+        self.warnings_seen = true;
+        let Some(input) = &mut self.input else {
+            self.shared.message = Some("pasted text is taken only while typing a search (/)".into());
+            return;
+        };
+        let (clean, _) = parallax::text::sanitize::sanitize(text);
+        let room = SEARCH_MAX.saturating_sub(input.chars().count());
+        input.extend(clean.chars().map(|c| if c == '\n' { ' ' } else { c }).take(room));
+    }
+
     /// A key while the search is being typed.
     fn type_search(&mut self, key: KeyEvent) {
         let Some(input) = &mut self.input else { return };
@@ -256,7 +273,9 @@ impl App {
                 input.pop();
             }
             KeyCode::Char(c)
-                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() && input.chars().count() < 200 =>
+                if !key.modifiers.contains(KeyModifiers::CONTROL)
+                    && !c.is_control()
+                    && input.chars().count() < SEARCH_MAX =>
             {
                 input.push(c);
             }
@@ -832,6 +851,18 @@ mod tests {
             a.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
         }
         assert_eq!((view_key(&a), event(&a)), ("timeline", 0));
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_search_and_nowhere_else() {
+        let mut a = app();
+        a.on_paste("q");
+        assert!(!a.quit && a.shared.message.is_some());
+        press(&mut a, "/");
+        a.on_paste("Zakha\u{1b}[2Jrova\nsaid");
+        assert_eq!(a.input.as_deref(), Some("Zakharova said"));
+        a.on_paste(&"x".repeat(500));
+        assert_eq!(a.input.as_ref().unwrap().chars().count(), SEARCH_MAX);
     }
 
     /// The view names the config accepts are the app's views.

@@ -14,6 +14,8 @@ pub mod keymap;
 pub mod labels;
 pub mod layout;
 pub mod overlays;
+#[cfg(test)]
+mod properties;
 pub mod shared;
 #[cfg(test)]
 mod snapshots;
@@ -43,6 +45,8 @@ use theme::Theme;
 enum Msg {
     Key(KeyEvent),
     Resize(u16, u16),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
     /// Articles read (with what was skipped), and how many files are done.
     Batch(Loaded, usize),
     AllRead,
@@ -124,6 +128,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
             let msg = match event::read() {
                 Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
                 Ok(_) => continue,
                 Err(e) => Msg::Input(e.to_string()),
             };
@@ -196,6 +201,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                     }
                 }
                 Msg::Resize(w, h) => app.resize(w, h),
+                Msg::Paste(text) => app.on_paste(&text),
                 Msg::Batch(l, done) => {
                     // Skipped files and problems with files are worth a warning.
                     for w in &l.skipped {

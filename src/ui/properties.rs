@@ -1,0 +1,201 @@
+//! Property test: the terminal app driven like the files are fuzzed.
+//! Random key presses (bound and unbound, with modifiers), resizes
+//! (including sizes too small to draw) and pastes, from every view and
+//! overlay, over sets that stress the lists: the sample, a set with no dated
+//! events, a one-article set, a set sharing no passages, no articles at
+//! all, and the sample before its analysis arrives. After every event the
+//! app must draw a whole frame, and no cell of it may hold a control
+//! character.
+//!
+//! Written against the app's public surface only (`App::new`,
+//! `set_analysis`, `on_key`, `on_paste`, `resize`, `draw::draw`), so it
+//! survives changes to how the views are laid out inside.
+//! `PROPTEST_CASES=5000 cargo test --release --bin parallax properties`
+//! runs it longer; `fuzz/fuzz_targets/keys.rs` is the same under libFuzzer.
+
+use std::sync::OnceLock;
+
+use super::app::App;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use parallax::Analysis;
+use parallax::ingest::{Article, Source, parse_all};
+use parallax::text::sanitize::is_clean;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The sets the app is driven over.
+#[derive(Clone, Copy, Debug)]
+enum Set {
+    Sample,
+    /// Nothing dated: an empty timeline.
+    Undated,
+    OneArticle,
+    /// Two unrelated reports: no shared passages, no statements.
+    NoPassages,
+    /// Every input skipped.
+    Nothing,
+    /// The sample while the analysis still runs.
+    SampleLoading,
+}
+
+const SETS: [Set; 6] = [Set::Sample, Set::Undated, Set::OneArticle, Set::NoPassages, Set::Nothing, Set::SampleLoading];
+
+fn sources(texts: &[&str]) -> Vec<Source> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Source {
+            path: format!("set/{i}.txt"),
+            stem: format!("a{i}"),
+            bytes: t.as_bytes().to_vec(),
+            truncated_from: None,
+        })
+        .collect()
+}
+
+/// Each set's articles and analysis, made once for all cases.
+fn analysed(set: Set) -> &'static (Vec<Article>, Analysis) {
+    static CELLS: [OnceLock<(Vec<Article>, Analysis)>; SETS.len()] = [const { OnceLock::new() }; SETS.len()];
+    CELLS[set as usize].get_or_init(|| {
+        let loaded = match set {
+            Set::Sample | Set::SampleLoading => parallax::ingest::load(&[]).unwrap(),
+            Set::Undated => parse_all(&sources(&["A quiet day\n\nNothing happened."])),
+            Set::OneArticle => parse_all(&sources(&[
+                "Harbour budget approved\n2025-11-20\n\nThe council approved the harbour budget on Tuesday. \
+                 Work starts in March 2026, the mayor said.",
+            ])),
+            Set::NoPassages => parse_all(&sources(&[
+                "Ferry rescue\n2025-11-20\n\nA ferry sank near Crete on Sunday. All 112 people were rescued.",
+                "Chess final\n2025-11-21\n\nThe chess final ended in a draw on Friday after six hours of play.",
+            ])),
+            Set::Nothing => Default::default(),
+        };
+        (loaded.articles.clone(), parallax::analyse(loaded))
+    })
+}
+
+fn app(set: Set, size: (u16, u16)) -> App {
+    let (articles, analysis) = analysed(set);
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut app = App::new(articles.clone(), Theme { color: true }, keymap, size);
+    match set {
+        Set::SampleLoading => {}
+        Set::Nothing => {
+            app.loading_done();
+            app.set_analysis(analysis.clone());
+        }
+        _ => app.set_analysis(analysis.clone()),
+    }
+    app
+}
+
+/// Draws the app at its size; panics on a frame that cannot be drawn or
+/// holds a control character.
+fn draw(app: &App) {
+    let (width, height) = app.shared.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| super::draw::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert_eq!((buffer.area.width, buffer.area.height), (width, height));
+    for cell in &buffer.content {
+        assert!(is_clean(cell.symbol()) && !cell.symbol().contains('\n'), "control character in {:?}", cell.symbol());
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Input {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Paste(String),
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        // The default bindings, so that most presses do something.
+        4 => prop::sample::select(&b"12345qQjkhlgGnNpPmacsxe/?bfduwy \t"[..]).prop_map(|b| KeyCode::Char(b as char)),
+        3 => prop::sample::select(vec![
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Up,
+            KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home,
+            KeyCode::End, KeyCode::Delete, KeyCode::Insert, KeyCode::F(1), KeyCode::F(12), KeyCode::Null,
+        ]),
+        1 => any::<char>().prop_map(KeyCode::Char),
+    ]
+}
+
+fn modifiers() -> impl Strategy<Value = KeyModifiers> {
+    prop_oneof![
+        6 => Just(KeyModifiers::NONE),
+        2 => Just(KeyModifiers::CONTROL),
+        1 => Just(KeyModifiers::SHIFT),
+        1 => Just(KeyModifiers::ALT),
+        1 => (0u8..16).prop_map(KeyModifiers::from_bits_truncate),
+    ]
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        20 => (key_code(), modifiers()).prop_map(|(c, m)| Input::Key(KeyEvent::new(c, m))),
+        2 => prop_oneof![
+            (0u16..300, 0u16..100),
+            (78u16..84, 22u16..26),
+            prop::sample::select(vec![(80u16, 24u16), (120, 40), (1, 1), (0, 0), (79, 24), (400, 200)]),
+        ]
+        .prop_map(|(w, h)| Input::Resize(w, h)),
+        1 => prop_oneof![
+            "\\PC{0,40}",
+            ".{0,20}",
+            Just("q\u{3}\u{1b}[201~\u{1b}]0;x\u{7}".to_string()),
+            Just("Peskov\nsaid".to_string()),
+        ]
+        .prop_map(Input::Paste),
+    ]
+}
+
+/// Keys that open every view and overlay before the random part.
+const OPENINGS: &[&str] = &["", "\t", "\ts", "2", "2c", "2\tm", "3", "3\n", "4", "4e", "4\n", "5", "5\n", "?", "/"];
+
+fn press_all(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_keys_resizes_and_pastes_leave_a_drawable_app(
+        set in prop::sample::select(&SETS[..]),
+        size in prop::sample::select(vec![(80u16, 24u16), (120, 40), (200, 60)]),
+        opening in prop::sample::select(OPENINGS),
+        inputs in prop::collection::vec(input(), 0..60),
+    ) {
+        let mut app = app(set, size);
+        press_all(&mut app, opening);
+        draw(&app);
+        for event in inputs {
+            match event {
+                Input::Key(k) => app.on_key(k),
+                Input::Resize(w, h) => app.resize(w, h),
+                Input::Paste(text) => app.on_paste(&text),
+            }
+            draw(&app);
+            if app.quit {
+                break;
+            }
+        }
+        // What is remembered on quit can be taken and given back.
+        let saved = app.snapshot();
+        let mut again = self::app(set, size);
+        again.restore(&saved);
+        draw(&again);
+    }
+}
