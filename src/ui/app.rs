@@ -10,7 +10,6 @@ use parallax::config::{Positions, SavedSet};
 use parallax::ingest::Article;
 
 use super::keymap::{Action, Keymap};
-use super::layout;
 use super::overlays::{Help, Outcome, Overlay};
 use super::shared::{Notice, Request, Shared, Target};
 use super::theme::Theme;
@@ -219,13 +218,6 @@ impl App {
     /// Handles a key press: typing a search, else the keymap.
     pub fn on_key(&mut self, key: KeyEvent) {
         self.warnings_seen = true;
-        // Too small to draw: only quitting does anything.
-        if self.shared.size.0 < layout::MIN_SIZE.0 || self.shared.size.1 < layout::MIN_SIZE.1 {
-            if self.shared.keymap.actions(key).iter().any(|a| matches!(a, Action::Quit | Action::Close)) {
-                self.quit = true;
-            }
-            return;
-        }
         if self.input.is_some() {
             self.type_search(key);
             return;
@@ -302,7 +294,7 @@ impl App {
                     self.shared.message = Some("nothing to go back to".into());
                 }
             }
-            Action::Help => self.overlay = Some(Box::new(Help)),
+            Action::Help => self.overlay = Some(Box::new(Help::default())),
             Action::View(n) => self.set_view((n as usize).clamp(1, self.views.len()) - 1),
             Action::Search => self.input = Some(String::new()),
             Action::SearchNext => self.search_step(true, false),
@@ -750,12 +742,12 @@ mod tests {
     }
 
     #[test]
-    fn too_small_only_quits_and_warnings_go_after_a_key() {
+    fn a_small_screen_works_and_warnings_go_after_a_key() {
         let mut a = app();
         a.warnings.push("config: broken".into());
-        a.resize(60, 20);
+        a.resize(40, 12);
         press(&mut a, "3");
-        assert_eq!(view_key(&a), "read");
+        assert_eq!(view_key(&a), "timeline");
         assert!(a.warnings_seen);
         press(&mut a, "q");
         assert!(a.quit);
@@ -969,5 +961,44 @@ mod tests {
         assert_eq!(read(&a).panes[0].article, 2);
         key(&mut a, KeyCode::Enter);
         assert_eq!((read(&a).focus, read(&a).panes[0].article), (ReadFocus::Pane(0), 2));
+    }
+
+    /// The sentence at the top of the active reading pane.
+    fn top_sentence(a: &App) -> usize {
+        let r = read(a);
+        let p = &r.panes[r.active];
+        a.articles()[p.article].sentence_at(p.top).unwrap()
+    }
+
+    #[test]
+    fn a_resize_or_a_reopen_keeps_the_sentence_at_the_top() {
+        let mut a = app();
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "jjjjjjjjjjj");
+        let sentence = top_sentence(&a);
+        let text = a.articles()[0].sentence(sentence).to_string();
+        for (w, h) in [(60, 20), (200, 60), (40, 12), (80, 24)] {
+            a.resize(w, h);
+            assert_eq!(top_sentence(&a), sentence, "{w}x{h}");
+            // The first row drawn is part of that sentence (unless the
+            // article ends above the bottom of the pane: then it is on
+            // screen, the pane showing the article's end).
+            let row = read(&a).top_row(&a.shared, read(&a).active).unwrap();
+            let shown = &a.articles()[0].body[row.start..row.end];
+            let span = a.articles()[0].sentences[sentence];
+            let at_top = row.start < span.end && span.start < row.end.max(row.start + 1);
+            let screen = crate::ui::snapshots::screen(&a);
+            let first_words: String = text.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            assert!(at_top || (row.start == 0 && screen.contains(&first_words)), "{w}x{h}: {shown:?} not in {text:?}");
+            assert!(screen.contains(shown.split_whitespace().next().unwrap()));
+        }
+        // Reopened at another size: the same sentence on top.
+        let saved = a.snapshot();
+        let loaded = parallax::ingest::load(&[]).unwrap();
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut b = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (200, 60));
+        b.set_analysis(parallax::analyse(loaded));
+        b.restore(&saved);
+        assert_eq!(top_sentence(&b), sentence);
     }
 }

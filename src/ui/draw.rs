@@ -13,17 +13,18 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
 use parallax::text::Span;
 
 use super::app::App;
-use super::layout::{self, MIN_SIZE};
+use super::layout::{self, TINY};
 use super::shared::Shared;
 use super::views::VIEWS;
 use super::views::timeline::count;
 use super::wrap::{self, Row};
 
-/// Draws the whole screen.
+/// Draws the whole screen, at any size: below [`TINY`] a line asking for
+/// room, else the views as they fit.
 pub fn draw(app: &App, f: &mut Frame) {
     let area = f.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(app, f, area);
+    if area.width < TINY.0 || area.height < TINY.1 {
+        tiny(app, f, area);
         return;
     }
     tabs(app, f, Rect::new(0, 0, area.width, 1));
@@ -35,25 +36,26 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
 }
 
-fn too_small(app: &App, f: &mut Frame, area: Rect) {
-    let text = vec![
-        Line::styled("Terminal too small", app.shared.theme.heading()),
-        Line::raw(format!(
-            "{}x{} here; parallax needs at least {}x{}.",
-            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
-        )),
-        Line::raw("Enlarge the window, or press q to quit."),
-    ];
-    let h = (text.len() as u16).min(area.height);
-    let r = Rect::new(area.x, area.y + area.height.saturating_sub(h) / 2, area.width, h);
-    f.render_widget(Paragraph::new(text).centered().wrap(ratatui::widgets::Wrap { trim: true }), r);
+/// A screen too small for any view: what it is and how to leave.
+fn tiny(app: &App, f: &mut Frame, area: Rect) {
+    let text = [format!("parallax {}x{}: enlarge, or q quits", area.width, area.height), "enlarge · q".into()]
+        .into_iter()
+        .find(|l| wrap::width(l) <= area.width as usize)
+        .unwrap_or_default();
+    let _ = app;
+    let r = Rect::new(area.x, area.y + area.height / 2, area.width, 1.min(area.height));
+    f.render_widget(Paragraph::new(text), r);
 }
 
+/// The view tabs: every view named when they fit, else numbers with the
+/// current view named.
 fn tabs(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.shared.theme;
+    let full: usize = VIEWS.iter().enumerate().map(|(i, e)| wrap::width(&format!(" {} {} ", i + 1, e.name))).sum();
+    let named = |i: usize| full <= r.width as usize || i == app.current;
     let mut spans = Vec::new();
     for (i, entry) in VIEWS.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, entry.name);
+        let label = if named(i) { format!(" {} {} ", i + 1, entry.name) } else { format!(" {} ", i + 1) };
         let style = if i == app.current { t.selected().add_modifier(ratatui::style::Modifier::BOLD) } else { t.dim() };
         spans.push(TSpan::styled(label, style));
     }

@@ -40,13 +40,23 @@ fn overlay_movement(action: Action, shared: &Shared) -> Option<isize> {
     movement(action, (layout::text_height(layout::body(shared.size)) / 5).max(1))
 }
 
-/// The keys, and what the marks on screen mean.
-pub struct Help;
+/// The keys, and what the marks on screen mean; scrolls when the screen
+/// is too short for all of them.
+#[derive(Default)]
+pub struct Help {
+    scroll: std::cell::Cell<usize>,
+}
 
 impl Overlay for Help {
-    /// Any key closes the help.
-    fn handle(&mut self, _action: Action, _shared: &mut Shared) -> Outcome {
-        Outcome::Close
+    /// Movement keys scroll; any other key closes the help.
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        match movement(action, layout::text_height(layout::body(shared.size))) {
+            Some(delta) => {
+                self.scroll.set(step(self.scroll.get(), delta, usize::MAX / 2));
+                Outcome::Stay
+            }
+            None => Outcome::Close,
+        }
     }
 
     fn is_help(&self) -> bool {
@@ -59,8 +69,8 @@ impl Overlay for Help {
         let inner_h = r.height.saturating_sub(3) as usize;
         let entries: Vec<(String, String)> =
             actions().into_iter().map(|(a, _, what)| (shared.keymap.keys_of(a), what)).collect();
-        // Two columns when one does not fit.
-        let cols = if entries.len() > inner_h { 2 } else { 1 };
+        // Two columns when one does not fit and the screen is wide enough.
+        let cols = if entries.len() > inner_h && r.width >= 70 { 2 } else { 1 };
         let per_col = entries.len().div_ceil(cols);
         let col_w = (r.width as usize).saturating_sub(2) / cols;
         let key_w = 11;
@@ -81,15 +91,23 @@ impl Overlay for Help {
         // What the marks on screen mean (the gutter mark as this theme draws it).
         let gutter = if t.color { "▌" } else { "┃" };
         for legend in [
-            &format!("Read: {gutter} in the gutter, another source reports this line too"),
+            &format!("Read: {gutter} in the gutter, another source reports this line too; › the line Enter acts on"),
             "Compare: words only the left side has, then only the right side has, are marked",
             "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
         ] {
-            if lines.len() < inner_h {
-                lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), t.dim()));
-            }
+            lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), t.dim()));
         }
-        f.render_widget(Paragraph::new(lines).block(block(shared, " Help ", true)), r);
+        // Scrolled no further than the last screenful.
+        let shown = layout::text_height(r);
+        let scroll = self.scroll.get().min(lines.len().saturating_sub(shown));
+        self.scroll.set(scroll);
+        let more = if lines.len() > shown {
+            format!(" {}/{} · j/k scroll ", scroll + shown, lines.len())
+        } else {
+            String::new()
+        };
+        let b = block(shared, " Help ", true).title_bottom(Line::styled(more, t.dim()).right_aligned());
+        f.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(b), r);
     }
 }
 

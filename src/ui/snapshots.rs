@@ -1,4 +1,5 @@
-//! Every view drawn into ratatui's `TestBackend` at 80x24 and 120x40.
+//! Every view drawn into ratatui's `TestBackend` at 40x12, 60x20, 80x24
+//! and 200x60.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -8,6 +9,10 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The sizes every view is drawn at: the smallest workable, a split, the
+/// classic terminal, a large one.
+const SIZES: [(u16, u16); 4] = [(40, 12), (60, 20), (80, 24), (200, 60)];
+
 fn app(w: u16, h: u16) -> App {
     let loaded = parallax::ingest::load(&[]).unwrap();
     let (keymap, _) = Keymap::new(&Default::default());
@@ -16,7 +21,7 @@ fn app(w: u16, h: u16) -> App {
     app
 }
 
-fn screen(app: &App) -> String {
+pub(crate) fn screen(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.shared.size.0, app.shared.size.1)).unwrap();
     t.draw(|f| super::draw::draw(app, f)).unwrap();
     t.backend().to_string()
@@ -27,6 +32,7 @@ fn keys(app: &mut App, keys: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
         app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -37,7 +43,7 @@ macro_rules! snap {
     ($name:ident, $keys:expr) => {
         #[test]
         fn $name() {
-            for (w, h) in [(80, 24), (120, 40)] {
+            for (w, h) in SIZES {
                 let mut a = app(w, h);
                 keys(&mut a, $keys);
                 insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&a));
@@ -88,12 +94,21 @@ fn coverage_counts_the_sources_out_of_view() {
 }
 
 #[test]
-fn too_small_says_so_and_recovers() {
-    let mut a = app(60, 20);
+fn a_tiny_screen_asks_for_room_and_recovers() {
+    let mut a = app(12, 3);
     let s = screen(&a);
-    assert!(s.contains("Terminal too small") && s.contains("60x20"), "{s}");
-    a.resize(80, 24);
+    assert!(s.contains("enlarge"), "{s}");
+    a.resize(40, 12);
     assert!(screen(&a).contains("Sources (5)"));
+    // Nothing panics at any size.
+    for (w, h) in [(1, 1), (16, 4), (17, 5), (30, 8)] {
+        a.resize(w, h);
+        for view in "12345?".chars() {
+            keys(&mut a, &view.to_string());
+            let _ = screen(&a);
+        }
+        keys(&mut a, "\x1b");
+    }
 }
 
 #[test]

@@ -43,7 +43,7 @@ impl Grid {
     /// source fits so; else narrow columns with names on two rows.
     fn new(shared: &Shared, selected: usize, inner_w: usize) -> Grid {
         let n = shared.articles().len();
-        let room = inner_w.saturating_sub(MIN_LABEL);
+        let room = inner_w.saturating_sub(MIN_LABEL.min(inner_w / 2));
         // Whole names on one row only while the labels keep half the width.
         let wide = if n * 5 <= inner_w / 2 {
             let longest = (0..n).map(|i| wrap::width(&shared.label(i))).max().unwrap_or(1);
@@ -53,6 +53,8 @@ impl Grid {
         };
         let (col_w, stagger) = match wide {
             Some(w) => (w, false),
+            // One column only (a narrow screen): no neighbour to reach over.
+            None if room.saturating_sub(OTHERS) < 3 * NARROW => ((room.saturating_sub(OTHERS)).clamp(5, 16), false),
             None => (NARROW, true),
         };
         // Staggered, the last name reaches over a column's width of room

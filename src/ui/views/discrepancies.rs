@@ -2,7 +2,7 @@
 //! most significant first; `Enter` shows the pair side by side.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -61,6 +61,7 @@ impl Discrepancies {
         } else {
             " Enter: side by side "
         };
+        let note = super::super::wrap::truncate(note, (r.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }).block(block(shared, note, false)), r);
     }
 }
@@ -97,7 +98,7 @@ impl View for Discrepancies {
             f.render_widget(Paragraph::new(msg).block(block(shared, " Discrepancies ", true)), area);
             return;
         }
-        let [list_area, detail_area] = Layout::vertical([Constraint::Min(5), Constraint::Length(9)]).areas(area);
+        let (list_area, detail_area) = layout::discrepancies(area);
         let w = (list_area.width as usize).saturating_sub(2);
         let h = layout::text_height(list_area);
         let mut lines = Vec::new();
@@ -127,8 +128,11 @@ impl View for Discrepancies {
             " Discrepancies · {significant} significant, {} ",
             count(st.discrepancies.len() - significant, "spelling variant")
         );
+        let title = super::super::wrap::truncate(&title, (list_area.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), list_area);
-        self.detail(shared, f, detail_area);
+        if detail_area.height > 2 {
+            self.detail(shared, f, detail_area);
+        }
     }
 
     fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {

@@ -81,6 +81,8 @@ pub struct Read {
     pub panes: Vec<Pane>,
     pub active: usize,
     pub focus: Focus,
+    /// The source list hidden by the reader (`z`).
+    pub list_hidden: bool,
 }
 
 /// A pane's place: article id, top offset, the span jumped to.
@@ -97,15 +99,50 @@ struct Place {
 }
 
 impl Read {
-    /// The reading panes' rectangles at this size.
-    fn pane_rects(&self, shared: &Shared) -> (Rect, Vec<Rect>) {
-        layout::read(layout::body(shared.size), self.panes.len().max(1))
+    /// The source list (when shown) and the reading panes' rectangles at
+    /// this size (an empty one for a pane not shown).
+    pub fn pane_rects(&self, shared: &Shared) -> (Option<Rect>, Vec<Rect>) {
+        let body = layout::body(shared.size);
+        let min = layout::READ_LIST_MIN;
+        let shown = layout::list_shown(body, self.list_hidden, min, self.focus == Focus::Sources);
+        let (list, rest) = layout::with_list(body, shown, min);
+        (list, layout::panes(rest, self.panes.len(), self.active))
     }
 
-    /// (width, height) of the text in pane `pane`.
+    /// (width, height) of the text in pane `pane`; a pane not on screen
+    /// (the list has the whole screen) measures as if shown alone, so its
+    /// place is kept in the same rows.
     fn pane_geometry(&self, shared: &Shared, pane: usize) -> (usize, usize) {
         let (_, rects) = self.pane_rects(shared);
-        rects.get(pane).map_or((1, 1), |r| (layout::text_width(*r), layout::text_height(*r)))
+        let r = rects.get(pane).copied().filter(|r| r.area() > 0).unwrap_or_else(|| layout::body(shared.size));
+        (layout::text_width(r), layout::text_height(r))
+    }
+
+    /// The row at the top of pane `i`, as drawn at this size.
+    #[cfg(test)]
+    pub fn top_row(&self, shared: &Shared, i: usize) -> Option<Row> {
+        let pane = self.panes.get(i)?;
+        let (w, h) = self.pane_geometry(shared, i);
+        let rows = shared.rows(pane.article, w);
+        rows.get(pane.first_row(&rows, h)).copied()
+    }
+
+    /// Shows or hides the source list.
+    fn toggle_list(&mut self, shared: &Shared) {
+        let body = layout::body(shared.size);
+        let shown = layout::list_shown(body, self.list_hidden, layout::READ_LIST_MIN, self.focus == Focus::Sources);
+        if shown {
+            self.list_hidden = true;
+            if self.focus == Focus::Sources && !self.panes.is_empty() {
+                self.focus = Focus::Pane(self.active);
+            }
+        } else {
+            self.list_hidden = false;
+            // On a narrow screen the list shows only with the keyboard.
+            if body.width < layout::READ_LIST_MIN {
+                self.focus = Focus::Sources;
+            }
+        }
     }
 
     /// A first pane once there are articles.
@@ -277,7 +314,8 @@ impl Read {
 
     fn handle_list(&mut self, action: Action, shared: &mut Shared) -> bool {
         let (list, _) = self.pane_rects(shared);
-        if sources::move_cursor(action, shared, sources::page(list)) {
+        let page = list.map_or(1, sources::page);
+        if sources::move_cursor(action, shared, page) {
             self.preview(shared.source, shared);
             return true;
         }
@@ -288,6 +326,7 @@ impl Read {
             Action::Split => self.split(shared, true),
             Action::Right | Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
+            Action::ToggleList => self.toggle_list(shared),
             Action::Escape => return self.clear_targets(),
             _ => return false,
         }
@@ -310,6 +349,7 @@ impl Read {
             }
             Action::Left | Action::FocusPrev => self.cycle_focus(-1),
             Action::Right | Action::FocusNext => self.cycle_focus(1),
+            Action::ToggleList => self.toggle_list(shared),
             Action::NextShared => self.step_shared(true, shared),
             Action::PrevShared => self.step_shared(false, shared),
             Action::Enter => self.sources_sharing(shared),
@@ -339,7 +379,9 @@ impl Read {
         }
     }
 
-    fn draw_pane(&self, shared: &Shared, f: &mut Frame, r: Rect, index: usize, focused: bool) {
+    /// Draws pane `index`; `alone`: the other panes are not on screen (the
+    /// title says which of them this is).
+    fn draw_pane(&self, shared: &Shared, f: &mut Frame, r: Rect, index: usize, focused: bool, alone: bool) {
         let pane = &self.panes[index];
         let article = pane.article;
         let a = &shared.articles()[article];
@@ -347,7 +389,10 @@ impl Read {
         let h = layout::text_height(r);
         let rows = shared.rows(article, w);
         let shared_sentences = shared.analysis.as_ref().and_then(|x| x.story.coverage.get(article)).map(|c| &c.shared);
-        let title = pane_title(shared, article, (r.width as usize).saturating_sub(5));
+        let mut title = pane_title(shared, article, (r.width as usize).saturating_sub(5 + 6 * usize::from(alone)));
+        if alone {
+            title = format!(" {}/{}{title}", index + 1, self.panes.len());
+        }
         let first = pane.first_row(&rows, h);
         // The sentence Enter acts on, marked in the focused pane's gutter.
         let current = focused.then(|| self.current_sentence(shared, index)).flatten().map(|s| a.sentences[s]);
@@ -503,20 +548,26 @@ impl View for Read {
         }
     }
 
-    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
-        let (list, panes) = layout::read(area, self.panes.len().max(1));
+    fn draw(&self, shared: &Shared, f: &mut Frame, _area: Rect) {
+        let (list, panes) = self.pane_rects(shared);
         let open: Vec<usize> = self.panes.iter().map(|p| p.article).collect();
-        sources::draw(shared, f, list, self.focus == Focus::Sources, &open);
+        if let Some(list) = list {
+            sources::draw(shared, f, list, self.focus == Focus::Sources, &open);
+        }
         if self.panes.is_empty() {
             let what = match shared.loading {
                 Some((done, total)) => format!("Reading files… {done} of {total}"),
                 None => "No article to read.".to_string(),
             };
-            f.render_widget(Paragraph::new(what).block(block(shared, " Read ", false)), panes[0]);
+            let r = panes.first().copied().unwrap_or_default();
+            f.render_widget(Paragraph::new(what).block(block(shared, " Read ", false)), r);
             return;
         }
+        let hidden = panes.iter().any(|r| r.area() == 0);
         for (i, r) in panes.into_iter().enumerate().take(self.panes.len()) {
-            self.draw_pane(shared, f, r, i, self.focus == Focus::Pane(i));
+            if r.area() > 0 {
+                self.draw_pane(shared, f, r, i, self.focus == Focus::Pane(i), hidden);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use parallax::ingest::Article;
 use parallax::timeline::{Basis, Event, Precision, When};
@@ -229,31 +229,34 @@ impl Timeline {
                 )
             })
             .collect();
-        let lines = vec![
-            Line::from(vec![
-                TSpan::styled(when_label(&e.when), t.heading()),
-                TSpan::styled(format!(" · {basis}"), t.dim()),
-            ]),
-            // Two rows of summary at most, so the sources line stays in view.
-            Line::raw({
-                let room = ((r.width as usize).saturating_sub(2) * 2).saturating_sub(8);
-                wrap::truncate(&summary_for(shared.articles(), e, room), room)
-            }),
-            Line::styled(
-                wrap::truncate(
-                    &format!(
-                        "{}: {} · Enter shows {}",
-                        count(e.mentions.len(), "source"),
-                        exprs.join(", "),
-                        if e.mentions.len() == 1 { "it" } else { "them" }
-                    ),
-                    (r.width as usize).saturating_sub(2),
+        let width = (r.width as usize).saturating_sub(2);
+        // Two rows of summary at most, so the sources line stays in view.
+        let summary = summary_for(shared.articles(), e, width * 2);
+        let rows = wrap::wrap(&summary, 0, width);
+        let mut lines = vec![Line::from(vec![
+            TSpan::styled(when_label(&e.when), t.heading()),
+            TSpan::styled(format!(" · {basis}"), t.dim()),
+        ])];
+        for (k, row) in rows.iter().take(2).enumerate() {
+            let text = &summary[row.start..row.end];
+            let text =
+                if k == 1 && rows.len() > 2 { wrap::truncate(&format!("{text} …"), width) } else { text.to_string() };
+            lines.push(Line::raw(text));
+        }
+        lines.extend([Line::styled(
+            wrap::truncate(
+                &format!(
+                    "{}: {} · Enter shows {}",
+                    count(e.mentions.len(), "source"),
+                    exprs.join(", "),
+                    if e.mentions.len() == 1 { "it" } else { "them" }
                 ),
-                t.dim(),
+                (r.width as usize).saturating_sub(2),
             ),
-        ];
+            t.dim(),
+        )]);
         let b = block(shared, format!(" {} ", e.id), false);
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
+        f.render_widget(Paragraph::new(lines).block(b), r);
     }
 }
 
@@ -316,7 +319,9 @@ impl View for Timeline {
         let b = block(shared, format!(" Timeline · {} ", count(an.timeline.len(), "event")), true)
             .title_bottom(Line::styled(more_above, t.dim()).right_aligned());
         f.render_widget(Paragraph::new(lines).block(b), list_area);
-        self.detail(shared, f, detail_area);
+        if detail_area.height > 2 {
+            self.detail(shared, f, detail_area);
+        }
     }
 
     fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {

@@ -1,17 +1,23 @@
 //! The Compare view: two sources' versions of one passage side by side,
-//! with the words only one side has highlighted. Pair by pair (all pairs,
-//! one source against the rest, or a marked pair) or statement by
-//! statement (one cluster, any two of its members).
+//! sentence beside sentence ([`aligned`]), with the words only one side has
+//! highlighted. Pair by pair (all pairs, one source against the rest, or a
+//! marked pair) or statement by statement (one cluster, any two of its
+//! members). Below 100 columns the source list steps aside (`z` or Tab
+//! brings it back); on a narrow screen the two sides stack.
+
+pub mod aligned;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::Paragraph;
 use serde::{Deserialize, Serialize};
 
 use parallax::align::diff::{Change, WordDiff, diff};
-use parallax::ingest::Article;
 use parallax::text::Span;
+
+use aligned::{Laid, Side};
 
 use super::super::anchor;
 use super::super::draw::{block, matches_in, progress, styled_row_spaced};
@@ -38,8 +44,11 @@ pub struct Compare {
     pub cluster: usize,
     /// Which pair of the cluster's members is shown.
     pub pair: usize,
-    /// First row shown of the compared texts.
-    pub scroll: usize,
+    /// The first row shown: a group of aligned sentences and a row in it
+    /// (groups do not change with the width, so a resize keeps the place).
+    pub top: (usize, usize),
+    /// The source list hidden by the reader (`z`).
+    pub list_hidden: bool,
 }
 
 /// What is being compared: two spans and their word diff.
@@ -56,6 +65,11 @@ struct Place {
     statements: bool,
     passage: Option<anchor::PassageAnchor>,
     statement: Option<anchor::StatementAnchor>,
+    /// The first row shown: group of aligned sentences, row within it.
+    #[serde(default)]
+    top: (usize, usize),
+    #[serde(default)]
+    list_hidden: bool,
 }
 
 /// All pairs of `n` members, in order: (0,1), (0,2), ..., (1,2), ...
@@ -63,9 +77,14 @@ pub fn member_pairs(n: usize) -> Vec<(usize, usize)> {
     (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect()
 }
 
-/// One side's text wrapped to its column, glued sentences apart.
-fn side_rows(a: &Article, span: Span, width: usize) -> Vec<wrap::Row> {
-    wrap::wrap_spaced(span.slice(&a.body), span.start, width, &a.glued)
+/// Where the comparison goes at a size.
+struct Geometry {
+    list: Option<Rect>,
+    main: Rect,
+    head: Rect,
+    text: Rect,
+    /// Side by side: (left, gap, right); else stacked.
+    columns: Option<(Rect, Rect, Rect)>,
 }
 
 impl Compare {
@@ -114,42 +133,75 @@ impl Compare {
         }
     }
 
-    /// Rows the longer side of the current comparison takes at this size,
-    /// and the rows the columns show.
-    fn extent(&self, shared: &Shared) -> (usize, usize) {
-        let (_, main) = layout::compare(layout::body(shared.size));
-        let (_, left, _, right) = layout::compare_columns(main);
-        let Some(s) = self.current(shared) else { return (0, left.height as usize) };
-        let arts = shared.articles();
-        let rows = |(a, sp): (usize, Span), w: u16| side_rows(&arts[a], sp, w as usize).len();
-        (rows(s.a, left.width).max(rows(s.b, right.width)), left.height as usize)
+    fn geometry(&self, shared: &Shared) -> Geometry {
+        let body = layout::body(shared.size);
+        let min = layout::COMPARE_LIST_MIN;
+        let shown = layout::list_shown(body, self.list_hidden, min, self.focus == Focus::Sources);
+        let (list, main) = layout::with_list(body, shown, min);
+        let (head, text) = layout::compare_main(main);
+        Geometry { list, main, head, text, columns: layout::compare_columns(text) }
     }
 
-    /// The first row (of the longer column's scroll) that shows a match of
-    /// `q` on either side of the current comparison, a row above it if it
-    /// can.
-    fn first_match_row(&self, shared: &Shared, q: &str) -> usize {
-        let (_, main) = layout::compare(layout::body(shared.size));
-        let (_, left, _, right) = layout::compare_columns(main);
-        let Some(s) = self.current(shared) else { return 0 };
+    /// The comparison laid out in rows at this size.
+    fn laid(&self, shared: &Shared, s: &Sides) -> Laid {
         let arts = shared.articles();
-        let row_of = |(a, sp): (usize, Span), w: u16| {
-            let body = &arts[a].body;
-            let at = parallax::text::search::find_start(sp.slice(body), q, 0)? + sp.start;
-            let rows = side_rows(&arts[a], sp, w as usize);
-            Some(rows.partition_point(|r| r.end <= at))
+        let (a, b) = (&arts[s.a.0], &arts[s.b.0]);
+        let groups = aligned::groups((a, s.a.1), (b, s.b.1), &s.diff);
+        let g = self.geometry(shared);
+        match g.columns {
+            Some((left, _, right)) => aligned::side_by_side(&groups, a, b, (left.width as usize, right.width as usize)),
+            None => aligned::stacked(&groups, a, b, (g.text.width as usize).saturating_sub(2)),
+        }
+    }
+
+    /// The first row shown, of `total`, with `shown` rows on screen.
+    fn first_row(&self, laid: &Laid, shown: usize) -> usize {
+        let (group, row) = self.top;
+        let start = laid.start_of(group);
+        let in_group = laid.lines[start..].iter().take_while(|(g, _)| *g == group).count();
+        (start + row.min(in_group.saturating_sub(1))).min(laid.lines.len().saturating_sub(shown))
+    }
+
+    /// Scrolls by `delta` rows.
+    fn scroll(&mut self, shared: &Shared, delta: isize) {
+        let Some(s) = self.current(shared) else { return };
+        let laid = self.laid(shared, &s);
+        let shown = self.geometry(shared).text.height as usize;
+        let max = laid.lines.len().saturating_sub(shown);
+        let row = step(self.first_row(&laid, shown), delta, max + 1);
+        self.top = laid.place_of(row);
+    }
+
+    /// Scrolls to the first row showing a match of `q` on either side, a row
+    /// above it, when it is below the first screen.
+    fn scroll_to_match(&mut self, shared: &Shared, q: &str) {
+        self.top = (0, 0);
+        let Some(s) = self.current(shared) else { return };
+        let laid = self.laid(shared, &s);
+        let arts = shared.articles();
+        let has = |article: usize, row: Option<wrap::Row>| {
+            row.is_some_and(|r| {
+                let body = &arts[article].body;
+                parallax::text::search::find(body, q, r.start).is_some_and(|(start, _)| start < r.end)
+            })
         };
-        let row = [row_of(s.a, left.width), row_of(s.b, right.width)].into_iter().flatten().min().unwrap_or(0);
-        let (total, shown) = self.extent(shared);
-        // Only when the match is below the first screen.
-        if row < shown { 0 } else { row.saturating_sub(1).min(total.saturating_sub(shown)) }
+        let hit = laid.lines.iter().position(|(_, line)| match *line {
+            aligned::Line::Pair { left, right } => has(s.a.0, left) || has(s.b.0, right),
+            aligned::Line::One { side: Side::A, row } => has(s.a.0, Some(row)),
+            aligned::Line::One { side: Side::B, row } => has(s.b.0, Some(row)),
+            aligned::Line::Gap => false,
+        });
+        let shown = self.geometry(shared).text.height as usize;
+        if let Some(row) = hit.filter(|&r| r >= shown) {
+            self.top = laid.place_of(row.saturating_sub(1).min(laid.lines.len().saturating_sub(shown)));
+        }
     }
 
     fn page(&self, shared: &Shared) -> usize {
-        let body = layout::body(shared.size);
-        match self.focus {
-            Focus::Sources => sources::page(layout::compare(body).0),
-            Focus::Main => (body.height as usize).saturating_sub(4).max(1),
+        let g = self.geometry(shared);
+        match (self.focus, g.list) {
+            (Focus::Sources, Some(list)) => sources::page(list),
+            _ => (g.text.height as usize).max(1),
         }
     }
 
@@ -161,6 +213,10 @@ impl Compare {
             Action::Enter | Action::Mark => shared.request(Request::ToggleMark(shared.source)),
             Action::AllPairs => shared.request(Request::ClearMarks),
             Action::Right | Action::FocusNext | Action::FocusPrev => self.focus = Focus::Main,
+            Action::ToggleList => {
+                self.list_hidden = true;
+                self.focus = Focus::Main;
+            }
             // Compare's own keys work from the list too.
             Action::Statements | Action::NextItem | Action::PrevItem => return self.handle_main(action, shared),
             Action::Escape => return self.clear_marks(shared),
@@ -181,6 +237,16 @@ impl Compare {
                 self.focus = Focus::Sources;
                 return true;
             }
+            Action::ToggleList => {
+                let body = layout::body(shared.size);
+                let shown = layout::list_shown(body, self.list_hidden, layout::COMPARE_LIST_MIN, false);
+                self.list_hidden = shown;
+                // On a narrow screen the list shows only with the keyboard.
+                if !shown && body.width < layout::COMPARE_LIST_MIN {
+                    self.focus = Focus::Sources;
+                }
+                return true;
+            }
             Action::Escape => return self.clear_marks(shared),
             _ => {}
         }
@@ -191,8 +257,7 @@ impl Compare {
         }
         // Paging scrolls a long passage; j/k and n/p step between them.
         if let Some(delta) = movement(action, self.page(shared)).filter(|_| is_paging(action)) {
-            let (total, shown) = self.extent(shared);
-            self.scroll = step(self.scroll, delta, total.saturating_sub(shown) + 1);
+            self.scroll(shared, delta);
             return true;
         }
         let delta = match action {
@@ -231,7 +296,7 @@ impl Compare {
             _ => return false,
         }
         if before != (self.statements, self.cluster, self.pair, self.passage) {
-            self.scroll = 0;
+            self.top = (0, 0);
         }
         true
     }
@@ -271,64 +336,145 @@ impl Compare {
         }
     }
 
-    /// One side: its text wrapped to the column, differing words marked.
-    #[allow(clippy::too_many_arguments)]
-    fn column(
-        shared: &Shared,
-        f: &mut Frame,
-        r: Rect,
-        (article, span): (usize, Span),
-        changed: &[Span],
-        style: ratatui::style::Style,
-        scroll: usize,
-    ) {
-        let a = &shared.articles()[article];
-        let body = &a.body;
-        let rows = side_rows(a, span, r.width as usize);
-        let marks: Vec<(Span, ratatui::style::Style)> = changed.iter().map(|c| (*c, style)).collect();
-        let lines: Vec<Line> = rows
-            .iter()
-            .skip(scroll)
-            .take(r.height as usize)
-            .map(|row| {
-                let mut m = marks.clone();
-                m.extend(matches_in(shared, body, row.start, row.end));
-                styled_row_spaced(body, *row, &m, shared.theme.text(), &a.glued)
-            })
-            .collect();
-        f.render_widget(Paragraph::new(lines), r);
-    }
-
-    fn draw_sides(&self, shared: &Shared, f: &mut Frame, main: Rect, s: &Sides) {
-        let focused = self.focus == Focus::Main;
-        let (total, shown) = self.extent(shared);
-        let scroll = self.scroll.min(total.saturating_sub(shown));
+    fn draw_sides(&self, shared: &Shared, f: &mut Frame, g: &Geometry, s: &Sides) {
+        let laid = self.laid(shared, s);
+        let shown = g.text.height as usize;
+        let total = laid.lines.len();
+        let first = self.first_row(&laid, shown);
         let more = if total > shown {
-            format!(" rows {}-{} of {total} · PgDn/PgUp scroll ", scroll + 1, (scroll + shown).min(total))
+            format!(" rows {}-{} of {total} ", first + 1, (first + shown).min(total))
         } else {
             String::new()
         };
-        let title = wrap::truncate(&format!(" {} ", s.heading), (main.width as usize).saturating_sub(2));
-        let b = block(shared, title, focused).title_bottom(Line::styled(more, shared.theme.dim()).right_aligned());
-        f.render_widget(b, main);
-        let (head, left, gap, right) = layout::compare_columns(main);
-        let name = |(art, _): (usize, Span)| shared.heading(art);
         let t = &shared.theme;
-        f.render_widget(
-            Paragraph::new(vec![
-                Line::from(vec![
-                    TSpan::styled(wrap::truncate(&name(s.a), head.width as usize), t.deleted()),
-                    TSpan::raw(" "),
-                ]),
-                Line::from(vec![TSpan::styled(wrap::truncate(&name(s.b), head.width as usize), t.inserted())]),
-            ]),
-            head,
-        );
-        let only_a: Vec<Span> = s.diff.chunks.iter().filter(|c| c.change == Change::Delete).map(|c| c.a).collect();
-        let only_b: Vec<Span> = s.diff.chunks.iter().filter(|c| c.change == Change::Insert).map(|c| c.b).collect();
-        Self::column(shared, f, left, s.a, &only_a, t.deleted(), scroll);
-        f.render_widget(Paragraph::new(vec![Line::styled("│", t.border()); gap.height as usize]), gap);
-        Self::column(shared, f, right, s.b, &only_b, t.inserted(), scroll);
+        let title = wrap::truncate(&format!(" {} ", s.heading), (g.main.width as usize).saturating_sub(2));
+        let b =
+            block(shared, title, self.focus == Focus::Main).title_bottom(Line::styled(more, t.dim()).right_aligned());
+        f.render_widget(b, g.main);
+        self.draw_heading(shared, f, g, s);
+        let marks = Marks::of(shared, s);
+        let visible = &laid.lines[first.min(total)..(first + shown).min(total)];
+        match g.columns {
+            Some((left, gap, right)) => {
+                let side = |row: Option<wrap::Row>, side: Side| {
+                    row.map_or_else(Line::default, |r| marks.line(shared, side, r))
+                };
+                let lefts: Vec<Line> = visible
+                    .iter()
+                    .map(|(_, l)| match *l {
+                        aligned::Line::Pair { left, .. } => side(left, Side::A),
+                        _ => Line::default(),
+                    })
+                    .collect();
+                let rights: Vec<Line> = visible
+                    .iter()
+                    .map(|(_, l)| match *l {
+                        aligned::Line::Pair { right, .. } => side(right, Side::B),
+                        _ => Line::default(),
+                    })
+                    .collect();
+                f.render_widget(Paragraph::new(lefts), left);
+                f.render_widget(Paragraph::new(vec![Line::styled("│", t.border()); gap.height as usize]), gap);
+                f.render_widget(Paragraph::new(rights), right);
+            }
+            None => {
+                let lines: Vec<Line> = visible
+                    .iter()
+                    .map(|(_, l)| match *l {
+                        aligned::Line::One { side, row } => {
+                            let mut line = marks.line(shared, side, row);
+                            line.spans.insert(0, TSpan::styled(marks.bar(side), marks.style(side)));
+                            line
+                        }
+                        _ => Line::default(),
+                    })
+                    .collect();
+                f.render_widget(Paragraph::new(lines), g.text);
+            }
+        }
+    }
+
+    /// The two sources' names over the text, each in its side's style (with
+    /// its bar when stacked); one row for both on a short screen.
+    fn draw_heading(&self, shared: &Shared, f: &mut Frame, g: &Geometry, s: &Sides) {
+        let t = &shared.theme;
+        let width = g.head.width as usize;
+        let bar =
+            |side: Side| if g.columns.is_some() { String::new() } else { format!("{} ", Marks::bar_of(t.color, side)) };
+        let lines = if g.head.height >= 2 {
+            [(s.a.0, Side::A, t.deleted()), (s.b.0, Side::B, t.inserted())]
+                .into_iter()
+                .map(|(article, side, style)| {
+                    let name = format!("{}{}", bar(side), shared.heading(article));
+                    Line::styled(wrap::truncate(&name, width), style)
+                })
+                .collect()
+        } else {
+            let (x, y) = (shared.label(s.a.0), shared.label(s.b.0));
+            let half = width.saturating_sub(3) / 2;
+            vec![Line::from(vec![
+                TSpan::styled(wrap::truncate(&x, half), t.deleted()),
+                TSpan::raw(" ⇄ "),
+                TSpan::styled(wrap::truncate(&y, half), t.inserted()),
+            ])]
+        };
+        f.render_widget(Paragraph::new(lines), g.head);
+    }
+}
+
+/// How each side's rows are marked: the words only it has, and search
+/// matches.
+struct Marks {
+    a: (usize, Vec<(Span, Style)>),
+    b: (usize, Vec<(Span, Style)>),
+    color: bool,
+    styles: (Style, Style),
+}
+
+impl Marks {
+    fn of(shared: &Shared, s: &Sides) -> Marks {
+        let t = &shared.theme;
+        let only = |change: Change, style: Style| -> Vec<(Span, Style)> {
+            s.diff
+                .chunks
+                .iter()
+                .filter(|c| c.change == change)
+                .map(|c| (if change == Change::Delete { c.a } else { c.b }, style))
+                .collect()
+        };
+        Marks {
+            a: (s.a.0, only(Change::Delete, t.deleted())),
+            b: (s.b.0, only(Change::Insert, t.inserted())),
+            color: t.color,
+            styles: (t.deleted(), t.inserted()),
+        }
+    }
+
+    /// A row of one side, its marks laid over it.
+    fn line<'a>(&self, shared: &'a Shared, side: Side, row: wrap::Row) -> Line<'a> {
+        let (article, marks) = if side == Side::A { (&self.a.0, &self.a.1) } else { (&self.b.0, &self.b.1) };
+        let a = &shared.articles()[*article];
+        let mut m: Vec<(Span, Style)> =
+            marks.iter().filter(|(sp, _)| sp.start < row.end && row.start < sp.end).copied().collect();
+        m.extend(matches_in(shared, &a.body, row.start, row.end));
+        styled_row_spaced(&a.body, row, &m, shared.theme.text(), &a.glued)
+    }
+
+    fn bar(&self, side: Side) -> &'static str {
+        Self::bar_of(self.color, side)
+    }
+
+    /// The mark before each stacked row: thin for side A, heavy for side B
+    /// (told apart without colour too).
+    fn bar_of(_color: bool, side: Side) -> &'static str {
+        match side {
+            Side::A => "│ ",
+            Side::B => "┃ ",
+        }
+    }
+
+    fn style(&self, side: Side) -> Style {
+        if side == Side::A { self.styles.0 } else { self.styles.1 }
     }
 }
 
@@ -380,9 +526,15 @@ impl View for Compare {
         }
     }
 
-    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
-        let (list, main) = layout::compare(area);
-        sources::draw(shared, f, list, self.focus == Focus::Sources, &[]);
+    fn draw(&self, shared: &Shared, f: &mut Frame, _area: Rect) {
+        let g = self.geometry(shared);
+        if let Some(list) = g.list {
+            sources::draw(shared, f, list, self.focus == Focus::Sources, &[]);
+        }
+        let main = g.main;
+        if main.width == 0 {
+            return;
+        }
         let focused = self.focus == Focus::Main;
         if shared.analysis.is_none() {
             f.render_widget(block(shared, " Compare ", focused), main);
@@ -400,7 +552,7 @@ impl View for Compare {
             f.render_widget(Paragraph::new(what).block(block(shared, " Compare ", focused)), main);
             return;
         };
-        self.draw_sides(shared, f, main, &s);
+        self.draw_sides(shared, f, &g, &s);
     }
 
     fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
@@ -412,7 +564,7 @@ impl View for Compare {
         } else {
             self.passage = hit;
         }
-        self.scroll = self.first_match_row(shared, query);
+        self.scroll_to_match(shared, query);
         Some(message)
     }
 
@@ -432,7 +584,7 @@ impl View for Compare {
             }
             _ => return false,
         }
-        self.scroll = 0;
+        self.top = (0, 0);
         self.clamp(shared);
         true
     }
@@ -448,7 +600,7 @@ impl View for Compare {
     fn notice(&mut self, notice: Notice, _shared: &Shared) {
         if notice == Notice::MarksChanged {
             self.passage = 0;
-            self.scroll = 0;
+            self.top = (0, 0);
             self.statements = false;
         }
     }
@@ -458,13 +610,16 @@ impl View for Compare {
         let passage =
             Self::passages(shared).get(self.passage).and_then(|&i| anchor::PassageAnchor::of(an, &an.passages[i]));
         let statement = an.story.clusters.get(self.cluster).and_then(|c| anchor::StatementAnchor::of(an, c, self.pair));
-        serde_json::to_value(Place { statements: self.statements, passage, statement }).ok()
+        let place =
+            Place { statements: self.statements, passage, statement, top: self.top, list_hidden: self.list_hidden };
+        serde_json::to_value(place).ok()
     }
 
     fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
         let Ok(place) = serde_json::from_value::<Place>(place.clone()) else { return };
         let Some(an) = &shared.analysis else { return };
         self.statements = place.statements;
+        self.list_hidden = place.list_hidden;
         if let Some(p) = place.passage.as_ref() {
             let list = Self::passages(shared);
             if let Some(i) = p.resolve(an, &list) {
@@ -475,7 +630,7 @@ impl View for Compare {
             self.cluster = cluster;
             self.pair = pair;
         }
-        self.scroll = 0;
+        self.top = place.top;
         self.clamp(shared);
     }
 }
