@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Exports JSON and Markdown for the bundled sample, the dev sets in
 # ../shared/eval/dev and the stories in tests/stories, with a given binary,
-# into a folder: one file per input and format, stderr beside it.
+# into a folder: one file per input and format, stderr and exit status
+# beside it. Each set is exported a second time as saved web pages
+# (scripts/html-pages.py, written to target/export-snapshot-pages), so
+# that reading HTML is covered too.
 #
 # For refactors that must not change any output:
 #   scripts/export-snapshot.sh target/before/parallax /tmp/before
@@ -25,6 +28,18 @@ for dir in ../shared/eval/dev/*/; do
 done
 for dir in tests/stories/*/articles/; do
   [ -d "$dir" ] && inputs+=("story-$(basename "$(dirname "$dir")"):$dir")
+done
+
+# The same articles as web pages, at a fixed path (paths are in the exports).
+pages=target/export-snapshot-pages
+rm -rf "$pages"
+for entry in "${inputs[@]}"; do
+  name=${entry%%:*}
+  path=${entry#*:}
+  [ -z "$path" ] && path=seeds/
+  # shellcheck disable=SC2046 # one argument per article file
+  python3 scripts/html-pages.py "$pages/$name" $(find "$path" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.md' \) | sort)
+  inputs+=("pages-$name:$pages/$name/")
 done
 
 for entry in "${inputs[@]}"; do
