@@ -9,7 +9,7 @@
 //! quotes, inside `<article>` when the page has one, never from scripts,
 //! navigation, headers, footers, asides, forms or figures.
 
-use html5gum::{State, Token, Tokenizer};
+use html5gum::{StartTag, State, Token, Tokenizer};
 
 use super::meta::collapse;
 
@@ -95,166 +95,207 @@ fn name(tag: &[u8]) -> String {
 
 /// The page as front matter and paragraphs.
 pub fn to_text(html: &str) -> String {
-    let mut meta = Meta::default();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut skipping: Vec<String> = Vec::new();
-    // The outermost <article> open, and how deep.
-    let mut articles = 0usize;
-    let mut article: Option<usize> = None;
-    let mut article_depth = 0usize;
-    let mut current = String::new();
-    let mut in_title = false;
-    let mut title_text: Option<String> = None;
-    let mut in_ld_json = false;
-    let mut ld_json: Vec<String> = Vec::new();
-    let mut h1_open = false;
-    let mut h1_text = String::new();
-    let flush = |current: &mut String, blocks: &mut Vec<Block>, article: Option<usize>| {
-        let t = collapse(current);
-        if !t.is_empty() {
-            blocks.push(Block { text: t, article });
-        }
-        current.clear();
-    };
+    let mut walker = Walker::default();
     let mut tokens = Tokenizer::new(html);
     while let Some(token) = tokens.next() {
         let Ok(token) = token;
         match token {
             Token::StartTag(tag) => {
-                let n = name(&tag.name);
-                let attr = |k: &str| {
-                    tag.attributes
-                        .get(k.as_bytes())
-                        .map(|v| collapse(&String::from_utf8_lossy(&v.value)))
-                        .filter(|v| !v.is_empty())
-                };
                 // Raw text: the tokenizer needs telling, as a parser would.
                 if !tag.self_closing {
-                    match n.as_str() {
-                        "script" | "style" | "noscript" | "template" | "iframe" | "xmp" => {
-                            tokens.set_state(if n == "script" { State::ScriptData } else { State::RawText })
-                        }
-                        "title" | "textarea" => tokens.set_state(State::RcData),
-                        _ => {}
+                    if let Some(state) = content_state(&name(&tag.name)) {
+                        tokens.set_state(state);
                     }
                 }
-                // Furniture left open ends where the content starts.
-                if matches!(n.as_str(), "body" | "main" | "article")
-                    && skipping.iter().all(|t| STRUCTURAL.contains(&t.as_str()))
-                {
-                    skipping.clear();
-                }
-                let in_svg = skipping.iter().any(|t| t == "svg");
-                match n.as_str() {
-                    "meta" => read_meta(
-                        &mut meta,
-                        attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop")),
-                        attr("content"),
-                    ),
-                    "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                        if let Some(h) = attr("href") {
-                            meta.url.get_or_insert(h);
-                        }
-                    }
-                    "time" if skipping.is_empty() => {
-                        if let Some(d) = attr("datetime") {
-                            meta.time.get_or_insert(d);
-                        }
-                    }
-                    "title" if !in_svg && title_text.is_none() => in_title = true,
-                    "script" => {
-                        in_ld_json = attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
-                        if in_ld_json {
-                            ld_json.push(String::new());
-                        }
-                    }
-                    _ => {}
-                }
-                if (n == "br" || n == "hr") && skipping.is_empty() {
-                    current.push('\n');
-                }
-                if BLOCKS.contains(&n.as_str()) && skipping.is_empty() {
-                    flush(&mut current, &mut blocks, article);
-                }
-                if tag.self_closing {
-                    continue;
-                }
-                let skipped = SKIP.contains(&n.as_str()) && !(n == "header" && article.is_some());
-                if skipped {
-                    skipping.push(n);
-                    continue;
-                }
-                if n == "article" {
-                    if article.is_none() {
-                        articles += 1;
-                        article = Some(articles);
-                    }
-                    article_depth += 1;
-                }
-                if n == "h1" && skipping.is_empty() {
-                    h1_open = true;
+                walker.start_tag(&tag);
+            }
+            Token::EndTag(tag) => walker.end_tag(&name(&tag.name)),
+            Token::String(text) => walker.text(&String::from_utf8_lossy(&text.value)),
+            _ => {}
+        }
+    }
+    walker.finish()
+}
+
+/// How the tokenizer reads what follows an element's start tag, for the
+/// elements whose content is not markup.
+fn content_state(element: &str) -> Option<State> {
+    match element {
+        "script" => Some(State::ScriptData),
+        "style" | "noscript" | "template" | "iframe" | "xmp" => Some(State::RawText),
+        "title" | "textarea" => Some(State::RcData),
+        _ => None,
+    }
+}
+
+/// An attribute's value, whitespace collapsed; `None` when absent or empty.
+fn attribute(tag: &StartTag<()>, key: &str) -> Option<String> {
+    tag.attributes
+        .get(key.as_bytes())
+        .map(|value| collapse(&String::from_utf8_lossy(&value.value)))
+        .filter(|value| !value.is_empty())
+}
+
+/// A walk over a page's tokens: the blocks of text outside page furniture,
+/// and what the page declares about itself.
+#[derive(Default)]
+struct Walker {
+    meta: Meta,
+    blocks: Vec<Block>,
+    /// Elements open whose text is skipped, innermost last.
+    skipping: Vec<String>,
+    /// `<article>` elements seen, to number them.
+    articles: usize,
+    /// The outermost `<article>` open, and how deep inside it the walk is.
+    article: Option<usize>,
+    article_depth: usize,
+    /// The text of the block being read.
+    current: String,
+    in_title: bool,
+    title_text: Option<String>,
+    in_linked_data: bool,
+    /// JSON-LD scripts, one string each.
+    linked_data: Vec<String>,
+    h1_open: bool,
+    h1_text: String,
+}
+
+impl Walker {
+    fn start_tag(&mut self, tag: &StartTag<()>) {
+        let element = name(&tag.name);
+        // Furniture left open ends where the content starts.
+        if matches!(element.as_str(), "body" | "main" | "article")
+            && self.skipping.iter().all(|open| STRUCTURAL.contains(&open.as_str()))
+        {
+            self.skipping.clear();
+        }
+        self.declared(&element, tag);
+        if (element == "br" || element == "hr") && self.skipping.is_empty() {
+            self.current.push('\n');
+        }
+        if BLOCKS.contains(&element.as_str()) && self.skipping.is_empty() {
+            self.flush();
+        }
+        if tag.self_closing {
+            return;
+        }
+        if SKIP.contains(&element.as_str()) && !(element == "header" && self.article.is_some()) {
+            self.skipping.push(element);
+            return;
+        }
+        if element == "article" {
+            if self.article.is_none() {
+                self.articles += 1;
+                self.article = Some(self.articles);
+            }
+            self.article_depth += 1;
+        }
+        if element == "h1" && self.skipping.is_empty() {
+            self.h1_open = true;
+        }
+    }
+
+    /// What a start tag declares about the page: `<meta>`, a canonical
+    /// `<link>`, `<time datetime>`, `<title>`, a JSON-LD `<script>`.
+    fn declared(&mut self, element: &str, tag: &StartTag<()>) {
+        let attr = |key: &str| attribute(tag, key);
+        match element {
+            "meta" => read_meta(
+                &mut self.meta,
+                attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop")),
+                attr("content"),
+            ),
+            "link" if attr("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) => {
+                if let Some(href) = attr("href") {
+                    self.meta.url.get_or_insert(href);
                 }
             }
-            Token::EndTag(tag) => {
-                let n = name(&tag.name);
-                if n == "title" && in_title {
-                    in_title = false;
-                    title_text.get_or_insert_with(String::new);
-                }
-                if n == "script" {
-                    in_ld_json = false;
-                }
-                if let Some(k) = skipping.iter().rposition(|t| *t == n) {
-                    skipping.truncate(k);
-                    continue;
-                }
-                if !skipping.is_empty() {
-                    continue;
-                }
-                if BLOCKS.contains(&n.as_str()) {
-                    flush(&mut current, &mut blocks, article);
-                }
-                if n == "article" {
-                    article_depth = article_depth.saturating_sub(1);
-                    if article_depth == 0 {
-                        article = None;
-                    }
-                }
-                if n == "h1" && h1_open {
-                    h1_open = false;
-                    let t = collapse(&h1_text);
-                    if !t.is_empty() {
-                        meta.h1.get_or_insert(t);
-                    }
-                    h1_text.clear();
+            "time" if self.skipping.is_empty() => {
+                if let Some(datetime) = attr("datetime") {
+                    self.meta.time.get_or_insert(datetime);
                 }
             }
-            Token::String(s) => {
-                let s = String::from_utf8_lossy(&s.value);
-                if in_title {
-                    title_text.get_or_insert_with(String::new).push_str(&s);
-                } else if in_ld_json {
-                    if let Some(last) = ld_json.last_mut() {
-                        last.push_str(&s);
-                    }
-                } else if skipping.is_empty() {
-                    current.push_str(&s);
-                    if h1_open {
-                        h1_text.push_str(&s);
-                    }
+            "title" if !self.skipping.iter().any(|open| open == "svg") && self.title_text.is_none() => {
+                self.in_title = true;
+            }
+            "script" => {
+                self.in_linked_data = attr("type").is_some_and(|kind| kind.eq_ignore_ascii_case("application/ld+json"));
+                if self.in_linked_data {
+                    self.linked_data.push(String::new());
                 }
             }
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, article);
-    if let Some(t) = title_text.map(|t| collapse(&t)).filter(|t| !t.is_empty()) {
-        meta.title = Some(t);
+
+    fn end_tag(&mut self, element: &str) {
+        if element == "title" && self.in_title {
+            self.in_title = false;
+            self.title_text.get_or_insert_with(String::new);
+        }
+        if element == "script" {
+            self.in_linked_data = false;
+        }
+        if let Some(at) = self.skipping.iter().rposition(|open| open == element) {
+            self.skipping.truncate(at);
+            return;
+        }
+        if !self.skipping.is_empty() {
+            return;
+        }
+        if BLOCKS.contains(&element) {
+            self.flush();
+        }
+        if element == "article" {
+            self.article_depth = self.article_depth.saturating_sub(1);
+            if self.article_depth == 0 {
+                self.article = None;
+            }
+        }
+        if element == "h1" && self.h1_open {
+            self.h1_open = false;
+            let heading = collapse(&self.h1_text);
+            if !heading.is_empty() {
+                self.meta.h1.get_or_insert(heading);
+            }
+            self.h1_text.clear();
+        }
     }
-    for json in &ld_json {
-        linked_data(&mut meta, json);
+
+    fn text(&mut self, text: &str) {
+        if self.in_title {
+            self.title_text.get_or_insert_with(String::new).push_str(text);
+        } else if self.in_linked_data {
+            if let Some(last) = self.linked_data.last_mut() {
+                last.push_str(text);
+            }
+        } else if self.skipping.is_empty() {
+            self.current.push_str(text);
+            if self.h1_open {
+                self.h1_text.push_str(text);
+            }
+        }
     }
-    render(meta, blocks)
+
+    /// Ends the block being read.
+    fn flush(&mut self) {
+        let text = collapse(&self.current);
+        if !text.is_empty() {
+            self.blocks.push(Block { text, article: self.article });
+        }
+        self.current.clear();
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        if let Some(title) = self.title_text.map(|t| collapse(&t)).filter(|t| !t.is_empty()) {
+            self.meta.title = Some(title);
+        }
+        for json in &self.linked_data {
+            linked_data(&mut self.meta, json);
+        }
+        render(self.meta, self.blocks)
+    }
 }
 
 fn read_meta(meta: &mut Meta, key: Option<String>, content: Option<String>) {

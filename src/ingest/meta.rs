@@ -64,210 +64,302 @@ static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
 pub fn parse(text: &str) -> Layout {
     // Fields a Markdown tool wrote above the text come first.
-    let (mut layout, text) = front_matter(text).unwrap_or((Layout::default(), text));
-    let mut body: Vec<String> = Vec::new(); // lines; "" separates blocks
-    let mut seen = 0usize; // non-blank lines looked at
-    let mut in_header = true;
-
-    // Under a "Related" heading: the headlines that follow are links.
-    let mut in_link_list = false;
-    // Past a press release's end matter (`About ...`, `Media contact:`).
-    let mut in_tail = false;
-    let mut prose_lines = 0usize;
+    let (layout, text) = front_matter(text).unwrap_or((Layout::default(), text));
+    let mut reader = LineReader::new(text, layout);
     for raw in text.split('\n') {
+        reader.read(raw);
+    }
+    reader.finish()
+}
+
+/// One pass over a file's lines, top to bottom: header lines fill the
+/// layout's fields, page furniture is dropped, and the rest is body.
+struct LineReader<'t> {
+    /// The whole text, for looking at the lines after the current one.
+    text: &'t str,
+    layout: Layout,
+    /// Body lines; "" separates blocks.
+    body: Vec<String>,
+    /// Non-blank lines looked at, page furniture aside.
+    seen: usize,
+    /// Still among the first lines, where metadata stands.
+    in_header: bool,
+    /// Under a "Related" heading: the headlines that follow are links.
+    in_link_list: bool,
+    /// Past a press release's end matter (`About ...`, `Media contact:`).
+    in_tail: bool,
+    /// Lines of prose read so far.
+    prose_lines: usize,
+}
+
+impl<'t> LineReader<'t> {
+    fn new(text: &'t str, layout: Layout) -> Self {
+        LineReader {
+            text,
+            layout,
+            body: Vec::new(),
+            seen: 0,
+            in_header: true,
+            in_link_list: false,
+            in_tail: false,
+            prose_lines: 0,
+        }
+    }
+
+    /// Reads one line, `raw` (a slice of the text).
+    fn read(&mut self, raw: &'t str) {
         let labelled = strip_bold_label(raw.trim());
         let line = strip_emphasis(&labelled);
         // A wire's sign-off glued to the last sentence.
         let line = line.strip_suffix(" Enditem").unwrap_or(line);
         if line.is_empty() {
-            body.push(String::new());
-            continue;
+            self.body.push(String::new());
+            return;
         }
+        if self.furniture(line) || self.in_tail || self.link_in_list(line) {
+            return;
+        }
+        if self.prose_lines >= 3 && boilerplate::is_tail_heading(line) {
+            self.in_tail = true;
+            return;
+        }
+        // Page furniture does not count towards the header's length.
+        self.seen += 1;
+        if self.seen > HEADER_LINES {
+            self.in_header = false;
+        }
+        if self.read_date_line(line) || self.in_header && self.header_field(line, raw) {
+            return;
+        }
+        self.body_line(line);
+    }
+
+    /// Page furniture (credits, bylines, link headings, share widgets):
+    /// read for the fields it gives, never part of the body.
+    fn furniture(&mut self, line: &str) -> bool {
         // `### Related` is the heading `Related`.
         let probe = HEADING.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
         match boilerplate::classify(probe) {
             Some(Boilerplate::Credit(who)) => {
-                layout.credit.get_or_insert(who);
-                if in_header {
-                    if let Some(f) = published::find(line) {
-                        layout.published.get_or_insert(f.published);
+                self.layout.credit.get_or_insert(who);
+                if self.in_header {
+                    if let Some(found) = published::find(line) {
+                        self.layout.published.get_or_insert(found.published);
                     }
                 }
-                continue;
             }
             Some(Boilerplate::Byline { who, date }) => {
-                layout.byline.get_or_insert(who);
-                if let Some(d) = date.filter(|_| in_header) {
-                    layout.published.get_or_insert(d);
+                self.layout.byline.get_or_insert(who);
+                if let Some(date) = date.filter(|_| self.in_header) {
+                    self.layout.published.get_or_insert(date);
                 }
-                continue;
             }
-            Some(Boilerplate::Link) => {
-                in_link_list = boilerplate::is_link_list_heading(probe);
-                continue;
-            }
-            Some(_) => continue,
-            None => {}
+            Some(Boilerplate::Link) => self.in_link_list = boilerplate::is_link_list_heading(probe),
+            Some(_) => {}
+            None => return false,
         }
-        if in_tail {
-            continue;
+        true
+    }
+
+    /// A headline in a list of links (questions among them); the list ends
+    /// at a sentence of prose.
+    fn link_in_list(&mut self, line: &str) -> bool {
+        if !self.in_link_list {
+            return false;
         }
-        if in_link_list {
-            // Headlines, questions among them, until a sentence of prose.
-            let n = words::rough_count(line);
-            let headline = !line.ends_with(['.', '!', '"', '”']) && (n <= 12 || !is_prose(line) && n <= 25);
-            if headline {
-                continue;
-            }
-            in_link_list = false;
-        }
-        if prose_lines >= 3 && boilerplate::is_tail_heading(line) {
-            in_tail = true;
-            continue;
-        }
-        // Page furniture does not count towards the header's length.
-        seen += 1;
-        if seen > HEADER_LINES {
-            in_header = false;
-        }
-        if let Some(rest) = date_line(line, in_header, &mut layout) {
-            if rest.is_empty() {
-                continue;
-            }
+        let count = words::rough_count(line);
+        let headline = !line.ends_with(['.', '!', '"', '”']) && (count <= 12 || !is_prose(line) && count <= 25);
+        self.in_link_list = headline;
+        headline
+    }
+
+    /// A date line: its date recorded, and what else it holds that is
+    /// article text (a first sentence glued to it) taken into the body.
+    fn read_date_line(&mut self, line: &str) -> bool {
+        let Some(rest) = date_line(line, self.in_header, &mut self.layout) else { return false };
+        if !rest.is_empty() {
             // The date was glued to the first sentence (`date 2025-11-21 US President ...`).
-            in_header = false;
-            body.push(rest);
-            continue;
+            self.in_header = false;
+            self.body.push(rest);
         }
-        if in_header {
-            if let Some(c) = DOMAIN.captures(line) {
-                layout.outlet.get_or_insert_with(|| c["d"].to_lowercase());
-                continue;
+        true
+    }
+
+    /// A header line that gives a field (outlet, title, byline) or labels
+    /// the headline, tried rule by rule.
+    fn header_field(&mut self, line: &str, raw: &'t str) -> bool {
+        self.domain_outlet(line)
+            || self.heading_title(line)
+            || self.masthead_over_title(line, raw)
+            || self.outlet_under_title(line, raw)
+            || self.byline_under_title(line)
+            || self.label_over_headline(line, raw)
+            || self.title(line, raw)
+    }
+
+    /// `example.org`: the outlet.
+    fn domain_outlet(&mut self, line: &str) -> bool {
+        let Some(captures) = DOMAIN.captures(line) else { return false };
+        self.layout.outlet.get_or_insert_with(|| captures["d"].to_lowercase());
+        true
+    }
+
+    /// `# Talks resume`: the title, when there is none yet.
+    fn heading_title(&mut self, line: &str) -> bool {
+        match HEADING.captures(line) {
+            Some(captures) if self.layout.title.is_none() => {
+                self.layout.title = Some(captures["t"].to_string());
+                true
             }
-            if let Some(c) = HEADING.captures(line) {
-                if layout.title.is_none() {
-                    layout.title = Some(c["t"].to_string());
-                    continue;
-                }
-            }
-            // `Metro Ledger` over the title: a short name, then a headline.
-            let headline_follows =
-                || next_line(text, raw).is_some_and(|n| title_line(n).is_some() && words::rough_count(n) > 3);
-            if layout.title.is_none()
-                && layout.outlet.is_none()
-                && body_is_blank(&body)
-                && is_masthead(line)
-                && headline_follows()
-            {
-                layout.outlet = Some(line.to_string());
-                continue;
-            }
-            // `InfraWeek | Cloud & Infrastructure`: the name and a section or
-            // tagline beside it.
-            if layout.title.is_none()
-                && layout.outlet.is_none()
-                && body_is_blank(&body)
-                && let Some(name) = field_masthead(line)
-                && headline_follows()
-            {
-                layout.outlet = Some(name.to_string());
-                continue;
-            }
-            // `Metro Wire Service` between the title and its date: a name
-            // that says it is an outlet (a person's name there is left alone).
-            if layout.title.is_some()
-                && layout.outlet.is_none()
-                && prose_lines == 0
-                && is_masthead(line)
-                && line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
-                && date_follows(text, raw)
-            {
-                layout.outlet = Some(line.to_string());
-                continue;
-            }
-            // `Sophie Marchetti in Amsterdam` under the title.
-            if layout.title.is_some() && prose_lines == 0 {
-                if let Some(who) = name_in_place(line) {
-                    layout.byline.get_or_insert(who.to_string());
-                    continue;
-                }
-            }
-            // A kicker or section label over the headline (`Pharmaceuticals
-            // industry`, `Live`, `Columbus`).
-            if layout.title.is_none() && body_is_blank(&body) && is_label_word(line) && headline_follows() {
-                continue;
-            }
-            if layout.title.is_none() && body_is_blank(&body) {
-                // `Title: ...` and `Headline: ...` as some pages label them.
-                let line = LABELLED_TITLE.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
-                // Two words are a title only when a date line follows
-                // (`Storm news` / `2025-01-02`): alone they are as likely a
-                // section or a name.
-                let short = || short_title(line) && date_follows(text, raw);
-                if let Some((title, outlet)) = title_line(line).or_else(|| short().then(|| (line.to_string(), None))) {
-                    layout.title = Some(title);
-                    if let Some(o) = outlet {
-                        layout.outlet.get_or_insert(o);
-                    }
-                    continue;
-                }
-            }
+            _ => false,
         }
+    }
+
+    /// Nothing read yet: no title, no outlet, no body.
+    fn at_the_top(&self) -> bool {
+        self.layout.title.is_none() && self.layout.outlet.is_none() && body_is_blank(&self.body)
+    }
+
+    /// A headline of more than three words follows `raw`.
+    fn headline_follows(&self, raw: &str) -> bool {
+        next_line(self.text, raw).is_some_and(|next| title_line(next).is_some() && words::rough_count(next) > 3)
+    }
+
+    /// `Metro Ledger` over the title: a short name, then a headline; or
+    /// `InfraWeek | Cloud & Infrastructure`, the name and a section or
+    /// tagline beside it.
+    fn masthead_over_title(&mut self, line: &str, raw: &str) -> bool {
+        if !self.at_the_top() {
+            return false;
+        }
+        let name = if is_masthead(line) { Some(line) } else { field_masthead(line) };
+        match name {
+            Some(name) if self.headline_follows(raw) => {
+                self.layout.outlet = Some(name.to_string());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `Metro Wire Service` between the title and its date: a name that
+    /// says it is an outlet (a person's name there is left alone).
+    fn outlet_under_title(&mut self, line: &str, raw: &str) -> bool {
+        let named = self.layout.title.is_some()
+            && self.layout.outlet.is_none()
+            && self.prose_lines == 0
+            && is_masthead(line)
+            && line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+            && date_follows(self.text, raw);
+        if named {
+            self.layout.outlet = Some(line.to_string());
+        }
+        named
+    }
+
+    /// `Sophie Marchetti in Amsterdam` under the title.
+    fn byline_under_title(&mut self, line: &str) -> bool {
+        if self.layout.title.is_none() || self.prose_lines > 0 {
+            return false;
+        }
+        let Some(who) = name_in_place(line) else { return false };
+        self.layout.byline.get_or_insert(who.to_string());
+        true
+    }
+
+    /// A kicker or section label over the headline (`Pharmaceuticals
+    /// industry`, `Live`, `Columbus`): passed over.
+    fn label_over_headline(&self, line: &str, raw: &str) -> bool {
+        self.layout.title.is_none() && body_is_blank(&self.body) && is_label_word(line) && self.headline_follows(raw)
+    }
+
+    /// The headline, with the outlet when the line names one.
+    fn title(&mut self, line: &str, raw: &str) -> bool {
+        if self.layout.title.is_some() || !body_is_blank(&self.body) {
+            return false;
+        }
+        // `Title: ...` and `Headline: ...` as some pages label them.
+        let line = LABELLED_TITLE.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
+        // Two words are a title only when a date line follows (`Storm news`
+        // / `2025-01-02`): alone they are as likely a section or a name.
+        let short = || short_title(line) && date_follows(self.text, raw);
+        let Some((title, outlet)) = title_line(line).or_else(|| short().then(|| (line.to_string(), None))) else {
+            return false;
+        };
+        self.layout.title = Some(title);
+        if let Some(outlet) = outlet {
+            self.layout.outlet.get_or_insert(outlet);
+        }
+        true
+    }
+
+    /// A line of the body (a heading without its `#`), unless it repeats
+    /// the title.
+    fn body_line(&mut self, line: &str) {
         let line = if line.starts_with('#') {
             HEADING.captures(line).map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()))
         } else {
             line
         };
-        if layout.title.as_deref() == Some(line) {
-            continue; // the title repeated as the first body line
+        if self.layout.title.as_deref() == Some(line) {
+            return; // the title repeated as the first body line
         }
         if is_prose(line) {
-            in_header = false;
-            prose_lines += 1;
+            self.in_header = false;
+            self.prose_lines += 1;
         }
-        body.push(line.to_string());
+        self.body.push(line.to_string());
     }
 
-    layout.paragraphs = paragraphs(&body);
-    // The dateline opens the first paragraph of prose: short lines above it
-    // (a standfirst, a company name) are passed over.
+    /// The paragraphs, the dateline that opens them, and the credit.
+    fn finish(mut self) -> Layout {
+        self.layout.paragraphs = paragraphs(&self.body);
+        read_dateline(&mut self.layout);
+        // A credit line or the dateline's agency names the source of the
+        // text; failing those, the byline.
+        if self.layout.credit.is_none() {
+            self.layout.credit = self.layout.byline.take();
+        }
+        self.layout
+    }
+}
+
+/// The dateline that opens the first paragraph of prose (short lines above
+/// it, a standfirst or a company name, are passed over): its place, where
+/// it ends, and the agency it names as the credit when there is none yet.
+fn read_dateline(layout: &mut Layout) {
     let first_prose = layout.paragraphs.iter().position(|p| is_prose(p)).filter(|&i| i <= 3).unwrap_or(0);
     let offset: usize = layout.paragraphs[..first_prose.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
-    if let Some(first) = layout.paragraphs.get(first_prose) {
-        // A place in capitals; or one in title case when a date and an agency
-        // follow (`Bogotá, Jul 30 (EFE).-`), as some wires write it.
-        let caps = DATELINE.captures(first).filter(|c| {
-            let place = c["place"].trim();
-            place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
-        });
-        // Title case: each word of the place a capital, then small letters.
-        let titled = |c: &crate::text::pattern::Captures<'_>| {
-            c["place"].split(' ').all(|w| {
-                let mut cs = w.chars();
-                cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
-            }) && [c.name("agency"), c.name("agency2")]
-                .iter()
-                .flatten()
-                .all(|a| a.as_str().starts_with(char::is_uppercase))
-        };
-        if let Some(c) = caps.or_else(|| DATELINE_TITLED.captures(first).filter(titled)) {
-            let place = c["place"].trim().trim_end_matches(',').to_string();
-            {
-                layout.dateline = Some(place);
-                layout.dateline_end = offset + c.name("next").map_or(0, |m| m.start());
-                if let Some(a) = c.name("agency").or(c.name("agency2")).or(c.name("agency3")) {
-                    layout.credit.get_or_insert(a.as_str().trim().to_string());
-                }
-            }
-        }
+    let Some(first) = layout.paragraphs.get(first_prose) else { return };
+    // A place in capitals; or one in title case when a date and an agency
+    // follow (`Bogotá, Jul 30 (EFE).-`), as some wires write it.
+    let capitals = DATELINE.captures(first).filter(|c| {
+        let place = c["place"].trim();
+        place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
+    });
+    let Some(captures) = capitals.or_else(|| DATELINE_TITLED.captures(first).filter(is_titled_dateline)) else {
+        return;
+    };
+    layout.dateline = Some(captures["place"].trim().trim_end_matches(',').to_string());
+    layout.dateline_end = offset + captures.name("next").map_or(0, |m| m.start());
+    if let Some(agency) = captures.name("agency").or(captures.name("agency2")).or(captures.name("agency3")) {
+        layout.credit.get_or_insert(agency.as_str().trim().to_string());
     }
-    // A credit line or the dateline's agency names the source of the text;
-    // failing those, the byline.
-    if layout.credit.is_none() {
-        layout.credit = layout.byline.take();
-    }
-    layout
+}
+
+/// A dateline in title case: each word of the place a capital, then small
+/// letters, and an agency named with a capital.
+fn is_titled_dateline(captures: &crate::text::pattern::Captures<'_>) -> bool {
+    let title_case = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    };
+    captures["place"].split(' ').all(title_case)
+        && [captures.name("agency"), captures.name("agency2")]
+            .iter()
+            .flatten()
+            .all(|agency| agency.as_str().starts_with(char::is_uppercase))
 }
 
 /// One or two words with no stop: a label, never a headline.
@@ -344,120 +436,185 @@ pub(crate) fn front_matter(text: &str) -> Option<(Layout, &str)> {
     if lines.next()?.trim_end() != "---" {
         return None;
     }
-    let mut layout = Layout::default();
-    let mut end = None;
+    let mut reader = FrontMatter::default();
     let mut at = text.find('\n')? + 1;
-    let mut fields = 0;
-    let mut site: Option<String> = None;
-    let mut domain: Option<String> = None;
-    // The field a list or a folded block under it belongs to.
-    let mut open: Option<(&str, bool)> = None; // (kind, folded block)
-    let mut folded = String::new();
-    let mut authors: Vec<String> = Vec::new();
-    let mut date_rank = usize::MAX;
-    for (i, raw) in lines.enumerate() {
+    let mut end = None;
+    for (index, raw) in lines.enumerate() {
         let line = raw.trim_end();
         at += raw.len();
-        if i > FRONT_MATTER_LINES {
+        if index > FRONT_MATTER_LINES {
             return None;
         }
         if line == "---" || line == "..." {
             end = Some(at);
             break;
         }
+        reader.read(line)?;
+    }
+    let end = end?;
+    let layout = reader.finish()?;
+    Some((layout, &text[end.min(text.len())..]))
+}
+
+/// What a front matter field names, by its key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    Title,
+    Date,
+    Url,
+    Site,
+    Author,
+    Other,
+}
+
+impl FieldKind {
+    fn of(key: &str) -> FieldKind {
+        match key {
+            "title" | "headline" => FieldKind::Title,
+            "published" | "publish_date" | "pubdate" | "published_at" | "date_published" | "datepublished"
+            | "publishdate" | "published_date" | "date" => FieldKind::Date,
+            "source" | "url" | "link" | "canonical" | "canonical_url" | "original_url" | "source_url" => FieldKind::Url,
+            "site" | "site_name" | "sitename" | "publisher" | "outlet" | "publication" | "source_name" => {
+                FieldKind::Site
+            }
+            "author" | "authors" | "byline" | "by" => FieldKind::Author,
+            _ => FieldKind::Other,
+        }
+    }
+}
+
+/// Front matter while it is read, line by line.
+#[derive(Default)]
+struct FrontMatter {
+    layout: Layout,
+    /// Fields read (of any kind).
+    fields: usize,
+    site: Option<String>,
+    domain: Option<String>,
+    /// The field a list or a folded block under it belongs to, and whether
+    /// it is a folded block (`title: >-`).
+    open: Option<(FieldKind, bool)>,
+    folded: String,
+    authors: Vec<String>,
+    /// How good the date read so far is: 0 for `published:` and its
+    /// spellings, 1 for a bare `date:`.
+    date_rank: Option<usize>,
+}
+
+impl FrontMatter {
+    /// Reads one line; `None` when it is prose, not front matter.
+    fn read(&mut self, line: &str) -> Option<()> {
         let nested = line.starts_with([' ', '\t']);
-        if let Some((kind, true)) = open {
-            if nested && !line.trim().is_empty() {
-                folded.push(' ');
-                folded.push_str(line.trim());
-                continue;
-            }
-            if kind == "title" && !folded.trim().is_empty() {
-                layout.title = Some(folded.trim().to_string());
-            }
-            folded.clear();
-            open = None;
+        if self.in_folded_block(line, nested) {
+            return Some(());
         }
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
+            return Some(());
         }
-        // `  - Jane Roe` or `  - name: Jane Roe` under `author:`.
         if let Some(item) = line.trim_start().strip_prefix("- ") {
-            if open.is_some_and(|(k, _)| k == "author") {
+            // `  - Jane Roe` or `  - name: Jane Roe` under `author:`.
+            if self.under(FieldKind::Author) {
                 let item = item.trim();
-                let item = item.strip_prefix("name:").map_or(item, str::trim);
-                authors.push(unquote(item));
+                self.authors.push(unquote(item.strip_prefix("name:").map_or(item, str::trim)));
             }
-            continue;
+            return Some(());
         }
         if nested {
             // `    name: Jane Roe` in a list entry under `author:`.
-            if open.is_some_and(|(k, _)| k == "author") {
-                if let Some(v) = line.trim().strip_prefix("name:") {
-                    authors.push(unquote(v));
-                }
+            if let Some(name) = line.trim().strip_prefix("name:").filter(|_| self.under(FieldKind::Author)) {
+                self.authors.push(unquote(name));
             }
-            continue;
+            return Some(());
         }
+        self.field(line)
+    }
+
+    /// The list or block under the last field belongs to a field of `kind`.
+    fn under(&self, kind: FieldKind) -> bool {
+        self.open.is_some_and(|(open, _)| open == kind)
+    }
+
+    /// A line of a folded block (taken in), or the line that closes one
+    /// (the block's title kept, then the line read as usual).
+    fn in_folded_block(&mut self, line: &str, nested: bool) -> bool {
+        let Some((kind, true)) = self.open else { return false };
+        if nested && !line.trim().is_empty() {
+            self.folded.push(' ');
+            self.folded.push_str(line.trim());
+            return true;
+        }
+        self.close_folded_block(kind);
+        false
+    }
+
+    fn close_folded_block(&mut self, kind: FieldKind) {
+        if kind == FieldKind::Title && !self.folded.trim().is_empty() {
+            self.layout.title = Some(self.folded.trim().to_string());
+        }
+        self.folded.clear();
+        self.open = None;
+    }
+
+    /// `key: value`; `None` when the line is prose, not a field.
+    fn field(&mut self, line: &str) -> Option<()> {
         let (key, value) = line.split_once(':')?;
         let key = key.trim().to_ascii_lowercase();
         if key.is_empty() || key.contains(' ') && key.split(' ').count() > 2 {
-            return None; // prose, not a field
+            return None;
         }
-        fields += 1;
+        self.fields += 1;
         let value = value.trim();
-        let kind = match key.as_str() {
-            "title" | "headline" => "title",
-            "published" | "publish_date" | "pubdate" | "published_at" | "date_published" | "datepublished"
-            | "publishdate" | "published_date" | "date" => "date",
-            "source" | "url" | "link" | "canonical" | "canonical_url" | "original_url" | "source_url" => "url",
-            "site" | "site_name" | "sitename" | "publisher" | "outlet" | "publication" | "source_name" => "site",
-            "author" | "authors" | "byline" | "by" => "author",
-            _ => "",
-        };
+        let kind = FieldKind::of(&key);
         // A folded or literal block (`title: >-`) continues on the lines under it.
         if value.starts_with(['>', '|']) {
-            open = Some((kind, true));
-            continue;
+            self.open = Some((kind, true));
+            return Some(());
         }
         let value = unquote(value);
-        open = (value.is_empty() || value == "[]").then_some((kind, false));
-        if value.is_empty() {
-            continue;
+        self.open = (value.is_empty() || value == "[]").then_some((kind, false));
+        if !value.is_empty() {
+            self.set(kind, &key, value);
         }
+        Some(())
+    }
+
+    fn set(&mut self, kind: FieldKind, key: &str, value: String) {
         match kind {
-            "title" => layout.title = Some(value),
+            FieldKind::Title => self.layout.title = Some(value),
             // `published:` and its spellings before a bare `date:`.
-            "date" => {
+            FieldKind::Date => {
                 let rank = usize::from(key == "date");
-                if rank < date_rank {
-                    if let Some(f) = published::find(&value) {
-                        layout.published = Some(f.published);
-                        date_rank = rank;
+                if self.date_rank.is_none_or(|best| rank < best) {
+                    if let Some(found) = published::find(&value) {
+                        self.layout.published = Some(found.published);
+                        self.date_rank = Some(rank);
                     }
                 }
             }
-            "url" => domain = DOMAIN.captures(url_host(&value)).map(|c| c["d"].to_lowercase()),
-            "site" => site = Some(value),
-            "author" => authors.extend(value.trim_matches(['[', ']']).split(',').map(|a| unquote(a.trim()))),
-            _ => {}
+            FieldKind::Url => self.domain = DOMAIN.captures(url_host(&value)).map(|c| c["d"].to_lowercase()),
+            FieldKind::Site => self.site = Some(value),
+            FieldKind::Author => {
+                self.authors.extend(value.trim_matches(['[', ']']).split(',').map(|author| unquote(author.trim())));
+            }
+            FieldKind::Other => {}
         }
     }
-    let end = end?;
-    if fields == 0 {
-        return None;
-    }
-    if let Some(("title", true)) = open {
-        if !folded.trim().is_empty() {
-            layout.title = Some(folded.trim().to_string());
+
+    /// The layout the fields give; `None` when there were none.
+    fn finish(mut self) -> Option<Layout> {
+        if self.fields == 0 {
+            return None;
         }
+        if let Some((FieldKind::Title, true)) = self.open {
+            self.close_folded_block(FieldKind::Title);
+        }
+        self.layout.outlet = self.site.or(self.domain);
+        self.authors.retain(|author| !author.is_empty());
+        if !self.authors.is_empty() {
+            self.layout.byline = Some(self.authors.join(", "));
+        }
+        Some(self.layout)
     }
-    layout.outlet = site.or(domain);
-    authors.retain(|a| !a.is_empty());
-    if !authors.is_empty() {
-        layout.byline = Some(authors.join(", "));
-    }
-    Some((layout, &text[end.min(text.len())..]))
 }
 
 /// How many lines front matter may run to (tag lists can be long).

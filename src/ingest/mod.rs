@@ -107,16 +107,49 @@ impl Article {
     }
 }
 
-/// Builds an article from one source. Returns `Err` with a reason when the
-/// file is skipped (binary data).
 fn is_markdown(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
+/// Builds an article from one source. Returns `Err` with a reason when the
+/// file is skipped (binary data).
 pub fn parse(source: &Source) -> Result<Article, String> {
-    let decoded = decode::decode(&source.bytes).map_err(|e| format!("{}: skipped: {}", source.path, e.0))?;
     let mut warnings = Vec::new();
+    let text = read_text(source, &mut warnings)?;
+    let layout = meta::parse(&text);
+    let (body, paragraphs) = join_paragraphs(&layout.paragraphs);
+    let sentences = segment::sentences(&body);
+    if sentences.is_empty() {
+        warnings.push(Warning::problem("no article text found"));
+    }
+    if layout.published.is_none() {
+        warnings.push(Warning::note("no publication date in the file"));
+    }
+    let clean = |field: Option<String>| field.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
+    Ok(Article {
+        id: source.stem.clone(),
+        path: source.path.clone(),
+        title: clean(layout.title),
+        outlet: clean(layout.outlet),
+        published: layout.published,
+        dateline: clean(layout.dateline),
+        credit: clean(layout.credit),
+        dateline_end: layout.dateline_end,
+        word_count: words::count(&body),
+        glued: segment::glued(&body, &sentences),
+        body,
+        paragraphs,
+        sentences,
+        warnings,
+    })
+}
+
+/// A source's text as the header rules read it: decoded, a web page or a
+/// Markdown file turned to plain lines, and sanitised. What happened on the
+/// way is added to `warnings`.
+fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, String> {
+    let decoded = decode::decode(&source.bytes).map_err(|error| format!("{}: skipped: {}", source.path, error.0))?;
     if let Some(note) = decoded.note {
         warnings.push(Warning::problem(note));
     }
@@ -145,41 +178,22 @@ pub fn parse(source: &Source) -> Result<Article, String> {
             removed.sequences, removed.controls
         )));
     }
-    let layout = meta::parse(&text);
-    let clean = |s: Option<String>| s.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
+    Ok(text)
+}
+
+/// The body: paragraphs separated by a blank line, and where each stands.
+fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
     let mut body = String::new();
-    let mut paragraphs = Vec::with_capacity(layout.paragraphs.len());
-    for p in &layout.paragraphs {
+    let mut spans = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
         if !body.is_empty() {
             body.push_str("\n\n");
         }
         let start = body.len();
-        body.push_str(p);
-        paragraphs.push(Span::new(start, body.len()));
+        body.push_str(paragraph);
+        spans.push(Span::new(start, body.len()));
     }
-    let sentences = segment::sentences(&body);
-    if sentences.is_empty() {
-        warnings.push(Warning::problem("no article text found"));
-    }
-    if layout.published.is_none() {
-        warnings.push(Warning::note("no publication date in the file"));
-    }
-    Ok(Article {
-        id: source.stem.clone(),
-        path: source.path.clone(),
-        title: clean(layout.title),
-        outlet: clean(layout.outlet),
-        published: layout.published,
-        dateline: clean(layout.dateline),
-        credit: clean(layout.credit),
-        dateline_end: layout.dateline_end,
-        word_count: words::count(&body),
-        glued: segment::glued(&body, &sentences),
-        body,
-        paragraphs,
-        sentences,
-        warnings,
-    })
+    (body, spans)
 }
 
 /// Articles read from a set of inputs, with what was skipped and why.
