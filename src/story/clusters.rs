@@ -46,17 +46,82 @@ impl Cluster {
 pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
     let mut order: Vec<&SentenceMatch> = matches.iter().collect();
     order.sort_by(|x, y| y.score.dice.total_cmp(&x.score.dice).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let linked: HashSet<(SentenceRef, SentenceRef)> = matches.iter().flat_map(|m| [(m.a, m.b), (m.b, m.a)]).collect();
-    let mut group_of: HashMap<SentenceRef, usize> = HashMap::new();
-    let mut groups: Vec<Vec<SentenceRef>> = Vec::new();
-    // Whether at least half the pairs across two sets (from different
-    // sources) are direct matches. A source may appear in both only with
-    // neighbouring sentences: one report told in two sentences.
-    let cohesive = |x: &[SentenceRef], y: &[SentenceRef]| {
+    let mut grouping = Grouping::new(matches);
+    for sentence_match in order {
+        grouping.add(sentence_match);
+    }
+    let mut clusters: Vec<Cluster> = grouping
+        .groups
+        .into_iter()
+        .filter(|group| group.iter().any(|sentence| sentence.0 != group[0].0))
+        .map(|group| {
+            let members = members_of(articles, group);
+            let summary = summary(articles, &members);
+            Cluster { id: String::new(), members, summary }
+        })
+        .collect();
+    clusters.sort_by_key(|c| (std::cmp::Reverse(c.members.len()), c.members[0].article, c.members[0].sentences.start));
+    for (index, cluster) in clusters.iter_mut().enumerate() {
+        cluster.id = format!("c-{}", index + 1);
+    }
+    clusters
+}
+
+/// Sentences grouped by average linkage, one match at a time.
+struct Grouping {
+    /// Every matched pair, both ways round.
+    linked: HashSet<(SentenceRef, SentenceRef)>,
+    /// The group each grouped sentence is in.
+    group_of: HashMap<SentenceRef, usize>,
+    /// Groups of sentences; a group merged into another is left empty.
+    groups: Vec<Vec<SentenceRef>>,
+}
+
+impl Grouping {
+    fn new(matches: &[SentenceMatch]) -> Grouping {
+        let linked = matches.iter().flat_map(|m| [(m.a, m.b), (m.b, m.a)]).collect();
+        Grouping { linked, group_of: HashMap::new(), groups: Vec::new() }
+    }
+
+    /// Takes one match: a new group, a sentence joining a group, or two
+    /// groups merged, when they hold together.
+    fn add(&mut self, sentence_match: &SentenceMatch) {
+        let (a, b) = (sentence_match.a, sentence_match.b);
+        match (self.group_of.get(&a).copied(), self.group_of.get(&b).copied()) {
+            (None, None) if a.0 == b.0 => {}
+            (None, None) => {
+                self.groups.push(vec![a, b]);
+                self.group_of.insert(a, self.groups.len() - 1);
+                self.group_of.insert(b, self.groups.len() - 1);
+            }
+            (Some(group), None) | (None, Some(group)) => {
+                let new = if self.group_of.contains_key(&a) { b } else { a };
+                if self.cohesive(&self.groups[group], &[new]) {
+                    self.groups[group].push(new);
+                    self.group_of.insert(new, group);
+                }
+            }
+            (Some(first), Some(second))
+                if first != second && self.cohesive(&self.groups[first], &self.groups[second]) =>
+            {
+                let moved = std::mem::take(&mut self.groups[second]);
+                for sentence in &moved {
+                    self.group_of.insert(*sentence, first);
+                }
+                self.groups[first].extend(moved);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether at least half the pairs across two sets (from different
+    /// sources) are direct matches. A source may appear in both only with
+    /// neighbouring sentences: one report told in two sentences.
+    fn cohesive(&self, first: &[SentenceRef], second: &[SentenceRef]) -> bool {
         let mut pairs = 0;
         let mut direct = 0;
-        for p in x {
-            for q in y {
+        for p in first {
+            for q in second {
                 if p.0 == q.0 {
                     if p.1.abs_diff(q.1) > 1 {
                         return false;
@@ -64,61 +129,32 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
                     continue;
                 }
                 pairs += 1;
-                direct += usize::from(linked.contains(&(*p, *q)));
+                direct += usize::from(self.linked.contains(&(*p, *q)));
             }
         }
         pairs > 0 && 2 * direct >= pairs
-    };
-    for m in order {
-        match (group_of.get(&m.a).copied(), group_of.get(&m.b).copied()) {
-            (None, None) if m.a.0 == m.b.0 => {}
-            (None, None) => {
-                groups.push(vec![m.a, m.b]);
-                group_of.insert(m.a, groups.len() - 1);
-                group_of.insert(m.b, groups.len() - 1);
+    }
+}
+
+/// A group's members: its sentences in order, neighbouring sentences of one
+/// source making one member.
+fn members_of(articles: &[Article], mut group: Vec<SentenceRef>) -> Vec<Member> {
+    group.sort();
+    let mut members: Vec<Member> = Vec::new();
+    for (article, sentence) in group {
+        match members.last_mut() {
+            Some(member) if member.article == article && member.sentences.end == sentence => {
+                member.sentences.end = sentence + 1;
+                member.span.end = articles[article].sentences[sentence].end;
             }
-            (Some(g), None) | (None, Some(g)) => {
-                let new = if group_of.contains_key(&m.a) { m.b } else { m.a };
-                if cohesive(&groups[g], &[new]) {
-                    groups[g].push(new);
-                    group_of.insert(new, g);
-                }
-            }
-            (Some(g), Some(h)) if g != h && cohesive(&groups[g], &groups[h]) => {
-                let moved = std::mem::take(&mut groups[h]);
-                for r in &moved {
-                    group_of.insert(*r, g);
-                }
-                groups[g].extend(moved);
-            }
-            _ => {}
+            _ => members.push(Member {
+                article,
+                sentences: sentence..sentence + 1,
+                span: articles[article].sentences[sentence],
+            }),
         }
     }
-    let mut clusters: Vec<Cluster> = groups
-        .into_iter()
-        .filter(|g| g.iter().any(|r| r.0 != g[0].0))
-        .map(|mut g| {
-            g.sort();
-            // Neighbouring sentences of one source make one member.
-            let mut members: Vec<Member> = Vec::new();
-            for &(article, s) in &g {
-                match members.last_mut() {
-                    Some(m) if m.article == article && m.sentences.end == s => {
-                        m.sentences.end = s + 1;
-                        m.span.end = articles[article].sentences[s].end;
-                    }
-                    _ => members.push(Member { article, sentences: s..s + 1, span: articles[article].sentences[s] }),
-                }
-            }
-            let summary = summary(articles, &members);
-            Cluster { id: String::new(), members, summary }
-        })
-        .collect();
-    clusters.sort_by_key(|c| (std::cmp::Reverse(c.members.len()), c.members[0].article, c.members[0].sentences.start));
-    for (i, c) in clusters.iter_mut().enumerate() {
-        c.id = format!("c-{}", i + 1);
-    }
-    clusters
+    members
 }
 
 /// The shortest single-sentence member, shortened.

@@ -10,6 +10,7 @@ use crate::text::pattern::Pattern;
 
 use super::clusters::{Cluster, Member};
 use crate::align::Corpus;
+use crate::align::WordDiff;
 use crate::align::diff::{Change, diff};
 use crate::align::terms::term;
 use crate::ingest::Article;
@@ -207,7 +208,6 @@ fn fold(w: &str) -> String {
     words::fold(w)
 }
 
-/// Finds the discrepancies within every cluster, most significant first.
 /// What is compared of one member, worked out once per member.
 struct Facts {
     counts: Vec<Count>,
@@ -232,123 +232,209 @@ fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Fa
     }
 }
 
+/// Finds the discrepancies within every cluster, most significant first.
 pub fn find(
     articles: &[Article],
     corpus: &Corpus,
     clusters: &[Cluster],
     anchors: &[Option<Anchor>],
 ) -> Vec<Discrepancy> {
-    let per_cluster: Vec<Vec<Discrepancy>> =
-        crate::par::map_range(clusters.len(), |ci| in_cluster(articles, corpus, ci, &clusters[ci], anchors));
+    let per_cluster: Vec<Vec<Discrepancy>> = crate::par::map_range(clusters.len(), |index| {
+        ClusterComparison::new(articles, corpus, index).run(&clusters[index], anchors)
+    });
     let mut out: Vec<Discrepancy> = per_cluster.into_iter().flatten().collect();
     out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
     out
 }
 
-fn in_cluster(
-    articles: &[Article],
-    corpus: &Corpus,
-    ci: usize,
-    c: &Cluster,
-    anchors: &[Option<Anchor>],
-) -> Vec<Discrepancy> {
-    let mut out: Vec<Discrepancy> = Vec::new();
-    let mut seen: Vec<(Kind, String, String)> = Vec::new();
-    let mut push = |kind: Kind, a: (usize, Span), b: (usize, Span), ma: &Member, mb: &Member, dates| {
-        let (ta, tb) = (fold(a.1.slice(&articles[a.0].body)), fold(b.1.slice(&articles[b.0].body)));
-        let key = if ta <= tb { (kind, ta, tb) } else { (kind, tb, ta) };
-        if seen.contains(&key) {
+/// Two members of a cluster, with their articles and facts.
+struct Pair<'p> {
+    first: &'p Member,
+    second: &'p Member,
+    first_article: &'p Article,
+    second_article: &'p Article,
+    first_facts: &'p Facts,
+    second_facts: &'p Facts,
+}
+
+impl Pair<'_> {
+    /// Differences in wording are only comparable where the two reports
+    /// are close: reworded sentences put facts in different places, and
+    /// words that differ there are not claims that differ.
+    fn close(&self) -> bool {
+        let (first, second) = (&self.first_facts.words, &self.second_facts.words);
+        let total = first.len() + second.len();
+        total > 0 && 2.0 * crate::align::score::lcs_len(first, second) as f32 / total as f32 >= CLOSE_RATIO
+    }
+}
+
+/// The discrepancies of one cluster: every pair of its members compared,
+/// a difference in the same words (by kind) kept once.
+struct ClusterComparison<'a> {
+    articles: &'a [Article],
+    corpus: &'a Corpus,
+    cluster: usize,
+    found: Vec<Discrepancy>,
+    seen: Vec<(Kind, String, String)>,
+}
+
+impl<'a> ClusterComparison<'a> {
+    fn new(articles: &'a [Article], corpus: &'a Corpus, cluster: usize) -> Self {
+        ClusterComparison { articles, corpus, cluster, found: Vec::new(), seen: Vec::new() }
+    }
+
+    fn run(mut self, cluster: &Cluster, anchors: &[Option<Anchor>]) -> Vec<Discrepancy> {
+        let articles = self.articles;
+        let facts: Vec<Facts> =
+            cluster.members.iter().map(|m| facts(&articles[m.article], self.corpus, m, anchors[m.article])).collect();
+        for (i, first) in cluster.members.iter().enumerate() {
+            for (j, second) in cluster.members.iter().enumerate().skip(i + 1) {
+                self.compare(&Pair {
+                    first,
+                    second,
+                    first_article: &articles[first.article],
+                    second_article: &articles[second.article],
+                    first_facts: &facts[i],
+                    second_facts: &facts[j],
+                });
+            }
+        }
+        self.found
+    }
+
+    /// Records a discrepancy between words of the pair's first and second
+    /// member, unless the same words were already reported.
+    fn push(&mut self, kind: Kind, pair: &Pair<'_>, spans: (Span, Span), dates: Option<(When, When)>) {
+        let first = fold(spans.0.slice(&pair.first_article.body));
+        let second = fold(spans.1.slice(&pair.second_article.body));
+        let key = if first <= second { (kind, first, second) } else { (kind, second, first) };
+        if self.seen.contains(&key) {
             return;
         }
-        seen.push(key);
-        out.push(Discrepancy { cluster: ci, kind, a, b, member_a: ma.clone(), member_b: mb.clone(), dates });
-    };
-    let facts: Vec<Facts> =
-        c.members.iter().map(|m| facts(&articles[m.article], corpus, m, anchors[m.article])).collect();
-    for (i, ma) in c.members.iter().enumerate() {
-        for (j, mb) in c.members.iter().enumerate().skip(i + 1) {
-            let (fa, fb) = (&facts[i], &facts[j]);
-            // Names spelled differently but the same: reported whatever the wording.
-            for (fx, tx, xs) in &fa.names {
-                if fb.names.iter().any(|(fy, _, _)| fy == fx) {
-                    continue;
-                }
-                if let Some((_, _, ys)) = fb.names.iter().find(|(fy, ty, _)| ty == tx && fy != fx) {
-                    push(Kind::Variant, (ma.article, *xs), (mb.article, *ys), ma, mb, None);
-                }
-            }
-            // Differences in wording are only comparable where the two
-            // reports are close: reworded sentences put facts in different
-            // places, and words that differ there are not claims that differ.
-            let total = fa.words.len() + fb.words.len();
-            let close = total > 0
-                && 2.0 * crate::align::score::lcs_len(&fa.words, &fb.words) as f32 / total as f32 >= CLOSE_RATIO;
-            // A reworded pair still compares when each gives one number,
-            // counting the same thing ("fell 6.5%" / "fell 4% by the close").
-            let (aa, ab) = (&articles[ma.article], &articles[mb.article]);
-            // The word diff is the costliest step here; only a number on
-            // each side or a close pair can use it.
-            let d = (close || (fa.has_number && fb.has_number)).then(|| diff(&aa.body, ma.span, &ab.body, mb.span));
-            // A number replaced by another between the same words ("rose to
-            // six on Tuesday" / "rose to seven on Tuesday"), whatever it
-            // counts: one framing word each side in close reports, two in
-            // reworded ones. (A number with its noun is compared below.)
-            if let Some(d) = &d {
-                for (x, y) in replaced_numbers(&aa.body, &ab.body, d, if close { 1 } else { 2 }) {
-                    if !fa.counts.iter().any(|c| c.span.overlaps(&x)) {
-                        push(Kind::Number, (ma.article, x), (mb.article, y), ma, mb, None);
-                    }
-                }
-            }
-            if !close {
-                if let ([x], [y]) = (fa.counts.as_slice(), fb.counts.as_slice()) {
-                    if x.unit == y.unit && x.value != y.value {
-                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb, None);
-                    }
-                }
+        self.seen.push(key);
+        self.found.push(Discrepancy {
+            cluster: self.cluster,
+            kind,
+            a: (pair.first.article, spans.0),
+            b: (pair.second.article, spans.1),
+            member_a: pair.first.clone(),
+            member_b: pair.second.clone(),
+            dates,
+        });
+    }
+
+    fn compare(&mut self, pair: &Pair<'_>) {
+        self.name_variants(pair);
+        let close = pair.close();
+        // A reworded pair still compares when each gives one number,
+        // counting the same thing ("fell 6.5%" / "fell 4% by the close").
+        // The word diff is the costliest step here; only a number on each
+        // side or a close pair can use it.
+        let word_diff = (close || (pair.first_facts.has_number && pair.second_facts.has_number))
+            .then(|| diff(&pair.first_article.body, pair.first.span, &pair.second_article.body, pair.second.span));
+        if let Some(word_diff) = &word_diff {
+            self.replaced_numbers(pair, word_diff, close);
+        }
+        if !close {
+            self.single_counts(pair);
+            return;
+        }
+        self.counts(pair);
+        self.dates(pair);
+        if let Some(word_diff) = &word_diff {
+            self.replaced_names(pair, word_diff);
+        }
+    }
+
+    /// Names spelled differently but the same: reported whatever the wording.
+    fn name_variants(&mut self, pair: &Pair<'_>) {
+        for (folded, term, span) in &pair.first_facts.names {
+            let second = &pair.second_facts.names;
+            if second.iter().any(|(other, _, _)| other == folded) {
                 continue;
             }
-            // Numbers counting the same thing.
-            for x in &fa.counts {
-                if let Some(y) = fb.counts.iter().find(|y| y.unit == x.unit) {
-                    if !fb.counts.iter().any(|z| z.unit == x.unit && z.value == x.value) && x.value != y.value {
-                        push(Kind::Number, (ma.article, x.span), (mb.article, y.span), ma, mb, None);
-                    }
-                }
+            if let Some((_, _, other_span)) =
+                second.iter().find(|(other, other_term, _)| other_term == term && other != folded)
+            {
+                self.push(Kind::Variant, pair, (*span, *other_span), None);
             }
-            // Dates: one each, and they do not agree.
-            if let ([(x, xs)], [(y, ys)]) = (fa.dates.as_slice(), fb.dates.as_slice()) {
-                if !x.compatible(y) {
-                    push(Kind::Date, (ma.article, *xs), (mb.article, *ys), ma, mb, Some((*x, *y)));
-                }
+        }
+    }
+
+    /// A number replaced by another between the same words ("rose to six
+    /// on Tuesday" / "rose to seven on Tuesday"), whatever it counts: one
+    /// framing word each side in close reports, two in reworded ones. (A
+    /// number with its noun is compared in [`Self::counts`].)
+    fn replaced_numbers(&mut self, pair: &Pair<'_>, word_diff: &WordDiff, close: bool) {
+        let frame = if close { 1 } else { 2 };
+        for (first, second) in replaced_numbers(&pair.first_article.body, &pair.second_article.body, word_diff, frame) {
+            if !pair.first_facts.counts.iter().any(|count| count.span.overlaps(&first)) {
+                self.push(Kind::Number, pair, (first, second), None);
             }
-            // A name replaced between words both sides share.
-            let Some(d) = &d else { continue };
-            for w in d.chunks.windows(4) {
-                let framed = w[0].change == Change::Equal && w[3].change == Change::Equal;
-                if !framed || w[1].change != Change::Delete || w[2].change != Change::Insert {
-                    continue;
-                }
-                let (x, y) = (w[1].a.slice(&aa.body), w[2].b.slice(&ab.body));
-                if is_number_word(x) && is_number_word(y) {
-                    continue;
-                }
-                let capital_run = |s: &str| {
-                    let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
-                    !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_name(w))
-                };
-                if !(capital_run(x) && capital_run(y)) {
-                    continue;
-                }
-                let same =
-                    words::words(x).map(|(_, w)| corpus.term_id(w)).eq(words::words(y).map(|(_, w)| corpus.term_id(w)));
-                if !same {
-                    push(Kind::Name, (ma.article, w[1].a), (mb.article, w[2].b), ma, mb, None);
+        }
+    }
+
+    /// Reworded reports that each give one number of the same thing.
+    fn single_counts(&mut self, pair: &Pair<'_>) {
+        if let ([first], [second]) = (pair.first_facts.counts.as_slice(), pair.second_facts.counts.as_slice()) {
+            if first.unit == second.unit && first.value != second.value {
+                self.push(Kind::Number, pair, (first.span, second.span), None);
+            }
+        }
+    }
+
+    /// Numbers counting the same thing.
+    fn counts(&mut self, pair: &Pair<'_>) {
+        let second_counts = &pair.second_facts.counts;
+        for first in &pair.first_facts.counts {
+            if let Some(second) = second_counts.iter().find(|count| count.unit == first.unit) {
+                let also_given =
+                    second_counts.iter().any(|count| count.unit == first.unit && count.value == first.value);
+                if !also_given && first.value != second.value {
+                    self.push(Kind::Number, pair, (first.span, second.span), None);
                 }
             }
         }
     }
-    out
+
+    /// Dates: one each, and they do not agree.
+    fn dates(&mut self, pair: &Pair<'_>) {
+        if let ([(first, first_span)], [(second, second_span)]) =
+            (pair.first_facts.dates.as_slice(), pair.second_facts.dates.as_slice())
+        {
+            if !first.compatible(second) {
+                self.push(Kind::Date, pair, (*first_span, *second_span), Some((*first, *second)));
+            }
+        }
+    }
+
+    /// A name replaced between words both sides share.
+    fn replaced_names(&mut self, pair: &Pair<'_>, word_diff: &WordDiff) {
+        for window in word_diff.chunks.windows(4) {
+            let framed = window[0].change == Change::Equal && window[3].change == Change::Equal;
+            if !framed || window[1].change != Change::Delete || window[2].change != Change::Insert {
+                continue;
+            }
+            let first = window[1].a.slice(&pair.first_article.body);
+            let second = window[2].b.slice(&pair.second_article.body);
+            if is_number_word(first) && is_number_word(second) {
+                continue;
+            }
+            if !(is_short_name(first) && is_short_name(second)) {
+                continue;
+            }
+            let terms = |text: &str| words::words(text).map(|(_, word)| self.corpus.term_id(word)).collect::<Vec<_>>();
+            if terms(first) != terms(second) {
+                self.push(Kind::Name, pair, (window[1].a, window[2].b), None);
+            }
+        }
+    }
+}
+
+/// One to three words, each a name.
+fn is_short_name(text: &str) -> bool {
+    let names: Vec<&str> = words::words(text).map(|(_, word)| word).collect();
+    !names.is_empty() && names.len() <= 3 && names.iter().all(|word| is_name(word))
 }
 
 #[cfg(test)]

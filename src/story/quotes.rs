@@ -2,6 +2,8 @@
 //! sentence names a speaker), and the same quote as other sources give it,
 //! word for word, shortened, or with its wording changed inside the marks.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use crate::align::diff::{Change, diff};
 use crate::ingest::Article;
 use crate::text::lexicon::{is_reporting_verb, is_sentence_starter, is_stopword};
@@ -170,102 +172,135 @@ const RARE_QUOTE_WORD: usize = 50;
 /// articles the alignment linked, or quotes sharing a word few quotes use.
 /// On thousands of articles this keeps the work near linear.
 pub fn group(articles: &[Article], quotes: &[Quote], matches: &[crate::align::SentenceMatch]) -> Vec<QuoteGroup> {
-    use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = quotes.iter().map(|q| key(&articles[q.article].body, q.span)).collect();
-    let hashes: Vec<Vec<u64>> = keys
-        .iter()
-        .map(|k| {
-            k.iter()
-                .map(|w| {
-                    use std::hash::{Hash, Hasher};
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    w.hash(&mut h);
-                    h.finish()
-                })
-                .collect()
-        })
-        .collect();
-    let n = quotes.len();
+    let hashes: Vec<Vec<u64>> = keys.iter().map(|key| key.iter().map(|word| word_hash(word)).collect()).collect();
+    let mut sets = DisjointSets::new(quotes.len());
+    for (first, second) in candidate_pairs(quotes, &hashes, matches) {
+        if quotes[first].article != quotes[second].article && same_quote(&hashes[first], &hashes[second]) {
+            sets.join(first, second);
+        }
+    }
+    let mut groups: Vec<QuoteGroup> =
+        sets.groups().into_iter().filter_map(|members| quote_group(articles, quotes, &keys, members)).collect();
+    groups.sort_by_key(|g| {
+        (std::cmp::Reverse(g.members.len()), quotes[g.members[0]].article, quotes[g.members[0]].span.start)
+    });
+    for (index, group) in groups.iter_mut().enumerate() {
+        group.id = format!("q-{}", index + 1);
+    }
+    groups
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    word.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The pairs of quotes worth comparing, in order: quotes of two articles
+/// the alignment linked, and quotes sharing a rare word.
+fn candidate_pairs(
+    quotes: &[Quote],
+    hashes: &[Vec<u64>],
+    matches: &[crate::align::SentenceMatch],
+) -> Vec<(usize, usize)> {
     let mut candidates: HashSet<(usize, usize)> = HashSet::new();
     let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        by_article.entry(q.article).or_default().push(i);
+    for (index, quote) in quotes.iter().enumerate() {
+        by_article.entry(quote.article).or_default().push(index);
     }
     let linked: HashSet<(usize, usize)> = matches.iter().map(|m| (m.a.0.min(m.b.0), m.a.0.max(m.b.0))).collect();
-    for &(x, y) in &linked {
-        for &i in by_article.get(&x).into_iter().flatten() {
-            for &j in by_article.get(&y).into_iter().flatten() {
-                candidates.insert((i.min(j), i.max(j)));
+    for &(first_article, second_article) in &linked {
+        for &first in by_article.get(&first_article).into_iter().flatten() {
+            for &second in by_article.get(&second_article).into_iter().flatten() {
+                candidates.insert((first.min(second), first.max(second)));
             }
         }
     }
     let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, h) in hashes.iter().enumerate() {
-        let mut distinct = h.clone();
+    for (index, words) in hashes.iter().enumerate() {
+        let mut distinct = words.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        for w in distinct {
-            by_word.entry(w).or_default().push(i);
+        for word in distinct {
+            by_word.entry(word).or_default().push(index);
         }
     }
-    for list in by_word.values().filter(|l| l.len() <= RARE_QUOTE_WORD) {
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
-                candidates.insert((i, j));
+    for list in by_word.values().filter(|list| list.len() <= RARE_QUOTE_WORD) {
+        for (at, &first) in list.iter().enumerate() {
+            for &second in &list[at + 1..] {
+                candidates.insert((first, second));
             }
         }
     }
     let mut candidates: Vec<(usize, usize)> = candidates.into_iter().collect();
     candidates.sort_unstable();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
+    candidates
+}
+
+/// Two quotes (as word hashes) are one quotation: at least 3 words, or the
+/// whole of a short quote, and seven in ten of the shorter's words, in
+/// common and in order.
+fn same_quote(first: &[u64], second: &[u64]) -> bool {
+    let shorter = first.len().min(second.len());
+    if shorter < MIN_QUOTE_WORDS {
+        return false;
     }
-    for (i, j) in candidates {
-        if quotes[i].article == quotes[j].article {
-            continue;
-        }
-        let shorter = keys[i].len().min(keys[j].len());
-        if shorter < MIN_QUOTE_WORDS {
-            continue;
-        }
-        // At least 3 words, or the whole of a short quote, in common and in order.
-        let common = crate::align::score::lcs_len(&hashes[i], &hashes[j]);
-        if common * 10 >= shorter * 7 && common >= shorter.min(3) {
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            parent[ri] = rj;
-        }
+    let common = crate::align::score::lcs_len(first, second);
+    common * 10 >= shorter * 7 && common >= shorter.min(3)
+}
+
+/// Disjoint sets of quote indices (union-find with path halving).
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(count: usize) -> DisjointSets {
+        DisjointSets { parent: (0..count).collect() }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+
+    fn root(&mut self, mut index: usize) -> usize {
+        while self.parent[index] != index {
+            self.parent[index] = self.parent[self.parent[index]];
+            index = self.parent[index];
+        }
+        index
     }
-    let mut out: Vec<QuoteGroup> = groups
-        .into_values()
-        .filter_map(|mut members| {
-            // One member per source: the longest quote of each article.
-            members.sort_by_key(|&m| (quotes[m].article, std::cmp::Reverse(keys[m].len()), quotes[m].span.start));
-            members.dedup_by_key(|m| quotes[*m].article);
-            if members.len() < 2 {
-                return None;
-            }
-            let fidelity = fidelity(articles, quotes, &keys, &members);
-            let speaker = majority_speaker(quotes, &members);
-            Some(QuoteGroup { id: String::new(), members, fidelity, speaker })
-        })
-        .collect();
-    out.sort_by_key(|g| {
-        (std::cmp::Reverse(g.members.len()), quotes[g.members[0]].article, quotes[g.members[0]].span.start)
-    });
-    for (i, g) in out.iter_mut().enumerate() {
-        g.id = format!("q-{}", i + 1);
+
+    fn join(&mut self, first: usize, second: usize) {
+        let (first_root, second_root) = (self.root(first), self.root(second));
+        self.parent[first_root] = second_root;
     }
-    out
+
+    /// The sets, each in index order, by their root.
+    fn groups(mut self) -> Vec<Vec<usize>> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for index in 0..self.parent.len() {
+            let root = self.root(index);
+            groups.entry(root).or_default().push(index);
+        }
+        groups.into_values().collect()
+    }
+}
+
+/// A group of the same quote in two sources or more: the longest quote of
+/// each article, how faithfully they agree, and who most of them say spoke.
+fn quote_group(
+    articles: &[Article],
+    quotes: &[Quote],
+    keys: &[Vec<String>],
+    mut members: Vec<usize>,
+) -> Option<QuoteGroup> {
+    members.sort_by_key(|&m| (quotes[m].article, std::cmp::Reverse(keys[m].len()), quotes[m].span.start));
+    members.dedup_by_key(|m| quotes[*m].article);
+    if members.len() < 2 {
+        return None;
+    }
+    let fidelity = fidelity(articles, quotes, keys, &members);
+    let speaker = majority_speaker(quotes, &members);
+    Some(QuoteGroup { id: String::new(), members, fidelity, speaker })
 }
 
 fn fidelity(articles: &[Article], quotes: &[Quote], keys: &[Vec<String>], members: &[usize]) -> Fidelity {
