@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::align::Passage;
 use crate::analysis::Analysis;
 use crate::ingest::Article;
+use crate::story::{Cluster, Discrepancy, QuoteGroup};
 use crate::text::Span;
 use crate::timeline::Event;
 
@@ -158,77 +159,74 @@ pub fn event<'a>(articles: &'a [Article], e: &'a Event) -> EventOut<'a> {
 
 /// Builds the export document.
 pub fn document(analysis: &Analysis) -> Document<'_> {
-    let arts = &analysis.articles;
+    let articles = &analysis.articles;
+    let story = &analysis.story;
     Document {
         format: FORMAT,
         generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
-        articles: arts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ArticleOut {
-                id: &a.id,
-                path: &a.path,
-                title: a.title.as_deref(),
-                outlet: a.outlet.as_deref(),
-                published: a.published.map(|p| p.to_string()),
-                dateline: a.dateline.as_deref(),
-                credit: a.credit.as_deref(),
-                word_count: a.word_count,
-                exclusive_share: round2(analysis.story.coverage.get(i).map_or(0.0, |c| c.exclusive_share)),
-                body: &a.body,
-                sentences: &a.sentences,
-                warnings: &a.warnings,
-            })
-            .collect(),
-        passages: analysis.passages.iter().map(|p| passage(arts, p)).collect(),
-        timeline: analysis.timeline.iter().map(|e| event(arts, e)).collect(),
-        clusters: analysis
-            .story
-            .clusters
-            .iter()
-            .map(|c| ClusterOut {
-                id: &c.id,
-                summary: &c.summary,
-                members: c.members.iter().map(|m| span_out(arts, m.article, m.span)).collect(),
-            })
-            .collect(),
-        discrepancies: analysis
-            .story
-            .discrepancies
-            .iter()
-            .map(|d| DiscrepancyOut {
-                cluster: &analysis.story.clusters[d.cluster].id,
-                kind: d.kind.as_str(),
-                significant: d.kind.significance() > 0,
-                a: span_out(arts, d.a.0, d.a.1),
-                b: span_out(arts, d.b.0, d.b.1),
-            })
-            .collect(),
-        quotes: analysis
-            .story
-            .quote_groups
-            .iter()
-            .map(|g| QuoteGroupOut {
-                id: &g.id,
-                speaker: g.speaker.as_deref(),
-                fidelity: g.fidelity.as_str(),
-                members: g
-                    .members
-                    .iter()
-                    .map(|&m| {
-                        let q = &analysis.story.quotes[m];
-                        let a = &arts[q.article];
-                        QuoteOut {
-                            article: &a.id,
-                            start: q.span.start,
-                            end: q.span.end,
-                            text: q.span.slice(&a.body),
-                            speaker: q.speaker.as_deref(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
+        articles: articles.iter().enumerate().map(|(index, article)| article_out(analysis, index, article)).collect(),
+        passages: analysis.passages.iter().map(|p| passage(articles, p)).collect(),
+        timeline: analysis.timeline.iter().map(|e| event(articles, e)).collect(),
+        clusters: story.clusters.iter().map(|c| cluster_out(articles, c)).collect(),
+        discrepancies: story.discrepancies.iter().map(|d| discrepancy_out(analysis, d)).collect(),
+        quotes: story.quote_groups.iter().map(|g| quote_group_out(analysis, g)).collect(),
+    }
+}
+
+fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -> ArticleOut<'a> {
+    let coverage = analysis.story.coverage.get(index);
+    ArticleOut {
+        id: &article.id,
+        path: &article.path,
+        title: article.title.as_deref(),
+        outlet: article.outlet.as_deref(),
+        published: article.published.map(|p| p.to_string()),
+        dateline: article.dateline.as_deref(),
+        credit: article.credit.as_deref(),
+        word_count: article.word_count,
+        exclusive_share: round2(coverage.map_or(0.0, |c| c.exclusive_share)),
+        body: &article.body,
+        sentences: &article.sentences,
+        warnings: &article.warnings,
+    }
+}
+
+fn cluster_out<'a>(articles: &'a [Article], cluster: &'a Cluster) -> ClusterOut<'a> {
+    ClusterOut {
+        id: &cluster.id,
+        summary: &cluster.summary,
+        members: cluster.members.iter().map(|m| span_out(articles, m.article, m.span)).collect(),
+    }
+}
+
+fn discrepancy_out<'a>(analysis: &'a Analysis, discrepancy: &Discrepancy) -> DiscrepancyOut<'a> {
+    let articles = &analysis.articles;
+    DiscrepancyOut {
+        cluster: &analysis.story.clusters[discrepancy.cluster].id,
+        kind: discrepancy.kind.as_str(),
+        significant: discrepancy.kind.significance() > 0,
+        a: span_out(articles, discrepancy.a.0, discrepancy.a.1),
+        b: span_out(articles, discrepancy.b.0, discrepancy.b.1),
+    }
+}
+
+fn quote_group_out<'a>(analysis: &'a Analysis, group: &'a QuoteGroup) -> QuoteGroupOut<'a> {
+    let quote_out = |&member: &usize| {
+        let quote = &analysis.story.quotes[member];
+        let article = &analysis.articles[quote.article];
+        QuoteOut {
+            article: &article.id,
+            start: quote.span.start,
+            end: quote.span.end,
+            text: quote.span.slice(&article.body),
+            speaker: quote.speaker.as_deref(),
+        }
+    };
+    QuoteGroupOut {
+        id: &group.id,
+        speaker: group.speaker.as_deref(),
+        fidelity: group.fidelity.as_str(),
+        members: group.members.iter().map(quote_out).collect(),
     }
 }
 
