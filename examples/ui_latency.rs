@@ -37,7 +37,7 @@ fn main() {
     let t0 = Instant::now();
     let mut ids = Ids::default();
     let first = parse_batch(&sources[..48.min(n)], &mut ids);
-    let mut app = App::new(Vec::new(), Theme { color: true }, keymap, (w, h));
+    let mut app = App::new(Vec::new(), Theme::DARK, keymap, (w, h));
     app.set_loading(Some((first.articles.len(), n)));
     app.add_articles(first.articles);
     term.draw(|f| ui::draw::draw(&app, f)).unwrap();

@@ -14,8 +14,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// The names `theme` may take: 16 colours, or none.
-pub const THEMES: [&str; 2] = ["default", "mono"];
+/// The names `theme` may take: `auto` (ask the terminal whether its
+/// background is light or dark; `default` is the same), `dark`, `light`,
+/// or `mono` (no colour).
+pub const THEMES: [&str; 5] = ["auto", "default", "dark", "light", "mono"];
 /// The names `default_view` may take (in any case).
 pub const VIEWS: [&str; 5] = ["read", "compare", "timeline", "coverage", "discrepancies"];
 
@@ -29,6 +31,9 @@ pub struct Config {
     pub default_view: Option<String>,
     /// Action name to key names, e.g. `quit = ["q", "ctrl-c"]`.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Whether the terminal app takes the mouse (wheel, clicks); `false`
+    /// leaves it to the terminal, to select text.
+    pub mouse: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -87,6 +92,7 @@ impl Config {
                     None => warnings.push(format!("{name}: unknown default_view `{s}`; using read")),
                 },
                 ("keys", toml::Value::Table(keys)) => config.keys = parse_keys(keys, path, &mut warnings),
+                ("mouse", toml::Value::Boolean(on)) => config.mouse = Some(*on),
                 (k, _) => warnings.push(format!("{name}: unknown or mistyped setting `{k}`; ignored")),
             }
         }
@@ -275,6 +281,11 @@ mod tests {
         let (c, w) = Config::parse("theme = \"mono\"\ndefault_view = \"Timeline\"\n", Path::new("c.toml"));
         assert_eq!((c.theme.as_deref(), c.default_view.as_deref()), (Some("mono"), Some("timeline")));
         assert!(w.is_empty(), "{w:?}");
+        let (c, w) = Config::parse("theme = \"light\"\nmouse = false\n", Path::new("c.toml"));
+        assert_eq!((c.theme.as_deref(), c.mouse), (Some("light"), Some(false)));
+        assert!(w.is_empty(), "{w:?}");
+        let (c, w) = Config::parse("mouse = \"no\"\n", Path::new("c.toml"));
+        assert_eq!((c.mouse, w.len()), (None, 1));
     }
 
     #[test]

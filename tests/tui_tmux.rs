@@ -313,3 +313,114 @@ fn ctrl_z_suspends_and_fg_resumes() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), "EXIT:0");
 }
+
+/// The status line (the screen's last line with anything on it).
+fn status(s: &str) -> &str {
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or_default()
+}
+
+#[test]
+fn a_drill_down_and_back_with_esc() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start("back", 80, 24, "");
+    t.wait_for("Sources (5)");
+    // Coverage (once the analysis is there), fourth row, Enter: the
+    // statement in Compare.
+    t.keys(&["4"]);
+    t.wait_for("Coverage ·");
+    t.keys(&["j", "j", "j"]);
+    t.wait_for("row 4/");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Statement ");
+    assert!(status(&s).contains("q back"), "{s}");
+    // Esc: back at the same row.
+    t.keys(&["Escape"]);
+    let s = t.wait_for("Coverage ·");
+    assert!(status(&s).contains("row 4/") && status(&s).contains("q quit"), "{s}");
+    // Read: Enter on a shared line lists who shares it, Enter opens the
+    // pair in Compare, Esc comes back to the article.
+    t.keys(&["1"]);
+    t.wait_for("line 1 ");
+    t.keys(&["Enter"]);
+    t.wait_until("who shares the line", |s| s.contains("other source"));
+    t.keys(&["Enter"]);
+    t.wait_for("Passage ");
+    // Back where it came from: the list of who shares the line, over the
+    // article; Esc again closes it.
+    t.keys(&["Escape"]);
+    t.wait_until("the list again", |s| s.contains("other source") && s.contains("Sources (5)"));
+    t.keys(&["Escape"]);
+    let s = t.wait_until("the article", |s| !s.contains("other source"));
+    assert!(status(&s).contains("line 1"), "{s}");
+    // q at a top view quits.
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+}
+
+/// The text of the first row of the reading pane (after the list, when
+/// shown), its gutter marks taken off.
+fn top_pane_row(s: &str) -> String {
+    let line = s.lines().nth(2).unwrap_or_default();
+    let field = line.split('│').rfind(|f| !f.trim().is_empty()).unwrap_or_default();
+    field.trim_start_matches(['▌', '┃', '›', ' ']).trim_end().to_string()
+}
+
+#[test]
+fn a_resize_keeps_the_sentence_at_the_top() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start("resize", 80, 24, "");
+    t.wait_for("Sources (5)");
+    t.keys(&["2"]);
+    t.wait_for("Passage 1/");
+    t.keys(&["1"]);
+    t.wait_for("line 1 ");
+    for _ in 0..11 {
+        t.keys(&["j"]);
+    }
+    let s = t.wait_for("line 12");
+    let first_word = top_pane_row(&s).split_whitespace().next().unwrap_or_default().to_string();
+    assert!(!first_word.is_empty(), "{s}");
+    for (w, h, shows) in [("60", "20", "1 Read"), ("120", "40", "5 Discrepancies    "), ("40", "12", "1 Read  2  3")] {
+        t.tmux(&["resize-window", "-t", "t", "-x", w, "-y", h]);
+        let s = t.wait_for(shows);
+        let top = top_pane_row(&s);
+        assert!(
+            top.split_whitespace().any(|x| x == first_word),
+            "{w}x{h}: {first_word:?} not on the top row {top:?}:\n{s}"
+        );
+    }
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start("wheel", 80, 24, "");
+    t.wait_for("Sources (5)");
+    t.keys(&["2"]);
+    t.wait_for("Passage 1/");
+    // Back in Read, the pane has the keyboard.
+    t.keys(&["1"]);
+    t.wait_for("line 1 ");
+    // The wheel over the pane, as the terminal reports it (SGR mouse).
+    for _ in 0..2 {
+        t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;50;10M"]);
+    }
+    t.wait_for("line 7 ");
+    // Over the list, it moves the cursor (and the pane previews).
+    t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;5;10M"]);
+    let s = t.wait_for("Anadolu Agency · Trump signs");
+    assert!(s.contains("Sources (5)"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+}

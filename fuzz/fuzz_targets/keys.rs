@@ -119,7 +119,7 @@ fuzz_target!(|data: (u8, bool, Vec<Input>)| {
     let set = usize::from(pick) % SETS;
     let (articles, analysis) = analysed(set);
     let (keymap, _) = Keymap::new(&Default::default());
-    let mut app = App::new(articles.clone(), Theme { color: true }, keymap, (80, 24));
+    let mut app = App::new(articles.clone(), Theme::DARK, keymap, (80, 24));
     // Half the runs keep the analysis back: the views that wait for it.
     if set == SETS - 1 {
         app.loading_done();

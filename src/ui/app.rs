@@ -11,7 +11,7 @@ use parallax::ingest::Article;
 
 use super::keymap::{Action, Keymap};
 use super::overlays::{Help, Outcome, Overlay};
-use super::shared::{Notice, Request, Shared, Target};
+use super::shared::{Mouse, Notice, Pointer, Request, Shared, Target};
 use super::theme::Theme;
 use super::views::{VIEWS, View, index_of};
 
@@ -246,6 +246,35 @@ impl App {
         let (clean, _) = parallax::text::sanitize::sanitize(text);
         let room = SEARCH_MAX.saturating_sub(input.chars().count());
         input.extend(clean.chars().map(|c| if c == '\n' { ' ' } else { c }).take(room));
+    }
+
+    /// A mouse event: the tab bar switches views, an overlay takes the
+    /// wheel, the view takes the rest (scrolling the pane under the
+    /// pointer, focusing or selecting what was clicked).
+    pub fn on_mouse(&mut self, mouse: Mouse) {
+        self.warnings_seen = true;
+        if self.input.is_some() {
+            return;
+        }
+        self.shared.message = None;
+        if let Some(overlay) = &mut self.overlay {
+            let action = match mouse.kind {
+                Pointer::WheelDown => Action::Down,
+                Pointer::WheelUp => Action::Up,
+                Pointer::Click => return,
+            };
+            if overlay.handle(action, &mut self.shared) == Outcome::Close {
+                self.closing = self.overlay.take();
+            }
+        } else if mouse.row == 0 && mouse.kind == Pointer::Click {
+            if let Some(i) = super::draw::tab_at(self, mouse.column) {
+                self.set_view(i);
+            }
+        } else if mouse.inside(super::layout::body(self.shared.size)) {
+            self.views[self.current].mouse(mouse, &mut self.shared);
+            self.shared.clamp();
+        }
+        self.run_requests();
     }
 
     /// A key while the search is being typed.
@@ -491,7 +520,7 @@ mod tests {
     pub(crate) fn app() -> App {
         let loaded = parallax::ingest::load(&[]).unwrap();
         let (keymap, _) = Keymap::new(&Default::default());
-        let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        let mut app = App::new(loaded.articles.clone(), Theme::MONO, keymap, (80, 24));
         app.set_analysis(parallax::analyse(loaded));
         app
     }
@@ -688,7 +717,7 @@ mod tests {
         // A new start: the articles are read, the analysis is not there yet.
         let loaded = parallax::ingest::load(&[]).unwrap();
         let (keymap, _) = Keymap::new(&Default::default());
-        let mut b = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        let mut b = App::new(loaded.articles.clone(), Theme::MONO, keymap, (80, 24));
         b.restore(&s);
         assert_eq!(b.snapshot().positions, s.positions, "kept while waiting");
         b.set_analysis(parallax::analyse(loaded));
@@ -825,7 +854,7 @@ mod tests {
             .collect();
         let loaded = parallax::ingest::parse_all(&sources);
         let (keymap, _) = Keymap::new(&Default::default());
-        let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+        let mut app = App::new(loaded.articles.clone(), Theme::MONO, keymap, (80, 24));
         app.set_analysis(parallax::analyse(loaded));
         app
     }
@@ -996,9 +1025,53 @@ mod tests {
         let saved = a.snapshot();
         let loaded = parallax::ingest::load(&[]).unwrap();
         let (keymap, _) = Keymap::new(&Default::default());
-        let mut b = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (200, 60));
+        let mut b = App::new(loaded.articles.clone(), Theme::MONO, keymap, (200, 60));
         b.set_analysis(parallax::analyse(loaded));
         b.restore(&saved);
         assert_eq!(top_sentence(&b), sentence);
+    }
+
+    fn mouse(a: &mut App, kind: Pointer, column: u16, row: u16) {
+        a.on_mouse(Mouse { kind, column, row });
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
+        let mut a = app();
+        press(&mut a, "s");
+        let tops = |a: &App| read(a).panes.iter().map(|p| p.top).collect::<Vec<_>>();
+        let before = tops(&a);
+        // 80x24: the list is 26 columns, the two panes stacked after it
+        // (27 columns each would be too narrow side by side).
+        mouse(&mut a, Pointer::WheelDown, 70, 18);
+        let after = tops(&a);
+        assert_eq!(after[0], before[0]);
+        assert!(after[1] > before[1], "{before:?} {after:?}");
+        // A click on the list's third entry picks that source.
+        mouse(&mut a, Pointer::Click, 5, 6);
+        assert_eq!((a.shared.source, read(&a).focus), (2, ReadFocus::Sources));
+        // A click in a pane focuses it and marks the sentence clicked.
+        mouse(&mut a, Pointer::Click, 40, 5);
+        assert_eq!(read(&a).focus, ReadFocus::Pane(0));
+        let s = read(&a).current_sentence(&a.shared, 0);
+        assert!(s.is_some() && read(&a).panes[0].target.is_some());
+        // The tab bar switches views.
+        mouse(&mut a, Pointer::Click, 22, 0);
+        assert_eq!(view_key(&a), "timeline");
+        let e = event(&a);
+        mouse(&mut a, Pointer::WheelDown, 30, 8);
+        assert_eq!(event(&a), e + 1);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_a_long_comparison() {
+        let mut a = app();
+        a.resize(40, 12);
+        press(&mut a, "2c");
+        let top = compare(&a).top;
+        mouse(&mut a, Pointer::WheelDown, 20, 6);
+        assert_ne!(compare(&a).top, top);
+        mouse(&mut a, Pointer::WheelUp, 20, 6);
+        assert_eq!(compare(&a).top, top);
     }
 }

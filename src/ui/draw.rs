@@ -47,15 +47,35 @@ fn tiny(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(text), r);
 }
 
-/// The view tabs: every view named when they fit, else numbers with the
-/// current view named.
+/// The tabs' labels at a width: every view named when they fit, else
+/// numbers with the current view named.
+fn tab_labels(app: &App, width: u16) -> Vec<String> {
+    let full: usize = VIEWS.iter().enumerate().map(|(i, e)| wrap::width(&format!(" {} {} ", i + 1, e.name))).sum();
+    let named = |i: usize| full <= width as usize || i == app.current;
+    VIEWS
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| if named(i) { format!(" {} {} ", i + 1, entry.name) } else { format!(" {} ", i + 1) })
+        .collect()
+}
+
+/// The view whose tab is at `column`.
+pub fn tab_at(app: &App, column: u16) -> Option<usize> {
+    let mut x = 0;
+    for (i, label) in tab_labels(app, app.shared.size.0).iter().enumerate() {
+        x += wrap::width(label);
+        if (column as usize) < x {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The view tabs, and the number of sources on the right when it fits.
 fn tabs(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.shared.theme;
-    let full: usize = VIEWS.iter().enumerate().map(|(i, e)| wrap::width(&format!(" {} {} ", i + 1, e.name))).sum();
-    let named = |i: usize| full <= r.width as usize || i == app.current;
     let mut spans = Vec::new();
-    for (i, entry) in VIEWS.iter().enumerate() {
-        let label = if named(i) { format!(" {} {} ", i + 1, entry.name) } else { format!(" {} ", i + 1) };
+    for (i, label) in tab_labels(app, r.width).into_iter().enumerate() {
         let style = if i == app.current { t.selected().add_modifier(ratatui::style::Modifier::BOLD) } else { t.dim() };
         spans.push(TSpan::styled(label, style));
     }
@@ -101,7 +121,7 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
             .collect();
         let joined = |k: &[String]| k.join("  ");
         // Help and quit always stay.
-        while keys.len() > 2 && wrap::width(&left) + wrap::width(&joined(&keys)) + 3 > width {
+        while keys.len() > 2 && wrap::width(&left) + wrap::width(&joined(&keys)) + 5 > width {
             keys.remove(keys.len() - 3);
         }
         let right = joined(&keys);
@@ -144,11 +164,7 @@ pub fn progress(shared: &Shared, f: &mut Frame, area: Rect, what: &str) {
             .into_iter()
             .find(|l| wrap::width(l) <= room)
             .unwrap_or_else(|| wrap::truncate(&stage, room));
-    let gauge = Gauge::default()
-        .block(b)
-        .gauge_style(if shared.theme.color { Style::new().fg(ratatui::style::Color::Cyan) } else { Style::new() })
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label(label);
+    let gauge = Gauge::default().block(b).gauge_style(shared.theme.gauge()).ratio(ratio.clamp(0.0, 1.0)).label(label);
     f.render_widget(gauge, inner);
 }
 

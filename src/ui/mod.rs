@@ -9,6 +9,8 @@
 
 pub mod anchor;
 pub mod app;
+#[cfg(test)]
+mod contrast;
 pub mod draw;
 pub mod keymap;
 pub mod labels;
@@ -27,7 +29,10 @@ use std::io::{self, Write};
 use std::sync::mpsc;
 use std::thread;
 
-use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent,
+    MouseEventKind,
+};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -54,6 +59,7 @@ enum Msg {
     Done(Box<Analysis>),
     Signal(i32),
     Input(String),
+    Mouse(shared::Mouse),
 }
 
 /// Settings, key map and remembered state, read before the terminal is
@@ -66,6 +72,9 @@ pub struct Setup {
     pub state: State,
     pub state_dir: Option<std::path::PathBuf>,
     pub warnings: Vec<String>,
+    /// Mouse capture (wheel and clicks); off for those who select text
+    /// with the mouse.
+    pub mouse: bool,
 }
 
 impl Setup {
@@ -79,7 +88,10 @@ impl Setup {
         let (state, sw) = State::load(state_dir.as_deref());
         warnings.extend(sw);
         let warnings = warnings.into_iter().map(|w| sanitize(&w).0).collect();
-        Setup { theme: Theme::from_env(config.theme.as_deref()), keymap, default_view, state, state_dir, warnings }
+        let choice = theme::Choice::from_config(config.theme.as_deref());
+        let theme = Theme::choose(choice, Theme::no_color_env(), theme::light_background);
+        let mouse = config.mouse.unwrap_or(true);
+        Setup { theme, keymap, default_view, state, state_dir, warnings, mouse }
     }
 }
 
@@ -113,6 +125,9 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     });
 
     let mut terminal = ratatui::try_init()?;
+    if setup.mouse {
+        take_mouse()?;
+    }
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), setup.theme, setup.keymap.clone(), (size.width, size.height));
     app.set_loading(Some((0, plan.len())));
@@ -129,6 +144,11 @@ pub fn run(plan: Plan) -> io::Result<i32> {
                 Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
                 Ok(Event::Paste(text)) => Msg::Paste(text),
+                // Motion and drags are not used: no redraw for them.
+                Ok(Event::Mouse(m)) => match mouse_of(m) {
+                    Some(m) => Msg::Mouse(m),
+                    None => continue,
+                },
                 Ok(_) => continue,
                 Err(e) => Msg::Input(e.to_string()),
             };
@@ -162,14 +182,14 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     });
     drop(tx);
 
-    let outcome = event_loop(&mut terminal, &mut app, &rx);
+    let outcome = event_loop(&mut terminal, &mut app, &rx, setup.mouse);
     handle.close();
     // Remember where the reader was, then give the terminal back.
     if app.loading().is_none() {
         setup.state.remember(&key, app.snapshot());
     }
     let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
-    ratatui::restore();
+    give_back();
     for w in &app.warnings {
         eprintln!("parallax: warning: {w}");
     }
@@ -179,7 +199,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     outcome
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>, mouse: bool) -> io::Result<i32> {
     // For the end-to-end test that a panic restores the terminal: the
     // first key press panics when this is set (in test and debug builds).
     let panic_on_key = cfg!(debug_assertions) && std::env::var_os("PARALLAX_TEST_PANIC").is_some();
@@ -195,13 +215,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::Key(_) if panic_on_key => panic!("test panic requested by PARALLAX_TEST_PANIC"),
                 Msg::Key(k) => {
                     if app.input.is_none() && app.shared.keymap.actions(k).contains(&Action::Suspend) {
-                        suspend(terminal)?;
+                        suspend(terminal, mouse)?;
                     } else {
                         app.on_key(k);
                     }
                 }
                 Msg::Resize(w, h) => app.resize(w, h),
                 Msg::Paste(text) => app.on_paste(&text),
+                Msg::Mouse(m) => app.on_mouse(m),
                 Msg::Batch(l, done) => {
                     // Skipped files and problems with files are worth a warning.
                     for w in &l.skipped {
@@ -242,10 +263,40 @@ fn render(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     out.flush()
 }
 
+/// Takes the mouse (crossterm's mouse capture), and makes sure a panic
+/// gives it back before ratatui's hook restores the rest of the terminal.
+fn take_mouse() -> io::Result<()> {
+    crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+        restore(info);
+    }));
+    Ok(())
+}
+
+/// Gives the terminal back: the mouse (a no-op when it was not taken),
+/// raw mode, the main screen.
+fn give_back() {
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// The mouse events the app uses: the wheel and a left click.
+fn mouse_of(m: MouseEvent) -> Option<shared::Mouse> {
+    let kind = match m.kind {
+        MouseEventKind::ScrollDown => shared::Pointer::WheelDown,
+        MouseEventKind::ScrollUp => shared::Pointer::WheelUp,
+        MouseEventKind::Down(MouseButton::Left) => shared::Pointer::Click,
+        _ => return None,
+    };
+    Some(shared::Mouse { kind, column: m.column, row: m.row })
+}
+
 /// Gives the terminal back, stops (as Ctrl-Z would in a shell), and takes
 /// the terminal again when resumed.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    ratatui::restore();
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    give_back();
     // The shell gets its cursor back while we are stopped.
     crossterm::execute!(io::stdout(), crossterm::cursor::Show)?;
     // The whole process group stops, as it would for a Ctrl-Z the terminal
@@ -258,6 +309,9 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     // Execution continues here after `fg`.
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        crossterm::execute!(io::stdout(), EnableMouseCapture)?;
+    }
     // A full redraw. (Not `Terminal::clear`: it asks the terminal where the
     // cursor is, which waits on the event reader the key thread holds.)
     let size = terminal.size()?;

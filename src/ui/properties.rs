@@ -80,7 +80,7 @@ fn analysed(set: Set) -> &'static (Vec<Article>, Analysis) {
 fn app(set: Set, size: (u16, u16)) -> App {
     let (articles, analysis) = analysed(set);
     let (keymap, _) = Keymap::new(&Default::default());
-    let mut app = App::new(articles.clone(), Theme { color: true }, keymap, size);
+    let mut app = App::new(articles.clone(), Theme::DARK, keymap, size);
     match set {
         Set::SampleLoading => {}
         Set::Nothing => {

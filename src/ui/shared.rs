@@ -53,6 +53,47 @@ pub enum Request {
     ClearMarks,
 }
 
+/// What the mouse did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pointer {
+    WheelUp,
+    WheelDown,
+    Click,
+}
+
+/// A mouse event where it happened (terminal cells, 0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: Pointer,
+    pub column: u16,
+    pub row: u16,
+}
+
+impl Mouse {
+    /// Whether it happened inside `r`.
+    pub fn inside(&self, r: ratatui::layout::Rect) -> bool {
+        self.column >= r.x && self.column < r.x + r.width && self.row >= r.y && self.row < r.y + r.height
+    }
+
+    /// The wheel as a step: +1 down, -1 up, 0 for a click.
+    pub fn wheel(&self) -> isize {
+        match self.kind {
+            Pointer::WheelDown => 1,
+            Pointer::WheelUp => -1,
+            Pointer::Click => 0,
+        }
+    }
+
+    /// The line inside a bordered `r` it is on (0 the first inside the
+    /// border), if it is on one.
+    pub fn line_in(&self, r: ratatui::layout::Rect) -> Option<usize> {
+        (self.inside(r) && self.row > r.y && self.row + 1 < r.y + r.height).then(|| (self.row - r.y - 1) as usize)
+    }
+}
+
+/// Rows a wheel step scrolls a text.
+pub const WHEEL_ROWS: isize = 3;
+
 /// What changed that views may want to know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {

@@ -1,5 +1,9 @@
-//! Every view drawn into ratatui's `TestBackend` at 40x12, 60x20, 80x24
-//! and 200x60.
+//! Every view and overlay drawn into ratatui's `TestBackend` at 40x12,
+//! 60x20, 80x24 and 200x60, in the dark theme, the light theme and without
+//! colour. A snapshot is the screen's text, then the same grid with a
+//! letter per cell naming its style (`.` the terminal's own), then what
+//! each letter means: a change of colour or mark shows in review as a
+//! change of letters.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -8,15 +12,16 @@ use super::app::App;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
 
 /// The sizes every view is drawn at: the smallest workable, a split, the
 /// classic terminal, a large one.
 const SIZES: [(u16, u16); 4] = [(40, 12), (60, 20), (80, 24), (200, 60)];
 
-fn app(w: u16, h: u16) -> App {
+pub(crate) fn app(w: u16, h: u16) -> App {
     let loaded = parallax::ingest::load(&[]).unwrap();
     let (keymap, _) = Keymap::new(&Default::default());
-    let mut app = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (w, h));
+    let mut app = App::new(loaded.articles.clone(), Theme::MONO, keymap, (w, h));
     app.set_analysis(parallax::analyse(loaded));
     app
 }
@@ -27,7 +32,7 @@ pub(crate) fn screen(app: &App) -> String {
     t.backend().to_string()
 }
 
-fn keys(app: &mut App, keys: &str) {
+pub(crate) fn keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,
@@ -39,14 +44,75 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
+/// The palettes every view is drawn in.
+const THEMES: [(&str, Theme); 3] = [("dark", Theme::DARK), ("light", Theme::LIGHT), ("mono", Theme::MONO)];
+
+/// The screen as text, a grid of style letters, and the letters' legend.
+pub(crate) fn styled_screen(app: &App) -> String {
+    let (w, h) = app.shared.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| super::draw::draw(app, f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut legend: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut styles = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            text.push_str(cell.symbol());
+            let mut name = Vec::new();
+            if cell.fg != ratatui::style::Color::Reset {
+                name.push(format!("fg {:?}", cell.fg));
+            }
+            if cell.bg != ratatui::style::Color::Reset {
+                name.push(format!("bg {:?}", cell.bg));
+            }
+            for (m, what) in [
+                (Modifier::BOLD, "bold"),
+                (Modifier::ITALIC, "italic"),
+                (Modifier::UNDERLINED, "underlined"),
+                (Modifier::REVERSED, "reversed"),
+                (Modifier::DIM, "dim"),
+            ] {
+                if cell.modifier.contains(m) {
+                    name.push(what.to_string());
+                }
+            }
+            let letter = if name.is_empty() {
+                '.'
+            } else {
+                let name = name.join(", ");
+                let at = legend.iter().position(|l| *l == name).unwrap_or_else(|| {
+                    legend.push(name);
+                    legend.len() - 1
+                });
+                LETTERS.chars().nth(at).unwrap_or('?')
+            };
+            styles.push(letter);
+        }
+        text.push('\n');
+        styles.push('\n');
+    }
+    let legend: Vec<String> =
+        legend.iter().enumerate().map(|(i, l)| format!("{}: {l}", LETTERS.chars().nth(i).unwrap_or('?'))).collect();
+    format!("{text}\n{styles}\n{}\n", legend.join("\n"))
+}
+
+/// Letters naming styles in a styled screen.
+const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
 macro_rules! snap {
     ($name:ident, $keys:expr) => {
         #[test]
         fn $name() {
             for (w, h) in SIZES {
-                let mut a = app(w, h);
-                keys(&mut a, $keys);
-                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(&a));
+                for (palette, theme) in THEMES {
+                    let mut a = app(w, h);
+                    a.shared.theme = theme;
+                    keys(&mut a, $keys);
+                    let name = format!("{}_{w}x{h}_{palette}", stringify!($name));
+                    insta::assert_snapshot!(name, styled_screen(&a));
+                }
             }
         }
     };
@@ -62,6 +128,10 @@ snap!(coverage_view, "4");
 snap!(coverage_exclusive, "4lle");
 snap!(discrepancies_view, "5");
 snap!(help_overlay, "?");
+snap!(read_shared_by, "\t\n");
+snap!(compare_sources, "2\t");
+snap!(read_search, "/plan\n");
+snap!(timeline_search, "3/Peskov\n");
 
 #[test]
 fn coverage_counts_the_sources_out_of_view() {
@@ -84,7 +154,7 @@ fn coverage_counts_the_sources_out_of_view() {
         .collect();
     let loaded = parallax::ingest::parse_all(&sources);
     let (keymap, _) = Keymap::new(&Default::default());
-    let mut a = App::new(loaded.articles.clone(), Theme { color: false }, keymap, (80, 24));
+    let mut a = App::new(loaded.articles.clone(), Theme::MONO, keymap, (80, 24));
     a.set_analysis(parallax::analyse(loaded));
     keys(&mut a, "4");
     let s = screen(&a);
@@ -115,7 +185,7 @@ fn a_tiny_screen_asks_for_room_and_recovers() {
 fn progress_shows_while_the_analysis_runs() {
     let loaded = parallax::ingest::load(&[]).unwrap();
     let (keymap, _) = Keymap::new(&Default::default());
-    let mut a = App::new(loaded.articles, Theme { color: false }, keymap, (80, 24));
+    let mut a = App::new(loaded.articles, Theme::MONO, keymap, (80, 24));
     a.set_progress(parallax::analysis::Stage::Matching);
     keys(&mut a, "3");
     let s = screen(&a);
@@ -137,7 +207,7 @@ fn no_color_draws_no_colours() {
 #[test]
 fn colour_theme_uses_only_the_16_named_colours() {
     let mut a = app(120, 40);
-    a.shared.theme = Theme { color: true };
+    a.shared.theme = Theme::DARK;
     for view in "12345".chars() {
         keys(&mut a, &view.to_string());
         let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();

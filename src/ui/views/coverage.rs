@@ -13,7 +13,7 @@ use super::super::draw::{block, highlighted, progress, window};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::overlays::Exclusive;
-use super::super::shared::{Request, Shared, Target};
+use super::super::shared::{Mouse, Pointer, Request, Shared, Target};
 use super::super::wrap;
 use super::timeline::{count, shortened, summary_for, when_label};
 use super::{View, movement, search_list, step};
@@ -164,6 +164,35 @@ impl Coverage {
 }
 
 impl View for Coverage {
+    /// The wheel steps rows; a click selects the row, and the source whose
+    /// column it falls in.
+    fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
+        let n = rows(shared).len();
+        if mouse.kind != Pointer::Click {
+            self.row = step(self.row, mouse.wheel(), n);
+            return true;
+        }
+        let area = layout::body(shared.size);
+        let Some(line) = mouse.line_in(area) else { return false };
+        let grid = Grid::new(shared, self.column, (area.width as usize).saturating_sub(2));
+        let header = if grid.stagger { 3 } else { 2 };
+        let x = (mouse.column.saturating_sub(area.x + 1)) as usize;
+        if x >= grid.label_w {
+            let column = grid.cols.start + (x - grid.label_w) / grid.col_w;
+            if column < grid.cols.end {
+                self.column = column;
+            }
+        }
+        if line >= header {
+            let h = layout::text_height(area).saturating_sub(header);
+            let item = window(self.row, n, h).start + line - header;
+            if item < n {
+                self.row = item;
+            }
+        }
+        true
+    }
+
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
         let rows = rows(shared);
         let n = shared.articles().len();

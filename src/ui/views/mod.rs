@@ -18,7 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::keymap::Action;
-use super::shared::{Notice, Shared, Target};
+use super::shared::{Mouse, Notice, Shared, Target};
 
 /// A view's entry in the tab bar.
 pub struct Entry {
@@ -99,6 +99,17 @@ pub trait View: AsAny {
 
     /// The terminal was resized.
     fn resized(&mut self, _shared: &Shared) {}
+
+    /// A mouse event inside the view's area: the wheel steps the cursor,
+    /// unless the view knows better (scrolling the pane under the pointer,
+    /// selecting what was clicked). Returns whether it did anything.
+    fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
+        match mouse.wheel() {
+            1 => self.handle(Action::Down, shared),
+            -1 => self.handle(Action::Up, shared),
+            _ => false,
+        }
+    }
 
     /// The place to remember, anchored in the text; `None` when there is
     /// nothing to anchor it to yet.

@@ -18,7 +18,7 @@ use parallax::text::search::find_start;
 use super::super::draw::{block, matches_in, styled_row_spaced};
 use super::super::keymap::Action;
 use super::super::layout;
-use super::super::shared::{Notice, Request, Shared, Target};
+use super::super::shared::{Mouse, Notice, Pointer, Request, Shared, Target, WHEEL_ROWS};
 use super::super::wrap::{self, Row};
 use super::{View, movement, sources, step};
 
@@ -503,7 +503,72 @@ fn pane_title(shared: &Shared, article: usize, room: usize) -> String {
     format!("{} ", wrap::truncate(&format!(" {heading}"), room.saturating_sub(1)))
 }
 
+impl Read {
+    /// The list under the pointer: the wheel moves the cursor (and the
+    /// preview), a click picks the source.
+    fn mouse_list(&mut self, mouse: Mouse, list: Rect, shared: &mut Shared) {
+        let n = shared.articles().len();
+        if mouse.kind == Pointer::Click {
+            let Some(line) = mouse.line_in(list) else { return };
+            let first = super::super::draw::window(shared.source, n, sources::page(list)).start;
+            let item = first + line / 2;
+            if item >= n {
+                return;
+            }
+            shared.source = item;
+            self.focus = Focus::Sources;
+        } else {
+            shared.source = step(shared.source, mouse.wheel(), n);
+        }
+        self.preview(shared.source, shared);
+    }
+
+    /// A pane under the pointer: the wheel scrolls it, a click gives it the
+    /// keyboard and marks the sentence clicked (Enter then lists who
+    /// shares it).
+    fn mouse_pane(&mut self, mouse: Mouse, i: usize, r: Rect, shared: &mut Shared) {
+        if mouse.kind != Pointer::Click {
+            self.scroll(shared, i, mouse.wheel() * WHEEL_ROWS);
+            return;
+        }
+        self.active = i;
+        self.focus = Focus::Pane(i);
+        let Some(line) = mouse.line_in(r) else { return };
+        let (w, h) = self.pane_geometry(shared, i);
+        let pane = &self.panes[i];
+        let rows = shared.rows(pane.article, w);
+        let Some(row) = rows.get(pane.first_row(&rows, h) + line) else { return };
+        let a = &shared.articles()[pane.article];
+        // The character under the pointer (the text starts after the
+        // border and the two-column gutter).
+        let column = (mouse.column.saturating_sub(r.x + 3)) as usize;
+        let text = &a.body[row.start..row.end];
+        let mut width = 0;
+        let at = text
+            .char_indices()
+            .find(|(_, c)| {
+                width += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                width > column
+            })
+            .map_or(row.end.saturating_sub(1).max(row.start), |(k, _)| row.start + k);
+        if let Some(s) = a.sentence_at(at) {
+            self.panes[i].target = Some(a.sentences[s]);
+        }
+    }
+}
+
 impl View for Read {
+    fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
+        let (list, panes) = self.pane_rects(shared);
+        if let Some(list) = list.filter(|l| mouse.inside(*l)) {
+            self.mouse_list(mouse, list, shared);
+            return true;
+        }
+        let Some(i) = panes.iter().take(self.panes.len()).position(|r| mouse.inside(*r)) else { return false };
+        self.mouse_pane(mouse, i, panes[i], shared);
+        true
+    }
+
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
         let done = match self.focus {
             Focus::Sources => self.handle_list(action, shared),

@@ -19,7 +19,7 @@ use super::super::draw::{block, highlighted, progress};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::overlays::Mentions;
-use super::super::shared::{Request, Shared, Target};
+use super::super::shared::{Mouse, Pointer, Request, Shared, Target};
 use super::super::wrap;
 use super::{View, is_paging, movement, search_list, step};
 
@@ -261,6 +261,24 @@ impl Timeline {
 }
 
 impl View for Timeline {
+    /// The wheel steps events; a click selects the event clicked.
+    fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
+        if mouse.kind != Pointer::Click {
+            self.event = step(self.event, mouse.wheel(), Self::len(shared));
+            return true;
+        }
+        let (list, _) = layout::timeline(layout::body(shared.size));
+        let Some(line) = mouse.line_in(list) else { return false };
+        let Some(top) = self.top.get() else { return false };
+        match rows(shared).get(top + line) {
+            Some(Row::Event(e)) => {
+                self.event = *e;
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
         let n = Self::len(shared);
         if let Some(delta) = movement(action, Self::page(shared)) {

@@ -23,7 +23,7 @@ use super::super::anchor;
 use super::super::draw::{block, matches_in, progress, styled_row_spaced};
 use super::super::keymap::Action;
 use super::super::layout;
-use super::super::shared::{Notice, Request, Shared, Target};
+use super::super::shared::{Mouse, Notice, Pointer, Request, Shared, Target, WHEEL_ROWS};
 use super::super::wrap;
 use super::{View, is_paging, movement, search_list, sources, step};
 
@@ -479,6 +479,33 @@ impl Marks {
 }
 
 impl View for Compare {
+    /// The wheel scrolls the comparison (or moves the list's cursor); a
+    /// click focuses, or picks a source in the list.
+    fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
+        let g = self.geometry(shared);
+        if let Some(list) = g.list.filter(|l| mouse.inside(*l)) {
+            let n = shared.articles().len();
+            if mouse.kind == Pointer::Click {
+                let Some(line) = mouse.line_in(list) else { return false };
+                let item = super::super::draw::window(shared.source, n, sources::page(list)).start + line / 2;
+                shared.source = item.min(n.saturating_sub(1));
+                self.focus = Focus::Sources;
+            } else {
+                shared.source = step(shared.source, mouse.wheel(), n);
+            }
+            return true;
+        }
+        if !mouse.inside(g.main) {
+            return false;
+        }
+        if mouse.kind == Pointer::Click {
+            self.focus = Focus::Main;
+        } else {
+            self.scroll(shared, mouse.wheel() * WHEEL_ROWS);
+        }
+        true
+    }
+
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
         let done = match self.focus {
             Focus::Sources => self.handle_list(action, shared),
