@@ -2,7 +2,7 @@
 //! and the terminal app both draw from an [`Analysis`].
 
 use crate::align::{self, Corpus, Passage, Thresholds};
-use crate::ingest::{Article, Loaded};
+use crate::ingest::{Article, Loaded, Warning};
 use crate::story::{self, Story};
 use crate::timeline::{self, Event};
 
@@ -10,8 +10,8 @@ use crate::timeline::{self, Event};
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub articles: Vec<Article>,
-    /// Inputs that were not loaded, one line each, naming the file.
-    pub skipped: Vec<String>,
+    /// Inputs that were not loaded, each naming the file.
+    pub skipped: Vec<Warning>,
     pub corpus: Corpus,
     pub passages: Vec<Passage>,
     pub timeline: Vec<Event>,

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::warning::Warning;
+
 /// The names `theme` may take: `auto` (ask the terminal whether its
 /// background is light or dark; `default` is the same), `dark`, `light`,
 /// or `mono` (no colour).
@@ -57,43 +59,41 @@ pub fn state_dir() -> Option<PathBuf> {
 impl Config {
     /// Reads `config.toml` from `dir`. Returns the settings and warnings
     /// (each naming the file); never fails.
-    pub fn load(dir: Option<&Path>) -> (Config, Vec<String>) {
+    pub fn load(dir: Option<&Path>) -> (Config, Vec<Warning>) {
         let Some(path) = dir.map(|d| d.join("config.toml")) else { return (Config::default(), Vec::new()) };
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), Vec::new()),
             Err(e) => {
-                return (Config::default(), vec![format!("{}: cannot read ({e}); using defaults", path.display())]);
+                return (Config::default(), vec![Warning::config(&path, format!("cannot read ({e}); using defaults"))]);
             }
         };
         Config::parse(&text, &path)
     }
 
     /// Parses config text; `path` names the file in warnings.
-    pub fn parse(text: &str, path: &Path) -> (Config, Vec<String>) {
+    pub fn parse(text: &str, path: &Path) -> (Config, Vec<Warning>) {
         let mut warnings = Vec::new();
         let table: toml::Table = match text.parse() {
             Ok(t) => t,
             Err(e) => {
                 let why = e.to_string().lines().next().unwrap_or("invalid TOML").to_string();
-                return (Config::default(), vec![format!("{}: {why}; using defaults", path.display())]);
+                return (Config::default(), vec![Warning::config(path, format!("{why}; using defaults"))]);
             }
         };
         let mut config = Config::default();
         for (key, value) in &table {
-            let name = path.display();
+            let mut warn = |message: String| warnings.push(Warning::config(path, message));
             match (key.as_str(), value) {
                 ("theme", toml::Value::String(s)) if THEMES.contains(&s.as_str()) => config.theme = Some(s.clone()),
-                ("theme", toml::Value::String(s)) => {
-                    warnings.push(format!("{name}: unknown theme `{s}`; using default"))
-                }
+                ("theme", toml::Value::String(s)) => warn(format!("unknown theme `{s}`; using default")),
                 ("default_view", toml::Value::String(s)) => match VIEWS.iter().find(|v| v.eq_ignore_ascii_case(s)) {
                     Some(view) => config.default_view = Some((*view).to_string()),
-                    None => warnings.push(format!("{name}: unknown default_view `{s}`; using read")),
+                    None => warn(format!("unknown default_view `{s}`; using read")),
                 },
                 ("keys", toml::Value::Table(keys)) => config.keys = parse_keys(keys, path, &mut warnings),
                 ("mouse", toml::Value::Boolean(on)) => config.mouse = Some(*on),
-                (k, _) => warnings.push(format!("{name}: unknown or mistyped setting `{k}`; ignored")),
+                (k, _) => warn(format!("unknown or mistyped setting `{k}`; ignored")),
             }
         }
         (config, warnings)
@@ -102,7 +102,7 @@ impl Config {
 
 /// The `[keys]` table: an action and a key name or a list of them. Whether
 /// the action and key names are known is the key map's to say.
-fn parse_keys(keys: &toml::Table, path: &Path, warnings: &mut Vec<String>) -> BTreeMap<String, Vec<String>> {
+fn parse_keys(keys: &toml::Table, path: &Path, warnings: &mut Vec<Warning>) -> BTreeMap<String, Vec<String>> {
     let mut bindings = BTreeMap::new();
     for (action, value) in keys {
         let names: Option<Vec<String>> = match value {
@@ -115,7 +115,7 @@ fn parse_keys(keys: &toml::Table, path: &Path, warnings: &mut Vec<String>) -> BT
                 bindings.insert(action.clone(), names);
             }
             None => warnings
-                .push(format!("{}: keys.{action} must be a key name or a list of them; ignored", path.display())),
+                .push(Warning::config(path, format!("keys.{action} must be a key name or a list of them; ignored"))),
         }
     }
     bindings
@@ -172,13 +172,13 @@ const MAX_SETS: usize = 50;
 impl State {
     /// Reads the state file. A broken file is renamed to `state.json.bad`
     /// with a warning; a missing one is an empty state.
-    pub fn load(dir: Option<&Path>) -> (State, Vec<String>) {
+    pub fn load(dir: Option<&Path>) -> (State, Vec<Warning>) {
         let Some(path) = dir.map(|d| d.join("state.json")) else { return (State::default(), Vec::new()) };
         let text = match fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), Vec::new()),
             Err(e) => {
-                return (State::default(), vec![format!("{}: cannot read ({e}); starting afresh", path.display())]);
+                return (State::default(), vec![Warning::state(&path, format!("cannot read ({e}); starting afresh"))]);
             }
         };
         match serde_json::from_str(&text) {
@@ -187,17 +187,18 @@ impl State {
                 let aside = path.with_extension("json.bad");
                 let moved = fs::rename(&path, &aside).is_ok();
                 let note = if moved { format!("; set aside as {}", aside.display()) } else { String::new() };
-                (State::default(), vec![format!("{}: broken ({e}){note}; starting afresh", path.display())])
+                (State::default(), vec![Warning::state(&path, format!("broken ({e}){note}; starting afresh"))])
             }
         }
     }
 
     /// Writes the state atomically: a temporary file, then a rename.
-    pub fn save(&self, dir: &Path) -> Result<(), String> {
+    pub fn save(&self, dir: &Path) -> Result<(), Warning> {
         let path = dir.join("state.json");
         let tmp = dir.join(format!(".state.json.{}.tmp", std::process::id()));
-        let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let not_saved = |file: &Path, e: std::io::Error| Warning::state(file, format!("state not saved: {e}"));
+        let text = serde_json::to_string_pretty(self).map_err(|e| not_saved(&path, e.into()))?;
+        fs::create_dir_all(dir).map_err(|e| not_saved(dir, e))?;
         // Written and flushed to disk before it replaces the old file, so
         // that even a power cut leaves the old state or the new one.
         let write = || -> std::io::Result<()> {
@@ -208,11 +209,11 @@ impl State {
         };
         write().map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            format!("{}: {e}", tmp.display())
+            not_saved(&tmp, e)
         })?;
         fs::rename(&tmp, &path).map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            format!("{}: {e}", path.display())
+            not_saved(&path, e)
         })
     }
 
@@ -267,7 +268,7 @@ mod tests {
         assert_eq!(c.keys["quit"], ["q", "ctrl-c"]);
         assert_eq!(c.keys["help"], ["F1"]);
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w.iter().all(|x| x.starts_with("c.toml: ")));
+        assert!(w.iter().all(|x| x.to_string().starts_with("c.toml: ")));
     }
 
     #[test]
@@ -275,7 +276,7 @@ mod tests {
         let (c, w) = Config::parse("theme = \"neon\"\ndefault_view = \"map\"\n", Path::new("c.toml"));
         assert_eq!(c, Config::default());
         assert_eq!(
-            w,
+            w.iter().map(ToString::to_string).collect::<Vec<_>>(),
             ["c.toml: unknown default_view `map`; using read", "c.toml: unknown theme `neon`; using default"]
         );
         let (c, w) = Config::parse("theme = \"mono\"\ndefault_view = \"Timeline\"\n", Path::new("c.toml"));
@@ -292,7 +293,7 @@ mod tests {
     fn broken_or_missing_config_gives_defaults() {
         let (c, w) = Config::parse("theme = ", Path::new("/x/config.toml"));
         assert_eq!(c, Config::default());
-        assert!(w[0].starts_with("/x/config.toml: "), "{w:?}");
+        assert!(w[0].to_string().starts_with("/x/config.toml: "), "{w:?}");
         let d = scratch("missing");
         assert_eq!(Config::load(Some(&d)), (Config::default(), Vec::new()));
         fs::remove_dir_all(d).unwrap();
@@ -334,7 +335,7 @@ mod tests {
         fs::write(d.join("state.json"), "{ not json").unwrap();
         let (s, w) = State::load(Some(&d));
         assert_eq!(s, State::default());
-        assert!(w[0].contains("set aside"), "{w:?}");
+        assert!(w[0].message.contains("set aside"), "{w:?}");
         assert!(d.join("state.json.bad").exists() && !d.join("state.json").exists());
         fs::remove_dir_all(d).unwrap();
     }

@@ -7,7 +7,8 @@
 //! [`analysis`] runs the stages in order. [`export`]
 //! prints the result; the terminal app (the `parallax` binary's `ui`
 //! module) draws the same result, with settings and remembered state from
-//! [`config`]. Nothing in the library touches a terminal.
+//! [`config`]. What goes wrong on the way is a [`warning`]. Nothing in
+//! the library touches a terminal.
 
 pub mod align;
 pub mod analysis;
@@ -20,6 +21,7 @@ mod par;
 pub mod story;
 pub mod text;
 pub mod timeline;
+pub mod warning;
 
 pub use analysis::{Analysis, analyse};
 
@@ -33,8 +35,9 @@ mod architecture {
     const LAYERS: &[(&str, &[&str])] = &[
         ("text", &[]),
         ("par", &[]),
-        ("config", &[]),
-        ("ingest", &["text", "par"]),
+        ("warning", &["text"]),
+        ("config", &["warning"]),
+        ("ingest", &["text", "par", "warning"]),
         ("align", &["text", "ingest", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
         ("story", &["text", "ingest", "align", "timeline", "par"]),

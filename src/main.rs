@@ -1,6 +1,7 @@
 //! The `parallax` command: the terminal app, or `parallax export`.
 
-use std::io::Write;
+use std::fmt::Display;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use parallax::export::{self, Format};
 use parallax::ingest;
+use parallax::warning;
 
 // The terminal app is the binary's, not the library's: the library stays
 // the analysis alone, with no terminal code (ARCHITECTURE.md).
@@ -65,7 +67,7 @@ fn tui_command(paths: &[PathBuf]) -> ExitCode {
     let plan = match ingest::Plan::new(paths) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say(e);
             return ExitCode::from(BAD_INVOCATION);
         }
     };
@@ -73,10 +75,17 @@ fn tui_command(paths: &[PathBuf]) -> ExitCode {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say(e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Says one line on stderr, `parallax: ` first. A stderr that cannot be
+/// written (closed, a full disk) loses the line and nothing else: the exit
+/// status still tells what happened (`eprintln!` would panic, exit 101).
+fn say(line: impl Display) {
+    let _ = writeln!(io::stderr().lock(), "parallax: {line}");
 }
 
 /// Loads the articles, reporting skipped inputs and problems on stderr.
@@ -84,20 +93,13 @@ fn load(paths: &[PathBuf]) -> Result<ingest::Loaded, ExitCode> {
     let loaded = match ingest::load(paths) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say(e);
             return Err(ExitCode::from(BAD_INVOCATION));
         }
     };
-    for s in &loaded.skipped {
-        eprintln!("parallax: warning: {s}");
-    }
-    for a in &loaded.articles {
-        for w in a.warnings.iter().filter(|w| w.problem) {
-            eprintln!("parallax: warning: {}: {w}", a.path);
-        }
-    }
+    let _ = warning::write_lines(&mut io::stderr().lock(), loaded.told());
     if loaded.articles.is_empty() {
-        eprintln!("parallax: no articles to read: every input was skipped");
+        say("no articles to read: every input was skipped");
         return Err(ExitCode::from(BAD_INVOCATION));
     }
     Ok(loaded)
@@ -110,13 +112,13 @@ fn export_command(paths: &[PathBuf], format: Format) -> ExitCode {
     };
     let analysis = parallax::analyse(loaded);
     let out = export::render(&analysis, format);
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: cannot write output: {e}");
+            say(format_args!("cannot write output: {e}"));
             ExitCode::FAILURE
         }
     }

@@ -3,10 +3,17 @@
 //! article is kept, every skipped file is named, nothing panics.
 
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+
+#[allow(dead_code)]
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use tmux::Tmux;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("parallax-hostile-{name}-{}", std::process::id()));
@@ -150,5 +157,130 @@ fn escape_sequences_in_titles_and_bodies_are_removed() {
     let a = article(&doc, "nasty");
     assert_eq!(a["title"], "Ferry news today");
     assert!(stderr(&o).contains("escape sequence"), "{}", stderr(&o));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// A folder of files whose names try to act on the terminal: retitle and
+/// clear it (OSC 0, CSI 2J), write the clipboard (OSC 52), colour it with
+/// 8-bit C1 controls (as UTF-8 and as a raw byte), forge a line of output,
+/// reverse the text after them. Their contents make each kind of output
+/// name them: articles, an empty file (listed by its name), a binary file
+/// (skipped), a file with escape sequences in its text (a problem), and a
+/// name taken twice (renamed).
+fn hostile_names() -> PathBuf {
+    let dir = scratch("names");
+    let story = "Ferry sinks near Crete\n2025-11-20\n\nA ferry sank near Crete on Sunday. All 112 people were rescued.";
+    let files: [(&[u8], &[u8]); 8] = [
+        (b"\x1b]0;HACKED\x07\x1b[2J.txt", story.as_bytes()),
+        (b"sub/\x1b]0;HACKED\x07\x1b[2J.txt", b"Rescuers said all 112 people were rescued near Crete on Sunday."),
+        ("\u{9b}31m\u{9d}0;C1\u{9c}.md".as_bytes(), b""),
+        (b"raw\x9b2J\xff.txt", b"\x1b[31mRed\x1b[0m text, and a bell\x07 here."),
+        (b"line\nparallax: warning: forged.txt", b"Crete ferry: all 112 rescued on Sunday."),
+        ("\u{202e}txt.exe\u{202c}.txt".as_bytes(), b"A ferry sank on Sunday."),
+        (b"\x1b]52;c;aGk=\x07clip.txt", &[0u8, 1, 2, 3, 0, 255][..]),
+        (b"plain.txt", b"Nothing here is odd."),
+    ];
+    for (name, text) in files {
+        let path = dir.join(std::ffi::OsStr::from_bytes(name));
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// Panics when `bytes` is not UTF-8 or holds a control character other
+/// than a line break (C0, DEL, C1) or a text direction override.
+fn assert_no_controls(channel: &str, bytes: &[u8]) {
+    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{channel} is not UTF-8 ({e})"));
+    for c in text.chars() {
+        let bad = (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        assert!(!bad, "{channel} holds {c:?}:\n{text}");
+    }
+}
+
+#[test]
+fn hostile_file_names_reach_no_output_as_control_characters() {
+    let dir = hostile_names();
+    for format in ["json", "markdown"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["export", "--format", format])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_no_controls(&format!("{format} on stdout"), &o.stdout);
+        assert_no_controls(&format!("stderr of the {format} export"), &o.stderr);
+        let err = stderr(&o);
+        // Every name is still told, its controls shown as escapes.
+        for shown in [
+            "/sub/\\u{1b}]0;HACKED\\u{7}\\u{1b}[2J.txt: id \"\\u{1b}]0;HACKED\\u{7}\\u{1b}[2J\" is already taken",
+            "/\\u{1b}]52;c;aGk=\\u{7}clip.txt: skipped: binary",
+            "/\\u{9b}31m\\u{9d}0;C1\\u{9c}.md: no article text",
+            "/raw\u{fffd}2J\u{fffd}.txt: removed 2 terminal escape sequence(s)",
+        ] {
+            assert!(err.contains(shown), "stderr lacks {shown:?}:\n{err}");
+        }
+        assert!(!err.lines().any(|l| l.starts_with("parallax: warning: forged")), "a forged line:\n{err}");
+        if format == "markdown" {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(out.contains("HACKED") && out.contains("clip.txt"), "{out}");
+        }
+    }
+    // The terminal app: everything it writes to the terminal, and its
+    // warnings on stderr when it quits.
+    if !Tmux::available() {
+        eprintln!("skipped the terminal app: tmux is not installed");
+        return;
+    }
+    let t = Tmux::start_on("names", 100, 30, "", &[dir.as_path()], |_| {});
+    let written = t.dir.join("written");
+    // Every file read (the binary one skipped), and the analysis done.
+    t.wait_for("Sources (7)");
+    t.keys(&["3"]);
+    t.wait_for("Timeline ·");
+    t.record(&written);
+    // A resize redraws the whole screen into the record.
+    t.tmux(&["resize-window", "-t", "t", "-x", "110", "-y", "32"]);
+    t.wait_until("a full redraw", |_| fs::metadata(&written).is_ok_and(|m| m.len() > 2000));
+    for view in ["2", "4", "5", "1"] {
+        t.keys(&[view]);
+    }
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+    let screen = t.wait_for("parallax: warning:");
+    assert!(screen.contains("HACKED") && screen.contains("clip.txt: skipped"), "{screen}");
+    assert_no_controls("the screen", screen.as_bytes());
+    assert_ne!(t.title(), "HACKED", "the terminal was retitled");
+    // The app's own output is escape sequences for drawing (CSI), and text;
+    // never a string sequence (OSC, DCS...), a bell or a C1 control.
+    let raw = fs::read(&written).unwrap();
+    let raw = std::str::from_utf8(&raw).expect("the app wrote UTF-8 to the terminal");
+    for sequence in ["\u{1b}]", "\u{1b}P", "\u{1b}_", "\u{7}", "HACKED\u{7}"] {
+        assert!(!raw.contains(sequence), "the app wrote {sequence:?} to the terminal");
+    }
+    assert!(!raw.contains(|c| ('\u{80}'..='\u{9f}').contains(&c)), "the app wrote a C1 control to the terminal");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// stderr on a full disk: the messages are lost, the exit status is not.
+fn with_full_stderr(args: &[&std::ffi::OsStr]) -> Output {
+    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).stderr(full).output().unwrap()
+}
+
+#[test]
+fn an_unwritable_stderr_changes_no_exit_status() {
+    let missing = std::ffi::OsStr::new("/no/such/folder");
+    for args in [&[std::ffi::OsStr::new("export"), missing][..], &[missing][..]] {
+        let o = with_full_stderr(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+    // Warnings that cannot be told do not stop the export.
+    let dir = scratch("full-stderr");
+    fs::write(dir.join("good.txt"), "A ferry sank near Crete on Sunday.").unwrap();
+    fs::write(dir.join("blob.txt"), [0u8, 1, 2, 0]).unwrap();
+    let o = with_full_stderr(&[std::ffi::OsStr::new("export"), dir.as_os_str()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("A ferry sank"));
     fs::remove_dir_all(dir).unwrap();
 }

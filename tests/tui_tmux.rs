@@ -2,118 +2,13 @@
 //! event's sources, jump, help, resize (larger, small, back), quit; and
 //! SIGTERM. Skipped, with the reason printed, where tmux is not installed.
 
-use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
+#[allow(dead_code)]
+#[path = "support/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
-    }
-
-    /// Starts the app in a detached session of `w` x `h`.
-    fn start(name: &str, w: u16, h: u16, env: &str) -> Tmux {
-        Tmux::start_with(name, w, h, env, |_| {})
-    }
-
-    /// Starts the app after `prepare` has set up its folder (config, state).
-    fn start_with(name: &str, w: u16, h: u16, env: &str, prepare: impl FnOnce(&PathBuf)) -> Tmux {
-        let socket = format!("parallax-test-{name}-{}", std::process::id());
-        let dir = std::env::temp_dir().join(&socket);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("config")).unwrap();
-        std::fs::create_dir_all(dir.join("state")).unwrap();
-        prepare(&dir);
-        let bin = env!("CARGO_BIN_EXE_parallax");
-        // The inner shell records its pid and becomes the app (exec), so
-        // the test can signal exactly this process.
-        let script = format!(
-            "cd {d} && PARALLAX_CONFIG_DIR={d}/config PARALLAX_STATE_DIR={d}/state {env} sh -c 'echo $$ > {d}/pid; exec \"$0\"' {bin}; echo EXIT:$? > {d}/exit; sleep 30",
-            d = dir.display()
-        );
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-            ])
-            .args(["sh", "-c", &script])
-            .env("TERM", "xterm-256color")
-            .status()
-            .unwrap();
-        assert!(ok.success(), "tmux starts");
-        Tmux { socket, dir }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let o = Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-J", "-t", "t"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    /// Waits until the screen shows `what` (or panics with the screen).
-    fn wait_for(&self, what: &str) -> String {
-        self.wait_until(what, |s| s.contains(what))
-    }
-
-    /// Waits until `ok` holds for the screen.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("screen never showed {what}:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn exit_status(&self) -> String {
-        let start = Instant::now();
-        loop {
-            if let Ok(s) = std::fs::read_to_string(self.dir.join("exit")) {
-                return s.trim().to_string();
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("the app did not exit:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+use tmux::Tmux;
 
 #[test]
 fn start_navigate_resize_and_quit() {

@@ -4,12 +4,13 @@
 use std::io::Write;
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::align::Passage;
 use crate::analysis::Analysis;
 use crate::ingest::Article;
 use crate::story::{Cluster, Discrepancy, QuoteGroup};
-use crate::text::Span;
+use crate::text::{Span, sanitize};
 use crate::timeline::Event;
 
 pub const FORMAT: &str = "parallax-export/1";
@@ -232,16 +233,72 @@ fn quote_group_out<'a>(analysis: &'a Analysis, group: &'a QuoteGroup) -> QuoteGr
 
 /// The export as pretty-printed JSON.
 pub fn render(analysis: &Analysis) -> String {
-    let mut s = serde_json::to_string_pretty(&document(analysis)).expect("export document serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write(analysis, &mut out).expect("export document serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Streams the export as pretty-printed JSON to `out` (no whole-document
 /// string in memory).
 pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buf, &document(analysis))?;
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buf, Escaping::default());
+    document(analysis).serialize(&mut serializer)?;
     buf.write_all(b"\n")?;
     buf.flush()
+}
+
+/// Pretty-printed JSON with nothing a terminal would act on: serde_json
+/// escapes C0 controls itself; C1 controls, line separators and text
+/// direction overrides (possible in a path or an id, which come from file
+/// names) are written as `\u` escapes too, so the strings read back the
+/// same and `cat story.json` cannot drive the terminal.
+#[derive(Default)]
+struct Escaping<'a>(PrettyFormatter<'a>);
+
+impl Formatter for Escaping<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices().filter(|(_, c)| sanitize::needs_escape(*c)) {
+            out.write_all(&fragment.as_bytes()[start..at])?;
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(out, "\\u{unit:04x}")?;
+            }
+            start = at + c.len_utf8();
+        }
+        out.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The rest is PrettyFormatter's.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(out)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.end_array(out)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(out, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(out)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(out)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.end_object(out)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(out, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(out)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(out)
+    }
 }

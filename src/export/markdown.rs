@@ -8,19 +8,42 @@ use std::fmt::Write;
 use crate::align::{Change, Passage};
 use crate::analysis::Analysis;
 use crate::ingest::Article;
-use crate::text::{Span, segment};
+use crate::text::{Span, sanitize, segment};
 use crate::timeline::{Basis, Event};
 
-/// Escapes text so that Markdown shows it as written.
+/// Escapes text so that Markdown shows it as written. Every string that
+/// goes into the document passes here (or [`name`]); article text is clean
+/// already (sanitised at ingest), anything else a terminal would act on is
+/// dropped here too, so the document never carries it.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c != '\n' && !sanitize::is_clean(c.encode_utf8(&mut [0; 4])) {
+            continue;
+        }
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// A file's name, path or id (untrusted, not cleaned at ingest) or a
+/// warning about one: what a terminal would act on shown as escapes, on
+/// one line, then escaped for Markdown.
+pub fn name(s: &str) -> String {
+    escape(&sanitize::visible(s))
+}
+
+/// A name as a code span: made visible, in a fence longer than any run of
+/// backticks inside it (Markdown escapes do not work in code).
+fn code(s: &str) -> String {
+    let shown = sanitize::visible(s);
+    let longest = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if longest > 0 { " " } else { "" };
+    format!("{fence}{pad}{shown}{pad}{fence}")
 }
 
 /// Text for a table cell: escaped, on one line.
@@ -52,7 +75,7 @@ fn marked(a: &Article, span: Span, changed: &[Span], mark: &str) -> String {
 }
 
 fn short_id(a: &Article) -> String {
-    escape(&a.id)
+    name(&a.id)
 }
 
 fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
@@ -164,23 +187,23 @@ pub fn render(analysis: &Analysis) -> String {
     );
     if !analysis.skipped.is_empty() {
         out.push_str("Skipped inputs:\n\n");
-        for s in &analysis.skipped {
-            let _ = writeln!(out, "- {}", escape(s));
+        for warning in &analysis.skipped {
+            let _ = writeln!(out, "- {}", escape(&warning.to_string()));
         }
         out.push('\n');
     }
     out.push_str("## Articles\n\n");
     for (i, a) in arts.iter().enumerate() {
         let _ = writeln!(out, "### {}. {}\n", i + 1, escape(&a.label()));
-        let _ = writeln!(out, "- id: `{}` ({})", a.id, escape(&a.path));
+        let _ = writeln!(out, "- id: {} ({})", code(&a.id), name(&a.path));
         let field = |v: Option<&str>| v.map_or_else(|| "—".to_string(), escape);
         let _ = writeln!(out, "- outlet: {}", field(a.outlet.as_deref()));
         let _ = writeln!(out, "- published: {}", a.published.map_or_else(|| "—".to_string(), |p| p.to_string()));
         let _ = writeln!(out, "- dateline: {}", field(a.dateline.as_deref()));
         let _ = writeln!(out, "- credit: {}", field(a.credit.as_deref()));
         let _ = writeln!(out, "- words: {}", a.word_count);
-        for w in &a.warnings {
-            let _ = writeln!(out, "- warning: {}", escape(&w.message));
+        for warning in &a.warnings {
+            let _ = writeln!(out, "- warning: {}", escape(&warning.message()));
         }
         out.push('\n');
         for p in &a.paragraphs {
@@ -220,6 +243,16 @@ mod tests {
     #[test]
     fn escapes_markdown_syntax() {
         assert_eq!(escape("a*b_c|d [x](y) <b>"), "a\\*b\\_c\\|d \\[x\\](y) \\<b\\>");
+    }
+
+    #[test]
+    fn names_show_escapes_and_keep_to_one_line() {
+        let hostile = "\u{1b}]0;HACKED\u{7}\u{1b}[2J\n# heading";
+        assert_eq!(name(hostile), "\\\\u{1b}\\]0;HACKED\\\\u{7}\\\\u{1b}\\[2J\\\\u{a}\\# heading");
+        assert_eq!(code("a_b"), "`a_b`");
+        assert_eq!(code("a`b\u{9b}"), "`` a`b\\u{9b} ``");
+        // Text is clean at ingest; anything else is dropped, not printed.
+        assert_eq!(escape("a\u{1b}b\u{85}c\nd"), "abc\nd");
     }
 
     fn article(body: &str) -> Article {

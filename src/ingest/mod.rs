@@ -18,37 +18,7 @@ pub use published::Published;
 pub use source::{InputError, Source};
 
 use crate::text::{Span, sanitize, segment, words};
-
-/// Something the reader should know about one input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    pub message: String,
-    /// A problem with the file itself (encoding, size, control characters),
-    /// worth printing on stderr; otherwise a note shown with the article.
-    pub problem: bool,
-}
-
-impl Warning {
-    pub fn problem(message: impl Into<String>) -> Self {
-        Warning { message: message.into(), problem: true }
-    }
-
-    pub fn note(message: impl Into<String>) -> Self {
-        Warning { message: message.into(), problem: false }
-    }
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl serde::Serialize for Warning {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.message)
-    }
-}
+pub use crate::warning::{Kind, Warning};
 
 /// One article, cleaned and segmented.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +59,8 @@ impl Article {
         }
         let first = self.sentences.first().map_or("", |s| s.slice(&self.body));
         if first.is_empty() {
-            return self.id.clone();
+            // The id is the file's name: untrusted, not cleaned at ingest.
+            return sanitize::visible(&self.id).into_owned();
         }
         // About 60 characters, cut at a space when one is near the end
         // (text without spaces, such as Chinese or Japanese, is cut anywhere).
@@ -112,19 +83,19 @@ fn is_markdown(path: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// Builds an article from one source. Returns `Err` with a reason when the
-/// file is skipped (binary data).
-pub fn parse(source: &Source) -> Result<Article, String> {
+/// Builds an article from one source. Returns `Err` with a warning naming
+/// the file when it is skipped (binary data).
+pub fn parse(source: &Source) -> Result<Article, Warning> {
     let mut warnings = Vec::new();
     let text = read_text(source, &mut warnings)?;
     let layout = meta::parse(&text);
     let (body, paragraphs) = join_paragraphs(&layout.paragraphs);
     let sentences = segment::sentences(&body);
     if sentences.is_empty() {
-        warnings.push(Warning::problem("no article text found"));
+        warnings.push(Warning::problem(&source.path, "no article text found"));
     }
     if layout.published.is_none() {
-        warnings.push(Warning::note("no publication date in the file"));
+        warnings.push(Warning::note(&source.path, "no publication date in the file"));
     }
     let clean = |field: Option<String>| field.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
     Ok(Article {
@@ -148,13 +119,14 @@ pub fn parse(source: &Source) -> Result<Article, String> {
 /// A source's text as the header rules read it: decoded, a web page or a
 /// Markdown file turned to plain lines, and sanitised. What happened on the
 /// way is added to `warnings`.
-fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, String> {
-    let decoded = decode::decode(&source.bytes).map_err(|error| format!("{}: skipped: {}", source.path, error.0))?;
+fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, Warning> {
+    let decoded = decode::decode(&source.bytes).map_err(|error| Warning::skipped(&source.path, error.0))?;
+    let problem = |message: String| Warning::problem(&source.path, message);
     if let Some(note) = decoded.note {
-        warnings.push(Warning::problem(note));
+        warnings.push(problem(note));
     }
     if let Some(size) = source.truncated_from {
-        warnings.push(Warning::problem(format!(
+        warnings.push(problem(format!(
             "file is {size} bytes; truncated: only the first {} bytes were read",
             source.bytes.len()
         )));
@@ -163,7 +135,7 @@ fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, Str
     let page;
     let raw_text = if html::is_html(&source.path, &decoded.text) {
         page = html::to_text(&decoded.text);
-        warnings.push(Warning::note("read as a web page (HTML)"));
+        warnings.push(Warning::note(&source.path, "read as a web page (HTML)"));
         &page
     } else if is_markdown(&source.path) {
         page = markdown::to_text(&decoded.text);
@@ -173,7 +145,7 @@ fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, Str
     };
     let (text, removed) = sanitize::sanitize(raw_text);
     if removed.any() {
-        warnings.push(Warning::problem(format!(
+        warnings.push(problem(format!(
             "removed {} terminal escape sequence(s) and {} control character(s)",
             removed.sequences, removed.controls
         )));
@@ -200,8 +172,17 @@ fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
 #[derive(Debug, Default, Clone)]
 pub struct Loaded {
     pub articles: Vec<Article>,
-    /// One line per skipped file or folder entry, naming it.
-    pub skipped: Vec<String>,
+    /// One warning per skipped file or folder entry, naming it.
+    pub skipped: Vec<Warning>,
+}
+
+impl Loaded {
+    /// What to tell the user about these inputs (on stderr, in the app's
+    /// status line): each skipped input, then each article's problems.
+    pub fn told(&self) -> impl Iterator<Item = &Warning> {
+        let problems = self.articles.iter().flat_map(|a| a.warnings.iter().filter(|w| w.is_told()));
+        self.skipped.iter().chain(problems)
+    }
 }
 
 /// Gives every article an id no other has: a clash gets a numeric suffix
@@ -222,8 +203,8 @@ impl Ids {
                 k += 1;
                 id = format!("{}-{k}", a.id);
             }
-            a.warnings
-                .push(Warning::problem(format!("id {:?} is already taken by another file; renamed to {id:?}", a.id)));
+            let message = format!("id {:?} is already taken by another file; renamed to {id:?}", a.id);
+            a.warnings.push(Warning::problem(&a.path, message));
             self.seen.insert(id.clone(), 1);
             a.id = id;
         }
@@ -237,7 +218,7 @@ pub fn parse_all(sources: &[Source]) -> Loaded {
 
 /// Parses one batch of a set, continuing the set's ids.
 pub fn parse_batch(sources: &[Source], ids: &mut Ids) -> Loaded {
-    let results: Vec<Result<Article, String>> = crate::par::map(sources, parse);
+    let results: Vec<Result<Article, Warning>> = crate::par::map(sources, parse);
     let mut loaded = Loaded::default();
     for r in results {
         match r {
@@ -260,7 +241,7 @@ pub struct Plan {
     files: Option<Vec<PathBuf>>,
     explicit: Vec<PathBuf>,
     /// Folder entries that could not be listed.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Warning>,
 }
 
 impl Plan {
@@ -320,7 +301,7 @@ impl Plan {
                 match r {
                     Ok(s) => sources.push(s),
                     Err(e) if self.explicit.contains(f) => return Err(e),
-                    Err(e) => skipped.push(e.to_string()),
+                    Err(e) => skipped.push(e.into_warning()),
                 }
             }
             let mut loaded = parse_batch(&sources, &mut ids);
@@ -381,7 +362,7 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_named() {
         let s = Source { path: "x.txt".into(), stem: "x".into(), bytes: vec![0, 1, 2, 0, 255], truncated_from: None };
-        assert!(parse(&s).unwrap_err().starts_with("x.txt: skipped"));
+        assert!(parse(&s).unwrap_err().to_string().starts_with("x.txt: skipped: binary"));
     }
 
     #[test]

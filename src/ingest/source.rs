@@ -6,6 +6,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::warning::Warning;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/sample_files.rs"));
 }
@@ -33,13 +35,28 @@ pub enum InputError {
     Unreadable(String, String),
 }
 
+impl InputError {
+    fn parts(&self) -> (&str, String) {
+        match self {
+            InputError::Missing(p) => (p, "no such file or folder".into()),
+            InputError::EmptyFolder(p) => (p, "folder holds no .txt, .md or .html files".into()),
+            InputError::Unreadable(p, why) => (p, format!("cannot read: {why}")),
+        }
+    }
+
+    /// The same, for an input that is passed over rather than refused.
+    pub fn into_warning(self) -> Warning {
+        let (path, why) = self.parts();
+        Warning::skipped(path, why)
+    }
+}
+
+/// `path: problem`, the path made safe to print (it is the user's, or a
+/// name found in a folder: either can hold escape sequences).
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Missing(p) => write!(f, "{p}: no such file or folder"),
-            InputError::EmptyFolder(p) => write!(f, "{p}: folder holds no .txt, .md or .html files"),
-            InputError::Unreadable(p, why) => write!(f, "{p}: cannot read: {why}"),
-        }
+        let (path, why) = self.parts();
+        write!(f, "{}: {why}", crate::text::sanitize::visible(path))
     }
 }
 
@@ -86,7 +103,7 @@ fn is_hidden(path: &Path) -> bool {
 /// each folder's `.txt`, `.md` and `.html` files recursively, sorted by
 /// path (not the `*_files` folders a browser saves beside a page).
 /// Unreadable entries inside a folder are reported in `skipped`.
-pub fn list(paths: &[PathBuf], skipped: &mut Vec<String>) -> Result<Vec<PathBuf>, InputError> {
+pub fn list(paths: &[PathBuf], skipped: &mut Vec<Warning>) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for p in paths {
         let shown = p.display().to_string();
@@ -116,7 +133,7 @@ fn walk(
     depth: usize,
     out: &mut Vec<PathBuf>,
     visited: &mut Vec<PathBuf>,
-    skipped: &mut Vec<String>,
+    skipped: &mut Vec<Warning>,
 ) -> std::io::Result<()> {
     // Symlinked folders can loop; each real folder is read once.
     if let Ok(real) = fs::canonicalize(dir) {
@@ -126,14 +143,14 @@ fn walk(
         visited.push(real);
     }
     if depth > 64 {
-        skipped.push(format!("{}: folders nested too deeply; not read", dir.display()));
+        skipped.push(Warning::skipped(dir, "folders nested too deeply; not read"));
         return Ok(());
     }
     for entry in fs::read_dir(dir)? {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                skipped.push(format!("{}: {}", dir.display(), io_reason(&e)));
+                skipped.push(Warning::skipped(dir, io_reason(&e)));
                 continue;
             }
         };
@@ -147,12 +164,12 @@ fn walk(
             Ok(m) if m.is_dir() && is_page_parts(&path) => {}
             Ok(m) if m.is_dir() => {
                 if let Err(e) = walk(&path, depth + 1, out, visited, skipped) {
-                    skipped.push(format!("{}: cannot read folder: {}", path.display(), io_reason(&e)));
+                    skipped.push(Warning::skipped(&path, format!("cannot read folder: {}", io_reason(&e))));
                 }
             }
             Ok(_) if is_article_file(&path) => out.push(path),
             Ok(_) => {}
-            Err(e) if is_article_file(&path) => skipped.push(format!("{}: {}", path.display(), io_reason(&e))),
+            Err(e) if is_article_file(&path) => skipped.push(Warning::skipped(&path, io_reason(&e))),
             Err(_) => {}
         }
     }

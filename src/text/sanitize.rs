@@ -141,6 +141,55 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Untrusted text for one line of output: a file name, a path, an id, a
+/// config value, or a message quoting one. Every character a terminal would
+/// act on (C0 and C1 controls, DEL, line breaks, text direction overrides
+/// and invisible format characters) is shown as an escape (`\u{1b}`), so
+/// the name stays recognisable and can retitle, clear, reorder or break
+/// nothing. Everything else is kept as it is.
+///
+/// Article text is cleaned once at ingest by [`sanitize`]; names are made
+/// visible wherever they are written (a warning's `Display`, an input
+/// error, Markdown), so the exact name stays in the data (JSON escapes it).
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A character [`visible`] shows as an escape: one a terminal would act
+/// on, a line break, or an invisible format character.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Text direction overrides, marks and isolates, and characters that are
+/// invisible on their own; the zero-width joiner is left alone (emoji
+/// sequences need it).
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061c}'
+            | '\u{feff}'
+            | '\u{ad}'
+    )
+}
+
 /// True when `s` holds nothing a terminal would act on: the invariant every
 /// string shown or exported must meet.
 pub fn is_clean(s: &str) -> bool {
@@ -200,6 +249,18 @@ mod tests {
     fn keeps_wide_and_combining_text() {
         let s = "Erdoğan 東京 e\u{301} — “quoted”";
         assert_eq!(clean(s), s);
+    }
+
+    #[test]
+    fn visible_escapes_what_a_terminal_would_act_on() {
+        let name = "\u{1b}]0;HACKED\u{7}\u{1b}[2J\u{9b}1m\nnext\u{202e}txt.\u{200b}md";
+        let shown = visible(name);
+        assert_eq!(shown, "\\u{1b}]0;HACKED\\u{7}\\u{1b}[2J\\u{9b}1m\\u{a}next\\u{202e}txt.\\u{200b}md");
+        assert!(is_clean(&shown) && !shown.contains('\n'));
+        // Ordinary names are borrowed as they are, wide text and emoji too.
+        for plain in ["seeds/a.txt", "Erdoğan 東京 e\u{301}.md", "👩\u{200d}👩\u{200d}👧.txt"] {
+            assert!(matches!(visible(plain), std::borrow::Cow::Borrowed(s) if s == plain));
+        }
     }
 
     #[test]

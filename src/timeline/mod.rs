@@ -85,7 +85,7 @@ fn note_reference_dates(articles: &mut [Article], anchors: &[Option<Anchor>]) {
             }
             None => "no article in the set gives a date: relative dates are not resolved".to_string(),
         };
-        article.warnings.push(crate::ingest::Warning::note(note));
+        article.warnings.push(crate::ingest::Warning::note(&article.path, note));
     }
 }
 

@@ -51,7 +51,7 @@ pub struct App {
     pub input: Option<String>,
     /// Problems to tell the user (config, state, skipped files): shown in
     /// the status line until the first key, printed again on exit.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<parallax::warning::Warning>,
     /// A key has been pressed since the warnings were shown.
     pub warnings_seen: bool,
     pub quit: bool,
@@ -773,7 +773,7 @@ mod tests {
     #[test]
     fn a_small_screen_works_and_warnings_go_after_a_key() {
         let mut a = app();
-        a.warnings.push("config: broken".into());
+        a.warnings.push(parallax::warning::Warning::config("config.toml", "broken"));
         a.resize(40, 12);
         press(&mut a, "3");
         assert_eq!(view_key(&a), "timeline");

@@ -230,7 +230,8 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// Builds the keymap; returns warnings for unknown actions or keys.
+    /// Builds the keymap; returns warnings (about the config's `[keys]`)
+    /// for unknown actions or keys.
     pub fn new(overrides: &std::collections::BTreeMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
         let mut warnings = Vec::new();
         let mut names: HashMap<Action, Vec<String>> = defaults().into_iter().collect();
@@ -243,7 +244,7 @@ impl Keymap {
                         .filter(|k| {
                             let ok = parse_key(k).is_some();
                             if !ok {
-                                warnings.push(format!("config: unknown key `{k}` for {action_name}; ignored"));
+                                warnings.push(format!("unknown key `{k}` for {action_name}; ignored"));
                             }
                             ok
                         })
@@ -253,7 +254,7 @@ impl Keymap {
                         names.insert(*action, valid);
                     }
                 }
-                None => warnings.push(format!("config: unknown action `{action_name}` in [keys]; ignored")),
+                None => warnings.push(format!("unknown action `{action_name}` in [keys]; ignored")),
             }
         }
         let mut bindings: HashMap<(KeyCode, KeyModifiers), Vec<Action>> = HashMap::new();

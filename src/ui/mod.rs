@@ -40,7 +40,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use parallax::analysis::{Analysis, Stage, analyse_with};
 use parallax::config::{self, Config, State};
 use parallax::ingest::{Loaded, Plan};
-use parallax::text::sanitize::sanitize;
+use parallax::warning::{self, Warning};
 
 use app::App;
 use keymap::{Action, Keymap};
@@ -63,7 +63,7 @@ enum Msg {
 }
 
 /// Settings, key map and remembered state, read before the terminal is
-/// touched. Warnings are sanitised: paths and config values are untrusted.
+/// touched, with what was wrong with them.
 pub struct Setup {
     pub theme: Theme,
     pub keymap: Keymap,
@@ -71,7 +71,7 @@ pub struct Setup {
     pub default_view: Option<usize>,
     pub state: State,
     pub state_dir: Option<std::path::PathBuf>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Mouse capture (wheel and clicks); off for those who select text
     /// with the mouse.
     pub mouse: bool,
@@ -79,15 +79,16 @@ pub struct Setup {
 
 impl Setup {
     pub fn load() -> Setup {
-        let (config, mut warnings) = Config::load(config::config_dir().as_deref());
+        let config_dir = config::config_dir();
+        let (config, mut warnings) = Config::load(config_dir.as_deref());
         let (keymap, kw) = Keymap::new(&config.keys);
-        warnings.extend(kw);
+        let config_file = config_dir.unwrap_or_default().join("config.toml");
+        warnings.extend(kw.into_iter().map(|w| Warning::config(&config_file, w)));
         // `Config::parse` has checked the names: each is one of config::VIEWS.
         let default_view = config.default_view.as_deref().and_then(views::index_of);
         let state_dir = config::state_dir();
         let (state, sw) = State::load(state_dir.as_deref());
         warnings.extend(sw);
-        let warnings = warnings.into_iter().map(|w| sanitize(&w).0).collect();
         let choice = theme::Choice::from_config(config.theme.as_deref());
         let theme = Theme::choose(choice, Theme::no_color_env(), theme::light_background);
         let mouse = config.mouse.unwrap_or(true);
@@ -190,12 +191,10 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     }
     let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
     give_back();
-    for w in &app.warnings {
-        eprintln!("parallax: warning: {w}");
-    }
-    if let Some(Err(e)) = saved {
-        eprintln!("parallax: warning: state not saved: {}", sanitize(&e).0);
-    }
+    // Told again now that the screen is gone; a stderr that cannot be
+    // written loses them, and nothing else.
+    let unsaved = saved.and_then(Result::err);
+    let _ = warning::write_lines(&mut io::stderr().lock(), app.warnings.iter().chain(&unsaved));
     outcome
 }
 
@@ -224,16 +223,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::Paste(text) => app.on_paste(&text),
                 Msg::Mouse(m) => app.on_mouse(m),
                 Msg::Batch(l, done) => {
-                    // Skipped files and problems with files are worth a warning.
-                    for w in &l.skipped {
-                        app.warnings.push(sanitize(w).0);
-                    }
-                    for a in &l.articles {
-                        for w in a.warnings.iter().filter(|w| w.problem) {
-                            let line = format!("{}: {w}", a.path);
-                            app.warnings.push(sanitize(&line).0);
-                        }
-                    }
+                    app.warnings.extend(l.told().cloned());
                     if let Some((_, total)) = app.loading() {
                         app.set_loading(Some((done, total)));
                     }
