@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use crate::text::pattern::Pattern;
 
+use crate::text::lexicon::is_widget_word;
 use crate::text::words;
 
 /// What a line that is not article prose is.
@@ -273,73 +274,6 @@ fn is_breadcrumb(line: &str) -> bool {
                 && !i.ends_with(['.', '!', '?'])
                 && i.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         })
-}
-
-/// Words that make up share bars and media tabs.
-fn is_widget_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "share"
-            | "shares"
-            | "sharing"
-            | "on"
-            | "via"
-            | "facebook"
-            | "twitter"
-            | "x"
-            | "whatsapp"
-            | "telegram"
-            | "linkedin"
-            | "reddit"
-            | "pinterest"
-            | "email"
-            | "e"
-            | "mail"
-            | "print"
-            | "copy"
-            | "link"
-            | "copied"
-            | "gallery"
-            | "galleries"
-            | "video"
-            | "videos"
-            | "photo"
-            | "photos"
-            | "tweet"
-            | "messenger"
-            | "viber"
-            | "vk"
-            | "flipboard"
-            | "comment"
-            | "comments"
-            | "save"
-            | "bookmark"
-            | "follow"
-            | "us"
-            | "subscribe"
-            | "more"
-            | "listen"
-            | "audio"
-            | "tumblr"
-            | "threads"
-            | "bluesky"
-            | "instagram"
-            | "youtube"
-            | "tiktok"
-            | "rss"
-            | "sms"
-            | "to"
-            | "the"
-            | "article"
-            | "story"
-            | "this"
-            | "news"
-            | "google"
-            | "weibo"
-            | "wechat"
-            | "line"
-            | "address"
-    )
 }
 
 /// Classifies a trimmed line; `None` means it may be article text.

@@ -3,6 +3,10 @@
 //! use for the same thing. Lists only; the rules that use them live with the
 //! stage that needs them.
 
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Month names and their abbreviations, by month number (1-based).
 pub fn month_number(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.');
@@ -53,66 +57,7 @@ pub fn weekday_number(word: &str) -> Option<i8> {
 
 /// Abbreviations that precede a name or number and never end a sentence.
 pub fn is_title_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Mx"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "Maj"
-            | "Capt"
-            | "Cmdr"
-            | "Cdr"
-            | "Adm"
-            | "Sgt"
-            | "Cpl"
-            | "Pvt"
-            | "Brig"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Pres"
-            | "Rev"
-            | "Hon"
-            | "Fr"
-            | "Sr"
-            | "Jr"
-            | "St"
-            | "Mt"
-            | "Ft"
-            | "Amb"
-            | "Supt"
-            | "Insp"
-            | "Det"
-            | "Messrs"
-            | "Mme"
-            | "Mlle"
-            | "vs"
-            | "v"
-            | "No"
-            | "Nos"
-            | "no"
-            | "Art"
-            | "Sec"
-            | "Vol"
-            | "Fig"
-            | "pp"
-            | "approx"
-            | "cf"
-            | "ca"
-            | "Ave"
-            | "Blvd"
-            | "Rd"
-            | "Dept"
-            | "Univ"
-            | "Assn"
-            | "Bros"
-            | "Gov't"
-    )
+    TITLE_ABBREVIATIONS.contains(word)
 }
 
 /// Abbreviations that usually continue the sentence but may end one
@@ -143,77 +88,15 @@ pub fn is_soft_abbreviation(word: &str) -> bool {
         )
 }
 
-/// Words that often open a sentence: after an ambiguous abbreviation such as
-/// `U.S.` or `a.m.`, one of these is taken as the start of a new sentence.
-/// Section names that sites print in capitals above or before a story
-/// (`WORLD`, `TECHNOLOGY`, `CONFLICT & PEACE PROCESSES`).
 /// Words that name a news organisation (`Metro Wire Service`, `Coast
 /// Herald`, `Radio Free Europe`), lowercase: a short capitalised line
 /// holding one is an outlet, not a person.
 pub fn is_outlet_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "news"
-            | "newswire"
-            | "wire"
-            | "service"
-            | "press"
-            | "post"
-            | "times"
-            | "herald"
-            | "journal"
-            | "tribune"
-            | "gazette"
-            | "chronicle"
-            | "telegraph"
-            | "guardian"
-            | "observer"
-            | "courier"
-            | "dispatch"
-            | "ledger"
-            | "monitor"
-            | "record"
-            | "register"
-            | "bulletin"
-            | "daily"
-            | "weekly"
-            | "today"
-            | "express"
-            | "mail"
-            | "standard"
-            | "independent"
-            | "insider"
-            | "review"
-            | "report"
-            | "agency"
-            | "radio"
-            | "tv"
-            | "television"
-            | "network"
-            | "broadcasting"
-            | "media"
-            | "magazine"
-            | "sentinel"
-            | "examiner"
-            | "inquirer"
-            | "enquirer"
-            | "star"
-            | "sun"
-            | "mirror"
-            | "globe"
-            | "argus"
-            | "advertiser"
-            | "leader"
-            | "pioneer"
-            | "banner"
-            | "beacon"
-            | "clarion"
-            | "bureau"
-            | "wires"
-            | "online"
-    )
+    OUTLET_WORDS.contains(word.to_lowercase().as_str())
 }
 
+/// Section names that sites print in capitals above or before a story
+/// (`WORLD`, `TECHNOLOGY`, `CONFLICT & PEACE PROCESSES`).
 pub fn is_section_word(word: &str) -> bool {
     matches!(
         word,
@@ -267,354 +150,21 @@ pub fn is_section_word(word: &str) -> bool {
     )
 }
 
+/// Words that often open a sentence: after an ambiguous abbreviation such as
+/// `U.S.` or `a.m.`, one of these is taken as the start of a new sentence.
 pub fn is_sentence_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "However"
-            | "Meanwhile"
-            | "Moreover"
-            | "Still"
-            | "Also"
-            | "In"
-            | "On"
-            | "At"
-            | "As"
-            | "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "If"
-            | "Since"
-            | "According"
-            | "Officials"
-            | "Some"
-            | "Many"
-            | "No"
-            | "Not"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Within"
-            | "During"
-            | "Despite"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Until"
-            | "Unless"
-            | "Once"
-            | "Each"
-            | "Every"
-            | "Both"
-            | "Neither"
-            | "Such"
-            | "My"
-            | "Your"
-            | "Then"
-            | "Now"
-            | "Here"
-            | "Later"
-            | "Earlier"
-            | "Only"
-            | "Even"
-            | "Instead"
-            | "Thus"
-            | "Indeed"
-            | "Nevertheless"
-            | "Nonetheless"
-            | "Furthermore"
-            | "Overall"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Asked"
-    )
+    SENTENCE_STARTERS.contains(word)
 }
 
 /// English function words and other words that carry no topic on their own.
 pub fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "about"
-            | "above"
-            | "after"
-            | "again"
-            | "against"
-            | "all"
-            | "also"
-            | "am"
-            | "an"
-            | "and"
-            | "any"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "been"
-            | "before"
-            | "being"
-            | "below"
-            | "between"
-            | "both"
-            | "but"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "doing"
-            | "down"
-            | "during"
-            | "each"
-            | "either"
-            | "even"
-            | "ever"
-            | "few"
-            | "for"
-            | "from"
-            | "further"
-            | "had"
-            | "has"
-            | "have"
-            | "having"
-            | "he"
-            | "her"
-            | "here"
-            | "hers"
-            | "herself"
-            | "him"
-            | "himself"
-            | "his"
-            | "how"
-            | "however"
-            | "i"
-            | "if"
-            | "in"
-            | "into"
-            | "is"
-            | "it"
-            | "its"
-            | "itself"
-            | "just"
-            | "may"
-            | "me"
-            | "meanwhile"
-            | "might"
-            | "more"
-            | "most"
-            | "much"
-            | "must"
-            | "my"
-            | "myself"
-            | "neither"
-            | "nor"
-            | "not"
-            | "now"
-            | "of"
-            | "off"
-            | "on"
-            | "once"
-            | "one"
-            | "only"
-            | "onto"
-            | "or"
-            | "other"
-            | "others"
-            | "our"
-            | "ours"
-            | "ourselves"
-            | "out"
-            | "over"
-            | "own"
-            | "per"
-            | "same"
-            | "shall"
-            | "she"
-            | "should"
-            | "since"
-            | "so"
-            | "some"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "theirs"
-            | "them"
-            | "themselves"
-            | "then"
-            | "there"
-            | "these"
-            | "they"
-            | "this"
-            | "those"
-            | "though"
-            | "through"
-            | "thus"
-            | "to"
-            | "too"
-            | "under"
-            | "until"
-            | "up"
-            | "upon"
-            | "us"
-            | "very"
-            | "via"
-            | "was"
-            | "we"
-            | "were"
-            | "what"
-            | "when"
-            | "where"
-            | "whether"
-            | "which"
-            | "while"
-            | "who"
-            | "whom"
-            | "whose"
-            | "why"
-            | "will"
-            | "with"
-            | "within"
-            | "without"
-            | "would"
-            | "yet"
-            | "you"
-            | "your"
-            | "yours"
-            | "already"
-            | "although"
-            | "another"
-            | "around"
-            | "because"
-            | "still"
-            | "among"
-            | "amid"
-            | "despite"
-            | "including"
-            | "like"
-            | "many"
-            | "every"
-            | "toward"
-            | "towards"
-            | "across"
-            | "along"
-            | "alongside"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "recently"
-            | "recent"
-            | "s"
-            | "t"
-            | "percent"
-            | "pct"
-            // of "per cent"
-            | "cent"
-    )
+    STOPWORDS.contains(w)
 }
 
 /// Verbs of saying: they mark a statement, and say little about its topic.
 /// Matched on the lower-cased surface form.
 pub fn is_reporting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "stated"
-            | "states"
-            | "added"
-            | "adds"
-            | "noted"
-            | "notes"
-            | "announced"
-            | "announces"
-            | "declared"
-            | "claimed"
-            | "confirmed"
-            | "confirms"
-            | "denied"
-            | "denies"
-            | "dismissed"
-            | "dismisses"
-            | "insisted"
-            | "insists"
-            | "stressed"
-            | "stresses"
-            | "emphasized"
-            | "emphasised"
-            | "emphasizes"
-            | "emphasises"
-            | "reiterated"
-            | "reiterates"
-            | "warned"
-            | "warns"
-            | "urged"
-            | "urges"
-            | "condemned"
-            | "condemns"
-            | "posted"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "argued"
-            | "argues"
-            | "asserted"
-            | "asserting"
-            | "explained"
-            | "acknowledged"
-            | "admitted"
-            | "replied"
-            | "responded"
-            | "rejected"
-            | "welcomed"
-            | "expressed"
-            | "described"
-            | "called"
-            | "suggested"
-            | "revealed"
-            | "reported"
-            | "commented"
-            | "saying"
-            | "telling"
-            | "stating"
-            | "adding"
-            | "noting"
-            | "insisting"
-            | "dismissing"
-            | "signalling"
-            | "signaling"
-    )
+    REPORTING_VERBS.contains(w)
 }
 
 /// The country a demonym names (`Irish` -> `ireland`), so "Irish
@@ -729,82 +279,7 @@ pub fn spelling_variant(w: &str) -> Option<&'static str> {
 /// concept label. Applied to stems (see `align::terms`), so each entry lists
 /// the Snowball stems of the words it covers.
 pub fn concept(stem: &str) -> Option<&'static str> {
-    Some(match stem {
-        // approve
-        "approv" | "endors" | "greenlight" | "authoriz" | "sanction" | "rubberstamp" => "~approve",
-        // travel
-        "travel" | "arriv" | "visit" | "trip" | "journey" | "went" => "~travel",
-        // war
-        "war" | "conflict" | "fight" | "hostil" | "bloodsh" => "~war",
-        // end
-        "end" | "halt" | "stop" | "resolv" | "resolut" | "ceas" | "termin" => "~end",
-        // plan
-        "plan" | "propos" | "framework" | "blueprint" | "initi" | "draft" | "document" => "~plan",
-        // create
-        "develop" | "craft" | "shape" | "draw" | "drawn" | "drew" | "creat" | "devis" | "design" | "prepar" => {
-            "~create"
-        }
-        // talk
-        "negoti" | "talk" | "discuss" | "dialogu" | "convers" => "~talk",
-        // meet
-        "meet" | "met" | "meetings" | "summit" => "~meet",
-        // inform
-        "inform" | "brief" | "notifi" => "~inform",
-        // present
-        "present" | "share" | "deliv" | "submit" => "~present",
-        // involve
-        "involv" | "consult" | "role" | "particip" | "input" => "~involve",
-        // guarantee
-        "guarante" | "assur" | "safeguard" => "~guarantee",
-        // official
-        "offici" | "administr" => "~official",
-        // spokesperson
-        "spokesperson" | "spokesman" | "spokeswoman" | "spokespeopl" | "spokesmen" | "spokeswomen" => "~spokesperson",
-        // kill
-        "kill" | "dead" | "death" | "die" | "fatal" => "~kill",
-        // attack
-        "attack" | "strike" | "assault" | "bombard" | "barrag" | "raid" => "~attack",
-        // military
-        "militari" | "armi" | "pentagon" | "troop" | "forc" | "soldier" => "~military",
-        // delegation
-        "deleg" | "mission" | "team" | "envoy" | "emissari" => "~delegation",
-        // demand
-        "demand" | "requir" => "~demand",
-        // territory
-        "territori" | "land" | "region" => "~territory",
-        // refuse
-        "refus" | "reject" | "deni" | "dismiss" | "downplay" => "~reject",
-        // receive
-        "receiv" | "obtain" | "get" | "got" => "~receive",
-        // fall
-        "fell" | "fall" | "drop" | "declin" | "slid" | "slip" | "tumbl" | "plung" | "plummet" | "slump" => "~fall",
-        // rise
-        "rose" | "rise" | "climb" | "jump" | "soar" | "surg" | "rallied" | "ralli" | "rais" | "lift" | "hike"
-        | "increas" | "boost" => "~rise",
-        // withdraw from sale
-        "recal" | "withdraw" | "withdrawn" | "withdrew" => "~recall",
-        // detain
-        "detain" | "arrest" => "~detain",
-        // pharmacy
-        "pharmaci" | "drugstor" | "chemist" => "~pharmacy",
-        // inspect
-        "inspect" | "inspector" => "~inspect",
-        // investigate
-        "investig" | "investigator" | "probe" | "inquiri" | "enquiri" => "~investigate",
-        // problem
-        "problem" | "flaw" | "defici" | "shortcom" => "~problem",
-        // outage
-        "outag" | "failur" | "blackout" | "disrupt" => "~outage",
-        // largest
-        "biggest" | "largest" | "steepest" | "sharpest" => "~largest",
-        // capsize
-        "capsiz" | "overturn" | "keel" => "~capsize",
-        // soon
-        "soon" | "short" | "immin" => "~soon",
-        // durable
-        "durabl" | "perman" | "endur" => "~durable",
-        _ => return None,
-    })
+    CONCEPT_OF.get(stem).copied()
 }
 
 /// Irregular past forms that tell of what happened.
@@ -857,3 +332,556 @@ pub fn is_irregular_past(w: &str) -> bool {
             | "became"
     )
 }
+
+/// Words that make up share bars and media tabs (`Share on Facebook`,
+/// `Copy link`, `Photo gallery`), lowercase.
+pub fn is_widget_word(word: &str) -> bool {
+    WIDGET_WORDS.contains(word.to_lowercase().as_str())
+}
+
+/// A set of words, looked up whole and case-sensitively.
+type WordSet = FxHashSet<&'static str>;
+
+fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
+
+/// The words of [`is_title_abbreviation`].
+static TITLE_ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Adm", "Sgt", "Cpl",
+        "Pvt", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Amb", "Supt",
+        "Insp", "Det", "Messrs", "Mme", "Mlle", "vs", "v", "No", "Nos", "no", "Art", "Sec", "Vol", "Fig", "pp",
+        "approx", "cf", "ca", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Bros", "Gov't",
+    ])
+});
+
+/// The words of [`is_outlet_word`], lowercase.
+static OUTLET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "news",
+        "newswire",
+        "wire",
+        "service",
+        "press",
+        "post",
+        "times",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "telegraph",
+        "guardian",
+        "observer",
+        "courier",
+        "dispatch",
+        "ledger",
+        "monitor",
+        "record",
+        "register",
+        "bulletin",
+        "daily",
+        "weekly",
+        "today",
+        "express",
+        "mail",
+        "standard",
+        "independent",
+        "insider",
+        "review",
+        "report",
+        "agency",
+        "radio",
+        "tv",
+        "television",
+        "network",
+        "broadcasting",
+        "media",
+        "magazine",
+        "sentinel",
+        "examiner",
+        "inquirer",
+        "enquirer",
+        "star",
+        "sun",
+        "mirror",
+        "globe",
+        "argus",
+        "advertiser",
+        "leader",
+        "pioneer",
+        "banner",
+        "beacon",
+        "clarion",
+        "bureau",
+        "wires",
+        "online",
+    ])
+});
+
+/// The words of [`is_sentence_starter`].
+static SENTENCE_STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Yet",
+        "However",
+        "Meanwhile",
+        "Moreover",
+        "Still",
+        "Also",
+        "In",
+        "On",
+        "At",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "Since",
+        "According",
+        "Officials",
+        "Some",
+        "Many",
+        "No",
+        "Not",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Within",
+        "During",
+        "Despite",
+        "Although",
+        "Though",
+        "Because",
+        "Until",
+        "Unless",
+        "Once",
+        "Each",
+        "Every",
+        "Both",
+        "Neither",
+        "Such",
+        "My",
+        "Your",
+        "Then",
+        "Now",
+        "Here",
+        "Later",
+        "Earlier",
+        "Only",
+        "Even",
+        "Instead",
+        "Thus",
+        "Indeed",
+        "Nevertheless",
+        "Nonetheless",
+        "Furthermore",
+        "Overall",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Asked",
+    ])
+});
+
+/// The words of [`is_stopword`].
+static STOPWORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "either",
+        "even",
+        "ever",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "may",
+        "me",
+        "meanwhile",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "neither",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "one",
+        "only",
+        "onto",
+        "or",
+        "other",
+        "others",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "per",
+        "same",
+        "shall",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "already",
+        "although",
+        "another",
+        "around",
+        "because",
+        "still",
+        "among",
+        "amid",
+        "despite",
+        "including",
+        "like",
+        "many",
+        "every",
+        "toward",
+        "towards",
+        "across",
+        "along",
+        "alongside",
+        "ago",
+        "later",
+        "earlier",
+        "recently",
+        "recent",
+        "s",
+        "t",
+        "percent",
+        "pct",
+        // of "per cent"
+        "cent",
+    ])
+});
+
+/// The words of [`is_reporting_verb`].
+static REPORTING_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "stated",
+        "states",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "announced",
+        "announces",
+        "declared",
+        "claimed",
+        "confirmed",
+        "confirms",
+        "denied",
+        "denies",
+        "dismissed",
+        "dismisses",
+        "insisted",
+        "insists",
+        "stressed",
+        "stresses",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "emphasises",
+        "reiterated",
+        "reiterates",
+        "warned",
+        "warns",
+        "urged",
+        "urges",
+        "condemned",
+        "condemns",
+        "posted",
+        "wrote",
+        "writes",
+        "tweeted",
+        "argued",
+        "argues",
+        "asserted",
+        "asserting",
+        "explained",
+        "acknowledged",
+        "admitted",
+        "replied",
+        "responded",
+        "rejected",
+        "welcomed",
+        "expressed",
+        "described",
+        "called",
+        "suggested",
+        "revealed",
+        "reported",
+        "commented",
+        "saying",
+        "telling",
+        "stating",
+        "adding",
+        "noting",
+        "insisting",
+        "dismissing",
+        "signalling",
+        "signaling",
+    ])
+});
+
+/// The concepts of [`concept`]: each label and the stems it covers.
+const CONCEPTS: &[(&str, &[&str])] = &[
+    ("~approve", &["approv", "endors", "greenlight", "authoriz", "sanction", "rubberstamp"]),
+    ("~travel", &["travel", "arriv", "visit", "trip", "journey", "went"]),
+    ("~war", &["war", "conflict", "fight", "hostil", "bloodsh"]),
+    ("~end", &["end", "halt", "stop", "resolv", "resolut", "ceas", "termin"]),
+    ("~plan", &["plan", "propos", "framework", "blueprint", "initi", "draft", "document"]),
+    ("~create", &["develop", "craft", "shape", "draw", "drawn", "drew", "creat", "devis", "design", "prepar"]),
+    ("~talk", &["negoti", "talk", "discuss", "dialogu", "convers"]),
+    ("~meet", &["meet", "met", "meetings", "summit"]),
+    ("~inform", &["inform", "brief", "notifi"]),
+    ("~present", &["present", "share", "deliv", "submit"]),
+    ("~involve", &["involv", "consult", "role", "particip", "input"]),
+    ("~guarantee", &["guarante", "assur", "safeguard"]),
+    ("~official", &["offici", "administr"]),
+    ("~spokesperson", &["spokesperson", "spokesman", "spokeswoman", "spokespeopl", "spokesmen", "spokeswomen"]),
+    ("~kill", &["kill", "dead", "death", "die", "fatal"]),
+    ("~attack", &["attack", "strike", "assault", "bombard", "barrag", "raid"]),
+    ("~military", &["militari", "armi", "pentagon", "troop", "forc", "soldier"]),
+    ("~delegation", &["deleg", "mission", "team", "envoy", "emissari"]),
+    ("~demand", &["demand", "requir"]),
+    ("~territory", &["territori", "land", "region"]),
+    // refuse
+    ("~reject", &["refus", "reject", "deni", "dismiss", "downplay"]),
+    ("~receive", &["receiv", "obtain", "get", "got"]),
+    ("~fall", &["fell", "fall", "drop", "declin", "slid", "slip", "tumbl", "plung", "plummet", "slump"]),
+    (
+        "~rise",
+        &[
+            "rose", "rise", "climb", "jump", "soar", "surg", "rallied", "ralli", "rais", "lift", "hike", "increas",
+            "boost",
+        ],
+    ),
+    // withdraw from sale
+    ("~recall", &["recal", "withdraw", "withdrawn", "withdrew"]),
+    ("~detain", &["detain", "arrest"]),
+    ("~pharmacy", &["pharmaci", "drugstor", "chemist"]),
+    ("~inspect", &["inspect", "inspector"]),
+    ("~investigate", &["investig", "investigator", "probe", "inquiri", "enquiri"]),
+    ("~problem", &["problem", "flaw", "defici", "shortcom"]),
+    ("~outage", &["outag", "failur", "blackout", "disrupt"]),
+    ("~largest", &["biggest", "largest", "steepest", "sharpest"]),
+    ("~capsize", &["capsiz", "overturn", "keel"]),
+    ("~soon", &["soon", "short", "immin"]),
+    ("~durable", &["durabl", "perman", "endur"]),
+];
+
+/// [`CONCEPTS`] by stem.
+static CONCEPT_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| {
+    CONCEPTS.iter().flat_map(|&(label, stems)| stems.iter().map(move |&stem| (stem, label))).collect()
+});
+
+/// The words of [`is_widget_word`].
+static WIDGET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "share",
+        "shares",
+        "sharing",
+        "on",
+        "via",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "email",
+        "e",
+        "mail",
+        "print",
+        "copy",
+        "link",
+        "copied",
+        "gallery",
+        "galleries",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "tweet",
+        "messenger",
+        "viber",
+        "vk",
+        "flipboard",
+        "comment",
+        "comments",
+        "save",
+        "bookmark",
+        "follow",
+        "us",
+        "subscribe",
+        "more",
+        "listen",
+        "audio",
+        "tumblr",
+        "threads",
+        "bluesky",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "rss",
+        "sms",
+        "to",
+        "the",
+        "article",
+        "story",
+        "this",
+        "news",
+        "google",
+        "weibo",
+        "wechat",
+        "line",
+        "address",
+    ])
+});
