@@ -48,6 +48,33 @@ impl Stage {
 }
 
 /// Runs the whole analysis on loaded articles.
+///
+/// ```
+/// use parallax::ingest::{Source, parse_all};
+///
+/// let texts = [
+///     "Bridge reopens\n2025-03-05\n\nThe Elm Street bridge reopened on Monday after three months of repairs, the city said.",
+///     "Repairs done\n2025-03-06\n\nThe city said the Elm Street bridge reopened on Monday after three months of repairs.",
+/// ];
+/// let sources: Vec<Source> = texts
+///     .iter()
+///     .enumerate()
+///     .map(|(i, text)| Source {
+///         path: format!("{i}.txt"),
+///         stem: format!("a{i}"),
+///         bytes: text.as_bytes().to_vec(),
+///         truncated_from: None,
+///     })
+///     .collect();
+/// let analysis = parallax::analyse(parse_all(&sources));
+///
+/// assert_eq!(analysis.articles[0].title.as_deref(), Some("Bridge reopens"));
+/// // Both report the reopening: one passage they share...
+/// assert_eq!(analysis.passages.len(), 1);
+/// // ...and one event, on the Monday before both articles, that both report.
+/// let monday = analysis.timeline.iter().find(|e| e.when.date_string() == "2025-03-03").unwrap();
+/// assert_eq!(monday.mentions.len(), 2);
+/// ```
 pub fn analyse(loaded: Loaded) -> Analysis {
     analyse_with(loaded, &mut |_| {})
 }

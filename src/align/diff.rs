@@ -85,6 +85,20 @@ fn cover(spans: &[Span], range: std::ops::Range<usize>, at: usize) -> Span {
 }
 
 /// Diffs the words of `body_a[span_a]` against `body_b[span_b]`.
+///
+/// ```
+/// use parallax::align::diff::diff;
+/// use parallax::text::Span;
+///
+/// let a = "The U.S. envoy flew to Kyiv on Tuesday.";
+/// let b = "The US envoy Dan Driscoll flew to Kyiv on Wednesday.";
+/// let words = diff(a, Span::new(0, a.len()), b, Span::new(0, b.len()));
+/// // `U.S.` and `US` are one word; the day differs and the name is new.
+/// let only_a: Vec<&str> = words.changed_a().map(|span| span.slice(a)).collect();
+/// let only_b: Vec<&str> = words.changed_b().map(|span| span.slice(b)).collect();
+/// assert_eq!(only_a, ["Tuesday"]);
+/// assert_eq!(only_b, ["Dan Driscoll", "Wednesday"]);
+/// ```
 pub fn diff(body_a: &str, span_a: Span, body_b: &str, span_b: Span) -> WordDiff {
     let ta = tokens(body_a, span_a);
     let tb = tokens(body_b, span_b);

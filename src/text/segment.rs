@@ -18,6 +18,14 @@ pub const MAX_SENTENCE_BYTES: usize = 4000;
 /// Splits `text` into sentences. The spans are in order, do not overlap,
 /// hold no leading or trailing whitespace, and together hold every
 /// non-whitespace character of `text`.
+///
+/// ```
+/// use parallax::text::segment::sentences;
+///
+/// let text = "The U.S. Army arrived on Nov. 19 with Gen. Randy George.The talks began.";
+/// let found: Vec<&str> = sentences(text).iter().map(|span| span.slice(text)).collect();
+/// assert_eq!(found, ["The U.S. Army arrived on Nov. 19 with Gen. Randy George.", "The talks began."]);
+/// ```
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;

@@ -62,6 +62,35 @@ pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
 /// relative dates were resolved against the set's reference date.
 /// `matches` are the sentence pairs the alignment found to report the same
 /// thing: mentions in such sentences may merge on that evidence alone.
+///
+/// ```
+/// use parallax::align::{Corpus, Thresholds, sentence_matches};
+/// use parallax::ingest::{Source, parse_all};
+///
+/// let texts = [
+///     "Dam fails\n2025-10-21\n\nThe earthen dam gave way two days ago, after days of rain. Repairs will start next week.",
+///     "Flood\n2025-10-20\n\nThe earthen dam gave way on Sunday morning and water poured into the valley.",
+/// ];
+/// let sources: Vec<Source> = texts
+///     .iter()
+///     .enumerate()
+///     .map(|(i, text)| Source {
+///         path: format!("{i}.txt"),
+///         stem: format!("a{i}"),
+///         bytes: text.as_bytes().to_vec(),
+///         truncated_from: None,
+///     })
+///     .collect();
+/// let mut articles = parse_all(&sources).articles;
+/// let corpus = Corpus::build(&articles);
+/// let matches = sentence_matches(&corpus, &Thresholds::default());
+/// let events = parallax::timeline::build(&mut articles, &corpus, &matches);
+///
+/// // "two days ago" on Tuesday 21 October and "on Sunday" on Monday 20
+/// // October are the same day: one event, reported by both.
+/// let dates: Vec<(String, usize)> = events.iter().map(|e| (e.when.date_string(), e.mentions.len())).collect();
+/// assert_eq!(dates, [("2025-10-19".to_string(), 2), ("2025-10-27".to_string(), 1)]);
+/// ```
 pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
     let anchors = anchors(articles);
     note_reference_dates(articles, &anchors);
