@@ -1,6 +1,7 @@
 //! Runs the real binary: `parallax export` output, exit codes and error
 //! messages.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -36,14 +37,28 @@ fn body_slice(body: &str, start: usize, end: usize) -> &str {
     &body[start..end]
 }
 
+/// The text a `{article, start, end}` object points to in its article's body.
+fn pointed_text<'a>(bodies: &'a HashMap<String, String>, place: &Value) -> &'a str {
+    let body = &bodies[place["article"].as_str().unwrap()];
+    body_slice(body, place["start"].as_u64().unwrap() as usize, place["end"].as_u64().unwrap() as usize)
+}
+
 #[test]
 fn sample_export_satisfies_the_format() {
     let doc = export_json(&[]);
     assert_eq!(doc["format"], "parallax-export/1");
     assert!(doc["generated_by"].as_str().unwrap().starts_with("parallax "));
+    let bodies = articles_satisfy_the_format(&doc);
+    passages_satisfy_the_format(&doc, &bodies);
+    timeline_satisfies_the_format(&doc, &bodies);
+}
+
+/// Every article has every field, a clean body and sentences in order.
+/// Returns the bodies by article id.
+fn articles_satisfy_the_format(doc: &Value) -> HashMap<String, String> {
     let articles = doc["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 5);
-    let mut bodies = std::collections::HashMap::new();
+    let mut bodies = HashMap::new();
     for a in articles {
         for key in [
             "id",
@@ -71,21 +86,29 @@ fn sample_export_satisfies_the_format() {
         }
         bodies.insert(a["id"].as_str().unwrap().to_string(), body.to_string());
     }
+    bodies
+}
+
+/// Passages pair two articles, their text is what their spans hold, and
+/// their similarity and kind are in range.
+fn passages_satisfy_the_format(doc: &Value, bodies: &HashMap<String, String>) {
     let passages = doc["passages"].as_array().unwrap();
     assert!(passages.len() >= 10);
     for p in passages {
         let (a, b) = (&p["a"], &p["b"]);
         assert_ne!(a["article"], b["article"]);
         for side in [a, b] {
-            let body = &bodies[side["article"].as_str().unwrap()];
-            let text =
-                body_slice(body, side["start"].as_u64().unwrap() as usize, side["end"].as_u64().unwrap() as usize);
-            assert_eq!(text, side["text"].as_str().unwrap());
+            assert_eq!(pointed_text(bodies, side), side["text"].as_str().unwrap());
         }
         let sim = p["similarity"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&sim));
         assert!(["verbatim", "near", "paraphrase"].contains(&p["kind"].as_str().unwrap()));
     }
+}
+
+/// Events are in date order with a basis, and their mentions' text is what
+/// their spans hold.
+fn timeline_satisfies_the_format(doc: &Value, bodies: &HashMap<String, String>) {
     let timeline = doc["timeline"].as_array().unwrap();
     assert!(!timeline.is_empty());
     let mut prev = String::new();
@@ -96,9 +119,7 @@ fn sample_export_satisfies_the_format() {
         prev = date;
         assert!(["dated", "reported"].contains(&e["basis"].as_str().unwrap()));
         for m in e["mentions"].as_array().unwrap() {
-            let body = &bodies[m["article"].as_str().unwrap()];
-            let text = body_slice(body, m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-            assert_eq!(text, m["text"].as_str().unwrap());
+            assert_eq!(pointed_text(bodies, m), m["text"].as_str().unwrap());
         }
     }
 }
