@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-#[allow(dead_code)]
+#[allow(dead_code, reason = "each test file uses part of the shared tmux driver")]
 #[path = "support/tmux.rs"]
 mod tmux;
 

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-#[allow(dead_code)]
+#[allow(dead_code, reason = "each test file uses part of the shared tmux driver")]
 #[path = "support/tmux.rs"]
 mod tmux;
 

@@ -7,7 +7,7 @@
 //! Used by `benches/`, `examples/gen_corpus.rs` and scale tests through
 //! `#[path]` includes, so it is not part of the library.
 
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each bench and example includes it and uses a part")]
 
 /// A small, fast, deterministic PRNG (SplitMix64).
 pub struct Rng(u64);
