@@ -20,8 +20,18 @@ pub fn find_start(hay: &str, needle: &str, from: usize) -> Option<usize> {
 }
 
 /// Every match in `hay` between bytes `from` and `to` (a match must start
-/// before `to`), without overlaps.
+/// before `to`), without overlaps. Only the text up to a little past `to`
+/// is looked at, so marking the matches on one screen row costs the row,
+/// not the rest of the article.
 pub fn find_all(hay: &str, needle: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    // A match starting before `to` ends within the needle's length (a
+    // character of the text lowercases to one or more of the needle's)
+    // plus the runs of whitespace a space in the needle stands for.
+    let mut limit = to.saturating_add(needle.len().saturating_mul(2)).saturating_add(256).min(hay.len());
+    while !hay.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let hay = &hay[..limit];
     let mut out = Vec::new();
     let mut at = from;
     while let Some((start, end)) = find(hay, needle, at) {

@@ -377,7 +377,12 @@ impl Overlay for SharedBy {
         let mut cursor_end = 0;
         for (i, x) in self.shares.iter().enumerate() {
             let style = if i == self.cursor { t.selected() } else { t.title() };
-            let head = format!("{} · {}", shared.heading(x.article), x.kind);
+            let title = shared.articles()[x.article].label();
+            let head = if shared.has_outlet(x.article) {
+                format!("{} · {} · {title}", shared.label(x.article), x.kind)
+            } else {
+                format!("{} · {title}", x.kind)
+            };
             lines.push(Line::styled(wrap::truncate(&head, w), style));
             let rows = rows_of(x);
             for (k, row) in rows.iter().take(MENTION_ROWS).enumerate() {

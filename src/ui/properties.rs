@@ -8,7 +8,7 @@
 //! character.
 //!
 //! Written against the app's public surface only (`App::new`,
-//! `set_analysis`, `on_key`, `on_paste`, `resize`, `draw::draw`), so it
+//! `set_analysis`, `on_key`, `on_paste`, `on_mouse`, `resize`, `draw::draw`), so it
 //! survives changes to how the views are laid out inside.
 //! `PROPTEST_CASES=5000 cargo test --release --bin parallax properties`
 //! runs it longer; `fuzz/fuzz_targets/keys.rs` is the same under libFuzzer.
@@ -110,12 +110,13 @@ enum Input {
     Key(KeyEvent),
     Resize(u16, u16),
     Paste(String),
+    Mouse(super::shared::Mouse),
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         // The default bindings, so that most presses do something.
-        4 => prop::sample::select(&b"12345qQjkhlgGnNpPmacsxe/?bfduwy \t"[..]).prop_map(|b| KeyCode::Char(b as char)),
+        4 => prop::sample::select(&b"12345qQjkhlgGnNpPmacsxe/?bfduwyz][ \t"[..]).prop_map(|b| KeyCode::Char(b as char)),
         3 => prop::sample::select(vec![
             KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Up,
             KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home,
@@ -151,11 +152,19 @@ fn input() -> impl Strategy<Value = Input> {
             Just("Peskov\nsaid".to_string()),
         ]
         .prop_map(Input::Paste),
+        2 => (0u8..3, 0u16..260, 0u16..80).prop_map(|(kind, column, row)| {
+            let kind = [super::shared::Pointer::WheelUp, super::shared::Pointer::WheelDown, super::shared::Pointer::Click]
+                [usize::from(kind)];
+            Input::Mouse(super::shared::Mouse { kind, column, row })
+        }),
     ]
 }
 
 /// Keys that open every view and overlay before the random part.
-const OPENINGS: &[&str] = &["", "\t", "\ts", "2", "2c", "2\tm", "3", "3\n", "4", "4e", "4\n", "5", "5\n", "?", "/"];
+const OPENINGS: &[&str] = &[
+    "", "\t", "\ts", "\t\n", "\t\n\n", "2", "2c", "2\tm", "2\n", "2z", "3", "3\n", "4", "4e", "4\n", "5", "5\n", "?",
+    "/",
+];
 
 fn press_all(app: &mut App, keys: &str) {
     for c in keys.chars() {
@@ -186,6 +195,7 @@ proptest! {
                 Input::Key(k) => app.on_key(k),
                 Input::Resize(w, h) => app.resize(w, h),
                 Input::Paste(text) => app.on_paste(&text),
+                Input::Mouse(m) => app.on_mouse(m),
             }
             draw(&app);
             if app.quit {

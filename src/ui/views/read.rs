@@ -415,7 +415,7 @@ impl Read {
             } else {
                 "┃"
             };
-            let here = current.is_some_and(|c| c.start < row.end.max(row.start + 1) && row.start < c.end);
+            let here = row.end > row.start && current.is_some_and(|c| c.start < row.end && row.start < c.end);
             let gutter = [
                 TSpan::styled(bar, shared.theme.shared_mark()),
                 TSpan::styled(if here { "›" } else { " " }, shared.theme.title()),
