@@ -119,69 +119,87 @@ fn event(out: &mut String, arts: &[Article], e: &Event) {
 
 /// Statements across sources, discrepancies and quotes.
 fn story(out: &mut String, analysis: &Analysis) {
-    let arts = &analysis.articles;
-    let st = &analysis.story;
+    statements(out, analysis);
+    exclusive_shares(out, analysis);
+    discrepancies(out, analysis);
+    quotes(out, analysis);
+    out.push('\n');
+}
+
+fn statements(out: &mut String, analysis: &Analysis) {
+    let clusters = &analysis.story.clusters;
     out.push_str("## Statements across sources\n\n");
-    if st.clusters.is_empty() {
+    if clusters.is_empty() {
         out.push_str("No statement is carried by more than one source.\n\n");
     }
-    for c in &st.clusters {
-        let _ = writeln!(out, "- **{}** · {} sources · `{}`", escape(&c.summary), c.members.len(), c.id);
-        for m in &c.members {
-            let a = &arts[m.article];
-            let _ = writeln!(out, "  - {}: “{}”", short_id(a), cell(m.span.slice(&a.body)));
+    for cluster in clusters {
+        let _ =
+            writeln!(out, "- **{}** · {} sources · `{}`", escape(&cluster.summary), cluster.members.len(), cluster.id);
+        for member in &cluster.members {
+            let article = &analysis.articles[member.article];
+            let _ = writeln!(out, "  - {}: “{}”", short_id(article), cell(member.span.slice(&article.body)));
         }
     }
+}
+
+fn exclusive_shares(out: &mut String, analysis: &Analysis) {
     out.push_str("\n### Exclusive share per source\n\n| source | words | exclusive |\n|---|---|---|\n");
-    for (a, c) in arts.iter().zip(&st.coverage) {
-        let _ = writeln!(out, "| {} | {} | {:.0}% |", short_id(a), a.word_count, c.exclusive_share * 100.0);
+    for (article, coverage) in analysis.articles.iter().zip(&analysis.story.coverage) {
+        let share = coverage.exclusive_share * 100.0;
+        let _ = writeln!(out, "| {} | {} | {share:.0}% |", short_id(article), article.word_count);
     }
+}
+
+fn discrepancies(out: &mut String, analysis: &Analysis) {
+    let story = &analysis.story;
     out.push_str("\n## Discrepancies\n\n");
-    if st.discrepancies.is_empty() {
+    if story.discrepancies.is_empty() {
         out.push_str("No differences found between sources that carry the same statement.\n\n");
     }
-    for d in &st.discrepancies {
-        let (x, y) = (&arts[d.a.0], &arts[d.b.0]);
-        let label = if d.kind.significance() == 0 {
+    for discrepancy in &story.discrepancies {
+        let (first, second) = (&analysis.articles[discrepancy.a.0], &analysis.articles[discrepancy.b.0]);
+        let label = if discrepancy.kind.significance() == 0 {
             "spelling variant of one name, not a disagreement"
         } else {
-            d.kind.as_str()
+            discrepancy.kind.as_str()
         };
         let _ = writeln!(
             out,
             "- {label} in `{}`: {} “{}” vs {} “{}”",
-            st.clusters[d.cluster].id,
-            short_id(x),
-            cell(d.a.1.slice(&x.body)),
-            short_id(y),
-            cell(d.b.1.slice(&y.body))
+            story.clusters[discrepancy.cluster].id,
+            short_id(first),
+            cell(discrepancy.a.1.slice(&first.body)),
+            short_id(second),
+            cell(discrepancy.b.1.slice(&second.body))
         );
     }
+}
+
+fn quotes(out: &mut String, analysis: &Analysis) {
+    let story = &analysis.story;
     out.push_str("\n## Quotes across sources\n\n");
-    if st.quote_groups.is_empty() {
+    if story.quote_groups.is_empty() {
         out.push_str("No quotation appears in more than one source.\n\n");
     }
-    for g in &st.quote_groups {
-        let who = g.speaker.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
-        let _ = writeln!(out, "- `{}` · {}{who}", g.id, g.fidelity.as_str());
-        for &m in &g.members {
-            let q = &st.quotes[m];
-            let a = &arts[q.article];
-            let _ = writeln!(out, "  - {}: “{}”", short_id(a), cell(q.span.slice(&a.body)));
+    for group in &story.quote_groups {
+        let who = group.speaker.as_deref().map(|speaker| format!(" · {}", escape(speaker))).unwrap_or_default();
+        let _ = writeln!(out, "- `{}` · {}{who}", group.id, group.fidelity.as_str());
+        for &member in &group.members {
+            let quote = &story.quotes[member];
+            let article = &analysis.articles[quote.article];
+            let _ = writeln!(out, "  - {}: “{}”", short_id(article), cell(quote.span.slice(&article.body)));
         }
     }
-    out.push('\n');
 }
 
 /// Renders the analysis as a Markdown document.
 pub fn render(analysis: &Analysis) -> String {
-    let arts = &analysis.articles;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# parallax export\n\nparallax {} · {} articles · {} shared passages · {} timeline events\n",
         env!("CARGO_PKG_VERSION"),
-        arts.len(),
+        analysis.articles.len(),
         analysis.passages.len(),
         analysis.timeline.len()
     );
@@ -193,47 +211,63 @@ pub fn render(analysis: &Analysis) -> String {
         out.push('\n');
     }
     out.push_str("## Articles\n\n");
-    for (i, a) in arts.iter().enumerate() {
-        let _ = writeln!(out, "### {}. {}\n", i + 1, escape(&a.label()));
-        let _ = writeln!(out, "- id: {} ({})", code(&a.id), name(&a.path));
-        let field = |v: Option<&str>| v.map_or_else(|| "—".to_string(), escape);
-        let _ = writeln!(out, "- outlet: {}", field(a.outlet.as_deref()));
-        let _ = writeln!(out, "- published: {}", a.published.map_or_else(|| "—".to_string(), |p| p.to_string()));
-        let _ = writeln!(out, "- dateline: {}", field(a.dateline.as_deref()));
-        let _ = writeln!(out, "- credit: {}", field(a.credit.as_deref()));
-        let _ = writeln!(out, "- words: {}", a.word_count);
-        for warning in &a.warnings {
-            let _ = writeln!(out, "- warning: {}", escape(&warning.message()));
-        }
-        out.push('\n');
-        for p in &a.paragraphs {
-            let _ = writeln!(out, "> {}\n>", escape(&segment::spaced(&a.body, p.start, p.end, p.start, &a.glued)));
-        }
-        out.push('\n');
+    for (index, article) in analysis.articles.iter().enumerate() {
+        article_section(&mut out, index + 1, article);
     }
+    passages(&mut out, analysis);
+    story(&mut out, analysis);
+    timeline(&mut out, analysis);
+    out
+}
+
+/// One article: its fields, warnings and paragraphs.
+fn article_section(out: &mut String, number: usize, article: &Article) {
+    let _ = writeln!(out, "### {number}. {}\n", escape(&article.label()));
+    let _ = writeln!(out, "- id: {} ({})", code(&article.id), name(&article.path));
+    let field = |value: Option<&str>| value.map_or_else(|| "—".to_string(), escape);
+    let _ = writeln!(out, "- outlet: {}", field(article.outlet.as_deref()));
+    let published = article.published.map_or_else(|| "—".to_string(), |date| date.to_string());
+    let _ = writeln!(out, "- published: {published}");
+    let _ = writeln!(out, "- dateline: {}", field(article.dateline.as_deref()));
+    let _ = writeln!(out, "- credit: {}", field(article.credit.as_deref()));
+    let _ = writeln!(out, "- words: {}", article.word_count);
+    for warning in &article.warnings {
+        let _ = writeln!(out, "- warning: {}", escape(&warning.message()));
+    }
+    out.push('\n');
+    for paragraph in &article.paragraphs {
+        let text = segment::spaced(&article.body, paragraph.start, paragraph.end, paragraph.start, &article.glued);
+        let _ = writeln!(out, "> {}\n>", escape(&text));
+    }
+    out.push('\n');
+}
+
+fn passages(out: &mut String, analysis: &Analysis) {
     out.push_str("## Shared passages\n\n");
     if analysis.passages.is_empty() {
         out.push_str("No shared passages found.\n\n");
     }
     out.push_str("Words only on the left are ~~struck through~~; words only on the right are **bold**.\n\n");
-    for (i, p) in analysis.passages.iter().enumerate() {
-        passage(&mut out, i + 1, arts, p);
+    for (index, shared) in analysis.passages.iter().enumerate() {
+        passage(out, index + 1, &analysis.articles, shared);
     }
-    story(&mut out, analysis);
+}
+
+/// The events, under a heading per date.
+fn timeline(out: &mut String, analysis: &Analysis) {
     out.push_str("## Timeline\n\n");
     if analysis.timeline.is_empty() {
         out.push_str("No dated events found.\n");
     }
     let mut current = String::new();
-    for e in &analysis.timeline {
-        let date = e.when.date_string();
+    for happening in &analysis.timeline {
+        let date = happening.when.date_string();
         if date != current {
             let _ = writeln!(out, "\n### {date}\n");
             current = date;
         }
-        event(&mut out, arts, e);
+        event(out, &analysis.articles, happening);
     }
-    out
 }
 
 #[cfg(test)]

@@ -284,29 +284,8 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some(Boilerplate::Symbols);
     }
-    // `is_match` first: it runs on a DFA, captures need a slower engine.
-    if let Some(c) = CREDIT.is_match(line).then(|| CREDIT.captures(line)).flatten() {
-        // `Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia`: the first field.
-        let who = c.name("who").or(c.name("release")).map_or("", |m| m.as_str());
-        let who = who.split('|').next().unwrap_or("").trim().trim_end_matches('.').to_string();
+    if let Some(who) = credit(line) {
         return Some(Boilerplate::Credit(who));
-    }
-    if words::rough_count(line) <= 25 && REPORTING_BY.is_match(line) {
-        let who = line.trim_matches(|c| c == '(' || c == ')').trim().to_string();
-        return Some(Boilerplate::Credit(who));
-    }
-    if let Some(c) = INPUTS
-        .is_match(line)
-        .then(|| INPUTS.captures(line))
-        .flatten()
-        .filter(|c| c.name("who").is_none_or(|w| w.as_str().len() <= 40 && words::rough_count(w.as_str()) <= 5))
-    {
-        let who = c.name("who").or(c.name("agency")).map_or("", |m| m.as_str());
-        let who = if c.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() };
-        return Some(Boilerplate::Credit(who));
-    }
-    if let Some(who) = with_wire(line) {
-        return Some(Boilerplate::Credit(who.to_string()));
     }
     if IMAGE.is_match(line) {
         return Some(Boilerplate::Caption);
@@ -317,29 +296,57 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if FURNITURE.is_match(line) {
         return Some(Boilerplate::Furniture);
     }
-    let n_words = words::rough_count(line);
-    if n_words <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line)) {
+    let word_count = words::rough_count(line);
+    if word_count <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line)) {
         return Some(Boilerplate::Caption);
     }
-    if let Some(b) = byline(line, n_words) {
-        return Some(b);
+    if let Some(found) = byline(line, word_count).or_else(|| role_byline(line, word_count)) {
+        return Some(found);
     }
-    let role = |w: &str| {
-        matches!(w, "correspondent" | "reporter" | "editor" | "writer" | "columnist" | "contributor" | "producer")
-    };
-    if n_words <= 8 && line.rsplit(' ').next().is_some_and(role) {
-        if let Some(c) = ROLE_BYLINE.captures(line) {
-            return Some(Boilerplate::Byline { who: c["who"].to_string(), date: None });
-        }
-    }
-
     if is_widget_line(line) {
         return Some(Boilerplate::Widget);
     }
-    if is_page_chrome(line, n_words) || LEGAL.is_match(line) {
+    if is_page_chrome(line, word_count) || LEGAL.is_match(line) {
         return Some(Boilerplate::Furniture);
     }
     None
+}
+
+/// Who a credit line names: `Source: Xinhua`, `(Reporting by ...)`, `With
+/// inputs from PTI`, `With Reuters`.
+fn credit(line: &str) -> Option<String> {
+    // `is_match` first: it runs on a DFA, captures need a slower engine.
+    if let Some(captures) = CREDIT.is_match(line).then(|| CREDIT.captures(line)).flatten() {
+        // `Source: Xinhua| 2025-07-30 23:41:06|Editor: huaxia`: the first field.
+        let who = captures.name("who").or(captures.name("release")).map_or("", |m| m.as_str());
+        return Some(who.split('|').next().unwrap_or("").trim().trim_end_matches('.').to_string());
+    }
+    if words::rough_count(line) <= 25 && REPORTING_BY.is_match(line) {
+        return Some(line.trim_matches(|c| c == '(' || c == ')').trim().to_string());
+    }
+    let short_name = |who: &str| who.len() <= 40 && words::rough_count(who) <= 5;
+    if let Some(captures) = INPUTS
+        .is_match(line)
+        .then(|| INPUTS.captures(line))
+        .flatten()
+        .filter(|captures| captures.name("who").is_none_or(|who| short_name(who.as_str())))
+    {
+        let who = captures.name("who").or(captures.name("agency")).map_or("", |m| m.as_str());
+        return Some(if captures.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() });
+    }
+    with_wire(line).map(str::to_string)
+}
+
+/// `Jane Roe, Europe correspondent`: a short line ending in a role.
+fn role_byline(line: &str, word_count: usize) -> Option<Boilerplate> {
+    let role = |word: &str| {
+        matches!(word, "correspondent" | "reporter" | "editor" | "writer" | "columnist" | "contributor" | "producer")
+    };
+    if word_count > 8 || !line.rsplit(' ').next().is_some_and(role) {
+        return None;
+    }
+    let captures = ROLE_BYLINE.captures(line)?;
+    Some(Boilerplate::Byline { who: captures["who"].to_string(), date: None })
 }
 
 /// The legal paragraph of a press release.
@@ -378,35 +385,38 @@ pub fn is_tail_heading(line: &str) -> bool {
 /// A byline: names after `By`, perhaps with a desk, a place and a date
 /// (`By Anna Kowalska on Jan 2, 2026`). A sentence that opens with "By" is
 /// not one: it has lower-case words outside the date and the labels.
-fn byline(line: &str, n_words: usize) -> Option<Boilerplate> {
-    if !["By", "BY", "by:", "Written by", "Words by", "Author:", "Posted by"].iter().any(|p| line.starts_with(p)) {
+fn byline(line: &str, word_count: usize) -> Option<Boilerplate> {
+    if !["By", "BY", "by:", "Written by", "Words by", "Author:", "Posted by"]
+        .iter()
+        .any(|label| line.starts_with(label))
+    {
         return posted_on_by(line);
     }
     let found = super::published::find(line);
     // The date and its labels do not count against the length.
-    let date_words = found.map_or(0, |f| words::rough_count(&line[f.start..f.end]));
-    if n_words.saturating_sub(date_words) > 12 {
+    let date_words = found.map_or(0, |date| words::rough_count(&line[date.start..date.end]));
+    if word_count.saturating_sub(date_words) > 12 {
         return None;
     }
-    let c = BYLINE.captures(line)?;
-    let rest = &line[c.name("who").map_or(line.len(), |m| m.end())..];
+    let captures = BYLINE.captures(line)?;
+    let rest = &line[captures.name("who").map_or(line.len(), |m| m.end())..];
     let rest = match found {
-        Some(f) if f.start >= line.len() - rest.len() => {
-            format!("{} {}", &line[line.len() - rest.len()..f.start], &line[f.end..])
+        Some(date) if date.start >= line.len() - rest.len() => {
+            format!("{} {}", &line[line.len() - rest.len()..date.start], &line[date.end..])
         }
         _ => rest.to_string(),
     };
     // What follows the names: labels (`| New Delhi | Updated:`), not prose.
     let lower = words::words(&rest)
-        .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
-        .filter(|(_, w)| {
-            !matches!(*w, "on" | "at" | "in" | "and" | "updated" | "published" | "posted" | "last" | "modified")
+        .filter(|(_, word)| word.chars().next().is_some_and(char::is_lowercase))
+        .filter(|(_, word)| {
+            !matches!(*word, "on" | "at" | "in" | "and" | "updated" | "published" | "posted" | "last" | "modified")
         })
         .count();
     if lower > 1 {
         return None;
     }
-    Some(Boilerplate::Byline { who: c["who"].trim().to_string(), date: found.map(|f| f.published) })
+    Some(Boilerplate::Byline { who: captures["who"].trim().to_string(), date: found.map(|date| date.published) })
 }
 
 /// `Posted on June 6, 2025 by Arjun Mehta · 5 min read`: a date, then the

@@ -751,8 +751,8 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
     layout.published.get_or_insert(found.published);
     // A short label beside the date names the outlet, unless it is a
     // section name written in capitals.
-    if let Some(o) = outlet.filter(|o| o.chars().any(char::is_lowercase)) {
-        layout.outlet.get_or_insert_with(|| o.trim().to_string());
+    if let Some(outlet) = outlet.filter(|name| name.chars().any(char::is_lowercase)) {
+        layout.outlet.get_or_insert_with(|| outlet.trim().to_string());
     }
     Some(glued)
 }
@@ -780,50 +780,51 @@ fn strip_section(text: &str) -> &str {
 /// first name-like field before the date is the outlet. Every other field
 /// must be a short label, or the line is not one of these.
 fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout) -> Option<String> {
-    let seps = [" | ", " · ", " • ", "|", "·", "•"];
-    if !seps.iter().any(|s| line.contains(s)) {
+    let separators = [" | ", " · ", " • ", "|", "·", "•"];
+    if !separators.iter().any(|separator| line.contains(separator)) {
         return None;
     }
     let mut outlet = None;
     let mut byline = None;
-    let mut at = 0;
+    // Where the field starts, counting each separator as one byte.
+    let mut field_start = 0;
     let mut dated = false;
-    for field in line.split(['|', '·', '•']) {
-        let start = at;
-        at += field.len() + 1;
-        let f = strip_emphasis(field.trim());
-        if f.is_empty() {
+    for raw_field in line.split(['|', '·', '•']) {
+        let start = field_start;
+        field_start += raw_field.len() + 1;
+        let field = strip_emphasis(raw_field.trim());
+        if field.is_empty() {
             continue;
         }
-        if start <= found.start && found.start < start + field.len() + 1 {
+        if start <= found.start && found.start < start + raw_field.len() + 1 {
             dated = true;
             continue;
         }
-        if let Some(b) = boilerplate::classify(f) {
-            if let Boilerplate::Byline { who, .. } = b {
+        if let Some(furniture) = boilerplate::classify(field) {
+            if let Boilerplate::Byline { who, .. } = furniture {
                 byline.get_or_insert(who);
             }
             continue;
         }
-        if is_time_or_count(f) {
+        if is_time_or_count(field) {
             continue;
         }
-        if !is_label(f) {
+        if !is_label(field) {
             return None;
         }
-        if !dated && outlet.is_none() && f.chars().any(char::is_lowercase) {
-            outlet = Some(f.to_string());
+        if !dated && outlet.is_none() && field.chars().any(char::is_lowercase) {
+            outlet = Some(field.to_string());
         }
     }
     if !dated {
         return None;
     }
     layout.published.get_or_insert(found.published);
-    if let Some(o) = outlet {
-        layout.outlet.get_or_insert(o);
+    if let Some(outlet) = outlet {
+        layout.outlet.get_or_insert(outlet);
     }
-    if let Some(b) = byline {
-        layout.byline.get_or_insert(b);
+    if let Some(byline) = byline {
+        layout.byline.get_or_insert(byline);
     }
     Some(String::new())
 }

@@ -132,43 +132,66 @@ pub fn find(line: &str) -> Option<Found> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut best: Option<Found> = None;
-    let mut consider = |found: Option<Found>| {
-        if let Some(f) = found {
-            if best.is_none_or(|b| f.start < b.start) {
-                best = Some(f);
-            }
-        }
-    };
-    for re in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR] {
-        consider(re.captures_iter(line).find_map(|c| {
-            let month = month_number(&c["mo"])?;
-            let date = Date::new(num(&c, "y")?, month, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
-            let m = c.get(0)?;
-            Some(Found { published: Published { date, time: time_of(&c) }, start: m.start(), end: m.end() })
-        }));
-    }
-    consider(ISO.captures_iter(line).find_map(|c| {
-        let date = Date::new(num(&c, "y")?, num(&c, "mo")?, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
-        let m = c.get(0)?;
-        Some(Found { published: Published { date, time: time_of(&c) }, start: m.start(), end: m.end() })
-    }));
-    consider(YEAR_FIRST.captures_iter(line).find_map(|c| {
-        let date = Date::new(num(&c, "y")?, num(&c, "mo")?, num(&c, "d")?).ok().filter(|d| plausible(*d))?;
-        let m = c.get(0)?;
-        Some(Found { published: Published::from_date(date), start: m.start(), end: m.end() })
-    }));
-    consider(NUMERIC.captures_iter(line).find_map(|c| {
-        let a: i8 = num(&c, "a")?;
-        let b: i8 = num(&c, "b")?;
-        let y: i16 = num(&c, "y")?;
-        // Day first, as most of the world writes it, unless that cannot be.
-        let (d, mo) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
-        let date = Date::new(y, mo, d).ok().filter(|d| plausible(*d))?;
-        let m = c.get(0)?;
-        Some(Found { published: Published::from_date(date), start: m.start(), end: m.end() })
-    }));
-    best
+    // The earliest in the line; of two at one place, the form tried first.
+    let forms = [
+        named_month(&DAY_MONTH_YEAR, line),
+        named_month(&MONTH_DAY_YEAR, line),
+        iso(line),
+        year_first(line),
+        numeric(line),
+    ];
+    forms.into_iter().flatten().fold(None, |best: Option<Found>, found| match best {
+        Some(best) if best.start <= found.start => Some(best),
+        _ => Some(found),
+    })
+}
+
+/// What a whole match found.
+fn found_at(captures: &Captures<'_>, published: Published) -> Option<Found> {
+    let whole = captures.get(0)?;
+    Some(Found { published, start: whole.start(), end: whole.end() })
+}
+
+/// A plausible date of `year`, `month`, `day`.
+fn plausible_date(year: i16, month: i8, day: i8) -> Option<Date> {
+    Date::new(year, month, day).ok().filter(|date| plausible(*date))
+}
+
+/// `20 Nov 2025`, `November 20, 2025`, with a time when one follows.
+fn named_month(pattern: &Pattern, line: &str) -> Option<Found> {
+    pattern.captures_iter(line).find_map(|captures| {
+        let month = month_number(&captures["mo"])?;
+        let date = plausible_date(num(&captures, "y")?, month, num(&captures, "d")?)?;
+        found_at(&captures, Published { date, time: time_of(&captures) })
+    })
+}
+
+/// `2025-11-20`, `2025-11-20T10:36Z`.
+fn iso(line: &str) -> Option<Found> {
+    ISO.captures_iter(line).find_map(|captures| {
+        let date = plausible_date(num(&captures, "y")?, num(&captures, "mo")?, num(&captures, "d")?)?;
+        found_at(&captures, Published { date, time: time_of(&captures) })
+    })
+}
+
+/// `2025/11/20`, `2025.11.20`.
+fn year_first(line: &str) -> Option<Found> {
+    YEAR_FIRST.captures_iter(line).find_map(|captures| {
+        let date = plausible_date(num(&captures, "y")?, num(&captures, "mo")?, num(&captures, "d")?)?;
+        found_at(&captures, Published::from_date(date))
+    })
+}
+
+/// `23/02/2025`, `14.03.2025`: day first, as most of the world writes it,
+/// unless that cannot be.
+fn numeric(line: &str) -> Option<Found> {
+    NUMERIC.captures_iter(line).find_map(|captures| {
+        let first: i8 = num(&captures, "a")?;
+        let second: i8 = num(&captures, "b")?;
+        let year: i16 = num(&captures, "y")?;
+        let (day, month) = if first > 12 || second <= 12 { (first, second) } else { (second, first) };
+        found_at(&captures, Published::from_date(plausible_date(year, month, day)?))
+    })
 }
 
 #[cfg(test)]

@@ -25,21 +25,21 @@ impl Coverage {
 /// Coverage of every article, from the sentence matches.
 pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Coverage> {
     let mut shared: Vec<Vec<bool>> = articles.iter().map(|a| vec![false; a.sentences.len()]).collect();
-    for m in matches {
-        shared[m.a.0][m.a.1] = true;
-        shared[m.b.0][m.b.1] = true;
+    for sentence_match in matches {
+        shared[sentence_match.a.0][sentence_match.a.1] = true;
+        shared[sentence_match.b.0][sentence_match.b.1] = true;
     }
     articles
         .iter()
         .zip(shared)
-        .map(|(a, shared)| {
+        .map(|(article, shared)| {
             let mut total = 0usize;
             let mut own = 0usize;
-            for (i, s) in shared.iter().enumerate() {
-                let n = words::count(a.sentence(i));
-                total += n;
-                if !s {
-                    own += n;
+            for (index, is_shared) in shared.iter().enumerate() {
+                let count = words::count(article.sentence(index));
+                total += count;
+                if !is_shared {
+                    own += count;
                 }
             }
             let exclusive_share = if total == 0 { 0.0 } else { own as f32 / total as f32 };

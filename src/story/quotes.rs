@@ -106,54 +106,84 @@ fn trim_span(body: &str, s: Span) -> Span {
 /// The speaker of a quotation: a verb of saying outside the marks in the
 /// quote's sentence, with the words that name its subject ("..., the senior
 /// official said", "Graham told NBC News", "said Peskov").
-fn speaker_for(a: &Article, quote: Span) -> Option<String> {
-    let si = a.sentence_at(quote.start).or_else(|| a.sentence_at(quote.end.saturating_sub(1)))?;
+fn speaker_for(article: &Article, quote: Span) -> Option<String> {
+    let sentence = article.sentence_at(quote.start).or_else(|| article.sentence_at(quote.end.saturating_sub(1)))?;
     // The quote may end its sentence ("...peace."The official said) or run
     // over several: look at its sentence and the next.
-    let first = a.sentences[si];
-    let last = a.sentence_at(quote.end.saturating_sub(1)).unwrap_or(si);
-    let around = Span::new(first.start, a.sentences[(last + 1).min(a.sentences.len() - 1)].end);
-    let text = around.slice(&a.body);
-    let ws: Vec<(usize, &str)> = words::words(text).map(|(i, w)| (around.start + i, w)).collect();
-    let outside = |i: usize| i < quote.start.saturating_sub(1) || i > quote.end;
-    for (k, &(at, w)) in ws.iter().enumerate() {
-        if !outside(at) || !is_reporting_verb(&w.to_lowercase()) {
-            continue;
-        }
-        // Subject before the verb: up to four words, back to punctuation.
-        let mut subject: Vec<&str> = Vec::new();
-        for &(j, x) in ws[..k].iter().rev().take(4) {
-            if !outside(j) || a.body[j + x.len()..at].contains(['"', '“', '”', ',', ':', ';', '.']) {
-                break;
-            }
-            subject.push(x);
-        }
-        subject.reverse();
-        // Or after it, in inverted attribution: `..." said Peskov`.
-        if subject.is_empty() || subject.iter().all(|s| is_stopword(&s.to_lowercase())) {
-            // Capitalised words right after the verb, up to punctuation.
-            let mut after: Vec<&str> = Vec::new();
-            let mut prev_end = at + w.len();
-            for &(j, x) in ws[k + 1..].iter().take(3) {
-                if !outside(j)
-                    || !words::is_capitalised(x)
-                    || a.body[prev_end..j].contains(['.', ',', '!', '?', '"', '”', ':'])
-                {
-                    break;
-                }
-                after.push(x);
-                prev_end = j + x.len();
-            }
+    let first = article.sentences[sentence];
+    let last = article.sentence_at(quote.end.saturating_sub(1)).unwrap_or(sentence);
+    let around = Span::new(first.start, article.sentences[(last + 1).min(article.sentences.len() - 1)].end);
+    let around_words: Vec<(usize, &str)> =
+        words::words(around.slice(&article.body)).map(|(at, word)| (around.start + at, word)).collect();
+    let attribution = Attribution { body: &article.body, quote, words: around_words };
+    // The first verb of saying outside the quote.
+    let verb = attribution
+        .words
+        .iter()
+        .position(|&(at, word)| attribution.outside(at) && is_reporting_verb(&word.to_lowercase()))?;
+    attribution.speaker(verb)
+}
+
+/// The words around a quote (offsets in the body), where its speaker is named.
+struct Attribution<'a> {
+    body: &'a str,
+    quote: Span,
+    words: Vec<(usize, &'a str)>,
+}
+
+impl Attribution<'_> {
+    fn outside(&self, offset: usize) -> bool {
+        offset < self.quote.start.saturating_sub(1) || offset > self.quote.end
+    }
+
+    /// Who the verb of saying at `verb` names: the words before it, or
+    /// after it in inverted attribution (`..." said Peskov`). A lone "He"
+    /// or "The" names nobody.
+    fn speaker(&self, verb: usize) -> Option<String> {
+        let subject = self.subject_before(verb);
+        if subject.is_empty() || subject.iter().all(|word| is_stopword(&word.to_lowercase())) {
+            let after = self.name_after(verb);
             if !after.is_empty() {
                 return Some(after.join(" "));
             }
         }
-        // A lone "He" or "The" names nobody.
-        let lone_opener = |s: &str| is_sentence_starter(s) && subject.len() == 1;
-        let named = subject.iter().any(|s| !(is_stopword(&s.to_lowercase()) || lone_opener(s)));
-        return named.then(|| subject.join(" "));
+        let lone_opener = |word: &str| is_sentence_starter(word) && subject.len() == 1;
+        let named = subject.iter().any(|word| !(is_stopword(&word.to_lowercase()) || lone_opener(word)));
+        named.then(|| subject.join(" "))
     }
-    None
+
+    /// Up to four words before the verb, back to punctuation.
+    fn subject_before(&self, verb: usize) -> Vec<&str> {
+        let verb_at = self.words[verb].0;
+        let mut subject: Vec<&str> = Vec::new();
+        for &(at, word) in self.words[..verb].iter().rev().take(4) {
+            if !self.outside(at) || self.body[at + word.len()..verb_at].contains(['"', '“', '”', ',', ':', ';', '.'])
+            {
+                break;
+            }
+            subject.push(word);
+        }
+        subject.reverse();
+        subject
+    }
+
+    /// Capitalised words right after the verb, up to punctuation.
+    fn name_after(&self, verb: usize) -> Vec<&str> {
+        let (verb_at, verb_word) = self.words[verb];
+        let mut name: Vec<&str> = Vec::new();
+        let mut previous_end = verb_at + verb_word.len();
+        for &(at, word) in self.words[verb + 1..].iter().take(3) {
+            if !self.outside(at)
+                || !words::is_capitalised(word)
+                || self.body[previous_end..at].contains(['.', ',', '!', '?', '"', '”', ':'])
+            {
+                break;
+            }
+            name.push(word);
+            previous_end = at + word.len();
+        }
+        name
+    }
 }
 
 /// Folded words of a quote, for matching.
@@ -304,22 +334,22 @@ fn quote_group(
 }
 
 fn fidelity(articles: &[Article], quotes: &[Quote], keys: &[Vec<String>], members: &[usize]) -> Fidelity {
-    let longest = *members.iter().max_by_key(|&&m| keys[m].len()).expect("a group has members");
+    let longest = *members.iter().max_by_key(|&&member| keys[member].len()).expect("a group has members");
     let mut partial = false;
-    for &m in members {
-        if keys[m] == keys[longest] {
+    for &member in members {
+        if keys[member] == keys[longest] {
             continue;
         }
-        let (x, y) = (&quotes[m], &quotes[longest]);
-        let d = diff(&articles[x.article].body, x.span, &articles[y.article].body, y.span);
+        let (quote, longest_quote) = (&quotes[member], &quotes[longest]);
+        let word_diff =
+            diff(&articles[quote.article].body, quote.span, &articles[longest_quote.article].body, longest_quote.span);
         // Words of the shorter quote missing from the longer one are changed
         // wording; words only the longer one has make the shorter partial
         // (unless they sit between shared words: then wording was cut inside).
-        let inserted_inside = d
-            .chunks
-            .windows(3)
-            .any(|w| w[0].change == Change::Equal && w[1].change == Change::Insert && w[2].change == Change::Equal);
-        if d.changed_a().next().is_some() || inserted_inside {
+        let inserted_inside = word_diff.chunks.windows(3).any(|window| {
+            window[0].change == Change::Equal && window[1].change == Change::Insert && window[2].change == Change::Equal
+        });
+        if word_diff.changed_a().next().is_some() || inserted_inside {
             return Fidelity::Altered;
         }
         partial = true;

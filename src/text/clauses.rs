@@ -103,65 +103,78 @@ fn opens_with_date(rest: &str) -> bool {
 
 /// Cuts a sentence into clauses at connective commas, semicolons, spaced
 /// dashes, a colon before a quote, "and said", and "since". Spans are
-/// relative to `s` and cover it.
-pub fn clauses(s: &str) -> Vec<Span> {
-    let mut cuts: Vec<usize> = Vec::new();
-    for (i, c) in s.char_indices() {
-        match c {
-            ',' => {
-                let rest = s[i + 1..].trim_start();
-                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                let next = next.to_lowercase();
-                // "..., before dawn on Saturday": a preposition, not a clause.
-                let phrase = PREPOSITIONS.contains(&next.as_str()) && !has_verb(rest);
-                if CONNECTORS.contains(&next.as_str()) && !phrase {
-                    cuts.push(i + 1);
-                    // ", who ... ," is a parenthesis: what follows its closing
-                    // comma belongs to the main clause again.
-                    if RELATIVES.contains(&next.as_str()) {
-                        if let Some(close) = s[i + 1..].find(", ") {
-                            cuts.push(i + 1 + close + 1);
-                        }
-                    }
-                }
+/// relative to `sentence` and cover it.
+pub fn clauses(sentence: &str) -> Vec<Span> {
+    let mut cuts = cuts(sentence);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain([sentence.len()]) {
+        let piece = &sentence[start..cut];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        // Tiny pieces ("including three children") stay with their neighbour.
+        if words::rough_count(trimmed) >= 3 || cut == sentence.len() {
+            if !trimmed.is_empty() {
+                out.push(Span::new(start + lead, start + lead + trimmed.len()));
             }
-            ';' => cuts.push(i + 1),
-            '—' | '–' if s[..i].ends_with(' ') => cuts.push(i),
+            start = cut;
+        }
+    }
+    // Fold a short last piece into the one before it.
+    if out.len() >= 2 && words::rough_count(out.last().unwrap().slice(sentence)) < 3 {
+        let last = out.pop().unwrap();
+        let previous = out.pop().unwrap();
+        out.push(previous.union(last));
+    }
+    out
+}
+
+/// Where a sentence may be cut, unsorted: after connective commas,
+/// semicolons and a colon before a quote, before spaced dashes, "and said"
+/// and "since" opening a clause.
+fn cuts(sentence: &str) -> Vec<usize> {
+    let mut cuts: Vec<usize> = Vec::new();
+    for (at, character) in sentence.char_indices() {
+        match character {
+            ',' => comma_cuts(sentence, at, &mut cuts),
+            ';' => cuts.push(at + 1),
+            '—' | '–' if sentence[..at].ends_with(' ') => cuts.push(at),
             ':' => {
-                let rest = s[i + 1..].trim_start();
+                let rest = sentence[at + 1..].trim_start();
                 if rest.starts_with(['"', '“', '‘', '\'']) {
-                    cuts.push(i + 1);
+                    cuts.push(at + 1);
                 }
             }
             _ => {}
         }
     }
-    cuts.extend(AND_SAY.find_iter(s).map(|m| m.start()));
+    cuts.extend(AND_SAY.find_iter(sentence).map(|m| m.start()));
     // "since the leaders met" opens a clause; "since Monday" is a date.
-    cuts.extend(SINCE.find_iter(s).filter(|m| !opens_with_date(&s[m.end()..])).map(|m| m.start()));
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for c in cuts.into_iter().chain([s.len()]) {
-        let piece = &s[start..c];
-        let lead = piece.len() - piece.trim_start().len();
-        let t = piece.trim();
-        // Tiny pieces ("including three children") stay with their neighbour.
-        if words::rough_count(t) >= 3 || c == s.len() {
-            if !t.is_empty() {
-                out.push(Span::new(start + lead, start + lead + t.len()));
-            }
-            start = c;
+    cuts.extend(SINCE.find_iter(sentence).filter(|m| !opens_with_date(&sentence[m.end()..])).map(|m| m.start()));
+    cuts
+}
+
+/// The cuts a comma at `at` makes: after it when a connective follows
+/// (not a preposition opening a phrase), and after the closing comma of a
+/// parenthesis (", who ... ,").
+fn comma_cuts(sentence: &str, at: usize, cuts: &mut Vec<usize>) {
+    let rest = sentence[at + 1..].trim_start();
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    // "..., before dawn on Saturday": a preposition, not a clause.
+    let phrase = PREPOSITIONS.contains(&next.as_str()) && !has_verb(rest);
+    if !CONNECTORS.contains(&next.as_str()) || phrase {
+        return;
+    }
+    cuts.push(at + 1);
+    // What follows a parenthesis's closing comma belongs to the main
+    // clause again.
+    if RELATIVES.contains(&next.as_str()) {
+        if let Some(close) = sentence[at + 1..].find(", ") {
+            cuts.push(at + 1 + close + 1);
         }
     }
-    // Fold a short last piece into the one before it.
-    if out.len() >= 2 && words::rough_count(out.last().unwrap().slice(s)) < 3 {
-        let last = out.pop().unwrap();
-        let prev = out.pop().unwrap();
-        out.push(prev.union(last));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -79,66 +79,86 @@ fn is_opener(c: char) -> bool {
 
 fn split_line(line: &str, base: usize, out: &mut Vec<Span>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let n = chars.len();
     let mut start: Option<usize> = None; // byte offset in `line` of the current sentence
-    let mut i = 0;
-    while i < n {
-        let (pos, c) = chars[i];
+    let mut index = 0;
+    while index < chars.len() {
+        let (offset, character) = chars[index];
         if start.is_none() {
-            if c.is_whitespace() {
-                i += 1;
+            if character.is_whitespace() {
+                index += 1;
                 continue;
             }
-            start = Some(pos);
+            start = Some(offset);
         }
-        if !is_terminal(c) {
-            i += 1;
+        if !is_terminal(character) {
+            index += 1;
             continue;
         }
-        // A run of stops (`...`, `?!`), then closing quotes and brackets.
-        let mut j = i;
-        while j < n && is_terminal(chars[j].1) {
-            j += 1;
-        }
-        let run_is_single_period = j == i + 1 && c == '.';
-        let mut closed = false;
-        while j < n && is_closer(chars[j].1) {
-            j += 1;
-            closed = true;
-        }
-        if j >= n {
-            break;
-        }
-        let end = chars[j].0; // byte offset just past the closers
-        let before = word_before(line, pos);
-        // `DUSHANBE, February 16 /CAC/. The ...`: an agency in slashes ends a
-        // dateline, not a sentence.
-        if run_is_single_period && line[..pos].ends_with('/') && is_agency_in_slashes(&line[..pos]) {
-            i = j;
-            continue;
-        }
-        let boundary = if chars[j].1.is_whitespace() {
-            let mut k = j;
-            while k < n && chars[k].1.is_whitespace() {
-                k += 1;
+        match at_stops(line, &chars, index) {
+            AtStops::LineEnds => break,
+            AtStops::Read { next, sentence_end } => {
+                if let Some(end) = sentence_end {
+                    push(out, line, base, start.take().unwrap_or(0), end);
+                }
+                index = next;
             }
-            if k >= n {
-                break;
-            }
-            let next = word_after(line, chars[k].0);
-            spaced_boundary(run_is_single_period, closed, before, chars[k].1, next)
-        } else {
-            let after = chars.get(j + 1).map(|x| x.1);
-            glued_boundary(run_is_single_period, closed, before, chars[j].1, after)
-        };
-        if boundary {
-            push(out, line, base, start.take().unwrap_or(0), end);
         }
-        i = j;
     }
-    if let Some(s) = start {
-        push(out, line, base, s, line.len());
+    if let Some(start) = start {
+        push(out, line, base, start, line.len());
     }
+}
+
+/// What a run of stops in a line does.
+enum AtStops {
+    /// Nothing but stops, closers or spaces follow: the line's end ends
+    /// the sentence.
+    LineEnds,
+    /// Reading goes on at `next`; `sentence_end`, when the stops end a
+    /// sentence, is the byte offset just past them and their closers.
+    Read { next: usize, sentence_end: Option<usize> },
+}
+
+/// Reads the run of stops at `chars[index]` (`...`, `?!`), the closing
+/// quotes and brackets after it, and whether they end a sentence.
+fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
+    let count = chars.len();
+    let (offset, character) = chars[index];
+    let mut next = index;
+    while next < count && is_terminal(chars[next].1) {
+        next += 1;
+    }
+    let single_period = next == index + 1 && character == '.';
+    let mut closed = false;
+    while next < count && is_closer(chars[next].1) {
+        next += 1;
+        closed = true;
+    }
+    if next >= count {
+        return AtStops::LineEnds;
+    }
+    let end = chars[next].0;
+    // `DUSHANBE, February 16 /CAC/. The ...`: an agency in slashes ends a
+    // dateline, not a sentence.
+    if single_period && line[..offset].ends_with('/') && is_agency_in_slashes(&line[..offset]) {
+        return AtStops::Read { next, sentence_end: None };
+    }
+    let before = word_before(line, offset);
+    let boundary = if chars[next].1.is_whitespace() {
+        let mut following = next;
+        while following < count && chars[following].1.is_whitespace() {
+            following += 1;
+        }
+        if following >= count {
+            return AtStops::LineEnds;
+        }
+        let word = word_after(line, chars[following].0);
+        spaced_boundary(single_period, closed, before, chars[following].1, word)
+    } else {
+        let after = chars.get(next + 1).map(|&(_, following)| following);
+        glued_boundary(single_period, closed, before, chars[next].1, after)
+    };
+    AtStops::Read { next, sentence_end: boundary.then_some(end) }
 }
 
 /// `... /EFE/` or `... /CAC/`: capitals between two slashes at the end.
@@ -152,29 +172,28 @@ fn is_agency_in_slashes(head: &str) -> bool {
 
 /// Pushes `line[s..e]` trimmed, cutting it into pieces no longer than
 /// [`MAX_SENTENCE_BYTES`].
-fn push(out: &mut Vec<Span>, line: &str, base: usize, s: usize, e: usize) {
-    let piece = &line[s..e];
-    let lead = piece.len() - piece.trim_start().len();
-    let mut s = s + lead;
-    let e = s + line[s..e].trim_end().len();
-    while e - s > MAX_SENTENCE_BYTES {
-        let mut cut = s + MAX_SENTENCE_BYTES;
+fn push(out: &mut Vec<Span>, line: &str, base: usize, start: usize, end: usize) {
+    let piece = &line[start..end];
+    let mut start = start + (piece.len() - piece.trim_start().len());
+    let end = start + line[start..end].trim_end().len();
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
         while !line.is_char_boundary(cut) {
             cut -= 1;
         }
-        if let Some(sp) = line[s..cut].rfind(char::is_whitespace) {
-            if sp > MAX_SENTENCE_BYTES / 2 {
-                cut = s + sp;
+        if let Some(space) = line[start..cut].rfind(char::is_whitespace) {
+            if space > MAX_SENTENCE_BYTES / 2 {
+                cut = start + space;
             }
         }
-        let chunk = line[s..cut].trim_end();
+        let chunk = line[start..cut].trim_end();
         if !chunk.is_empty() {
-            out.push(Span::new(base + s, base + s + chunk.len()));
+            out.push(Span::new(base + start, base + start + chunk.len()));
         }
-        s = cut + (line[cut..e].len() - line[cut..e].trim_start().len());
+        start = cut + (line[cut..end].len() - line[cut..end].trim_start().len());
     }
-    if e > s {
-        out.push(Span::new(base + s, base + e));
+    if end > start {
+        out.push(Span::new(base + start, base + end));
     }
 }
 

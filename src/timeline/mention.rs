@@ -148,44 +148,64 @@ pub fn statement_verb(clause: &str) -> Option<usize> {
     if clause.trim_start().starts_with(['"', '“']) && !clause.contains(['”', '"']) {
         return None;
     }
-    let ws: Vec<(usize, &str)> = words::words(clause).collect();
+    let clause_words: Vec<(usize, &str)> = words::words(clause).collect();
     // "earlier said", "previously told": not news of the day.
-    if ws.iter().any(|(_, w)| matches!(w.to_lowercase().as_str(), "earlier" | "previously" | "repeatedly" | "long")) {
+    let earlier = |word: &str| matches!(word.to_lowercase().as_str(), "earlier" | "previously" | "repeatedly" | "long");
+    if clause_words.iter().any(|(_, word)| earlier(word)) {
         return None;
     }
-    let quoted = quoted_ranges(clause);
-    let in_quote = |i: usize| quoted.iter().any(|r| r.contains(&i));
-    for (k, &(at, w)) in ws.iter().enumerate() {
-        if in_quote(at) || !is_reporting_verb(&w.to_lowercase()) {
-            continue;
-        }
-        // Any first word is capitalised: there it names a speaker only
-        // right before the verb ("Peskov said") or before another name.
-        let is_name = |&&(i, n): &&(usize, &str)| {
-            if !words::is_capitalised(n) || is_generic_capital(n) || in_quote(i) {
-                return false;
-            }
-            let first = clause[..i].trim().trim_start_matches(['"', '“']).is_empty();
-            let pos = ws.iter().position(|&(j, _)| j == i).unwrap_or(0);
-            // Only adverbs and auxiliaries between name and verb: "Zelensky later stated".
-            let adjacent = pos < k
-                && ws[pos + 1..k].iter().all(|&(_, b)| {
-                    let b = b.to_lowercase();
-                    b.ends_with("ly")
-                        || matches!(b.as_str(), "later" | "also" | "then" | "again" | "has" | "had" | "have")
-                });
-            let appositive = clause[i + n.len()..].starts_with(','); // "Trump, speaking separately, said"
-            !first || adjacent || appositive || ws.get(pos + 1).is_some_and(|&(_, nx)| words::is_capitalised(nx))
-        };
-        // A name after the verb only in inverted attribution: `..." said Peskov`.
-        let inverted = clause[..at].trim_end().ends_with([',', '"', '”']);
-        let named = ws[k.saturating_sub(4)..k].iter().any(|w| is_name(&w))
-            || (inverted && ws[k + 1..(k + 3).min(ws.len())].iter().any(|w| is_name(&w)));
-        if named {
-            return Some(at);
-        }
+    let speech = Speech { clause, words: clause_words, quoted: quoted_ranges(clause) };
+    (0..speech.words.len()).find_map(|verb| speech.named_statement(verb))
+}
+
+/// A clause's words (with their offsets) and the ranges it quotes.
+struct Speech<'c> {
+    clause: &'c str,
+    words: Vec<(usize, &'c str)>,
+    quoted: Vec<std::ops::Range<usize>>,
+}
+
+impl Speech<'_> {
+    fn in_quote(&self, offset: usize) -> bool {
+        self.quoted.iter().any(|range| range.contains(&offset))
     }
-    None
+
+    /// The offset of word `verb` when it is a verb of saying, outside
+    /// quotes, with a name for its speaker in the words before it (or just
+    /// after it in inverted attribution: `..." said Peskov`).
+    fn named_statement(&self, verb: usize) -> Option<usize> {
+        let (at, word) = self.words[verb];
+        if self.in_quote(at) || !is_reporting_verb(&word.to_lowercase()) {
+            return None;
+        }
+        let inverted = self.clause[..at].trim_end().ends_with([',', '"', '”']);
+        let mut before = verb.saturating_sub(4)..verb;
+        let mut after = verb + 1..(verb + 3).min(self.words.len());
+        let named = before.any(|index| self.names_speaker(index, verb))
+            || (inverted && after.any(|index| self.names_speaker(index, verb)));
+        named.then_some(at)
+    }
+
+    /// Word `index` names the speaker of the verb at `verb`. Any first word
+    /// is capitalised: there it names a speaker only right before the verb
+    /// ("Peskov said"), set off by a comma, or before another name.
+    fn names_speaker(&self, index: usize, verb: usize) -> bool {
+        let (at, word) = self.words[index];
+        if !words::is_capitalised(word) || is_generic_capital(word) || self.in_quote(at) {
+            return false;
+        }
+        let first = self.clause[..at].trim().trim_start_matches(['"', '“']).is_empty();
+        // Only adverbs and auxiliaries between name and verb: "Zelensky later stated".
+        let adjacent = index < verb
+            && self.words[index + 1..verb].iter().all(|&(_, between)| {
+                let between = between.to_lowercase();
+                between.ends_with("ly")
+                    || matches!(between.as_str(), "later" | "also" | "then" | "again" | "has" | "had" | "have")
+            });
+        let appositive = self.clause[at + word.len()..].starts_with(','); // "Trump, speaking separately, said"
+        let before_a_name = self.words.get(index + 1).is_some_and(|&(_, next)| words::is_capitalised(next));
+        !first || adjacent || appositive || before_a_name
+    }
 }
 
 /// Words that make what follows them point forward: future auxiliaries,
@@ -202,29 +222,29 @@ static NEXT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)\bnext\s+
 /// an irregular past form, or a word in -ed that is not a passive after a
 /// form of "be" ("to be fully restored") nor itself a forward cue.
 fn last_past_marker(text: &str) -> Option<usize> {
-    let ws: Vec<(usize, &str)> = words::words(text).collect();
+    let text_words: Vec<(usize, &str)> = words::words(text).collect();
+    let is_be = |index: usize| {
+        text_words.get(index).is_some_and(|&(_, word)| {
+            matches!(word.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "get" | "gets")
+        })
+    };
     let mut last = None;
-    for (k, &(at, w)) in ws.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let be = |j: usize| {
-            ws.get(j).is_some_and(|&(_, b)| {
-                matches!(b.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "get" | "gets")
-            })
-        };
+    for (index, &(at, word)) in text_words.iter().enumerate() {
+        let lower = word.to_lowercase();
         // A participle after "be" ("to be held", "to be fully restored") is
         // a passive, not a past.
-        let passive = k >= 1 && be(k - 1) || k >= 2 && be(k - 2);
-        let past = if is_irregular_past(&lw) && !matches!(lw.as_str(), "was" | "were" | "had" | "did") {
+        let passive = index >= 1 && is_be(index - 1) || index >= 2 && is_be(index - 2);
+        let past = if is_irregular_past(&lower) && !matches!(lower.as_str(), "was" | "were" | "had" | "did") {
             !passive
-        } else if is_irregular_past(&lw) {
+        } else if is_irregular_past(&lower) {
             true
-        } else if lw.len() > 4 && lw.ends_with("ed") && !is_cue_participle(&lw) {
+        } else if lower.len() > 4 && lower.ends_with("ed") && !is_cue_participle(&lower) {
             !passive
         } else {
             false
         };
         if past {
-            last = Some(at + w.len());
+            last = Some(at + word.len());
         }
     }
     last
@@ -279,41 +299,41 @@ fn in_past_perfect(text: &str) -> bool {
     })
 }
 
-fn looks_forward(sentence: &str, clause_start: usize, e: &Expr) -> bool {
-    if e.forward {
+fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool {
+    if expression.forward {
         return true;
     }
-    if e.backward {
+    if expression.backward {
         return false;
     }
     // "until midnight on Friday": a limit a few words before the date.
-    let near_before = sentence[..e.span.start].to_ascii_lowercase();
+    let near_before = sentence[..expression.span.start].to_ascii_lowercase();
     let near_before: Vec<&str> = near_before.split_whitespace().rev().take(3).collect();
-    if e.deadline || near_before.iter().any(|w| matches!(*w, "until" | "till" | "by" | "before" | "through")) {
+    if expression.deadline || near_before.iter().any(|w| matches!(*w, "until" | "till" | "by" | "before" | "through")) {
         return FUTURE_CUE.is_match(sentence);
     }
     // "the walkout on Thursday will go ahead": a future verb right after,
     // in the same stretch of the sentence (not "..., saying it would").
-    let rest = &sentence[e.span.end..];
+    let rest = &sentence[expression.span.end..];
     let stretch = &rest[..rest.find([',', ';', ':', '.', '—', '(']).unwrap_or(rest.len())];
     let after: Vec<String> = words::words(stretch).take(3).map(|(_, w)| w.to_ascii_lowercase()).collect();
     // "said on Wednesday it would ...": the date is the saying's.
-    let said_before = words::words(&sentence[..e.span.start]).last().is_some_and(|(_, w)| {
+    let said_before = words::words(&sentence[..expression.span.start]).last().is_some_and(|(_, w)| {
         let w = w.to_ascii_lowercase();
         is_reporting_verb(&w) && (w.ends_with("ed") || is_irregular_past(&w))
     });
     if !said_before && after.iter().any(|w| matches!(w.as_str(), "will" | "would" | "shall")) {
         return true;
     }
-    let before = &sentence[..e.span.start];
+    let before = &sentence[..expression.span.start];
     let window_start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(11).map_or(0, |(i, _)| i);
     // The expression's own preposition belongs to a cue ("set for | early
     // April").
-    let lead = e.text.split_once(' ').map_or(0, |(first, _)| {
+    let lead = expression.text.split_once(' ').map_or(0, |(first, _)| {
         if matches!(first.to_ascii_lowercase().as_str(), "for" | "on" | "in" | "to" | "at") { first.len() } else { 0 }
     });
-    let window_end = e.span.start + lead;
-    let window = &sentence[window_start.max(clause_start.min(e.span.start))..window_end];
+    let window_end = expression.span.start + lead;
+    let window = &sentence[window_start.max(clause_start.min(expression.span.start))..window_end];
     match last_future_cue(window) {
         Some(cue) => last_past_marker(window).is_none_or(|past| past < cue),
         None => false,
@@ -329,16 +349,16 @@ fn is_function_word(w: &str) -> bool {
 /// A date used as a modifier of a noun: `Sunday's cup final`, `the disputed
 /// July 27 election`, `Tuesday's curfew`. It names that thing, not when the
 /// clause around it happened.
-fn is_modifier(sentence: &str, e: &Expr) -> bool {
-    if e.text.ends_with("'s") || e.text.ends_with("’s") {
+fn is_modifier(sentence: &str, expression: &Expr) -> bool {
+    if expression.text.ends_with("'s") || expression.text.ends_with("’s") {
         return true;
     }
     // Only names of days and months modify nouns ("last month showed" is
     // a clause's date).
-    if !matches!(e.say, Say::Calendar { .. } | Say::Weekday { .. }) {
+    if !matches!(expression.say, Say::Calendar { .. } | Say::Weekday { .. }) {
         return false;
     }
-    let first = e.text.split(' ').next().unwrap_or("").to_lowercase();
+    let first = expression.text.split(' ').next().unwrap_or("").to_lowercase();
     let prep = matches!(
         first.as_str(),
         "on" | "in"
@@ -357,8 +377,9 @@ fn is_modifier(sentence: &str, e: &Expr) -> bool {
             | "to"
             | "as"
     );
-    let next = words::words(&sentence[e.span.end..]).next();
-    let adjacent = next.is_some_and(|(at, _)| sentence[e.span.end..e.span.end + at].trim().is_empty());
+    let next = words::words(&sentence[expression.span.end..]).next();
+    let adjacent =
+        next.is_some_and(|(at, _)| sentence[expression.span.end..expression.span.end + at].trim().is_empty());
     // The noun after it, not a verb ("Monday saw protests", "May ended").
     let noun = |w: &str| {
         let l = w.to_lowercase();
@@ -373,10 +394,10 @@ fn is_modifier(sentence: &str, e: &Expr) -> bool {
 
 /// The noun phrase a modifier date belongs to: the date and up to three
 /// content words after it.
-fn modifier_span(sentence: &str, e: &Expr) -> Span {
-    let mut end = e.span.end;
-    for (at, w) in words::words(&sentence[e.span.end..]).take(3) {
-        let gap = &sentence[end..e.span.end + at];
+fn modifier_span(sentence: &str, expression: &Expr) -> Span {
+    let mut end = expression.span.end;
+    for (at, w) in words::words(&sentence[expression.span.end..]).take(3) {
+        let gap = &sentence[end..expression.span.end + at];
         // `semi-final` is one word here.
         if !(gap.trim().is_empty() || gap == "-")
             || is_function_word(w)
@@ -384,18 +405,18 @@ fn modifier_span(sentence: &str, e: &Expr) -> Span {
         {
             break;
         }
-        end = e.span.end + at + w.len();
+        end = expression.span.end + at + w.len();
     }
-    Span::new(e.span.start, end)
+    Span::new(expression.span.start, end)
 }
 
 /// `..., officials said on Monday.`: the expression closes the sentence in
 /// a short attribution after its last comma.
-fn is_tail_attribution(sentence: &str, e: &Expr) -> bool {
-    let Some(comma) = sentence[..e.span.start].rfind(", ") else { return false };
+fn is_tail_attribution(sentence: &str, expression: &Expr) -> bool {
+    let Some(comma) = sentence[..expression.span.start].rfind(", ") else { return false };
     let tail = sentence[comma + 1..].trim().trim_end_matches(['.', '"', '”', ' ']);
-    let after = sentence[e.span.end..].trim().trim_end_matches(['.', '"', '”', ' ']);
-    let before = &sentence[comma + 1..e.span.start];
+    let after = sentence[expression.span.end..].trim().trim_end_matches(['.', '"', '”', ' ']);
+    let before = &sentence[comma + 1..expression.span.start];
     after.is_empty()
         && words::rough_count(tail) <= 8
         && words::words(before).any(|(_, w)| is_reporting_verb(&w.to_lowercase()))

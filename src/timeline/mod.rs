@@ -184,36 +184,44 @@ impl Event {
 /// Drops a list bullet, lead-in connectives and a trailing stop; cuts to
 /// `max` bytes at a word boundary with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
-    let mut t = text.trim();
+    let mut rest = text.trim();
     for bullet in ["- ", "* ", "+ ", "• ", "– ", "— ", "· ", "▪ ", "► "] {
-        if let Some(rest) = t.strip_prefix(bullet) {
-            t = rest.trim_start();
+        if let Some(after) = rest.strip_prefix(bullet) {
+            rest = after.trim_start();
             break;
         }
     }
     loop {
-        let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if !first.is_empty() && LEAD_INS.contains(&first.to_lowercase().as_str()) && words::count(t) > 4 {
-            t = t[first.len()..].trim_start_matches([',', ' ']);
+        let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if !first.is_empty() && LEAD_INS.contains(&first.to_lowercase().as_str()) && words::count(rest) > 4 {
+            rest = rest[first.len()..].trim_start_matches([',', ' ']);
         } else {
             break;
         }
     }
-    let t = t.trim_end_matches(['.', ',', ';', ':', ' ']);
-    let mut out: String = if t.len() <= max {
-        t.to_string()
-    } else {
-        let mut cut = max;
-        while !t.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let head = &t[..cut];
-        let head = head.rfind(' ').map_or(head, |i| &head[..i]);
-        format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
-    };
-    if let Some(c) = out.chars().next().filter(|c| c.is_lowercase()) {
-        let upper: String = c.to_uppercase().collect();
-        out.replace_range(..c.len_utf8(), &upper);
+    capitalised(&cut_at_word(rest.trim_end_matches(['.', ',', ';', ':', ' ']), max))
+}
+
+/// `text` cut to `max` bytes at a word boundary, with an ellipsis.
+fn cut_at_word(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.chars().next().filter(|c| c.is_lowercase()) {
+        let upper: String = first.to_uppercase().collect();
+        out.replace_range(..first.len_utf8(), &upper);
     }
     out
 }

@@ -243,46 +243,17 @@ fn ago(count: i64, unit: Unit, approx: bool, anchor: Date) -> Option<When> {
 }
 
 fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> Option<When> {
-    let off = i64::from(offset);
+    let count = i64::from(offset);
     match unit {
-        Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, off)?, false)),
-        Unit::Week => {
-            let monday = add_days(monday_of(anchor)?, 7 * off)?;
-            let sunday = add_days(monday, 6)?;
-            Some(match (offset, part) {
-                (0, Part::Earlier) => {
-                    When::range(monday.min(add_days(anchor, -1)?), add_days(anchor, -1)?.max(monday), false)
-                }
-                (0, Part::Later) => When::range(add_days(anchor, 1)?.min(sunday), sunday, false),
-                (0, Part::End) => When::range(add_days(monday, 4)?, sunday, true),
-                // "this week" in a report of what happened: up to the anchor.
-                (0, _) if !forward => When::range(monday, anchor, false),
-                (0, _) => When::range(anchor, sunday, false),
-                _ => When::range(monday, sunday, part != Part::Whole),
-            })
-        }
-        Unit::Weekend => {
-            let saturday = add_days(monday_of(anchor)?, 5)?;
-            let last = if anchor >= saturday { saturday } else { add_days(saturday, -7)? };
-            let start = match offset {
-                1 => {
-                    if anchor >= saturday {
-                        add_days(saturday, 7)?
-                    } else {
-                        saturday
-                    }
-                }
-                0 if forward && anchor < saturday => saturday,
-                _ => last,
-            };
-            Some(When::range(start, add_days(start, 1)?, false))
-        }
+        Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, count)?, false)),
+        Unit::Week => week(offset, part, anchor, forward),
+        Unit::Weekend => weekend(offset, anchor, forward),
         Unit::Month => {
-            let d = add_months(anchor, off)?;
+            let date = add_months(anchor, count)?;
             match part {
-                Part::End => Some(When::day(d.last_of_month(), true)),
-                Part::Whole => When::month(d.year(), d.month(), false),
-                _ => When::month(d.year(), d.month(), true),
+                Part::End => Some(When::day(date.last_of_month(), true)),
+                Part::Whole => When::month(date.year(), date.month(), false),
+                _ => When::month(date.year(), date.month(), true),
             }
         }
         Unit::Year => {
@@ -295,6 +266,34 @@ fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> 
         }
         Unit::Decade => When::year(anchor.year() + 10 * offset as i16, true),
     }
+}
+
+/// `this week`, `earlier this week`, `last week`, `the end of next week`.
+fn week(offset: i8, part: Part, anchor: Date, forward: bool) -> Option<When> {
+    let monday = add_days(monday_of(anchor)?, 7 * i64::from(offset))?;
+    let sunday = add_days(monday, 6)?;
+    Some(match (offset, part) {
+        (0, Part::Earlier) => When::range(monday.min(add_days(anchor, -1)?), add_days(anchor, -1)?.max(monday), false),
+        (0, Part::Later) => When::range(add_days(anchor, 1)?.min(sunday), sunday, false),
+        (0, Part::End) => When::range(add_days(monday, 4)?, sunday, true),
+        // "this week" in a report of what happened: up to the anchor.
+        (0, _) if !forward => When::range(monday, anchor, false),
+        (0, _) => When::range(anchor, sunday, false),
+        _ => When::range(monday, sunday, part != Part::Whole),
+    })
+}
+
+/// `this weekend`, `next weekend`, `over the weekend`.
+fn weekend(offset: i8, anchor: Date, forward: bool) -> Option<When> {
+    let saturday = add_days(monday_of(anchor)?, 5)?;
+    let last = if anchor >= saturday { saturday } else { add_days(saturday, -7)? };
+    let start = match offset {
+        1 if anchor >= saturday => add_days(saturday, 7)?,
+        1 => saturday,
+        0 if forward && anchor < saturday => saturday,
+        _ => last,
+    };
+    Some(When::range(start, add_days(start, 1)?, false))
 }
 
 #[cfg(test)]
