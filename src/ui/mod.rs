@@ -114,16 +114,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel::<Msg>();
 
     // Signals first, so that one arriving during start-up still restores.
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let handle = signals.handle();
-    let stx = tx.clone();
-    thread::spawn(move || {
-        for s in signals.forever() {
-            if stx.send(Msg::Signal(s)).is_err() {
-                break;
-            }
-        }
-    });
+    let handle = spawn_signals(tx.clone())?;
 
     let mut terminal = ratatui::try_init()?;
     if setup.mouse {
@@ -138,49 +129,8 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     app.pending_restore = setup.state.sets.get(&key).cloned();
     app.warnings = setup.warnings.clone();
 
-    let itx = tx.clone();
-    thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
-                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
-                Ok(Event::Paste(text)) => Msg::Paste(text),
-                // Motion and drags are not used: no redraw for them.
-                Ok(Event::Mouse(m)) => match mouse_of(m) {
-                    Some(m) => Msg::Mouse(m),
-                    None => continue,
-                },
-                Ok(_) => continue,
-                Err(e) => Msg::Input(e.to_string()),
-            };
-            let stop = matches!(msg, Msg::Input(_));
-            if itx.send(msg).is_err() || stop {
-                break;
-            }
-        }
-    });
-    let atx = tx.clone();
-    thread::spawn(move || {
-        let mut all = Loaded::default();
-        let mut done = 0;
-        let files = plan.len();
-        // The first batch is small so that something shows at once.
-        let result = plan.load_in_batches(FIRST_BATCH, BATCH, |l| {
-            done += l.articles.len() + l.skipped.len();
-            all.articles.extend(l.articles.iter().cloned());
-            all.skipped.extend(l.skipped.iter().cloned());
-            let _ = atx.send(Msg::Batch(l, done.min(files)));
-        });
-        if let Err(e) = result {
-            let _ = atx.send(Msg::Input(e.to_string()));
-            return;
-        }
-        let _ = atx.send(Msg::AllRead);
-        let analysis = analyse_with(all, &mut |stage| {
-            let _ = atx.send(Msg::Progress(stage));
-        });
-        let _ = atx.send(Msg::Done(Box::new(analysis)));
-    });
+    spawn_input(tx.clone());
+    spawn_loader(plan, tx.clone());
     drop(tx);
 
     let outcome = event_loop(&mut terminal, &mut app, &rx, setup.mouse);
@@ -196,6 +146,69 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let unsaved = saved.and_then(Result::err);
     let _ = warning::write_lines(&mut io::stderr().lock(), app.warnings.iter().chain(&unsaved));
     outcome
+}
+
+/// Sends SIGTERM, SIGHUP and SIGINT to the loop as messages.
+fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(Msg::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
+}
+
+/// Reads the terminal: keys, resizes, pastes, the mouse events used.
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                // Motion and drags are not used: no redraw for them.
+                Ok(Event::Mouse(m)) => match mouse_of(m) {
+                    Some(m) => Msg::Mouse(m),
+                    None => continue,
+                },
+                Ok(_) => continue,
+                Err(e) => Msg::Input(e.to_string()),
+            };
+            let stop = matches!(msg, Msg::Input(_));
+            if tx.send(msg).is_err() || stop {
+                break;
+            }
+        }
+    });
+}
+
+/// Reads the articles in batches, then analyses them, sending each step.
+fn spawn_loader(plan: Plan, tx: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        let mut all = Loaded::default();
+        let mut done = 0;
+        let files = plan.len();
+        // The first batch is small so that something shows at once.
+        let result = plan.load_in_batches(FIRST_BATCH, BATCH, |l| {
+            done += l.articles.len() + l.skipped.len();
+            all.articles.extend(l.articles.iter().cloned());
+            all.skipped.extend(l.skipped.iter().cloned());
+            let _ = tx.send(Msg::Batch(l, done.min(files)));
+        });
+        if let Err(e) = result {
+            let _ = tx.send(Msg::Input(e.to_string()));
+            return;
+        }
+        let _ = tx.send(Msg::AllRead);
+        let analysis = analyse_with(all, &mut |stage| {
+            let _ = tx.send(Msg::Progress(stage));
+        });
+        let _ = tx.send(Msg::Done(Box::new(analysis)));
+    });
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>, mouse: bool) -> io::Result<i32> {

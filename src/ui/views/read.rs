@@ -396,38 +396,11 @@ impl Read {
         let first = pane.first_row(&rows, h);
         // The sentence Enter acts on, marked in the focused pane's gutter.
         let current = focused.then(|| self.current_sentence(shared, index)).flatten().map(|s| a.sentences[s]);
-        let mut lines = Vec::with_capacity(h);
         let end = (first + h).min(rows.len());
-        for row in &rows[first.min(end)..end] {
-            // The gutter: a bar on lines of sentences another source shares.
-            let from = a.sentences.partition_point(|s| s.end <= row.start);
-            let is_shared = shared_sentences.is_some_and(|sh| {
-                a.sentences[from..]
-                    .iter()
-                    .take_while(|s| s.start < row.end.max(row.start + 1))
-                    .enumerate()
-                    .any(|(k, _)| sh.get(from + k).copied().unwrap_or(false))
-            }) && row.end > row.start;
-            let bar = if !is_shared {
-                " "
-            } else if shared.theme.color {
-                "▌"
-            } else {
-                "┃"
-            };
-            let here = row.end > row.start && current.is_some_and(|c| c.start < row.end && row.start < c.end);
-            let gutter = [
-                TSpan::styled(bar, shared.theme.shared_mark()),
-                TSpan::styled(if here { "›" } else { " " }, shared.theme.title()),
-            ];
-            let mut marks = matches_in(shared, &a.body, row.start, row.end);
-            if let Some(t) = pane.target {
-                marks.insert(0, (Span::new(t.start, t.end), shared.theme.target()));
-            }
-            let mut line = styled_row_spaced(&a.body, *row, &marks, shared.theme.text(), &a.glued);
-            line.spans.splice(0..0, gutter);
-            lines.push(line);
-        }
+        let lines: Vec<Line> = rows[first.min(end)..end]
+            .iter()
+            .map(|row| pane_line(shared, a, pane.target, current, shared_sentences.map(Vec::as_slice), *row))
+            .collect();
         // As less and vim put it: the top, the bottom, or how far down.
         let scroll_note = if rows.len() <= h {
             String::new()
@@ -485,6 +458,40 @@ impl Read {
         self.jump(article, Span::new(i, end), shared);
         Some(format!("match {}/{} in {}", k + 1, in_article.len(), shared.label(article)))
     }
+}
+
+/// One row of a reading pane: the gutter (a bar when another source
+/// reports a sentence on the row, `›` on the sentence Enter acts on), then
+/// the text with the sentence jumped to and the search matches marked.
+fn pane_line<'a>(
+    shared: &Shared,
+    a: &'a parallax::ingest::Article,
+    target: Option<Span>,
+    current: Option<Span>,
+    flags: Option<&[bool]>,
+    row: Row,
+) -> Line<'a> {
+    let from = a.sentences.partition_point(|s| s.end <= row.start);
+    let on_row = a.sentences[from..].iter().take_while(|s| s.start < row.end.max(row.start + 1)).count();
+    let is_shared = row.end > row.start
+        && flags.is_some_and(|sh| (from..from + on_row).any(|k| sh.get(k).copied().unwrap_or(false)));
+    let bar = match (is_shared, shared.theme.color) {
+        (false, _) => " ",
+        (true, true) => "▌",
+        (true, false) => "┃",
+    };
+    let here = row.end > row.start && current.is_some_and(|c| c.start < row.end && row.start < c.end);
+    let gutter = [
+        TSpan::styled(bar, shared.theme.shared_mark()),
+        TSpan::styled(if here { "›" } else { " " }, shared.theme.title()),
+    ];
+    let mut marks = matches_in(shared, &a.body, row.start, row.end);
+    if let Some(t) = target {
+        marks.insert(0, (t, shared.theme.target()));
+    }
+    let mut line = styled_row_spaced(&a.body, row, &marks, shared.theme.text(), &a.glued);
+    line.spans.splice(0..0, gutter);
+    line
 }
 
 /// A pane's title: the source's name and title, with the date when it

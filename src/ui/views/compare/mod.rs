@@ -238,19 +238,16 @@ impl Compare {
                 return true;
             }
             Action::ToggleList => {
-                let body = layout::body(shared.size);
-                let shown = layout::list_shown(body, self.list_hidden, layout::COMPARE_LIST_MIN, false);
-                self.list_hidden = shown;
-                // On a narrow screen the list shows only with the keyboard.
-                if !shown && body.width < layout::COMPARE_LIST_MIN {
-                    self.focus = Focus::Sources;
-                }
+                self.toggle_list(shared);
                 return true;
             }
             Action::Escape => return self.clear_marks(shared),
+            Action::Enter => return self.open_both(shared),
             _ => {}
         }
-        let Some(an) = &shared.analysis else { return false };
+        if shared.analysis.is_none() {
+            return false;
+        }
         // `n`/`p` step passages only while no search is active.
         if matches!(action, Action::NextItem | Action::PrevItem) && shared.search.is_some() {
             return false;
@@ -260,6 +257,31 @@ impl Compare {
             self.scroll(shared, delta);
             return true;
         }
+        let before = (self.statements, self.cluster, self.pair, self.passage);
+        if !self.step_item(action, shared) {
+            return false;
+        }
+        if before != (self.statements, self.cluster, self.pair, self.passage) {
+            self.top = (0, 0);
+        }
+        true
+    }
+
+    /// Shows or hides the source list (on a narrow screen it shows only
+    /// with the keyboard).
+    fn toggle_list(&mut self, shared: &Shared) {
+        let body = layout::body(shared.size);
+        let shown = layout::list_shown(body, self.list_hidden, layout::COMPARE_LIST_MIN, false);
+        self.list_hidden = shown;
+        if !shown && body.width < layout::COMPARE_LIST_MIN {
+            self.focus = Focus::Sources;
+        }
+    }
+
+    /// Steps between passages or statements, or between the member pairs
+    /// of a statement; switches between the two; returns whether the
+    /// action was one of these.
+    fn step_item(&mut self, action: Action, shared: &mut Shared) -> bool {
         let delta = match action {
             Action::Down | Action::NextItem => Some(1),
             Action::Up | Action::PrevItem => Some(-1),
@@ -267,23 +289,17 @@ impl Compare {
             Action::Bottom => Some(isize::MAX / 2),
             _ => None,
         };
-        let before = (self.statements, self.cluster, self.pair, self.passage);
+        let Some(an) = &shared.analysis else { return false };
         let clusters = an.story.clusters.len();
-        let members = an.story.clusters.get(self.cluster).map_or(0, |c| c.members.len());
-        if action == Action::Enter {
-            return self.open_both(shared);
-        }
+        let pairs = member_pairs(an.story.clusters.get(self.cluster).map_or(0, |c| c.members.len())).len().max(1);
         match (self.statements, action, delta) {
             (true, Action::Statements, _) => self.statements = false,
             (false, Action::Statements, _) => {
                 self.statements = true;
                 self.pair = 0;
             }
-            (true, Action::Right, _) => self.pair = (self.pair + 1) % member_pairs(members).len().max(1),
-            (true, Action::Left, _) => {
-                let pairs = member_pairs(members).len().max(1);
-                self.pair = (self.pair + pairs - 1) % pairs;
-            }
+            (true, Action::Right, _) => self.pair = (self.pair + 1) % pairs,
+            (true, Action::Left, _) => self.pair = (self.pair + pairs - 1) % pairs,
             (true, _, Some(d)) => {
                 let c = self.cluster;
                 self.cluster = step(self.cluster, d, clusters);
@@ -294,9 +310,6 @@ impl Compare {
             (false, Action::AllPairs, _) => shared.request(Request::ClearMarks),
             (false, _, Some(d)) => self.passage = step(self.passage, d, Self::passages(shared).len()),
             _ => return false,
-        }
-        if before != (self.statements, self.cluster, self.pair, self.passage) {
-            self.top = (0, 0);
         }
         true
     }
