@@ -76,6 +76,16 @@ pub struct ArticleOut<'a> {
     pub body: &'a str,
     pub sentences: &'a [Span],
     pub warnings: &'a [crate::ingest::Warning],
+    /// What was taken out of the file's text, by kind.
+    pub removed: Vec<RemovedOut<'a>>,
+}
+
+/// The lines of one kind taken out of an article's text.
+#[derive(Serialize)]
+pub struct RemovedOut<'a> {
+    pub kind: &'static str,
+    pub lines: usize,
+    pub text: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -189,6 +199,10 @@ fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -
         body: &article.body,
         sentences: &article.sentences,
         warnings: &article.warnings,
+        removed: crate::ingest::removed::by_kind(&article.removed)
+            .into_iter()
+            .map(|group| RemovedOut { kind: group.kind.as_str(), lines: group.lines.len(), text: group.lines })
+            .collect(),
     }
 }
 

@@ -234,6 +234,13 @@ fn article_section(out: &mut String, number: usize, article: &Article) {
     for warning in &article.warnings {
         let _ = writeln!(out, "- warning: {}", escape(&warning.message()));
     }
+    for group in crate::ingest::removed::by_kind(&article.removed) {
+        let lines = if group.lines.len() == 1 { "line" } else { "lines" };
+        let _ = writeln!(out, "- removed ({}): {} {lines}", group.kind.as_str(), group.lines.len());
+        for line in group.lines {
+            let _ = writeln!(out, "  - {}", escape(line));
+        }
+    }
     out.push('\n');
     for paragraph in &article.paragraphs {
         let text = segment::spaced(&article.body, paragraph.start, paragraph.end, paragraph.start, &article.glued);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::text::pattern::Pattern;
 
-use crate::text::lexicon::is_widget_word;
+use crate::text::lexicon::{is_news_agency, is_widget_word};
 use crate::text::words;
 
 /// What a line that is not article prose is.
@@ -37,9 +37,20 @@ static LINK: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|share this (?:article|story).*|advertisement|sponsored|show comments|load more|back to top|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only)$")
         .unwrap()
 });
+
+/// Prompts to the reader that are not links to a story: sign-ups,
+/// buttons, notices.
+static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+        .unwrap()
+});
+
+/// `Share this article`, `Share this story on ...`.
+static SHARE_THIS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^share this (?:article|story|page|post).*$").unwrap());
 
 /// Headings over a list of links to other stories: the short lines that
 /// follow them are headlines, not article text.
@@ -98,13 +109,13 @@ static REPORTING_BY: LazyLock<Pattern> = LazyLock::new(|| {
 
 static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored content|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after)(?: the)? (?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
+        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after)(?: the)? (?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
 });
 
 static CAPTION_START: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
+    Pattern::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|screenshot\s*:|screen ?grab\s*:|video (?:grab|still)\s*:|illustration\s*:|graphic\s*:|(?:photo|image|picture) credits?\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
 });
 
 static CAPTION_END: LazyLock<Pattern> = LazyLock::new(|| {
@@ -290,14 +301,17 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if IMAGE.is_match(line) {
         return Some(Boilerplate::Caption);
     }
+    if SHARE_THIS.is_match(line) {
+        return Some(Boilerplate::Widget);
+    }
     if LINK.is_match(line) || LINK_WHOLE.is_match(line) {
         return Some(Boilerplate::Link);
     }
-    if FURNITURE.is_match(line) {
+    if FURNITURE.is_match(line) || PROMPT.is_match(line) {
         return Some(Boilerplate::Furniture);
     }
     let word_count = words::rough_count(line);
-    if word_count <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line)) {
+    if word_count <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line) && !is_credited_report(line)) {
         return Some(Boilerplate::Caption);
     }
     if let Some(found) = byline(line, word_count).or_else(|| role_byline(line, word_count)) {
@@ -310,6 +324,20 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Furniture);
     }
     None
+}
+
+/// A paragraph of the story with a wire's credit at its end: `... said
+/// Thursday that no nationals had been harmed. (Yonhap/EFE)`. A caption
+/// credits a photographer (`(Xinhua/Marcos Salgado)`) and describes a
+/// picture; this credits agencies only, or tells what someone said.
+fn is_credited_report(line: &str) -> bool {
+    let agencies_only = line
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once('('))
+        .is_some_and(|(_, credit)| credit.split(['/', ',']).map(str::trim).all(is_news_agency));
+    let told = words::words(line)
+        .any(|(_, word)| matches!(word, "said" | "told" | "announced" | "reported" | "confirmed" | "added"));
+    agencies_only || told && words::rough_count(line) >= 15
 }
 
 /// Who a credit line names: `Source: Xinhua`, `(Reporting by ...)`, `With
@@ -380,6 +408,64 @@ pub fn is_tail_heading(line: &str) -> bool {
                 | "notes"
         );
     opener && words::rough_count(line) <= 8 && !line.ends_with(['.', '!', '?']) && TAIL_HEADING.is_match(line)
+}
+
+/// How many lines of prose an end-matter section may hold and still be
+/// removed on weak evidence.
+const END_MATTER_PROSE: usize = 3;
+
+/// Whether the section after an end-matter heading ([`is_tail_heading`])
+/// is end matter: its lines are `section`, `prose` of them prose, and
+/// `release` says the page is a press release. Strong evidence (a press
+/// release) removes any section; otherwise a section with more than a few
+/// lines of prose stays, and a short one goes when its heading is not
+/// `About ...` (contacts, legal notes, `###`) or it describes what the
+/// heading names (`About Meridian Pharma` / `Meridian Pharma, Inc. is a
+/// ...`) or is an author's note.
+pub fn is_end_matter(heading: &str, section: &[&str], prose: usize, release: bool) -> bool {
+    if release {
+        return true;
+    }
+    if prose > END_MATTER_PROSE {
+        return false;
+    }
+    let Some(subject) = strip_prefix_ignore_case(heading, "about ") else { return true };
+    let subject = subject.trim().trim_end_matches(':');
+    let author = matches!(
+        subject.to_lowercase().as_str(),
+        "the author" | "the authors" | "the writer" | "the reporter" | "us" | "this story" | "this article"
+    );
+    author || section.first().is_some_and(|first| describes(first, subject))
+}
+
+/// `text` without `prefix`, compared without regard to case.
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+/// `Meridian Pharma, Inc. is a specialty pharmaceutical company`: a line
+/// that opens with the name `subject` gives and says what it is.
+fn describes(line: &str, subject: &str) -> bool {
+    let name = subject.split_whitespace().find(|word| !word.eq_ignore_ascii_case("the")).unwrap_or("");
+    let opens = line.split_whitespace().take(2).any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == name);
+    let lower = line.to_lowercase();
+    !name.is_empty()
+        && opens
+        && [" is a ", " is an ", " is the ", " is one of ", " are a ", " was founded", " founded in "]
+            .iter()
+            .any(|phrase| lower.contains(phrase))
+}
+
+/// A line that marks a press release: `FOR IMMEDIATE RELEASE`, `News
+/// provided by`, a wire's name in slashes (`/PRNewswire/`), or a release
+/// credit (`SOURCE Meridian Pharma`).
+pub fn is_release_marker(line: &str) -> bool {
+    static MARKER: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?i:^for immediate release$|^news provided by$|/\s*(?:prnewswire|globe ?newswire|business ?wire|accesswire|einpresswire|newsfile)[^/]*/)|^SOURCE\s+\p{Lu}")
+            .unwrap()
+    });
+    MARKER.is_match(line.trim())
 }
 
 /// A byline: names after `By`, perhaps with a desk, a place and a date
@@ -579,6 +665,24 @@ mod tests {
             is_tail_heading("About Meridian Pharma") && is_tail_heading("Media contact:") && is_tail_heading("###")
         );
         assert!(!is_tail_heading("About 180 people were evacuated."));
+    }
+
+    #[test]
+    fn a_report_credited_to_wires_is_not_a_caption() {
+        assert_eq!(
+            classify(
+                "Meanwhile, the foreign ministry said Thursday that no nationals had been harmed in the unrest. (Yonhap/EFE)"
+            ),
+            None
+        );
+        assert_eq!(classify("Ministers met in Rome on Friday to agree the budget for next year. (AFP/Reuters)"), None);
+        assert_eq!(
+            classify("Demonstrators clash with police in Caracas on Monday. (Xinhua/Marcos Salgado)"),
+            Some(Caption)
+        );
+        assert_eq!(classify("Screenshot: Vatican Media"), Some(Caption));
+        assert_eq!(classify("Subscribe to our newsletter for the day's top stories."), Some(Furniture));
+        assert_eq!(classify("Share this article"), Some(Widget));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::text::pattern::Pattern;
 
 use super::boilerplate::{self, Boilerplate};
 use super::published::{self, Published};
+use super::removed::{Removal, Removed};
 use crate::text::words;
 
 /// What the header and body of one file hold.
@@ -28,6 +29,9 @@ pub struct Layout {
     pub dateline_end: usize,
     /// Body paragraphs, whitespace collapsed, boilerplate removed.
     pub paragraphs: Vec<String>,
+    /// Every line (or part of one) not in the paragraphs, and why; `at` is
+    /// the index of the paragraph it stood before.
+    pub removed: Vec<Removed>,
     /// The byline's names: the credit when no credit line or agency names one.
     byline: Option<String>,
 }
@@ -111,16 +115,32 @@ impl<'t> LineReader<'t> {
         let labelled = strip_bold_label(raw.trim());
         let line = strip_emphasis(&labelled);
         // A wire's sign-off glued to the last sentence.
-        let line = line.strip_suffix(" Enditem").unwrap_or(line);
+        let line = match line.strip_suffix(" Enditem") {
+            Some(rest) => {
+                self.remove(Removal::Furniture, "Enditem");
+                rest
+            }
+            None => line,
+        };
         if line.is_empty() {
             self.body.push(String::new());
             return;
         }
-        if self.furniture(line) || self.in_tail || self.link_in_list(line) {
+        if let Some(kind) = self.furniture(line) {
+            self.remove(kind, line);
             return;
         }
-        if self.prose_lines >= 3 && boilerplate::is_tail_heading(line) {
+        if self.in_tail {
+            self.remove(Removal::EndMatter, line);
+            return;
+        }
+        if self.link_in_list(line) {
+            self.remove(Removal::LinkList, line);
+            return;
+        }
+        if self.prose_lines >= 3 && boilerplate::is_tail_heading(line) && self.end_matter_follows(line, raw) {
             self.in_tail = true;
+            self.remove(Removal::EndMatter, line);
             return;
         }
         // Page furniture does not count towards the header's length.
@@ -134,31 +154,64 @@ impl<'t> LineReader<'t> {
         self.body_line(line);
     }
 
+    /// Records `text` as removed from the body, where it stood.
+    fn remove(&mut self, kind: Removal, text: &str) {
+        self.layout.removed.push(Removed { kind, text: text.to_string(), at: self.body.len() });
+    }
+
+    /// Whether what follows an end-matter heading (`line`, a slice of the
+    /// text at `raw`) is end matter. A heading of contacts, legal notes or
+    /// `###` says so itself; `About <name>` says so when the page is a
+    /// press release or the section is a short description of that name.
+    /// A section with more than a few lines of prose is never removed on
+    /// the heading's shape alone: "About The New Pope" over a biography is
+    /// a sub-heading.
+    fn end_matter_follows(&self, line: &str, raw: &str) -> bool {
+        let section: Vec<&str> = lines_after(self.text, raw).collect();
+        let prose = section.iter().filter(|l| is_prose(l)).count();
+        boilerplate::is_end_matter(line, &section, prose, self.is_release())
+    }
+
+    /// The page is a press release: a release credit (`SOURCE Meridian`,
+    /// `/PRNewswire/`) or its furniture (`FOR IMMEDIATE RELEASE`, `News
+    /// provided by`) was read.
+    fn is_release(&self) -> bool {
+        self.layout.removed.iter().any(|line| boilerplate::is_release_marker(&line.text))
+            || self.body.iter().take(8).any(|line| boilerplate::is_release_marker(line))
+    }
+
     /// Page furniture (credits, bylines, link headings, share widgets):
     /// read for the fields it gives, never part of the body.
-    fn furniture(&mut self, line: &str) -> bool {
+    /// Returns why it is not text, or `None` when it may be.
+    fn furniture(&mut self, line: &str) -> Option<Removal> {
         // `### Related` is the heading `Related`.
         let probe = HEADING.captures(line).and_then(|c| c.get(1)).map_or(line, |m| m.as_str());
-        match boilerplate::classify(probe) {
-            Some(Boilerplate::Credit(who)) => {
+        Some(match boilerplate::classify(probe)? {
+            Boilerplate::Credit(who) => {
                 self.layout.credit.get_or_insert(who);
                 if self.in_header {
                     if let Some(found) = published::find(line) {
                         self.layout.published.get_or_insert(found.published);
                     }
                 }
+                Removal::Credit
             }
-            Some(Boilerplate::Byline { who, date }) => {
+            Boilerplate::Byline { who, date } => {
                 self.layout.byline.get_or_insert(who);
                 if let Some(date) = date.filter(|_| self.in_header) {
                     self.layout.published.get_or_insert(date);
                 }
+                Removal::Byline
             }
-            Some(Boilerplate::Link) => self.in_link_list = boilerplate::is_link_list_heading(probe),
-            Some(_) => {}
-            None => return false,
-        }
-        true
+            Boilerplate::Link => {
+                self.in_link_list = boilerplate::is_link_list_heading(probe);
+                Removal::Link
+            }
+            Boilerplate::Symbols => Removal::Symbols,
+            Boilerplate::Widget => Removal::Widget,
+            Boilerplate::Caption => Removal::Caption,
+            Boilerplate::Furniture => Removal::Furniture,
+        })
     }
 
     /// A headline in a list of links (questions among them); the list ends
@@ -177,8 +230,12 @@ impl<'t> LineReader<'t> {
     /// article text (a first sentence glued to it) taken into the body.
     fn read_date_line(&mut self, line: &str) -> bool {
         let Some(rest) = date_line(line, self.in_header, &mut self.layout) else { return false };
-        if !rest.is_empty() {
+        if rest.is_empty() {
+            self.remove(Removal::Metadata, line);
+        } else {
             // The date was glued to the first sentence (`date 2025-11-21 US President ...`).
+            let head = line.strip_suffix(rest.as_str()).unwrap_or(line).trim_end();
+            self.remove(Removal::Metadata, head);
             self.in_header = false;
             self.body.push(rest);
         }
@@ -188,13 +245,17 @@ impl<'t> LineReader<'t> {
     /// A header line that gives a field (outlet, title, byline) or labels
     /// the headline, tried rule by rule.
     fn header_field(&mut self, line: &str, raw: &'t str) -> bool {
-        self.domain_outlet(line)
+        let field = self.domain_outlet(line)
             || self.heading_title(line)
             || self.masthead_over_title(line, raw)
             || self.outlet_under_title(line, raw)
             || self.byline_under_title(line)
             || self.label_over_headline(line, raw)
-            || self.title(line, raw)
+            || self.title(line, raw);
+        if field {
+            self.remove(Removal::Metadata, line);
+        }
+        field
     }
 
     /// `example.org`: the outlet.
@@ -302,7 +363,8 @@ impl<'t> LineReader<'t> {
             line
         };
         if self.layout.title.as_deref() == Some(line) {
-            return; // the title repeated as the first body line
+            self.remove(Removal::RepeatedTitle, line);
+            return;
         }
         if is_prose(line) {
             self.in_header = false;
@@ -313,7 +375,11 @@ impl<'t> LineReader<'t> {
 
     /// The paragraphs, the dateline that opens them, and the credit.
     fn finish(mut self) -> Layout {
-        self.layout.paragraphs = paragraphs(&self.body);
+        let (paragraphs, paragraph_of_line) = paragraphs(&self.body);
+        self.layout.paragraphs = paragraphs;
+        for line in &mut self.layout.removed {
+            line.at = paragraph_of_line[line.at];
+        }
         read_dateline(&mut self.layout);
         // A credit line or the dateline's agency names the source of the
         // text; failing those, the byline.
@@ -876,20 +942,39 @@ fn title_line(line: &str) -> Option<(String, Option<String>)> {
 /// block, lines hard-wrapped at a fixed width are joined, while lines that
 /// each end a sentence (one paragraph per line, as many pages are saved)
 /// stay separate.
-fn paragraphs(lines: &[String]) -> Vec<String> {
+///
+/// Also gives, for each line index (and one past the last), the index of
+/// the first paragraph that starts at or after it: where a line removed
+/// before that body line stood.
+fn paragraphs(lines: &[String]) -> (Vec<String>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut paragraph_of_line = Vec::with_capacity(lines.len() + 1);
+    let mut start = 0;
     for block in lines.split(|l| l.is_empty()) {
-        if block.is_empty() {
-            continue;
-        }
+        let first = out.len();
         if is_hard_wrapped(block) {
             out.push(collapse(&block.join(" ")));
+            // A line removed inside a joined block is put after it.
+            paragraph_of_line.push(first);
+            paragraph_of_line.extend(std::iter::repeat_n(first + 1, block.len() - 1));
         } else {
-            out.extend(block.iter().map(|l| collapse(l)));
+            for line in block {
+                paragraph_of_line.push(out.len());
+                let text = collapse(line);
+                if !text.is_empty() {
+                    out.push(text);
+                }
+            }
+        }
+        start += block.len();
+        if start < lines.len() {
+            // The blank line separating this block from the next.
+            paragraph_of_line.push(out.len());
+            start += 1;
         }
     }
-    out.retain(|p| !p.is_empty());
-    out
+    paragraph_of_line.resize(lines.len() + 1, out.len());
+    (out, paragraph_of_line)
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -928,6 +1013,68 @@ mod tests {
 
     fn date(layout: &Layout) -> Option<String> {
         layout.published.map(|p| p.to_string())
+    }
+
+    /// The kinds and texts of what `text` had removed.
+    fn removed(text: &str) -> Vec<(Removal, String)> {
+        parse(text).removed.into_iter().map(|line| (line.kind, line.text)).collect()
+    }
+
+    #[test]
+    fn a_sub_heading_over_a_biography_is_not_end_matter() {
+        let text = "New mayor sworn in at city hall\n2025-04-02\n\nThe council swore in Ana Ruiz as mayor on Tuesday after a recount.\nShe won by 212 votes, the electoral office said in a statement.\nHer first act was to freeze the city's parking charges for a year.\nAbout The New Mayor\nBorn in Valencia in 1971, Ruiz trained as a nurse before entering politics.\nShe joined the council in 2007 and led its health committee for a decade.\nIn 2019 she ran for mayor for the first time and lost by a wide margin.\nShe is married with two children and lives near the port.";
+        let layout = parse(text);
+        assert!(layout.paragraphs.iter().any(|p| p == "About The New Mayor"), "{:?}", layout.paragraphs);
+        assert!(layout.paragraphs.last().unwrap().starts_with("She is married"));
+        assert!(layout.removed.iter().all(|line| line.kind == Removal::Metadata), "{:?}", layout.removed);
+    }
+
+    #[test]
+    fn end_matter_goes_on_strong_evidence() {
+        let story = "Port reopens after strike\n2025-04-02\n\nDock workers returned to the terminals on Tuesday after a week-long strike.\nThe union said the deal raised pay by 6 percent over two years.\nShipping lines expect the backlog of containers to clear within days.\n";
+        // A short description of what the heading names.
+        let text =
+            format!("{story}About Harbor Logistics\nHarbor Logistics is a terminal operator based in Rotterdam.\n");
+        assert_eq!(
+            removed(&text)[2..],
+            [
+                (Removal::EndMatter, "About Harbor Logistics".to_string()),
+                (Removal::EndMatter, "Harbor Logistics is a terminal operator based in Rotterdam.".to_string())
+            ]
+        );
+        // An author's note; contacts.
+        assert_eq!(removed(&format!("{story}About the author\nJo Berg covers shipping.\n")).len(), 4);
+        assert_eq!(removed(&format!("{story}Media contact:\nJo Berg\njo@example.com\n")).len(), 5);
+        // A long section after an `About` heading goes only from a press release.
+        let long = "About Harbor Logistics\nHarbor Logistics is a terminal operator based in Rotterdam with 4,000 staff.\nIt was founded in 1962 and runs six terminals along the river and the coast.\nIts largest customer is a Danish shipping line that moves cars across Europe.\nThe company employs 900 dock workers who are members of the union that struck.\n";
+        let kept = parse(&format!("{story}{long}"));
+        assert!(kept.paragraphs.iter().any(|p| p.starts_with("The company employs")), "{kept:?}");
+        let release = parse(&format!("FOR IMMEDIATE RELEASE\n\n{story}{long}"));
+        assert!(!release.paragraphs.iter().any(|p| p.starts_with("The company employs")), "{release:?}");
+        assert_eq!(release.removed.iter().filter(|line| line.kind == Removal::EndMatter).count(), 5);
+    }
+
+    #[test]
+    fn every_line_not_in_the_body_is_listed_with_why_and_where() {
+        let layout = parse(
+            "Talks resume in Geneva\nexample.org\n2025-03-04\n\nDelegates met on Monday.\n\nAdvertisement\n\nThey agreed on a date.\nRead more: Other talks stall\n×\n",
+        );
+        let listed: Vec<(Removal, &str, usize)> =
+            layout.removed.iter().map(|line| (line.kind, line.text.as_str(), line.at)).collect();
+        assert_eq!(
+            listed,
+            [
+                (Removal::Metadata, "Talks resume in Geneva", 0),
+                (Removal::Metadata, "example.org", 0),
+                (Removal::Metadata, "2025-03-04", 0),
+                (Removal::Furniture, "Advertisement", 1),
+                (Removal::Link, "Read more: Other talks stall", 2),
+                (Removal::Symbols, "×", 2),
+            ]
+        );
+        // A date glued to the first sentence: the date alone is removed.
+        let layout = parse("date 2025-11-21 US President Donald Trump has endorsed a plan aimed at ending the war.");
+        assert_eq!(layout.removed[0].text, "date 2025-11-21");
     }
 
     #[test]

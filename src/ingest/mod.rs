@@ -9,12 +9,14 @@ pub mod html;
 pub mod markdown;
 pub mod meta;
 pub mod published;
+pub mod removed;
 pub mod source;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub use published::Published;
+pub use removed::{Removal, Removed};
 pub use source::{InputError, Source};
 
 use crate::text::{Span, sanitize, segment, words};
@@ -42,6 +44,9 @@ pub struct Article {
     /// reader is shown one ([`segment::glued`]).
     pub glued: Vec<usize>,
     pub word_count: usize,
+    /// Every line of the file not in the body, and why (`at` is a byte
+    /// offset in the body): nothing is dropped silently.
+    pub removed: Vec<Removed>,
     pub warnings: Vec<Warning>,
 }
 
@@ -90,6 +95,7 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
     let text = read_text(source, &mut warnings)?;
     let layout = meta::parse(&text);
     let (body, paragraphs) = join_paragraphs(&layout.paragraphs);
+    let removed = placed_in(layout.removed, &body, &paragraphs);
     let sentences = segment::sentences(&body);
     if sentences.is_empty() {
         warnings.push(Warning::problem(&source.path, "no article text found"));
@@ -112,8 +118,16 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
         body,
         paragraphs,
         sentences,
+        removed,
         warnings,
     })
+}
+
+/// A source's text as the header rules read it (decoded, a page turned to
+/// lines, sanitised): what the body and the removed lines come from, for
+/// checks that every line is accounted for.
+pub fn page_text(source: &Source) -> Result<String, Warning> {
+    read_text(source, &mut Vec::new())
 }
 
 /// A source's text as the header rules read it: decoded, a web page or a
@@ -166,6 +180,15 @@ fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Span>) {
         spans.push(Span::new(start, body.len()));
     }
     (body, spans)
+}
+
+/// Removed lines with `at` turned from a paragraph's index into the byte
+/// offset where that paragraph starts (the body's end after the last).
+fn placed_in(mut removed: Vec<Removed>, body: &str, paragraphs: &[Span]) -> Vec<Removed> {
+    for line in &mut removed {
+        line.at = paragraphs.get(line.at).map_or(body.len(), |paragraph| paragraph.start);
+    }
+    removed
 }
 
 /// Articles read from a set of inputs, with what was skipped and why.
@@ -397,6 +420,14 @@ mod tests {
         let all: Vec<String> = plan.load().unwrap().articles.into_iter().map(|a| a.id).collect();
         assert_eq!(all, ["a", "b", "c", "a-2"]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn removed_lines_stand_where_they_were() {
+        let a = crate::fixture::article("Talks\n2025-03-04\n\nDelegates met on Monday.\nAdvertisement\nThey agreed.\n");
+        let ad = a.removed.iter().find(|line| line.kind == Removal::Furniture).unwrap();
+        assert_eq!(&a.body[ad.at..], "They agreed.");
+        assert_eq!(removed::furniture_lines(&a.removed), 1);
     }
 
     #[test]

@@ -339,6 +339,12 @@ pub fn is_widget_word(word: &str) -> bool {
     WIDGET_WORDS.contains(word.to_lowercase().as_str())
 }
 
+/// News agencies as credits name them (`EFE`, `Yonhap`, `Reuters`),
+/// case as written.
+pub fn is_news_agency(name: &str) -> bool {
+    NEWS_AGENCIES.contains(name)
+}
+
 /// A set of words, looked up whole and case-sensitively.
 type WordSet = FxHashSet<&'static str>;
 
@@ -883,5 +889,65 @@ static WIDGET_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         "wechat",
         "line",
         "address",
+    ])
+});
+
+/// The names of [`is_news_agency`].
+static NEWS_AGENCIES: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "AP",
+        "AFP",
+        "Reuters",
+        "EPA",
+        "EFE",
+        "Xinhua",
+        "ANSA",
+        "dpa",
+        "DPA",
+        "Anadolu",
+        "PTI",
+        "ANI",
+        "IANS",
+        "Yonhap",
+        "Kyodo",
+        "TASS",
+        "Sputnik",
+        "UPI",
+        "AAP",
+        "Bernama",
+        "Antara",
+        "KUNA",
+        "WAM",
+        "SPA",
+        "MENA",
+        "IRNA",
+        "ISNA",
+        "Tasnim",
+        "Mehr",
+        "Interfax",
+        "RIA Novosti",
+        "Ukrinform",
+        "PAP",
+        "CTK",
+        "ČTK",
+        "APA",
+        "Belga",
+        "ANP",
+        "NTB",
+        "TT",
+        "Ritzau",
+        "STT",
+        "Lusa",
+        "Europa Press",
+        "Agencia Brasil",
+        "Notimex",
+        "Telam",
+        "Prensa Latina",
+        "CNA",
+        "Kyodo News",
+        "Jiji",
+        "KCNA",
+        "Xinhua News Agency",
+        "Associated Press",
     ])
 });

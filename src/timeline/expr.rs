@@ -60,6 +60,12 @@ pub enum Say {
     /// `within 72 hours`, `within 30 days`: the limit that far ahead (hours
     /// counted in whole days).
     Within { n: i32, unit: Unit },
+    /// `the next year`, `the following day`, `two years later`: counted
+    /// from the date the narrative last gave ("took his vows in 1981. The
+    /// next year, he was ordained"), not from the article's. `from_now`:
+    /// with no such date, the words still read from the article's date
+    /// ("the next year" as "next year"; "two years later" does not).
+    Following { n: i32, unit: Unit, from_now: bool },
 }
 
 impl Say {
@@ -197,6 +203,14 @@ static AGO: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// `two years later`, `the next day`, `the following day`: counted from
+/// the narrative's last date.
+static LATER: LazyLock<Pattern> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+later|the\s+(?:next|following)\s+(?P<day>day))\b",
+    )
+});
+
 fn number_word(w: &str) -> Option<(i32, bool)> {
     Some(match w.to_ascii_lowercase().as_str() {
         "a" | "an" | "one" => (1, false),
@@ -302,6 +316,9 @@ pub fn find(text: &str) -> Vec<Expr> {
     }
     if day_word {
         finder.day_words();
+    }
+    if period || day_word {
+        finder.laters();
     }
     if period {
         finder.period_ends();
@@ -481,6 +498,24 @@ impl Finder<'_> {
                 "next" | "the coming" | "the following" | "coming" => 1,
                 _ => 0,
             };
+            // "the next year", "the following month": the narrative's.
+            let the_next = offset_word == "next"
+                && self.text[..captures.name("off").map_or(0, |m| m.start())].to_ascii_lowercase().ends_with("the ");
+            if (the_next || offset_word == "the following") && captures.name("part").is_none() && unit != Unit::Weekend
+            {
+                let name = captures.name("off").expect("the offset is required");
+                let start = if the_next { name.start() - 4 } else { name.start() };
+                let end = whole(&captures).end();
+                self.found.push(Expr {
+                    span: Span::new(start, end),
+                    text: self.text[start..end].to_string(),
+                    say: Say::Following { n: 1, unit, from_now: the_next },
+                    forward: false,
+                    backward: false,
+                    deadline: false,
+                });
+                continue;
+            }
             let past = offset_word.ends_with("past");
             let mut part = part_of(group(&captures, "part"));
             // "the past week": the days up to the anchor, not last calendar week.
@@ -536,6 +571,19 @@ impl Finder<'_> {
                 backward: true,
                 deadline: false,
             });
+        }
+    }
+
+    /// `two years later`, `the next day`.
+    fn laters(&mut self) {
+        for captures in LATER.captures_iter(self.text) {
+            let (count, unit) = match (group(&captures, "n"), group(&captures, "unit")) {
+                (Some(count), Some(unit)) => (number_word(count).map(|(count, _)| count), unit_of(unit)),
+                _ => (Some(1), Some(Unit::Day)),
+            };
+            let (Some(n), Some(unit)) = (count, unit) else { continue };
+            let say = Say::Following { n, unit, from_now: false };
+            self.found.push(expression(whole(&captures), say, None));
         }
     }
 

@@ -510,8 +510,15 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// date, or the set's reference date when it has none).
 pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>) -> Vec<Mention> {
     let mut out = Vec::new();
+    // The last date with its year the previous sentence gave: what "the
+    // next year" in this one counts from.
+    let mut narrative: Option<When> = None;
     for (index, span) in article.sentences.iter().enumerate() {
-        Sentence::new(article, article_index, index, *span, anchor).mentions(&mut out);
+        let mut sentence = Sentence::new(article, article_index, index, *span, anchor);
+        sentence.narrative = narrative;
+        let before = out.len();
+        sentence.mentions(&mut out);
+        narrative = sentence.last_absolute(&out[before..]);
     }
     out
 }
@@ -528,6 +535,8 @@ struct Sentence<'a> {
     clauses: Vec<Span>,
     /// The clause each expression stands in.
     expression_clauses: Vec<usize>,
+    /// The last date with its year the sentence before gave.
+    narrative: Option<When>,
 }
 
 impl<'a> Sentence<'a> {
@@ -541,7 +550,43 @@ impl<'a> Sentence<'a> {
             clauses.iter().position(|c| c.start <= offset && offset < c.end.max(c.start + 1)).unwrap_or(0)
         };
         let expression_clauses = expressions.iter().map(|e| clause_of(e.span.start)).collect();
-        Sentence { article_index, index, offset: span.start, text, anchor, expressions, clauses, expression_clauses }
+        Sentence {
+            article_index,
+            index,
+            offset: span.start,
+            text,
+            anchor,
+            expressions,
+            clauses,
+            expression_clauses,
+            narrative: None,
+        }
+    }
+
+    /// Of this sentence's `mentions`, the last dated by words that give
+    /// their year (else what "the next year" here was counted from): the
+    /// narrative's date for the next sentence.
+    fn last_absolute(&self, mentions: &[Mention]) -> Option<When> {
+        let absolute = |m: &&Mention| {
+            m.expression_span.is_some_and(|span| {
+                self.expressions.iter().any(|e| {
+                    self.offset + e.span.start == span.start
+                        && (e.say.is_absolute() || matches!(e.say, Say::Following { .. }))
+                })
+            })
+        };
+        mentions.iter().rfind(absolute).map(|m| m.when)
+    }
+
+    /// What `the next year` at `expression` counts from: the last date with
+    /// its year before it in this sentence, else the sentence before's.
+    fn narrative_before(&self, expression: &Expr) -> Option<When> {
+        let mut earlier =
+            self.expressions.iter().filter(|e| e.span.end <= expression.span.start && e.say.is_absolute());
+        earlier
+            .next_back()
+            .and_then(|e| resolve(e.say, jiff::civil::Date::constant(2000, 1, 1), false))
+            .or(self.narrative)
     }
 
     /// Adds the sentence's mentions to `out`: one per date, then the
@@ -621,6 +666,11 @@ impl<'a> Sentence<'a> {
     /// when it cannot be placed.
     fn when(&self, expression: &Expr, clause: usize) -> Option<When> {
         let clause_start = self.clauses[clause].start;
+        if let Say::Following { n, unit, .. } = expression.say {
+            if let Some(from) = self.narrative_before(expression) {
+                return super::resolve::following(n, unit, from);
+            }
+        }
         // Without any date to read against, only dates that give their
         // own year can be placed.
         let when = match self.anchor {
@@ -757,6 +807,24 @@ mod tests {
         assert_eq!(date("A hearing has been set for early April."), "2026-04");
         assert_eq!(date("The hearing is pencilled in for early April."), "2026-04");
         assert_eq!(date("The league said on Wednesday it would not comment."), "2025-10-15");
+    }
+
+    #[test]
+    fn the_next_year_counts_from_the_narratives_last_year() {
+        assert_eq!(
+            dates("He took his solemn vows in 1981. The next year, he was ordained a priest."),
+            ["1981", "1982"]
+        );
+        assert_eq!(dates("She joined the firm in 2004 and left two years later."), ["2004", "2006"]);
+        assert_eq!(
+            dates("The dam was finished on 3 May 2001. It failed the following day."),
+            ["2001-05-03", "2001-05-04"]
+        );
+        // Without a date of the narrative's, "the next year" reads from the
+        // article's date; "two years later" and "the next day" cannot be placed.
+        assert_eq!(dates("Prices are expected to rise again the next year."), ["2026"]);
+        assert!(dates("Two years later, the mill closed.").is_empty());
+        assert!(dates("The rescuers came back the next day.").is_empty());
     }
 
     #[test]

@@ -158,6 +158,32 @@ pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
         Say::Relative { unit, offset, part } => relative(unit, offset, part, anchor, forward),
         Say::Within { n, unit } => within(i64::from(n), unit, anchor),
         Say::Ago { n, unit, approx } => ago(i64::from(n), unit, approx, anchor),
+        // No date of the narrative's to count from: "the next year" is
+        // next year; "two years later" cannot be placed.
+        Say::Following { n, unit, from_now: true } if unit != Unit::Day => {
+            relative(unit, i8::try_from(n).ok()?, Part::Whole, anchor, forward)
+        }
+        Say::Following { .. } => None,
+    }
+}
+
+/// `the next year` after a sentence about 1981: `n` units after `from`, as
+/// precise as both the unit and `from` allow.
+pub fn following(n: i32, unit: Unit, from: When) -> Option<When> {
+    let count = i64::from(n);
+    let precise = |needed: Precision| from.precision >= needed && from.precision != Precision::Range;
+    match unit {
+        Unit::Day | Unit::Hour if precise(Precision::Day) => Some(When::day(add_days(from.start, count)?, false)),
+        Unit::Week | Unit::Weekend if precise(Precision::Day) => {
+            Some(When::day(add_days(from.start, 7 * count)?, true))
+        }
+        Unit::Month if precise(Precision::Month) => {
+            let date = add_months(from.start, count)?;
+            When::month(date.year(), date.month(), false)
+        }
+        Unit::Year => When::year(from.start.year() + i16::try_from(n).ok()?, false),
+        Unit::Decade => When::year(from.start.year() + 10 * i16::try_from(n).ok()?, true),
+        _ => None,
     }
 }
 

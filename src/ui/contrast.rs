@@ -87,7 +87,8 @@ fn check(theme: Theme, keys_pressed: &str, (w, h): (u16, u16)) {
 }
 
 /// Every view and overlay, with a search match and a selection on screen.
-const SCREENS: [&str; 14] = ["", "\t", "\ts", "\t\n", "2", "2c", "2z", "3", "3j\n", "4", "4lle", "5", "?", "/plan\n3"];
+const SCREENS: [&str; 15] =
+    ["", "jjf", "\t", "\ts", "\t\n", "2", "2c", "2z", "3", "3j\n", "4", "4lle", "5", "?", "/plan\n3"];
 
 #[test]
 fn both_themes_read_at_4_5_to_1_everywhere() {

@@ -48,6 +48,8 @@ pub enum Action {
     ClosePane,
     Statements,
     Exclusive,
+    /// Read: the lines of the article hidden as page furniture.
+    Hidden,
     Suspend,
 }
 
@@ -84,6 +86,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::Split, "split", "Open another pane (max 3)"),
     (Action::ClosePane, "close_pane", "Close the reading pane"),
     (Action::Exclusive, "exclusive", "What only this source has"),
+    (Action::Hidden, "hidden", "Read: lines hidden as furniture"),
     (Action::Search, "search", "Search this view"),
     (Action::SearchNext, "search_next", "Next match, while searching"),
     (Action::SearchPrev, "search_prev", "Previous match"),
@@ -165,6 +168,7 @@ fn defaults() -> Vec<(Action, Vec<String>)> {
         (Action::Split, &["s"]),
         (Action::ClosePane, &["x"]),
         (Action::Exclusive, &["e"]),
+        (Action::Hidden, &["f"]),
         (Action::Suspend, &["ctrl-z"]),
     ];
     views.chain(rest.into_iter().map(|(a, keys)| (a, keys.iter().map(|k| k.to_string()).collect()))).collect()

@@ -409,3 +409,87 @@ impl Overlay for SharedBy {
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
     }
 }
+
+/// Rows of one hidden line shown in the hidden-lines overlay.
+const HIDDEN_ROWS: usize = 3;
+
+/// The lines of an article that are not in its text (page furniture, and
+/// the header lines its title, outlet and date were read from), in the
+/// order the file gives them; Enter shows where one stood.
+pub struct Hidden {
+    article: usize,
+    pub cursor: usize,
+}
+
+impl Hidden {
+    pub fn new(article: usize) -> Hidden {
+        Hidden { article, cursor: 0 }
+    }
+
+    fn lines<'a>(&self, shared: &'a Shared) -> &'a [parallax::ingest::Removed] {
+        shared.articles().get(self.article).map_or(&[], |a| a.removed.as_slice())
+    }
+}
+
+impl Overlay for Hidden {
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        let count = self.lines(shared).len();
+        if let Some(delta) = overlay_movement(action, shared) {
+            self.cursor = step(self.cursor, delta, count);
+            return Outcome::Stay;
+        }
+        if action == Action::Enter {
+            let Some(at) = self.lines(shared).get(self.cursor).map(|line| line.at) else { return Outcome::Stay };
+            let a = &shared.articles()[self.article];
+            // The sentence the line stood before (the last one when it stood at the end).
+            let next = a.sentences.partition_point(|s| s.end <= at).min(a.sentences.len().saturating_sub(1));
+            if let Some(&span) = a.sentences.get(next) {
+                shared.request(Request::Show(Target::Sentence { article: self.article, span }));
+                return Outcome::Close;
+            }
+        }
+        Outcome::Stay
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let r = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+        f.render_widget(Clear, layout::around(area, r));
+        let lines_hidden = self.lines(shared);
+        let w = (r.width as usize).saturating_sub(4);
+        let t = &shared.theme;
+        let mut lines = vec![Line::styled("Not in the text, and why · Enter shows where · Esc closes", t.dim())];
+        if lines_hidden.is_empty() {
+            lines.push(Line::raw("Nothing: every line of the file is in the text."));
+        }
+        let height = |i: usize| 1 + wrap::wrap(&lines_hidden[i].text, 0, w).len().clamp(1, HIDDEN_ROWS);
+        for i in fill(self.cursor, lines_hidden.len(), layout::text_height(r).saturating_sub(1), height) {
+            let line = &lines_hidden[i];
+            let style = if i == self.cursor { t.selected() } else { t.title() };
+            lines.push(Line::styled(
+                format!("{} {}", if i == self.cursor { "›" } else { " " }, line.kind.as_str()),
+                style,
+            ));
+            let rows = wrap::wrap(&line.text, 0, w);
+            for (k, row) in rows.iter().take(HIDDEN_ROWS).enumerate() {
+                let mut text = wrap::display(&line.text[row.start..row.end]).into_owned();
+                if k + 1 == HIDDEN_ROWS && rows.len() > HIDDEN_ROWS {
+                    text = wrap::truncate(&format!("{text} …"), w);
+                }
+                lines.push(Line::styled(format!("  {text}"), t.text()));
+            }
+        }
+        let furniture = parallax::ingest::removed::furniture_lines(lines_hidden);
+        let position = if lines_hidden.is_empty() {
+            String::new()
+        } else {
+            format!("{}/{} · ", self.cursor + 1, lines_hidden.len())
+        };
+        let title = format!(
+            " {position}{} · {furniture} {} hidden as page furniture ",
+            wrap::truncate(&shared.heading(self.article), 40),
+            if furniture == 1 { "line" } else { "lines" }
+        );
+        let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
+        f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
+    }
+}

@@ -129,6 +129,7 @@ snap!(coverage_exclusive, "4lle");
 snap!(discrepancies_view, "5");
 snap!(help_overlay, "?");
 snap!(read_shared_by, "\t\n");
+snap!(read_hidden, "jjf");
 snap!(compare_sources, "2\t");
 snap!(read_search, "/plan\n");
 snap!(timeline_search, "3/Peskov\n");

@@ -327,6 +327,7 @@ impl Read {
             Action::Right | Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::ToggleList => self.toggle_list(shared),
+            Action::Hidden => self.show_hidden(shared.source, shared),
             Action::Escape => return self.clear_targets(),
             _ => return false,
         }
@@ -353,6 +354,11 @@ impl Read {
             Action::NextShared => self.step_shared(true, shared),
             Action::PrevShared => self.step_shared(false, shared),
             Action::Enter => self.sources_sharing(shared),
+            Action::Hidden => {
+                if let Some(p) = self.panes.get(i) {
+                    self.show_hidden(p.article, shared);
+                }
+            }
             Action::Escape => return self.clear_targets(),
             _ => return false,
         }
@@ -411,9 +417,20 @@ impl Read {
         } else {
             format!(" {}% ", first * 100 / (rows.len() - h))
         };
-        let b =
-            block(shared, title, focused).title_bottom(Line::styled(scroll_note, shared.theme.dim()).right_aligned());
+        let room = (r.width as usize).saturating_sub(4 + wrap::width(&scroll_note));
+        let b = block(shared, title, focused)
+            .title_bottom(Line::styled(scroll_note, shared.theme.dim()).right_aligned())
+            .title_bottom(Line::styled(hidden_note(shared, a, room), shared.theme.dim()).left_aligned());
         f.render_widget(Paragraph::new(lines).block(b), r);
+    }
+
+    /// Opens the list of lines hidden from `article`'s text.
+    fn show_hidden(&self, article: usize, shared: &mut Shared) {
+        if shared.articles().get(article).is_some_and(|a| a.removed.is_empty()) {
+            shared.message = Some("nothing hidden: every line of the file is in the text".into());
+        } else {
+            shared.request(Request::Open(Box::new(super::super::overlays::Hidden::new(article))));
+        }
     }
 
     /// Search in the Read view: on through the open article, then the
@@ -492,6 +509,26 @@ fn pane_line<'a>(
     let mut line = styled_row_spaced(&a.body, row, &marks, shared.theme.text(), &a.glued);
     line.spans.splice(0..0, gutter);
     line
+}
+
+/// `3 lines hidden as page furniture · f shows`, shorter where that does
+/// not fit in `room` columns, nothing when no line was hidden.
+fn hidden_note(shared: &Shared, a: &parallax::ingest::Article, room: usize) -> String {
+    let count = parallax::ingest::removed::furniture_lines(&a.removed);
+    if count == 0 {
+        return String::new();
+    }
+    let key = shared.keymap.keys_of(Action::Hidden);
+    let key = key.split(' ').next().unwrap_or("");
+    let lines = if count == 1 { "line" } else { "lines" };
+    [
+        format!(" {count} {lines} hidden as page furniture · {key} shows "),
+        format!(" {count} {lines} hidden · {key} "),
+        format!(" {count} hidden "),
+    ]
+    .into_iter()
+    .find(|note| wrap::width(note) <= room)
+    .unwrap_or_default()
 }
 
 /// A pane's title: the source's name and title, with the date when it
@@ -594,6 +631,7 @@ impl View for Read {
                 (Action::NextShared, "shared line"),
                 (Action::Split, "split"),
                 (Action::FocusNext, "pane"),
+                (Action::Hidden, "hidden lines"),
             ]
         }
     }
