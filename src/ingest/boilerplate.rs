@@ -44,7 +44,7 @@ static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
 /// Prompts to the reader that are not links to a story: sign-ups,
 /// buttons, notices.
 static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:click here.*|sign up.*|subscribe.*|follow us.*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    Pattern::new(r"(?i)^(?:click here.*|sign up.*|subscribe.*|follow us.*|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
@@ -109,13 +109,13 @@ static REPORTING_BY: LazyLock<Pattern> = LazyLock::new(|| {
 
 static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+\s*min(?:ute)?s?\s*read|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after)(?: the)? (?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
+        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+[\s-]*min(?:ute)?s?\.?\s*read|(?:updated|published|posted)?\s*:?\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after(?: the)? (?:advertisement|ad))|(?:story|article) continues below (?:the )?(?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
 });
 
 static CAPTION_START: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|screenshot\s*:|screen ?grab\s*:|video (?:grab|still)\s*:|illustration\s*:|graphic\s*:|(?:photo|image|picture) credits?\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
+    Pattern::new(r"(?i)^(?:file\s*(?:photo)?\s*[-–—:]|file photo(?-u:\b)|photo\s*:|photos\s*:|image\s*:|picture\s*:|pictured\s*:|caption\s*:|screenshot\s*:|(?:image|media|video) caption\s*[,:]|representa(?:tional|tive) (?:image|photo|picture)$|screen ?grab\s*:|video (?:grab|still)\s*:|illustration\s*:|graphic\s*:|(?:photo|image|picture) credits?\s*:|\(?photo by(?-u:\b)|\(?photograph:|\[image(?-u:\b)|\[photo(?-u:\b))").unwrap()
 });
 
 static CAPTION_END: LazyLock<Pattern> = LazyLock::new(|| {
@@ -683,6 +683,27 @@ mod tests {
         assert_eq!(classify("Screenshot: Vatican Media"), Some(Caption));
         assert_eq!(classify("Subscribe to our newsletter for the day's top stories."), Some(Furniture));
         assert_eq!(classify("Share this article"), Some(Widget));
+    }
+
+    #[test]
+    fn reading_time_newsletter_and_caption_lines() {
+        for line in [
+            "4-minute read",
+            "Updated 2 hours ago",
+            "Image caption, Rescuers at the site of the crash",
+            "Representational image",
+            "Join our WhatsApp channel for the latest news",
+            "(Photo: PTI)",
+            "Rescuers search the debris (Photo by Sam Panthaky/AFP via Getty Images)",
+        ] {
+            assert!(classify(line).is_some(), "{line}");
+        }
+        for line in [
+            "Join us in thanking the volunteers who worked through the night.",
+            "Two hours ago the road was still open.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
     }
 
     #[test]

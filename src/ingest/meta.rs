@@ -126,7 +126,7 @@ impl<'t> LineReader<'t> {
             self.body.push(String::new());
             return;
         }
-        if let Some(kind) = self.furniture(line) {
+        if let Some(kind) = self.furniture(line).or_else(|| self.cut_off_furniture(line)) {
             self.remove(kind, line);
             return;
         }
@@ -152,6 +152,19 @@ impl<'t> LineReader<'t> {
             return;
         }
         self.body_line(line);
+    }
+
+    /// `ARTICLE CONTINU` at the end of a file cut short: the start of a
+    /// furniture line the page repeats, removed as that line was.
+    fn cut_off_furniture(&self, line: &str) -> Option<Removal> {
+        let last = self.text.trim_end().ends_with(line);
+        let earlier = self.layout.removed.iter().filter(|removed| removed.kind.is_furniture());
+        earlier
+            .filter(|removed| {
+                last && line.len() >= 8 && removed.text.len() > line.len() && removed.text.starts_with(line)
+            })
+            .map(|removed| removed.kind)
+            .next()
     }
 
     /// Records `text` as removed from the body, where it stood.
@@ -249,6 +262,7 @@ impl<'t> LineReader<'t> {
             || self.heading_title(line)
             || self.masthead_over_title(line, raw)
             || self.outlet_under_title(line, raw)
+            || self.fields_under_title(line)
             || self.byline_under_title(line)
             || self.label_over_headline(line, raw)
             || self.title(line, raw);
@@ -305,17 +319,39 @@ impl<'t> LineReader<'t> {
 
     /// `Metro Wire Service` between the title and its date: a name that
     /// says it is an outlet (a person's name there is left alone).
+    /// Also `*Nation Online*` right under the title, set apart in emphasis.
     fn outlet_under_title(&mut self, line: &str, raw: &str) -> bool {
+        let emphasised = strip_emphasis(raw.trim()) != raw.trim() && body_is_blank(&self.body);
         let named = self.layout.title.is_some()
             && self.layout.outlet.is_none()
             && self.prose_lines == 0
             && is_masthead(line)
             && line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
-            && date_follows(self.text, raw);
+            && (emphasised || date_follows(self.text, raw));
         if named {
             self.layout.outlet = Some(line.to_string());
         }
         named
+    }
+
+    /// `AFP | Times of Malta`, `Mehr News Agency | News ID: 232993`,
+    /// `InvestingCube · Shares` under the title: names between separators,
+    /// one of them an outlet's, and page furniture. The agencies named are
+    /// the credit, the first other name the outlet.
+    fn fields_under_title(&mut self, line: &str) -> bool {
+        if self.layout.title.is_none() || self.prose_lines > 0 || !body_is_blank(&self.body) {
+            return false;
+        }
+        let Some(names) = outlet_fields(line) else { return false };
+        let (agencies, outlets): (Vec<&str>, Vec<&str>) =
+            names.into_iter().partition(|name| crate::text::lexicon::is_news_agency(name));
+        if let Some(outlet) = outlets.first() {
+            self.layout.outlet.get_or_insert_with(|| outlet.to_string());
+        }
+        if !agencies.is_empty() {
+            self.layout.credit.get_or_insert_with(|| agencies.join(", "));
+        }
+        true
     }
 
     /// `Sophie Marchetti in Amsterdam` under the title.
@@ -450,6 +486,44 @@ fn field_masthead(line: &str) -> Option<&str> {
     let mut rest = fields.peekable();
     rest.peek()?;
     rest.all(|f| !f.is_empty() && words::rough_count(f) <= 6 && !f.ends_with(['.', '!', '?'])).then_some(name)
+}
+
+/// The names in a line of fields (`AFP | Times of Malta`), when every
+/// field is a name or page furniture (`News ID: 232993`, `Shares`) and one
+/// name is plainly an outlet's or an agency's (`Times`, `News`, a name in
+/// one word with a capital inside such as `InvestingCube`, `AFP`); `None`
+/// otherwise (a section path such as `Politics | Europe`).
+fn outlet_fields(line: &str) -> Option<Vec<&str>> {
+    let separated = [" | ", " · ", " • "].iter().any(|separator| line.contains(separator));
+    if !separated {
+        return None;
+    }
+    let mut names = Vec::new();
+    for field in line.split(['|', '·', '•']).map(|field| strip_emphasis(field.trim())) {
+        let widgets = words::words(field).all(|(_, word)| crate::text::lexicon::is_widget_word(word));
+        if field.is_empty() || boilerplate::classify(field).is_some() || widgets {
+            continue;
+        }
+        if words::rough_count(field) > 4 || field.ends_with(['.', '!', '?', ':', ',']) {
+            return None;
+        }
+        let capitalised = field.split_whitespace().all(|word| {
+            word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(word, "of" | "the" | "and" | "de" | "la" | "el" | "for")
+        });
+        if !capitalised {
+            return None;
+        }
+        names.push(field);
+    }
+    let outlet_like = |name: &&str| {
+        let inner_capital =
+            !name.contains(' ') && name.chars().skip(1).any(char::is_uppercase) && name.chars().any(char::is_lowercase);
+        name.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+            || crate::text::lexicon::is_news_agency(name)
+            || inner_capital
+    };
+    names.iter().any(outlet_like).then_some(names)
 }
 
 /// `Sophie Marchetti in Amsterdam`: a byline of two or three names and a
@@ -804,6 +878,9 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
             return None;
         }
         outlet = Some(before_rest);
+    } else if opens_a_sentence(before, after) {
+        // "On May 8, 2025, the court ruled ...": a sentence, not a date line.
+        return None;
     } else if is_prose(after) {
         let text = after.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '“' | '\''));
         glued = strip_section(text).to_string();
@@ -821,6 +898,30 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
         layout.outlet.get_or_insert_with(|| outlet.trim().to_string());
     }
     Some(glued)
+}
+
+/// `On May 8, 2025, the court ruled ...`: a date after a preposition, then
+/// the sentence going on (after a comma, or in lower case): the first
+/// sentence of the text, not a date line glued to it.
+fn opens_a_sentence(before: &str, after: &str) -> bool {
+    let preposition = matches!(
+        before.trim().to_lowercase().as_str(),
+        "on" | "by"
+            | "since"
+            | "until"
+            | "till"
+            | "from"
+            | "in"
+            | "at"
+            | "as of"
+            | "early on"
+            | "late on"
+            | "before"
+            | "after"
+    );
+    let rest = after.trim_start();
+    let goes_on = rest.starts_with(',') || rest.chars().next().is_some_and(char::is_lowercase);
+    preposition && goes_on
 }
 
 /// Drops a section name in capitals that opens glued text before a
@@ -958,11 +1059,22 @@ fn paragraphs(lines: &[String]) -> (Vec<String>, Vec<usize>) {
             paragraph_of_line.push(first);
             paragraph_of_line.extend(std::iter::repeat_n(first + 1, block.len() - 1));
         } else {
-            for line in block {
-                paragraph_of_line.push(out.len());
+            for (index, line) in block.iter().enumerate() {
                 let text = collapse(line);
-                if !text.is_empty() {
-                    out.push(text);
+                let continues = index > 0 && continues_sentence(&block[index - 1], line);
+                let next = out.len();
+                match out.last_mut() {
+                    Some(last) if continues => {
+                        paragraph_of_line.push(next);
+                        last.push(' ');
+                        last.push_str(&text);
+                    }
+                    _ => {
+                        paragraph_of_line.push(out.len());
+                        if !text.is_empty() {
+                            out.push(text);
+                        }
+                    }
                 }
             }
         }
@@ -975,6 +1087,21 @@ fn paragraphs(lines: &[String]) -> (Vec<String>, Vec<usize>) {
     }
     paragraph_of_line.resize(lines.len() + 1, out.len());
     (out, paragraph_of_line)
+}
+
+/// `It all happened so quickly,` over `Said Vishwash`: a line left open
+/// by a comma, and a line that goes on with it (in lower case, or an
+/// attribution of a few words): one sentence, set on two lines.
+fn continues_sentence(previous: &str, line: &str) -> bool {
+    if !previous.trim_end().ends_with(',') || is_bullet(line) {
+        return false;
+    }
+    let first = line.split_whitespace().next().unwrap_or("");
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    let attribution = words::rough_count(line) <= 6
+        && crate::text::lexicon::is_reporting_verb(&first.to_lowercase())
+        && line.split_whitespace().nth(1).is_some_and(|name| name.chars().next().is_some_and(char::is_uppercase));
+    lower || attribution
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -1075,6 +1202,58 @@ mod tests {
         // A date glued to the first sentence: the date alone is removed.
         let layout = parse("date 2025-11-21 US President Donald Trump has endorsed a plan aimed at ending the war.");
         assert_eq!(layout.removed[0].text, "date 2025-11-21");
+    }
+
+    #[test]
+    fn fields_under_the_title_name_the_outlet_and_the_agency() {
+        let l = parse(
+            "Bridge closed after crack found\nAFP | Harbour Times\n\nThe bridge was closed on Thursday after engineers found a crack.",
+        );
+        assert_eq!((l.outlet.as_deref(), l.credit.as_deref()), (Some("Harbour Times"), Some("AFP")));
+        assert_eq!(l.paragraphs.len(), 1);
+        let l = parse(
+            "# Bridge closed after crack found\n\nNorth News Agency | News ID: 412377\n\nThe bridge was closed on Thursday.",
+        );
+        assert_eq!(l.outlet.as_deref(), Some("North News Agency"));
+        assert_eq!(l.paragraphs, ["The bridge was closed on Thursday."]);
+        let l = parse("Bridge closed after crack found\nMarketPulse · Shares\n\nThe bridge was closed on Thursday.");
+        assert_eq!(l.outlet.as_deref(), Some("MarketPulse"));
+        // A section path names no outlet.
+        let l = parse("Bridge closed after crack found\nPolitics | Europe\n\nThe bridge was closed on Thursday.");
+        assert_eq!(l.outlet, None);
+        // An outlet in emphasis right under the title.
+        let l = parse("# Bridge closed after crack found\n\n*Valley Online*\n\nThe bridge was closed on Thursday.");
+        assert_eq!(l.outlet.as_deref(), Some("Valley Online"));
+        assert_eq!(l.paragraphs, ["The bridge was closed on Thursday."]);
+    }
+
+    #[test]
+    fn furniture_repeated_and_cut_off_and_an_attribution_on_its_own_line() {
+        let l = parse(
+            "Bridge closed\n2025-03-04\n\nThe bridge was closed on Thursday.\nARTICLE CONTINUES BELOW\nEngineers found a crack in a girder.\nARTICLE CONTI",
+        );
+        assert_eq!(l.paragraphs, ["The bridge was closed on Thursday.", "Engineers found a crack in a girder."]);
+        assert_eq!(l.removed.iter().filter(|line| line.kind == Removal::Furniture).count(), 2);
+        let l = parse(
+            "Bridge closed\n2025-03-04\n\nIt all happened so quickly,\nSaid Maria Lenz\nHer car was on the bridge.",
+        );
+        assert_eq!(l.paragraphs, ["It all happened so quickly, Said Maria Lenz", "Her car was on the bridge."]);
+    }
+
+    #[test]
+    fn a_first_sentence_opening_with_a_date_is_not_a_date_line() {
+        let l = parse(
+            "Court blocks merger\n\nOn May 8, 2025, the court ruled that the merger could not go ahead.\nThe companies said they would appeal.",
+        );
+        assert_eq!(l.published, None);
+        assert_eq!(l.paragraphs[0], "On May 8, 2025, the court ruled that the merger could not go ahead.");
+        let l = parse("Court blocks merger\n\nOn March 3 the court ruled that the merger could not go ahead.");
+        assert_eq!((l.published, l.paragraphs.len()), (None, 1));
+        // A date line stays one.
+        let l = parse(
+            "Court blocks merger\non May 08, 2025\nThe court ruled on Thursday that the merger could not go ahead.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-05-08"));
     }
 
     #[test]
