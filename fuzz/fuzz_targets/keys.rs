@@ -1,5 +1,5 @@
-//! Fuzz target: the terminal app driven by arbitrary key presses, resizes
-//! and pastes, in every view and overlay, over the sample, a set with no
+//! Fuzz target: the terminal app driven by arbitrary key presses, resizes,
+//! pastes and mouse wheel and clicks, in every view and overlay, over the sample, a set with no
 //! dated events, a one-article set, a set sharing no passages and a set
 //! with no articles. After every event the app must draw a whole frame with
 //! no control character in any cell. (The property test `src/ui/properties.rs`
@@ -26,6 +26,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ui::app::App;
 use ui::keymap::Keymap;
+use ui::shared::{Mouse, Pointer};
 use ui::theme::Theme;
 
 #[derive(Arbitrary, Debug)]
@@ -36,6 +37,8 @@ enum Input {
     Char(char, u8),
     Resize(u8, u8),
     Paste(String),
+    /// Wheel up, wheel down or a click (by the first number), anywhere.
+    Mouse(u8, u8, u8),
 }
 
 const KEYS: &[KeyCode] = &[
@@ -135,6 +138,10 @@ fuzz_target!(|data: (u8, bool, Vec<Input>)| {
             // Up to 255x255, small sizes (too small to draw) included.
             Input::Resize(w, h) => app.resize(u16::from(w), u16::from(h)),
             Input::Paste(text) => app.on_paste(&text),
+            Input::Mouse(kind, column, row) => {
+                let kind = [Pointer::WheelUp, Pointer::WheelDown, Pointer::Click][usize::from(kind % 3)];
+                app.on_mouse(Mouse { kind, column: u16::from(column), row: u16::from(row) });
+            }
         }
         draw(&app);
         if app.quit {

@@ -1,6 +1,7 @@
 //! Property test: the terminal app driven like the files are fuzzed.
 //! Random key presses (bound and unbound, with modifiers), resizes
-//! (including sizes too small to draw) and pastes, from every view and
+//! (including sizes too small to draw), pastes and mouse wheel and clicks
+//! anywhere on the screen, from every view and
 //! overlay, over sets that stress the lists: the sample, a set with no dated
 //! events, a one-article set, a set sharing no passages, no articles at
 //! all, and the sample before its analysis arrives. After every event the
