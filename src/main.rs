@@ -1,7 +1,7 @@
 //! The `parallax` command: the terminal app, or `parallax export`.
 
 use std::fmt::Display;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,6 +23,25 @@ struct Cli {
     command: Option<Command>,
     /// Article files or folders (.txt, .md, .html); the bundled sample when none.
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    walk: WalkArgs,
+}
+
+/// How folders are read.
+#[derive(clap::Args, Clone, Copy)]
+struct WalkArgs {
+    /// Follow symbolic links that lead outside the folders given.
+    #[arg(long)]
+    follow_links: bool,
+    /// Stop with an error past this many folder entries (files and folders).
+    #[arg(long, value_name = "N", default_value_t = ingest::walk::MAX_ENTRIES)]
+    max_entries: usize,
+}
+
+impl WalkArgs {
+    fn walk(self) -> ingest::Walk {
+        ingest::Walk { follow_links: self.follow_links, max_entries: self.max_entries }
+    }
 }
 
 #[derive(Subcommand)]
@@ -34,6 +53,8 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]
         format: FormatArg,
+        #[command(flatten)]
+        walk: WalkArgs,
     },
 }
 
@@ -50,21 +71,26 @@ const BAD_INVOCATION: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { paths, format }) => {
+        Some(Command::Export { paths, format, walk }) => {
             let format = match format {
                 FormatArg::Json => Format::Json,
                 FormatArg::Markdown => Format::Markdown,
             };
-            export_command(&paths, format)
+            export_command(&paths, walk.walk(), format)
         }
-        None => tui_command(&cli.paths),
+        None => tui_command(&cli.paths, cli.walk.walk()),
     }
 }
 
-fn tui_command(paths: &[PathBuf]) -> ExitCode {
+fn tui_command(paths: &[PathBuf], walk: ingest::Walk) -> ExitCode {
+    // Drawn into a file or a closed output, the app would run unseen.
+    if !io::stdout().is_terminal() {
+        say("the terminal app needs a terminal on standard output (`parallax export` writes to files and pipes)");
+        return ExitCode::from(BAD_INVOCATION);
+    }
     // Bad paths fail here, with a message, before the terminal is touched;
     // the files are read in the background once the app is up.
-    let plan = match ingest::Plan::new(paths) {
+    let plan = match ingest::Plan::with(paths, walk) {
         Ok(p) => p,
         Err(e) => {
             say(e);
@@ -89,8 +115,8 @@ fn say(line: impl Display) {
 }
 
 /// Loads the articles, reporting skipped inputs and problems on stderr.
-fn load(paths: &[PathBuf]) -> Result<ingest::Loaded, ExitCode> {
-    let loaded = match ingest::load(paths) {
+fn load(paths: &[PathBuf], walk: ingest::Walk) -> Result<ingest::Loaded, ExitCode> {
+    let loaded = match ingest::Plan::with(paths, walk).and_then(|plan| plan.load()) {
         Ok(l) => l,
         Err(e) => {
             say(e);
@@ -105,8 +131,12 @@ fn load(paths: &[PathBuf]) -> Result<ingest::Loaded, ExitCode> {
     Ok(loaded)
 }
 
-fn export_command(paths: &[PathBuf], format: Format) -> ExitCode {
-    let loaded = match load(paths) {
+fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format) -> ExitCode {
+    if stdout_was_closed() {
+        say("cannot write output: standard output is closed");
+        return ExitCode::FAILURE;
+    }
+    let loaded = match load(paths, walk) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -122,4 +152,18 @@ fn export_command(paths: &[PathBuf], format: Format) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether standard output was closed when the program started. Rust's
+/// runtime puts /dev/null, opened for reading and writing, in place of a
+/// closed descriptor, so writing "succeeds" into nothing; a shell's
+/// `>/dev/null` opens it for writing only, and is left alone.
+fn stdout_was_closed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(file) = io::stdout().as_fd().try_clone_to_owned().map(std::fs::File::from) else { return true };
+    let (Ok(out), Ok(null)) = (file.metadata(), std::fs::metadata("/dev/null")) else { return false };
+    // SAFETY: F_GETFL on a descriptor owned above; no pointers.
+    let flags = unsafe { libc::fcntl(std::os::fd::AsRawFd::as_raw_fd(&file), libc::F_GETFL) };
+    out.file_type().is_char_device() && out.rdev() == null.rdev() && flags & libc::O_ACCMODE == libc::O_RDWR
 }

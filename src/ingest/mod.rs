@@ -11,6 +11,7 @@ pub mod meta;
 pub mod published;
 pub mod removed;
 pub mod source;
+pub mod walk;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 pub use published::Published;
 pub use removed::{Removal, Removed};
 pub use source::{InputError, Source};
+pub use walk::Walk;
 
 use crate::text::{Span, sanitize, segment, words};
 pub use crate::warning::{Kind, Warning};
@@ -256,8 +258,9 @@ pub fn parse_batch(sources: &[Source], ids: &mut Ids) -> Loaded {
 }
 
 /// The inputs a set of paths names, checked but not yet read: files found
-/// in folders, and files named directly (which must be readable: they are
-/// opened now, so a bad invocation fails before any work starts).
+/// in folders, and files named directly (which must be readable regular
+/// files or pipes: they are opened now, so a bad invocation fails before
+/// any work starts).
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     /// `None`: the bundled sample.
@@ -268,18 +271,28 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Checks `paths` (the sample when empty).
+    /// Checks `paths` (the sample when empty), folders walked the default
+    /// way.
     pub fn new(paths: &[PathBuf]) -> Result<Plan, InputError> {
+        Plan::with(paths, Walk::default())
+    }
+
+    /// Checks `paths` (the sample when empty), folders walked as `walk`
+    /// says.
+    pub fn with(paths: &[PathBuf], walk: Walk) -> Result<Plan, InputError> {
         if paths.is_empty() {
             return Ok(Plan::default());
         }
         let mut skipped = Vec::new();
-        let files = source::list(paths, &mut skipped)?;
-        let explicit: Vec<PathBuf> = paths.iter().filter(|p| p.is_file()).cloned().collect();
-        for p in &explicit {
-            std::fs::File::open(p)
-                .and_then(|mut f| std::io::Read::read(&mut f, &mut [0u8; 1]))
-                .map_err(|e| InputError::Unreadable(p.display().to_string(), source::io_reason(&e)))?;
+        let files = walk::list(paths, walk, &mut skipped)?;
+        let explicit: Vec<PathBuf> = paths.iter().filter(|p| !p.is_dir()).cloned().collect();
+        for path in &explicit {
+            let mut file = source::open(path, true)?;
+            // A pipe is not read ahead: what is read from it is gone.
+            if file.metadata().is_ok_and(|m| m.is_file()) {
+                std::io::Read::read(&mut file, &mut [0u8; 1])
+                    .map_err(|e| InputError::Unreadable(path.display().to_string(), source::io_reason(&e)))?;
+            }
         }
         Ok(Plan { files: Some(files), explicit, skipped })
     }
@@ -316,7 +329,10 @@ impl Plan {
             std::iter::once(&files[..head.min(files.len())]).chain(files[head.min(files.len())..].chunks(batch.max(1)));
         let mut first = true;
         for chunk in chunks.filter(|c| !c.is_empty()) {
-            let read: Vec<Result<Source, InputError>> = crate::par::map(chunk, |f| source::read(f));
+            // A file named directly may be a pipe (`<(command)`); one found
+            // in a folder must be a regular file.
+            let read: Vec<Result<Source, InputError>> =
+                crate::par::map(chunk, |f| source::read(f, self.explicit.contains(f)));
             let mut skipped = if first { self.skipped.clone() } else { Vec::new() };
             first = false;
             let mut sources = Vec::with_capacity(chunk.len());

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::warning::Warning;
 
@@ -33,6 +33,10 @@ pub enum InputError {
     Missing(String),
     EmptyFolder(String),
     Unreadable(String, String),
+    /// Named directly, but a socket or a device (what it is).
+    NotRegular(String, &'static str),
+    /// A folder given holds more entries than the walk examines.
+    TooManyEntries(String, usize),
 }
 
 impl InputError {
@@ -41,6 +45,13 @@ impl InputError {
             InputError::Missing(p) => (p, "no such file or folder".into()),
             InputError::EmptyFolder(p) => (p, "folder holds no .txt, .md or .html files".into()),
             InputError::Unreadable(p, why) => (p, format!("cannot read: {why}")),
+            InputError::NotRegular(p, kind) => (p, format!("{kind}, not a regular file; not read")),
+            InputError::TooManyEntries(p, limit) => (
+                p,
+                format!(
+                    "more than {limit} entries in the folders given; nothing read (name a smaller folder, or raise the limit with --max-entries)"
+                ),
+            ),
         }
     }
 
@@ -79,109 +90,51 @@ fn stem_of(path: &Path) -> String {
     path.file_stem().map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-/// What a folder's files may be: text, Markdown, saved web pages.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
-
-fn is_article_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-}
-
-/// `Page_files/` beside `Page.html`.
-fn is_page_parts(dir: &Path) -> bool {
-    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
-    let Some(page) = name.strip_suffix("_files").or_else(|| name.strip_suffix("-Dateien")) else { return false };
-    ["html", "htm"].iter().any(|ext| dir.with_file_name(format!("{page}.{ext}")).is_file())
-}
-
-fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
-}
-
-/// Lists the article files named by `paths`, in order: each file as given,
-/// each folder's `.txt`, `.md` and `.html` files recursively, sorted by
-/// path (not the `*_files` folders a browser saves beside a page).
-/// Unreadable entries inside a folder are reported in `skipped`.
-pub fn list(paths: &[PathBuf], skipped: &mut Vec<Warning>) -> Result<Vec<PathBuf>, InputError> {
-    let mut files = Vec::new();
-    for p in paths {
-        let shown = p.display().to_string();
-        let meta = fs::metadata(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::Missing(shown.clone()),
-            _ => InputError::Unreadable(shown.clone(), io_reason(&e)),
-        })?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            let mut visited = Vec::new();
-            walk(p, 0, &mut found, &mut visited, skipped)
-                .map_err(|e| InputError::Unreadable(shown.clone(), io_reason(&e)))?;
-            if found.is_empty() {
-                return Err(InputError::EmptyFolder(shown));
-            }
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(p.clone());
-        }
+/// Opens `path` for reading without waiting: a FIFO nobody writes to would
+/// block an ordinary open forever. Only a regular file is taken, or a pipe
+/// when `pipe` allows it (a FIFO or `<(command)` named directly), and then
+/// read as it is written (to its end: at once, when nobody writes to it).
+pub fn open(path: &Path, pipe: bool) -> Result<fs::File, InputError> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let shown = path.display().to_string();
+    let unreadable = |e: std::io::Error| InputError::Unreadable(shown.clone(), io_reason(&e));
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(unreadable)?;
+    let file_type = file.metadata().map_err(unreadable)?.file_type();
+    if file_type.is_file() {
+        return Ok(file);
     }
-    Ok(files)
+    if !(pipe && file_type.is_fifo()) {
+        return Err(InputError::NotRegular(shown, super::walk::special_kind(file_type)));
+    }
+    blocking(&file).map_err(unreadable)?;
+    Ok(file)
 }
 
-fn walk(
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<PathBuf>,
-    visited: &mut Vec<PathBuf>,
-    skipped: &mut Vec<Warning>,
-) -> std::io::Result<()> {
-    // Symlinked folders can loop; each real folder is read once.
-    if let Ok(real) = fs::canonicalize(dir) {
-        if visited.contains(&real) {
-            return Ok(());
-        }
-        visited.push(real);
-    }
-    if depth > 64 {
-        skipped.push(Warning::skipped(dir, "folders nested too deeply; not read"));
-        return Ok(());
-    }
-    for entry in fs::read_dir(dir)? {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                skipped.push(Warning::skipped(dir, io_reason(&e)));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if is_hidden(&path) {
-            continue;
-        }
-        match fs::metadata(&path) {
-            // A browser's "Save Page As" keeps a page's images, scripts and
-            // frames in `Page_files/`: parts of a page, not articles.
-            Ok(m) if m.is_dir() && is_page_parts(&path) => {}
-            Ok(m) if m.is_dir() => {
-                if let Err(e) = walk(&path, depth + 1, out, visited, skipped) {
-                    skipped.push(Warning::skipped(&path, format!("cannot read folder: {}", io_reason(&e))));
-                }
-            }
-            Ok(_) if is_article_file(&path) => out.push(path),
-            Ok(_) => {}
-            Err(e) if is_article_file(&path) => skipped.push(Warning::skipped(&path, io_reason(&e))),
-            Err(_) => {}
-        }
+/// Clears `O_NONBLOCK`: a pipe with a writer is then read to its end.
+fn blocking(file: &fs::File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function borrows open, with
+    // integer arguments only.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    // SAFETY: as above.
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(std::io::Error::last_os_error());
     }
     Ok(())
 }
 
-/// Reads one file, at most [`MAX_FILE_BYTES`] of it.
-pub fn read(path: &Path) -> Result<Source, InputError> {
+/// Reads one file, at most [`MAX_FILE_BYTES`] of it (see [`open`] for
+/// `pipe`).
+pub fn read(path: &Path, pipe: bool) -> Result<Source, InputError> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| InputError::Unreadable(shown.clone(), io_reason(&e));
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map(|m| m.len()).ok();
+    let file = open(path, pipe)?;
+    let size = file.metadata().map(|m| m.len()).ok().filter(|&s| s > 0);
     let mut bytes = Vec::with_capacity(size.map_or(0, |s| s.min(MAX_FILE_BYTES as u64) as usize));
     file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     let mut truncated_from = None;
@@ -224,26 +177,25 @@ mod tests {
 
     #[test]
     fn missing_path_is_named() {
-        let err = list(&[PathBuf::from("/no/such/place.txt")], &mut Vec::new()).unwrap_err();
+        let paths = [std::path::PathBuf::from("/no/such/place.txt")];
+        let err = super::super::walk::list(&paths, Default::default(), &mut Vec::new()).unwrap_err();
         assert_eq!(err.to_string(), "/no/such/place.txt: no such file or folder");
     }
 
     #[test]
-    fn folders_are_read_recursively_and_sorted() {
-        let dir = std::env::temp_dir().join(format!("parallax-src-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("b/inner")).unwrap();
-        fs::write(dir.join("b/inner/z.md"), "z").unwrap();
-        fs::write(dir.join("a.txt"), "a").unwrap();
-        fs::write(dir.join("c.TXT"), "c").unwrap();
-        fs::write(dir.join("skip.json"), "{}").unwrap();
-        fs::write(dir.join(".hidden.txt"), "h").unwrap();
-        let files = list(std::slice::from_ref(&dir), &mut Vec::new()).unwrap();
-        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&dir).unwrap().display().to_string()).collect();
-        assert_eq!(names, ["a.txt", "b/inner/z.md", "c.TXT"]);
-        fs::create_dir_all(dir.join("empty")).unwrap();
-        let err = list(&[dir.join("empty")], &mut Vec::new()).unwrap_err();
-        assert!(matches!(err, InputError::EmptyFolder(_)));
+    fn a_fifo_is_read_without_waiting_and_a_device_refused() {
+        let dir = std::env::temp_dir().join(format!("parallax-fifo-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe.txt");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        // Named directly with nobody writing: read at once, empty.
+        assert!(read(&fifo, true).unwrap().bytes.is_empty());
+        // Found in a folder: not taken.
+        assert_eq!(read(&fifo, false).unwrap_err(), InputError::NotRegular(fifo.display().to_string(), "a FIFO"));
+        let err = read(Path::new("/dev/zero"), true).unwrap_err();
+        assert_eq!(err.to_string(), "/dev/zero: a device, not a regular file; not read");
         fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -254,7 +206,7 @@ mod tests {
         let path = dir.join("big.txt");
         let text = "é".repeat(MAX_FILE_BYTES / 2 + 10);
         fs::write(&path, &text).unwrap();
-        let s = read(&path).unwrap();
+        let s = read(&path, false).unwrap();
         assert!(s.bytes.len() <= MAX_FILE_BYTES);
         assert!(std::str::from_utf8(&s.bytes).is_ok());
         assert_eq!(s.truncated_from, Some(text.len() as u64));
