@@ -1,8 +1,9 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM or with the
-//! tell-tale zero bytes of ASCII text, Windows-1252 where the bytes are
-//! clearly that, and lossy UTF-8 otherwise. Binary files are refused.
+//! tell-tale zero bytes of ASCII text, the encoding a web page declares
+//! when its bytes are not UTF-8, Windows-1252 where the bytes are clearly
+//! that, and lossy UTF-8 otherwise. Binary files are refused.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text decoded from a file, with a note when the decoding was not plain UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +18,15 @@ pub struct NotText(pub String);
 
 /// Decodes `bytes` as text, or says why it is not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes `bytes` as text, taking `declared` (what a web page says it is
+/// written in) when the bytes are not UTF-8; a byte order mark wins over
+/// it, as in a browser.
+pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode_utf8(rest);
+        return decode_utf8(rest, None);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Ok(utf16(rest, true, "UTF-16 (byte order mark)"));
@@ -32,7 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     if is_binary(bytes) {
         return Err(NotText("binary data (NUL bytes or mostly control characters), not text".into()));
     }
-    decode_utf8(bytes)
+    decode_utf8(bytes, declared)
 }
 
 fn utf16(bytes: &[u8], little_endian: bool, what: &str) -> Decoded {
@@ -45,9 +53,19 @@ fn utf16(bytes: &[u8], little_endian: bool, what: &str) -> Decoded {
     Decoded { text: text.into_owned(), note: Some(note) }
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<Decoded, NotText> {
+fn decode_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, NotText> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: s.to_string(), note: None }),
+        Err(_) if declared.is_some_and(|e| e != encoding_rs::UTF_8) => {
+            let encoding = declared.unwrap_or(WINDOWS_1252);
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let mut note = format!("not valid UTF-8; decoded as {}, as the page declares", encoding.name());
+            if had_errors {
+                let bad = text.matches('\u{FFFD}').count();
+                note.push_str(&format!("; {bad} invalid byte sequence(s) replaced with U+FFFD"));
+            }
+            Ok(Decoded { text: text.into_owned(), note: Some(note) })
+        }
         Err(_) if looks_like_windows_1252(bytes) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(Decoded { text: text.into_owned(), note: Some("not valid UTF-8; decoded as Windows-1252".into()) })
@@ -149,6 +167,20 @@ mod tests {
         assert_eq!(decode(&le).unwrap().text, "Hello world");
         let be: Vec<u8> = "Hello world, again".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&be).unwrap().text, "Hello world, again");
+    }
+
+    #[test]
+    fn a_declared_encoding_is_taken_when_the_bytes_are_not_utf8() {
+        // "Москва" in Windows-1251, and "東京" in Shift_JIS.
+        let cyrillic = b"\xcc\xee\xf1\xea\xe2\xe0";
+        let d = decode_declared(cyrillic, Encoding::for_label(b"windows-1251")).unwrap();
+        assert_eq!(d.text, "Москва");
+        assert_eq!(d.note.as_deref(), Some("not valid UTF-8; decoded as windows-1251, as the page declares"));
+        let d = decode_declared(b"\x93\x8c\x8b\x9e", Encoding::for_label(b"shift_jis")).unwrap();
+        assert_eq!(d.text, "東京");
+        assert!(d.note.unwrap().contains("Shift_JIS"));
+        // Valid UTF-8 stays UTF-8 whatever the page says.
+        assert_eq!(decode_declared("Москва".as_bytes(), Encoding::for_label(b"windows-1251")).unwrap().note, None);
     }
 
     #[test]

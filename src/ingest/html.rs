@@ -26,6 +26,31 @@ pub fn is_html(path: &str, text: &str) -> bool {
         || head.starts_with("<?xml") && head.contains("<html")
 }
 
+/// The encoding a page declares in a `<meta charset>` or a `<meta
+/// http-equiv="Content-Type" content="...; charset=...">` near its start,
+/// as a browser's prescan finds it. A page cannot declare UTF-16 in its own
+/// ASCII bytes: that is read as UTF-8, as browsers do.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]).to_ascii_lowercase();
+    for (at, _) in head.match_indices("<meta") {
+        let tag = &head[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let Some(value) = tag.find("charset").map(|i| tag[i + "charset".len()..].trim_start()) else { continue };
+        let Some(value) = value.strip_prefix('=') else { continue };
+        let label: String = value
+            .trim_start()
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '\'' | ';' | '/' | '>') && !c.is_whitespace())
+            .collect();
+        if let Some(encoding) = encoding_rs::Encoding::for_label(label.as_bytes()) {
+            let utf16 = encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE;
+            return Some(if utf16 { encoding_rs::UTF_8 } else { encoding.output_encoding() });
+        }
+    }
+    None
+}
+
 /// Elements whose text is never article text. (`header` only outside an
 /// article: an article's own header holds its title, byline and date.)
 const SKIP: &[&str] = &[
@@ -426,6 +451,20 @@ fn render(meta: Meta, blocks: Vec<Block>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn finds_the_declared_charset() {
+        let name = |html: &str| declared_charset(html.as_bytes()).map(encoding_rs::Encoding::name);
+        assert_eq!(name("<html><head><meta charset=windows-1251>"), Some("windows-1251"));
+        assert_eq!(name("<META CHARSET=\"Shift_JIS\"/>"), Some("Shift_JIS"));
+        assert_eq!(
+            name("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\">"),
+            Some("ISO-8859-2")
+        );
+        assert_eq!(name("<meta charset=\"utf-16\">"), Some("UTF-8"));
+        assert_eq!(name("<meta name=\"x\" content=\"charset\"><p>charset=koi8-r</p>"), None);
+        assert_eq!(name("<p>no meta</p>"), None);
+    }
     use super::*;
 
     const PAGE: &str = r#"<!DOCTYPE html>

@@ -136,7 +136,11 @@ pub fn page_text(source: &Source) -> Result<String, Warning> {
 /// Markdown file turned to plain lines, and sanitised. What happened on the
 /// way is added to `warnings`.
 fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, Warning> {
-    let decoded = decode::decode(&source.bytes).map_err(|error| Warning::skipped(&source.path, error.0))?;
+    // A web page may say what it is written in; text files cannot.
+    let start = String::from_utf8_lossy(&source.bytes[..source.bytes.len().min(512)]);
+    let declared = html::is_html(&source.path, &start).then(|| html::declared_charset(&source.bytes)).flatten();
+    let decoded =
+        decode::decode_declared(&source.bytes, declared).map_err(|error| Warning::skipped(&source.path, error.0))?;
     let problem = |message: String| Warning::problem(&source.path, message);
     if let Some(note) = decoded.note {
         warnings.push(problem(note));
