@@ -7,6 +7,11 @@
 //! atomically, a temporary file renamed over the old one, so a crash never
 //! leaves half a file; a broken state file is set aside. Neither ever stops
 //! the app: a read-only directory only means nothing is remembered.
+//!
+//! Both files are read with a limit on size, and only when they are
+//! regular files: a FIFO would block the start, a link to `/dev/zero` would
+//! never end. Several instances share one state file: each saves by reading
+//! it again under a lock and updating only its own set's entry.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -56,19 +61,55 @@ pub fn state_dir() -> Option<PathBuf> {
         .or_else(|| project_dirs().map(|d| d.state_dir().unwrap_or_else(|| d.data_local_dir()).to_path_buf()))
 }
 
+/// `config.toml` larger than this is not read.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+/// `state.json` larger than this is set aside.
+pub const MAX_STATE_BYTES: u64 = 16 << 20;
+
+/// Why a settings or state file was not read.
+enum Unread {
+    Missing,
+    /// Not a regular file, or larger than the limit: set aside if state.
+    Unfit(String),
+    /// An error reading it (permission denied...).
+    Failed(String),
+}
+
+/// Reads a settings or state file: a regular file of at most `limit`
+/// bytes. Opened without waiting (a FIFO must not block the start) and read
+/// no further than the limit (a link to `/dev/zero` never ends).
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY).open(path);
+    let file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unread::Missing),
+        Err(e) => return Err(Unread::Failed(e.to_string())),
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(Unread::Unfit("not a regular file".into()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Unread::Failed(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::Unfit(format!("larger than {limit} bytes")));
+    }
+    Ok(bytes)
+}
+
 impl Config {
     /// Reads `config.toml` from `dir`. Returns the settings and warnings
     /// (each naming the file); never fails.
     pub fn load(dir: Option<&Path>) -> (Config, Vec<Warning>) {
         let Some(path) = dir.map(|d| d.join("config.toml")) else { return (Config::default(), Vec::new()) };
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), Vec::new()),
-            Err(e) => {
-                return (Config::default(), vec![Warning::config(&path, format!("cannot read ({e}); using defaults"))]);
-            }
+        let why = match read_limited(&path, MAX_CONFIG_BYTES).map(String::from_utf8) {
+            Ok(Ok(text)) => return Config::parse(&text, &path),
+            Err(Unread::Missing) => return (Config::default(), Vec::new()),
+            Ok(Err(_)) => "not UTF-8 text".to_string(),
+            Err(Unread::Unfit(why) | Unread::Failed(why)) => why,
         };
-        Config::parse(&text, &path)
+        (Config::default(), vec![Warning::config(&path, format!("cannot read ({why}); using defaults"))])
     }
 
     /// Parses config text; `path` names the file in warnings.
@@ -170,32 +211,51 @@ pub struct State {
 const MAX_SETS: usize = 50;
 
 impl State {
-    /// Reads the state file. A broken file is renamed to `state.json.bad`
-    /// with a warning; a missing one is an empty state.
+    /// Reads the state file. A broken file (not JSON, not text, too large,
+    /// not a regular file) is renamed to `state.json.bad` with a warning; a
+    /// missing one is an empty state.
     pub fn load(dir: Option<&Path>) -> (State, Vec<Warning>) {
         let Some(path) = dir.map(|d| d.join("state.json")) else { return (State::default(), Vec::new()) };
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), Vec::new()),
-            Err(e) => {
-                return (State::default(), vec![Warning::state(&path, format!("cannot read ({e}); starting afresh"))]);
+        let broken = match read_limited(&path, MAX_STATE_BYTES) {
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(state) => return (state, Vec::new()),
+                Err(e) => e.to_string(),
+            },
+            Err(Unread::Missing) => return (State::default(), Vec::new()),
+            Err(Unread::Failed(why)) => {
+                return (
+                    State::default(),
+                    vec![Warning::state(&path, format!("cannot read ({why}); starting afresh"))],
+                );
             }
+            Err(Unread::Unfit(why)) => why,
         };
-        match serde_json::from_str(&text) {
-            Ok(s) => (s, Vec::new()),
-            Err(e) => {
-                let aside = path.with_extension("json.bad");
-                let moved = fs::rename(&path, &aside).is_ok();
-                let note = if moved { format!("; set aside as {}", aside.display()) } else { String::new() };
-                (State::default(), vec![Warning::state(&path, format!("broken ({e}){note}; starting afresh"))])
-            }
-        }
+        let aside = path.with_extension("json.bad");
+        let moved = fs::rename(&path, &aside).is_ok();
+        let note = if moved { format!("; set aside as {}", aside.display()) } else { String::new() };
+        (State::default(), vec![Warning::state(&path, format!("broken ({broken}){note}; starting afresh"))])
     }
 
-    /// Writes the state atomically: a temporary file, then a rename.
+    /// Remembers `set` under `key` in the state file in `dir`, keeping what
+    /// other instances saved since this one started: under a lock, the file
+    /// is read again, this set's entry updated and the whole written back
+    /// atomically. A broken file found then is set aside as at start.
+    pub fn update(dir: &Path, key: &str, set: SavedSet) -> Result<(), Warning> {
+        fs::create_dir_all(dir).map_err(|e| Warning::state(dir, format!("state not saved: {e}")))?;
+        let _lock = Lock::take(&dir.join(".state.json.lock"));
+        let (mut state, _) = State::load(Some(dir));
+        state.remember(key, set);
+        state.save(dir)
+    }
+
+    /// Writes the state atomically: a temporary file, flushed to disk, then
+    /// a rename, and the folder flushed so that the rename lasts too.
     pub fn save(&self, dir: &Path) -> Result<(), Warning> {
         let path = dir.join("state.json");
-        let tmp = dir.join(format!(".state.json.{}.tmp", std::process::id()));
+        // Named for this process and this save: never another's file.
+        static SAVES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let nth = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".state.json.{}.{nth}.tmp", std::process::id()));
         let not_saved = |file: &Path, e: std::io::Error| Warning::state(file, format!("state not saved: {e}"));
         let text = serde_json::to_string_pretty(self).map_err(|e| not_saved(&path, e.into()))?;
         fs::create_dir_all(dir).map_err(|e| not_saved(dir, e))?;
@@ -214,7 +274,8 @@ impl State {
         fs::rename(&tmp, &path).map_err(|e| {
             let _ = fs::remove_file(&tmp);
             not_saved(&path, e)
-        })
+        })?;
+        fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| not_saved(dir, e))
     }
 
     /// Stores `set` under `key`, forgetting the oldest sets beyond the limit.
@@ -227,6 +288,38 @@ impl State {
                 Some(k) => self.sets.remove(&k),
                 None => break,
             };
+        }
+    }
+}
+
+/// An exclusive lock on a file (flock), released when dropped. Taking it
+/// waits at most a couple of seconds: an instance stuck while saving must
+/// not stop another from quitting, which then saves without it.
+struct Lock(Option<fs::File>);
+
+impl Lock {
+    fn take(path: &Path) -> Lock {
+        use std::os::fd::AsRawFd;
+        let Ok(file) = fs::OpenOptions::new().create(true).truncate(false).write(true).open(path) else {
+            return Lock(None);
+        };
+        for _ in 0..200 {
+            // SAFETY: flock on a descriptor `file` keeps open; no pointers.
+            if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+                return Lock(Some(file));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        Lock(None)
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        use std::os::fd::AsRawFd;
+        if let Some(file) = &self.0 {
+            // SAFETY: as in `take`.
+            unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
         }
     }
 }
@@ -337,6 +430,58 @@ mod tests {
         assert_eq!(s, State::default());
         assert!(w[0].message.contains("set aside"), "{w:?}");
         assert!(d.join("state.json.bad").exists() && !d.join("state.json").exists());
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn endless_or_special_files_are_not_read() {
+        let d = scratch("endless");
+        std::os::unix::fs::symlink("/dev/zero", d.join("config.toml")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", d.join("state.json")).unwrap();
+        let (c, w) = Config::load(Some(&d));
+        assert_eq!(c, Config::default());
+        assert!(w[0].to_string().ends_with("config.toml: cannot read (not a regular file); using defaults"), "{w:?}");
+        let (s, w) = State::load(Some(&d));
+        assert_eq!(s, State::default());
+        assert!(w[0].message.contains("not a regular file") && w[0].message.contains("set aside"), "{w:?}");
+        // A regular file over the limit.
+        fs::remove_file(d.join("config.toml")).unwrap();
+        fs::write(d.join("config.toml"), "#".repeat(MAX_CONFIG_BYTES as usize + 1)).unwrap();
+        let (_, w) = Config::load(Some(&d));
+        assert!(w[0].message.contains("larger than 1048576 bytes"), "{w:?}");
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn random_bytes_are_set_aside_not_overwritten() {
+        let d = scratch("random");
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        fs::write(d.join("state.json"), &bytes).unwrap();
+        let (_, w) = State::load(Some(&d));
+        assert!(w[0].message.contains("set aside"), "{w:?}");
+        assert_eq!(fs::read(d.join("state.json.bad")).unwrap(), bytes);
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn saving_keeps_what_other_instances_saved() {
+        let d = scratch("merge");
+        // Two instances started with the same (empty) state; each saves its
+        // own set when it quits.
+        State::update(&d, "first", SavedSet { view: "timeline".into(), ..SavedSet::default() }).unwrap();
+        State::update(&d, "second", SavedSet { view: "compare".into(), ..SavedSet::default() }).unwrap();
+        let (s, w) = State::load(Some(&d));
+        assert!(w.is_empty());
+        assert_eq!((s.sets["first"].view.as_str(), s.sets["second"].view.as_str()), ("timeline", "compare"));
+        // At once, from threads: nothing lost.
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let d = d.clone();
+                std::thread::spawn(move || State::update(&d, &format!("t{i}"), SavedSet::default()).unwrap())
+            })
+            .collect();
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        assert_eq!(State::load(Some(&d)).0.sets.len(), 10);
         fs::remove_dir_all(d).unwrap();
     }
 

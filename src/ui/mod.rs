@@ -108,7 +108,7 @@ const BATCH: usize = 512;
 /// the background and appear as they come, then the analysis runs, and the
 /// views that need it show its progress until it is done.
 pub fn run(plan: Plan) -> io::Result<i32> {
-    let mut setup = Setup::load();
+    let setup = Setup::load();
     let paths = plan.paths();
     let key = config::set_key(paths.iter().map(|p| (p.as_str(), p.as_str())));
     let (tx, rx) = mpsc::channel::<Msg>();
@@ -136,10 +136,12 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let outcome = event_loop(&mut terminal, &mut app, &rx, setup.mouse);
     handle.close();
     // Remember where the reader was, then give the terminal back.
-    if app.loading().is_none() {
-        setup.state.remember(&key, app.snapshot());
-    }
-    let saved = setup.state_dir.as_deref().map(|d| setup.state.save(d));
+    // Saved into the state file as it is now: other instances may have
+    // saved their places since this one started.
+    let saved = match (&setup.state_dir, app.loading()) {
+        (Some(dir), None) => Some(State::update(dir, &key, app.snapshot())),
+        _ => None,
+    };
     give_back();
     // Told again now that the screen is gone; a stderr that cannot be
     // written loses them, and nothing else.
