@@ -96,7 +96,7 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.shared.theme;
     let width = r.width as usize;
     let line = if let Some(input) = &app.input {
-        Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{input}█"))])
+        Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{}█", wrap::display(input)))])
     } else {
         let message = &app.shared.message;
         let warning = app.warnings.first().filter(|_| message.is_none() && !app.warnings_seen);

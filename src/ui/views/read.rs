@@ -541,7 +541,7 @@ fn pane_title(shared: &Shared, article: usize, room: usize) -> String {
         None => format!(" {heading} "),
     };
     if wrap::width(&full) <= room {
-        return full;
+        return wrap::display(&full).into_owned();
     }
     // A space before the border when the title was cut.
     format!("{} ", wrap::truncate(&format!(" {heading}"), room.saturating_sub(1)))

@@ -241,7 +241,7 @@ impl Timeline {
             let text = &summary[row.start..row.end];
             let text =
                 if k == 1 && rows.len() > 2 { wrap::truncate(&format!("{text} …"), width) } else { text.to_string() };
-            lines.push(Line::raw(text));
+            lines.push(Line::raw(wrap::display(&text).into_owned()));
         }
         lines.extend([Line::styled(
             wrap::truncate(
