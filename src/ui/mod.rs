@@ -12,6 +12,7 @@ pub mod app;
 #[cfg(test)]
 mod contrast;
 pub mod draw;
+pub mod input;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
@@ -30,12 +31,12 @@ use std::sync::mpsc;
 use std::thread;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent,
-    MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyEvent,
+    KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 
 use parallax::analysis::{Analysis, Stage, analyse_with};
 use parallax::config::{self, Config, State};
@@ -117,6 +118,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     let handle = spawn_signals(tx.clone())?;
 
     let mut terminal = ratatui::try_init()?;
+    take_paste()?;
     if setup.mouse {
         take_mouse()?;
     }
@@ -129,7 +131,7 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     app.pending_restore = setup.state.sets.get(&key).cloned();
     app.warnings = setup.warnings.clone();
 
-    spawn_input(tx.clone());
+    spawn_input(tx.clone())?;
     spawn_loader(plan, tx.clone());
     drop(tx);
 
@@ -152,11 +154,20 @@ pub fn run(plan: Plan) -> io::Result<i32> {
 
 /// Sends SIGTERM, SIGHUP and SIGINT to the loop as messages.
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
     let handle = signals.handle();
     thread::spawn(move || {
         for s in signals.forever() {
-            if tx.send(Msg::Signal(s)).is_err() {
+            // A resize: the terminal's new size (the key reader does not
+            // report it, as crossterm's did).
+            let msg = match s {
+                SIGWINCH => match crossterm::terminal::size() {
+                    Ok((w, h)) => Msg::Resize(w, h),
+                    Err(_) => continue,
+                },
+                s => Msg::Signal(s),
+            };
+            if tx.send(msg).is_err() {
                 break;
             }
         }
@@ -164,28 +175,28 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<signal_hook::iterator::Han
     Ok(handle)
 }
 
-/// Reads the terminal: keys, resizes, pastes, the mouse events used.
-fn spawn_input(tx: mpsc::Sender<Msg>) {
+/// Reads the terminal: keys, pastes, the mouse events used. Through
+/// `input`, not crossterm's reader: a stray paste start there swallows
+/// every key after it.
+fn spawn_input(tx: mpsc::Sender<Msg>) -> io::Result<()> {
+    let tty = input::terminal()?;
     thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
-                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
-                Ok(Event::Paste(text)) => Msg::Paste(text),
+        let error = input::read(&tty, |event| {
+            let msg = match event {
+                Event::Key(k) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Event::Paste(text) => Msg::Paste(text),
                 // Motion and drags are not used: no redraw for them.
-                Ok(Event::Mouse(m)) => match mouse_of(m) {
+                Event::Mouse(m) => match mouse_of(m) {
                     Some(m) => Msg::Mouse(m),
-                    None => continue,
+                    None => return true,
                 },
-                Ok(_) => continue,
-                Err(e) => Msg::Input(e.to_string()),
+                _ => return true,
             };
-            let stop = matches!(msg, Msg::Input(_));
-            if tx.send(msg).is_err() || stop {
-                break;
-            }
-        }
+            tx.send(msg).is_ok()
+        });
+        let _ = tx.send(Msg::Input(error.to_string()));
     });
+    Ok(())
 }
 
 /// Reads the articles in batches, then analyses them, sending each step.
@@ -280,10 +291,22 @@ fn take_mouse() -> io::Result<()> {
     Ok(())
 }
 
+/// Asks the terminal to mark pasted text (bracketed paste), so that a paste
+/// is never read as keys (`App::on_paste`); given back on a panic too.
+fn take_paste() -> io::Result<()> {
+    crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+        restore(info);
+    }));
+    Ok(())
+}
+
 /// Gives the terminal back: the mouse (a no-op when it was not taken),
-/// raw mode, the main screen.
+/// pastes, raw mode, the main screen.
 fn give_back() {
-    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -313,7 +336,7 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     }
     // Execution continues here after `fg`.
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         crossterm::execute!(io::stdout(), EnableMouseCapture)?;
     }
