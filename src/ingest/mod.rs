@@ -336,7 +336,10 @@ impl Plan {
             // A file named directly may be a pipe (`<(command)`); one found
             // in a folder must be a regular file.
             let read: Vec<Result<Source, InputError>> =
-                crate::par::map(chunk, |f| source::read(f, self.explicit.contains(f)));
+                crate::par::map(
+                    chunk,
+                    |f| if self.explicit.contains(f) { source::read_named(f) } else { source::read(f) },
+                );
             let mut skipped = if first { self.skipped.clone() } else { Vec::new() };
             first = false;
             let mut sources = Vec::with_capacity(chunk.len());

@@ -128,9 +128,17 @@ fn blocking(file: &fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads one file, at most [`MAX_FILE_BYTES`] of it (see [`open`] for
-/// `pipe`).
-pub fn read(path: &Path, pipe: bool) -> Result<Source, InputError> {
+/// Reads one regular file, at most [`MAX_FILE_BYTES`] of it.
+pub fn read(path: &Path) -> Result<Source, InputError> {
+    read_opened(path, false)
+}
+
+/// Reads a file named directly: a regular file or a pipe (see [`open`]).
+pub fn read_named(path: &Path) -> Result<Source, InputError> {
+    read_opened(path, true)
+}
+
+fn read_opened(path: &Path, pipe: bool) -> Result<Source, InputError> {
     let shown = path.display().to_string();
     let unreadable = |e: std::io::Error| InputError::Unreadable(shown.clone(), io_reason(&e));
     let file = open(path, pipe)?;
@@ -191,10 +199,10 @@ mod tests {
         // SAFETY: mkfifo with a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         // Named directly with nobody writing: read at once, empty.
-        assert!(read(&fifo, true).unwrap().bytes.is_empty());
+        assert!(read_named(&fifo).unwrap().bytes.is_empty());
         // Found in a folder: not taken.
-        assert_eq!(read(&fifo, false).unwrap_err(), InputError::NotRegular(fifo.display().to_string(), "a FIFO"));
-        let err = read(Path::new("/dev/zero"), true).unwrap_err();
+        assert_eq!(read(&fifo).unwrap_err(), InputError::NotRegular(fifo.display().to_string(), "a FIFO"));
+        let err = read_named(Path::new("/dev/zero")).unwrap_err();
         assert_eq!(err.to_string(), "/dev/zero: a device, not a regular file; not read");
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -206,7 +214,7 @@ mod tests {
         let path = dir.join("big.txt");
         let text = "é".repeat(MAX_FILE_BYTES / 2 + 10);
         fs::write(&path, &text).unwrap();
-        let s = read(&path, false).unwrap();
+        let s = read(&path).unwrap();
         assert!(s.bytes.len() <= MAX_FILE_BYTES);
         assert!(std::str::from_utf8(&s.bytes).is_ok());
         assert_eq!(s.truncated_from, Some(text.len() as u64));
