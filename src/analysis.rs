@@ -1,7 +1,9 @@
 //! The analysis of one set of articles: every stage run in order. The export
 //! and the terminal app both draw from an [`Analysis`].
 
-use crate::align::{self, Corpus, Passage, Thresholds};
+use crate::align::semantic::{self, SemanticThresholds, Units};
+use crate::align::{self, Corpus, Passage, SentenceMatch, Thresholds};
+use crate::embed::Encoder;
 use crate::ingest::{Article, Loaded, Warning};
 use crate::story::{self, Story};
 use crate::timeline::{self, Event};
@@ -16,6 +18,36 @@ pub struct Analysis {
     pub passages: Vec<Passage>,
     pub timeline: Vec<Event>,
     pub story: Story,
+    /// Whether the sentence model took part.
+    pub model: ModelUse,
+}
+
+/// Whether the sentence model took part in an analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum ModelUse {
+    /// Not asked for: words alone.
+    #[default]
+    Off,
+    /// Used: vectors the model computed and vectors read from the cache,
+    /// and any problem with the cache.
+    Used { computed: usize, cached: usize, notes: Vec<Warning> },
+    /// Asked for but not available: words alone, and why.
+    Failed(Warning),
+}
+
+/// How to analyse.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The sentence model's vectors (with their cache); `None`: words alone.
+    pub encoder: Option<Encoder>,
+}
+
+/// Where an analysis is: a stage starting, or the sentence model's count
+/// of texts encoded so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Stage(Stage),
+    Vectors { done: usize, total: usize },
 }
 
 /// The stages of an analysis, in the order they run.
@@ -25,6 +57,8 @@ pub enum Stage {
     Terms,
     /// Sentence pairs that report the same thing.
     Matching,
+    /// The sentence model reads every sentence and clause (when asked for).
+    Model,
     /// Matched sentences joined into passages, with word diffs.
     Passages,
     /// Dated events, merged across sources.
@@ -33,13 +67,27 @@ pub enum Stage {
     Story,
 }
 
+impl ModelUse {
+    /// What to tell the reader about the model: why it was not used, or
+    /// what went wrong with its cache.
+    pub fn warnings(&self) -> &[Warning] {
+        match self {
+            ModelUse::Off => &[],
+            ModelUse::Used { notes, .. } => notes,
+            ModelUse::Failed(why) => std::slice::from_ref(why),
+        }
+    }
+}
+
 impl Stage {
+    /// The stages of an analysis without the model, in order.
     pub const ALL: [Stage; 5] = [Stage::Terms, Stage::Matching, Stage::Passages, Stage::Timeline, Stage::Story];
 
     pub fn label(self) -> &'static str {
         match self {
             Stage::Terms => "reading terms",
             Stage::Matching => "matching sentences",
+            Stage::Model => "reading with the sentence model",
             Stage::Passages => "building passages",
             Stage::Timeline => "building the timeline",
             Stage::Story => "comparing sources",
@@ -82,23 +130,72 @@ pub fn analyse(loaded: Loaded) -> Analysis {
 /// Runs the analysis, calling `progress` as each stage starts (so a caller
 /// can show where it is; the terminal app does this from a background thread).
 pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis {
+    analyse_with_options(loaded, &Options::default(), &mut |p| {
+        if let Progress::Stage(stage) = p {
+            progress(stage);
+        }
+    })
+}
+
+/// Runs the analysis as `options` say, reporting [`Progress`].
+pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let Loaded { mut articles, skipped } = loaded;
-    progress(Stage::Terms);
+    progress(Progress::Stage(Stage::Terms));
     let corpus = Corpus::build(&articles);
-    progress(Stage::Matching);
-    let matches = align::sentence_matches(&corpus, &Thresholds::default());
-    progress(Stage::Passages);
+    progress(Progress::Stage(Stage::Matching));
+    let lexical = align::sentence_matches(&corpus, &Thresholds::default());
+    let (matches, model) = match &options.encoder {
+        Some(encoder) => with_model(&articles, &corpus, lexical, encoder, progress),
+        None => (lexical, ModelUse::Off),
+    };
+    progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
-    // Statements across sources, and the passages they imply.
     let clusters = story::clusters::build(&articles, &matches);
-    let groups: Vec<Vec<(usize, std::ops::Range<usize>)>> =
-        clusters.iter().map(|c| c.members.iter().map(|m| (m.article, m.sentences.clone())).collect()).collect();
-    align::add_implied(&articles, &corpus, &mut passages, &groups);
-    progress(Stage::Timeline);
+    // Statements across sources imply passages between their reports that
+    // words alone could not pair; the model pairs those itself, and
+    // clusters of its looser matches imply wrong ones.
+    if model == ModelUse::Off {
+        let groups: Vec<Vec<(usize, std::ops::Range<usize>)>> =
+            clusters.iter().map(|c| c.members.iter().map(|m| (m.article, m.sentences.clone())).collect()).collect();
+        align::add_implied(&articles, &corpus, &mut passages, &groups);
+    }
+    progress(Progress::Stage(Stage::Timeline));
     let timeline = timeline::build(&mut articles, &corpus, &matches);
-    progress(Stage::Story);
+    progress(Progress::Stage(Stage::Story));
     let story = story::build(&articles, &corpus, &matches, clusters);
-    Analysis { articles, skipped, corpus, passages, timeline, story }
+    Analysis { articles, skipped, corpus, passages, timeline, story, model }
+}
+
+/// Adds the sentence model's matches to the lexical ones; when the model
+/// cannot run, the lexical matches stand and the reason is kept.
+fn with_model(
+    articles: &[Article],
+    corpus: &Corpus,
+    lexical: Vec<SentenceMatch>,
+    encoder: &Encoder,
+    progress: &mut dyn FnMut(Progress),
+) -> (Vec<SentenceMatch>, ModelUse) {
+    progress(Progress::Stage(Stage::Model));
+    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    if sentences > semantic::MAX_SENTENCES {
+        let why = format!(
+            "sentence model not used: {sentences} sentences, more than it compares in one set ({}); matching on shared words alone",
+            semantic::MAX_SENTENCES
+        );
+        return (lexical, ModelUse::Failed(Warning::model(None, why)));
+    }
+    let units = Units::build(articles, corpus);
+    let texts: Vec<&str> = units.to_encode(articles).into_iter().map(|(_, t)| t).collect();
+    let encoded = match encoder.encode(&texts, &mut |done, total| progress(Progress::Vectors { done, total })) {
+        Ok(e) => e,
+        Err(e) => {
+            let why = Warning::model(None, format!("{e}: matching on shared words alone"));
+            return (lexical, ModelUse::Failed(why));
+        }
+    };
+    let evidence = semantic::Evidence::new(articles, corpus, &units, &encoded.vectors);
+    let matches = align::with_model(corpus, lexical, &evidence, &SemanticThresholds::default());
+    (matches, ModelUse::Used { computed: encoded.computed, cached: encoded.cached, notes: encoded.notes })
 }
 
 #[cfg(test)]

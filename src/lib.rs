@@ -13,6 +13,7 @@
 pub mod align;
 pub mod analysis;
 pub mod config;
+pub mod embed;
 pub mod export;
 #[cfg(test)]
 mod fixture;
@@ -38,11 +39,12 @@ mod architecture {
         ("warning", &["text"]),
         ("config", &["warning"]),
         ("ingest", &["text", "par", "warning"]),
-        ("align", &["text", "ingest", "par"]),
+        ("embed", &["par", "warning"]),
+        ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
         ("story", &["text", "ingest", "align", "timeline", "par"]),
-        ("analysis", &["ingest", "align", "timeline", "story"]),
-        ("export", &["text", "ingest", "align", "timeline", "story", "analysis"]),
+        ("analysis", &["ingest", "embed", "align", "timeline", "story"]),
+        ("export", &["text", "ingest", "embed", "align", "timeline", "story", "analysis"]),
     ];
 
     /// Files of the library that are not a module of the map: the crate

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use parallax::analysis::{Options, analyse_with_options};
+use parallax::embed::Encoder;
 use parallax::export::{self, Format};
 use parallax::ingest;
 use parallax::warning;
@@ -55,6 +57,10 @@ enum Command {
         format: FormatArg,
         #[command(flatten)]
         walk: WalkArgs,
+        /// Match on shared words alone, without the bundled sentence model
+        /// (faster; finds fewer reworded statements).
+        #[arg(long)]
+        no_model: bool,
     },
 }
 
@@ -71,12 +77,12 @@ const BAD_INVOCATION: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { paths, format, walk }) => {
+        Some(Command::Export { paths, format, walk, no_model }) => {
             let format = match format {
                 FormatArg::Json => Format::Json,
                 FormatArg::Markdown => Format::Markdown,
             };
-            export_command(&paths, walk.walk(), format)
+            export_command(&paths, walk.walk(), format, !no_model)
         }
         None => tui_command(&cli.paths, cli.walk.walk()),
     }
@@ -131,7 +137,7 @@ fn load(paths: &[PathBuf], walk: ingest::Walk) -> Result<ingest::Loaded, ExitCod
     Ok(loaded)
 }
 
-fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format) -> ExitCode {
+fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format, use_model: bool) -> ExitCode {
     if stdout_was_closed() {
         say("cannot write output: standard output is closed");
         return ExitCode::FAILURE;
@@ -140,7 +146,9 @@ fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format) -> Exit
         Ok(l) => l,
         Err(code) => return code,
     };
-    let analysis = parallax::analyse(loaded);
+    let options = Options { encoder: use_model.then(Encoder::with_user_cache) };
+    let analysis = analyse_with_options(loaded, &options, &mut |_| {});
+    let _ = warning::write_lines(&mut io::stderr().lock(), analysis.model.warnings());
     let out = export::render(&analysis, format);
     let mut stdout = io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {

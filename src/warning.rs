@@ -30,6 +30,9 @@ pub enum Kind {
     Config,
     /// The remembered state (`state.json`).
     State,
+    /// The sentence model or its vector cache: the analysis goes on (from
+    /// words alone, or without the cache).
+    Model,
 }
 
 /// One warning: its kind, the file it is about, and what happened.
@@ -69,6 +72,12 @@ impl Warning {
     /// A problem with the state file.
     pub fn state(file: impl AsRef<Path>, message: impl Into<String>) -> Warning {
         Warning::new(Kind::State, Some(shown(file.as_ref())), message)
+    }
+
+    /// A problem with the sentence model or its cache (`file`: the cache
+    /// file, when one is at fault).
+    pub fn model(file: Option<&Path>, message: impl Into<String>) -> Warning {
+        Warning::new(Kind::Model, file.map(shown), message)
     }
 
     /// Whether it is told on stderr and in the app's status line (all but

@@ -4,12 +4,16 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+#[allow(dead_code, reason = "each test file uses part of the shared helpers")]
+#[path = "support/command.rs"]
+mod command;
+
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).output().expect("binary runs")
+    command::parallax_command().args(args).output().expect("binary runs")
 }
 
 fn stderr(o: &Output) -> String {
@@ -282,11 +286,8 @@ fn escape_sequences_never_reach_the_output() {
 
 #[test]
 fn runs_from_any_directory() {
-    let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["export", "--format", "json"])
-        .current_dir(Path::new("/"))
-        .output()
-        .unwrap();
+    let o =
+        command::parallax_command().args(["export", "--format", "json"]).current_dir(Path::new("/")).output().unwrap();
     assert!(o.status.success());
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["articles"].as_array().unwrap().len(), 5);

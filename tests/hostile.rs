@@ -5,9 +5,13 @@
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+#[allow(dead_code, reason = "each test file uses part of the shared helpers")]
+#[path = "support/command.rs"]
+mod command;
 
 #[allow(dead_code, reason = "each test file uses part of the shared tmux driver")]
 #[path = "support/tmux.rs"]
@@ -23,10 +27,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn export(path: &std::path::Path) -> (Output, Value) {
-    let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["export", "--format", "json", path.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let o = command::parallax_command().args(["export", "--format", "json", path.to_str().unwrap()]).output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(!err.contains("panicked"), "{err}");
     let doc = serde_json::from_slice(&o.stdout).unwrap_or(Value::Null);
@@ -139,10 +140,8 @@ fn escape_sequences_in_titles_and_bodies_are_removed() {
                  \u{202e}Rescuers\u{202c} pulled 112 people out.\u{7}";
     fs::write(dir.join("nasty.txt"), nasty).unwrap();
     for format in ["json", "markdown"] {
-        let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args(["export", "--format", format, dir.to_str().unwrap()])
-            .output()
-            .unwrap();
+        let o =
+            command::parallax_command().args(["export", "--format", format, dir.to_str().unwrap()]).output().unwrap();
         assert!(o.status.success());
         let out = String::from_utf8(o.stdout).unwrap();
         for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{85}', '\u{202e}', '\u{202c}'] {
@@ -202,11 +201,7 @@ fn assert_no_controls(channel: &str, bytes: &[u8]) {
 fn hostile_file_names_reach_no_output_as_control_characters() {
     let dir = hostile_names();
     for format in ["json", "markdown"] {
-        let o = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args(["export", "--format", format])
-            .arg(&dir)
-            .output()
-            .unwrap();
+        let o = command::parallax_command().args(["export", "--format", format]).arg(&dir).output().unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
         assert_no_controls(&format!("{format} on stdout"), &o.stdout);
         assert_no_controls(&format!("stderr of the {format} export"), &o.stderr);
@@ -265,7 +260,7 @@ fn hostile_file_names_reach_no_output_as_control_characters() {
 /// stderr on a full disk: the messages are lost, the exit status is not.
 fn with_full_stderr(args: &[&std::ffi::OsStr]) -> Output {
     let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).stderr(full).output().unwrap()
+    command::parallax_command().args(args).stderr(full).output().unwrap()
 }
 
 #[test]
@@ -302,7 +297,7 @@ struct Bounded {
 fn bounded(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> Bounded {
     let dir = scratch("bounded");
     let (out, err) = (dir.join("stdout"), dir.join("stderr"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let mut child = command::parallax_command()
         .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(fs::File::create(&out).unwrap())
@@ -438,7 +433,7 @@ fn full_stderr() -> String {
 
 fn closed_stdout() -> String {
     let bin = env!("CARGO_BIN_EXE_parallax");
-    let o = Command::new("sh").args(["-c", &format!("exec '{bin}' export >&-")]).output().unwrap();
+    let o = std::process::Command::new("sh").args(["-c", &format!("exec '{bin}' export >&-")]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("standard output is closed"), "{err}");

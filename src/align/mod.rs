@@ -6,7 +6,9 @@
 pub mod diff;
 pub mod index;
 pub mod score;
+pub mod semantic;
 pub mod terms;
+pub mod units;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -57,6 +59,9 @@ pub struct Passage {
     /// 0..=1: the larger of content overlap and word-order agreement.
     pub similarity: f32,
     pub kind: Kind,
+    /// What found it: shared words, the sentence model, or a statement
+    /// several sources carry.
+    pub found_by: FoundBy,
 }
 
 impl Passage {
@@ -183,15 +188,73 @@ const VERBATIM_RUN: usize = 8;
 pub struct SentenceMatch {
     pub a: SentenceRef,
     pub b: SentenceRef,
+    /// The lexical comparison of the two sentences.
     pub score: Score,
+    /// The sentence model's combined score ([`semantic`]), when it ran.
+    pub semantic: Option<f32>,
+    /// What found the pair.
+    pub found_by: FoundBy,
+}
+
+impl SentenceMatch {
+    /// How strongly the two sentences match, for ordering matches of one
+    /// analysis (the model's score when it ran, the lexical Dice otherwise).
+    pub fn strength(&self) -> f32 {
+        self.semantic.unwrap_or(self.score.dice)
+    }
+}
+
+/// Which evidence found a match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FoundBy {
+    /// Shared words: the lexical matcher.
+    Words,
+    /// The sentence model (with the lexical evidence), where the words alone fell short.
+    Model,
+    /// A statement that several sources carry: two of its reports, worded
+    /// too far apart to match directly (passages only, see [`add_implied`]).
+    Statement,
+}
+
+impl FoundBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Words => "words",
+            FoundBy::Model => "model",
+            FoundBy::Statement => "statement",
+        }
+    }
 }
 
 /// All matching sentence pairs, sorted by (a, b).
 pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> {
     index::search(corpus, th.min_share(), |a, b| th.verify(corpus, a, b))
         .into_iter()
-        .map(|(a, b, score)| SentenceMatch { a, b, score })
+        .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
         .collect()
+}
+
+/// The lexical matches joined with the sentence model's: every pair the
+/// words found, with the model's score added, and the pairs only the
+/// model found. Sorted by (a, b).
+pub fn with_model(
+    corpus: &Corpus,
+    lexical: Vec<SentenceMatch>,
+    evidence: &semantic::Evidence,
+    th: &semantic::SemanticThresholds,
+) -> Vec<SentenceMatch> {
+    let mut out: Vec<SentenceMatch> =
+        lexical.into_iter().map(|m| SentenceMatch { semantic: evidence.score(m.a, m.b, th), ..m }).collect();
+    let known: std::collections::HashSet<(SentenceRef, SentenceRef)> = out.iter().map(|m| (m.a, m.b)).collect();
+    for (a, b, strength) in semantic::matches(evidence, th) {
+        if !known.contains(&(a, b)) && !corpus.names_conflict(a, b) {
+            let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
+            out.push(SentenceMatch { a, b, score, semantic: Some(strength), found_by: FoundBy::Model });
+        }
+    }
+    out.sort_by_key(|m| (m.a, m.b));
+    out
 }
 
 /// Finds the passages shared by every pair of articles.
@@ -202,13 +265,27 @@ pub fn passages(articles: &[Article], corpus: &Corpus, th: &Thresholds) -> Vec<P
 /// Builds passages from already matched sentence pairs.
 pub fn passages_from(articles: &[Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Passage> {
     let mut by_pair: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut by_words: std::collections::HashSet<(SentenceRef, SentenceRef)> = std::collections::HashSet::new();
     for m in matches {
         by_pair.entry((m.a.0, m.b.0)).or_default().push((m.a.1, m.b.1));
+        if m.found_by == FoundBy::Words {
+            by_words.insert((m.a, m.b));
+        }
     }
     type PairMatches = ((usize, usize), Vec<(usize, usize)>);
     let groups: Vec<PairMatches> = by_pair.into_iter().collect();
     let built: Vec<Vec<Passage>> = crate::par::map(&groups, |((x, y), pairs)| {
-        components(pairs).into_iter().map(|(ra, rb)| build(articles, corpus, *x, ra, *y, rb)).collect()
+        components(pairs)
+            .into_iter()
+            .map(|(ra, rb)| {
+                // Words found it when words found any of its sentence pairs.
+                let words = pairs
+                    .iter()
+                    .any(|&(i, j)| ra.contains(&i) && rb.contains(&j) && by_words.contains(&((*x, i), (*y, j))));
+                let found_by = if words { FoundBy::Words } else { FoundBy::Model };
+                Passage { found_by, ..build(articles, corpus, *x, ra, *y, rb) }
+            })
+            .collect()
     });
     built.into_iter().flatten().collect()
 }
@@ -250,7 +327,10 @@ pub fn add_implied(
                 let conflict = ra.clone().any(|i| rb.clone().any(|j| corpus.names_conflict((a, i), (b, j))));
                 if !covered && !conflict {
                     paired.entry((a, b)).or_default().push((ra.clone(), rb.clone()));
-                    added.push(build(articles, corpus, a, ra.clone(), b, rb.clone()));
+                    added.push(Passage {
+                        found_by: FoundBy::Statement,
+                        ..build(articles, corpus, a, ra.clone(), b, rb.clone())
+                    });
                 }
             }
         }
@@ -347,7 +427,7 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
         Kind::Paraphrase
     };
     let similarity = ratio.max(content.dice).clamp(0.0, 1.0);
-    Passage { a, b, similarity, kind }
+    Passage { a, b, similarity, kind, found_by: FoundBy::Words }
 }
 
 #[cfg(test)]

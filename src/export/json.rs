@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::align::Passage;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, ModelUse};
 use crate::ingest::Article;
 use crate::story::{Cluster, Discrepancy, QuoteGroup};
 use crate::text::{Span, sanitize};
@@ -19,6 +19,8 @@ pub const FORMAT: &str = "parallax-export/1";
 pub struct Document<'a> {
     pub format: &'static str,
     pub generated_by: String,
+    /// Whether the sentence model took part, and how.
+    pub model: ModelOut,
     pub articles: Vec<ArticleOut<'a>>,
     pub passages: Vec<PassageOut<'a>>,
     pub timeline: Vec<EventOut<'a>>,
@@ -102,6 +104,34 @@ pub struct PassageOut<'a> {
     pub b: SpanOut<'a>,
     pub similarity: f64,
     pub kind: &'static str,
+    /// `words`, `model` or `statement`: what found the passage.
+    pub found_by: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct ModelOut {
+    /// `off` (words alone, as asked), `used`, or `failed` (words alone).
+    pub status: &'static str,
+    /// The model, when it was used.
+    pub name: Option<&'static str>,
+    /// Distinct texts the model encoded this run, and those read from the cache.
+    pub computed: usize,
+    pub cached: usize,
+    /// Why the model could not be used, or what went wrong with its cache.
+    pub notes: Vec<String>,
+}
+
+impl ModelOut {
+    fn from(model: &ModelUse) -> ModelOut {
+        let (status, computed, cached) = match model {
+            ModelUse::Off => ("off", 0, 0),
+            ModelUse::Used { computed, cached, .. } => ("used", *computed, *cached),
+            ModelUse::Failed(_) => ("failed", 0, 0),
+        };
+        let notes = model.warnings().iter().map(ToString::to_string).collect();
+        let name = matches!(model, ModelUse::Used { .. }).then_some(crate::embed::MODEL_NAME);
+        ModelOut { status, name, computed, cached, notes }
+    }
 }
 
 #[derive(Serialize)]
@@ -140,6 +170,7 @@ pub fn passage<'a>(articles: &'a [Article], p: &Passage) -> PassageOut<'a> {
         b: span_out(articles, p.b.article, p.b.span),
         similarity: round2(p.similarity),
         kind: p.kind.as_str(),
+        found_by: p.found_by.as_str(),
     }
 }
 
@@ -175,6 +206,7 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
     Document {
         format: FORMAT,
         generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
+        model: ModelOut::from(&analysis.model),
         articles: articles.iter().enumerate().map(|(index, article)| article_out(analysis, index, article)).collect(),
         passages: analysis.passages.iter().map(|p| passage(articles, p)).collect(),
         timeline: analysis.timeline.iter().map(|e| event(articles, e)).collect(),

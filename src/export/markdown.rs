@@ -74,6 +74,24 @@ fn marked(a: &Article, span: Span, changed: &[Span], mark: &str) -> String {
     out
 }
 
+/// Whether the sentence model took part, and any warning about it.
+fn model_line(out: &mut String, model: &crate::analysis::ModelUse) {
+    use crate::analysis::ModelUse;
+    match model {
+        ModelUse::Off => out.push_str("Matched on shared words alone, without the sentence model.\n\n"),
+        ModelUse::Used { .. } => {
+            let _ = writeln!(out, "Matched on shared words and the sentence model ({}).\n", crate::embed::MODEL_NAME);
+        }
+        ModelUse::Failed(_) => out.push_str("Matched on shared words alone: the sentence model could not run.\n\n"),
+    }
+    for warning in model.warnings() {
+        let _ = writeln!(out, "- warning: {}", escape(&warning.to_string()));
+    }
+    if !model.warnings().is_empty() {
+        out.push('\n');
+    }
+}
+
 fn short_id(a: &Article) -> String {
     name(&a.id)
 }
@@ -82,11 +100,16 @@ fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
     let (x, y) = (&arts[p.a.article], &arts[p.b.article]);
     let _ = writeln!(
         out,
-        "### {n}. {} ↔ {} · {} · similarity {:.2}\n",
+        "### {n}. {} ↔ {} · {} · similarity {:.2} · found by {}\n",
         short_id(x),
         short_id(y),
         p.kind.as_str(),
-        p.similarity
+        p.similarity,
+        match p.found_by {
+            crate::align::FoundBy::Words => "shared words",
+            crate::align::FoundBy::Model => "the sentence model",
+            crate::align::FoundBy::Statement => "a statement several sources carry",
+        }
     );
     let d = p.diff(arts);
     let del: Vec<Span> = d.chunks.iter().filter(|c| c.change == Change::Delete).map(|c| c.a).collect();
@@ -210,6 +233,7 @@ pub fn render(analysis: &Analysis) -> String {
         }
         out.push('\n');
     }
+    model_line(&mut out, &analysis.model);
     out.push_str("## Articles\n\n");
     for (index, article) in analysis.articles.iter().enumerate() {
         article_section(&mut out, index + 1, article);

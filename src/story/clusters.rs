@@ -45,7 +45,7 @@ impl Cluster {
 /// direct matches, and a group holds one sentence per source.
 pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
     let mut order: Vec<&SentenceMatch> = matches.iter().collect();
-    order.sort_by(|x, y| y.score.dice.total_cmp(&x.score.dice).then((x.a, x.b).cmp(&(y.a, y.b))));
+    order.sort_by(|x, y| y.strength().total_cmp(&x.strength()).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut grouping = Grouping::new(matches);
     for sentence_match in order {
         grouping.add(sentence_match);

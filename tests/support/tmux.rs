@@ -47,7 +47,7 @@ impl Tmux {
         // The inner shell records its pid and becomes the app (exec), so
         // the test can signal exactly this process.
         let script = format!(
-            "cd {d} && PARALLAX_CONFIG_DIR={d}/config PARALLAX_STATE_DIR={d}/state {env} sh -c 'echo $$ > {d}/pid; exec \"$0\" \"$@\"' {bin} {args}; echo EXIT:$? > {d}/exit; sleep 30",
+            "cd {d} && PARALLAX_CONFIG_DIR={d}/config PARALLAX_STATE_DIR={d}/state XDG_CACHE_HOME={d}/cache {env} sh -c 'echo $$ > {d}/pid; exec \"$0\" \"$@\"' {bin} {args}; echo EXIT:$? > {d}/exit; sleep 30",
             d = dir.display(),
             args = inputs.iter().map(|p| format!("'{}'", p.display())).collect::<Vec<_>>().join(" ")
         );
@@ -123,8 +123,12 @@ impl Tmux {
     pub fn exit_status(&self) -> String {
         let start = Instant::now();
         loop {
+            // The shell creates the file before it writes the status: an
+            // empty file is not an answer yet.
             if let Ok(s) = std::fs::read_to_string(self.dir.join("exit")) {
-                return s.trim().to_string();
+                if !s.trim().is_empty() {
+                    return s.trim().to_string();
+                }
             }
             if start.elapsed() > Duration::from_secs(15) {
                 panic!("the app did not exit:\n{}", self.screen());

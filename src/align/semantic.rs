@@ -1,0 +1,383 @@
+//! Matching with the sentence model: two sentences report the same thing
+//! when one of their units (the sentence or one of its clauses, see
+//! [`super::units`]) scores high enough against one of the other's, on one
+//! score that weighs three kinds of evidence:
+//!
+//! - the model's cosine of the two units, less the units' *background*:
+//!   their mean cosine to every sentence of the other articles. In a story
+//!   where every sentence is about "the plan", all cosines run high, and
+//!   what counts is how much closer a pair is than either side is to the
+//!   story at large (the same idea as hubness corrections in retrieval);
+//! - the lexical cosine of the units' content terms, each weighted by how
+//!   rare it is among the set's sentences;
+//! - a small handicap for a clause against a whole sentence: a sentence
+//!   with many clauses has more chances to match by accident.
+//!
+//! Units that only say who said something ("a senior administration
+//! official told NBC News", "according to two US officials") are left out:
+//! two reports sharing their sources do not share a statement.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::score::{Corpus, SentenceRef};
+use super::units;
+use crate::embed::{Vectors, cosine};
+use crate::ingest::Article;
+use crate::text::{Span, words};
+
+/// How the evidence is weighed, and where a pair is accepted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SemanticThresholds {
+    /// Weight of the model's (background-corrected) cosine; the lexical
+    /// cosine gets the rest.
+    pub model_weight: f32,
+    /// How much of the two units' mean background is taken off the cosine.
+    pub background: f32,
+    /// Taken off for each side that is a clause rather than a sentence (halved per side).
+    pub clause_handicap: f32,
+    /// The combined score at or above which two sentences match.
+    pub accept: f32,
+}
+
+impl Default for SemanticThresholds {
+    fn default() -> Self {
+        SemanticThresholds { model_weight: 0.7, background: 1.0, clause_handicap: 0.08, accept: 0.26 }
+    }
+}
+
+/// Sentences in one set that the model compares at most: it scores every
+/// pair of sentences from different articles, so the work grows with the
+/// square of this.
+pub const MAX_SENTENCES: usize = 5_000;
+
+/// Units shorter than this (a dateline, "VATICAN CITY", a photo credit)
+/// are not compared.
+const MIN_WORDS: usize = 4;
+
+/// One unit of comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub article: usize,
+    pub sentence: usize,
+    /// Where it is in its article's body.
+    pub span: Span,
+    /// The whole sentence (not one of its clauses).
+    pub whole: bool,
+    /// Compared at all: long enough, and more than an attribution.
+    pub comparable: bool,
+    /// Content term ids, sorted (the corpus's terms).
+    terms: Vec<u32>,
+    /// Euclidean norm of the unit's term weights.
+    norm: f32,
+}
+
+/// The units of every sentence of a set of articles.
+#[derive(Clone, Debug, Default)]
+pub struct Units {
+    pub units: Vec<Unit>,
+    /// `of_sentence[article][sentence]`: that sentence's units, the whole
+    /// sentence first.
+    pub of_sentence: Vec<Vec<Range<usize>>>,
+}
+
+impl Units {
+    /// Cuts every sentence into units and reads their terms.
+    pub fn build(articles: &[Article], corpus: &Corpus) -> Units {
+        let per_article: Vec<Vec<Vec<Unit>>> = crate::par::map_range(articles.len(), |article| {
+            (0..articles[article].sentences.len())
+                .map(|sentence| sentence_units(articles, corpus, (article, sentence)))
+                .collect()
+        });
+        let mut out = Units::default();
+        for sentences in per_article {
+            let mut ranges = Vec::with_capacity(sentences.len());
+            for units in sentences {
+                let start = out.units.len();
+                out.units.extend(units);
+                ranges.push(start..out.units.len());
+            }
+            out.of_sentence.push(ranges);
+        }
+        out
+    }
+
+    /// The text of every unit that needs a vector (the comparable ones and
+    /// every whole sentence), with its index in [`Units::units`].
+    pub fn to_encode<'a>(&self, articles: &'a [Article]) -> Vec<(usize, &'a str)> {
+        self.units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.comparable || u.whole)
+            .map(|(i, u)| (i, u.span.slice(&articles[u.article].body)))
+            .collect()
+    }
+
+    fn whole(&self, r: SentenceRef) -> usize {
+        self.of_sentence[r.0][r.1].start
+    }
+}
+
+fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): SentenceRef) -> Vec<Unit> {
+    let a = &articles[article];
+    let text = a.sentence(sentence);
+    let offset = a.sentences[sentence].start;
+    let names = &corpus.names[article][sentence];
+    units::units(text)
+        .into_iter()
+        .enumerate()
+        .map(|(k, span)| {
+            let unit_text = span.slice(text);
+            let whole = k == 0;
+            let terms = if whole { corpus.sentence((article, sentence)).to_vec() } else { corpus.lookup(unit_text) };
+            let norm = terms.iter().map(|t| corpus.weight[*t as usize].powi(2)).sum::<f32>().sqrt();
+            let comparable = words::words(unit_text).count() >= MIN_WORDS && !is_attribution(corpus, &terms, names);
+            Unit {
+                article,
+                sentence,
+                span: Span::new(offset + span.start, offset + span.end),
+                whole,
+                comparable,
+                terms,
+                norm,
+            }
+        })
+        .collect()
+}
+
+/// Words that say who said something, not what was said.
+const ATTRIBUTION_WORDS: &[&str] = &[
+    "official",
+    "source",
+    "report",
+    "according",
+    "senior",
+    "administration",
+    "government",
+    "close",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "citing",
+    "familiar",
+    "knowledge",
+    "anonymity",
+    "condition",
+    "insider",
+    "aide",
+    "diplomat",
+    "representative",
+    "news",
+    "media",
+    "agency",
+    "press",
+    "statement",
+    "interview",
+    "spoke",
+    "revealed",
+    "suggested",
+    "noted",
+    "claimed",
+    "discussions",
+    "matter",
+    "people",
+    "person",
+    "also",
+    "later",
+    "two",
+    "three",
+    "four",
+    "several",
+];
+
+/// The nouns that make a unit an attribution ("officials", "a source").
+const ATTRIBUTION_CUES: &[&str] = &[
+    "official",
+    "source",
+    "report",
+    "according",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "citing",
+    "insider",
+    "aide",
+    "diplomat",
+    "representative",
+];
+
+/// Terms of `words`, as the aligner makes them.
+fn term_set(words: &[&str]) -> HashSet<String> {
+    words.iter().filter_map(|w| super::terms::term(w)).collect()
+}
+
+static ATTRIBUTION_TERMS: LazyLock<HashSet<String>> = LazyLock::new(|| term_set(ATTRIBUTION_WORDS));
+static ATTRIBUTION_CUE_TERMS: LazyLock<HashSet<String>> = LazyLock::new(|| term_set(ATTRIBUTION_CUES));
+
+/// A unit that names a source and says little else: at most one term that
+/// is neither attribution vocabulary nor a name.
+fn is_attribution(corpus: &Corpus, terms: &[u32], names: &[u32]) -> bool {
+    let term = |t: &u32| corpus.vocab.term(*t).unwrap_or("");
+    let has_cue = terms.iter().any(|t| ATTRIBUTION_CUE_TERMS.contains(term(t)));
+    let said = terms.iter().filter(|t| !ATTRIBUTION_TERMS.contains(term(t)) && names.binary_search(t).is_err()).count();
+    has_cue && said <= 1
+}
+
+/// The vectors of the units, and each unit's background (see the module
+/// comment), ready for scoring.
+pub struct Evidence<'a> {
+    units: &'a Units,
+    corpus: &'a Corpus,
+    /// `row[unit]`: the unit's row in `vectors`, if it has one.
+    row: Vec<Option<usize>>,
+    vectors: &'a Vectors,
+    background: Vec<f32>,
+}
+
+impl<'a> Evidence<'a> {
+    /// `vectors` holds one row per entry of [`Units::to_encode`], in that order.
+    pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &'a Vectors) -> Evidence<'a> {
+        let mut row = vec![None; units.units.len()];
+        for (k, (i, _)) in units.to_encode(articles).into_iter().enumerate() {
+            row[i] = Some(k);
+        }
+        assert_eq!(row.iter().flatten().count(), vectors.len(), "one vector per unit to encode");
+        let mut evidence = Evidence { units, corpus, row, vectors, background: Vec::new() };
+        evidence.background = evidence.backgrounds(articles.len());
+        evidence
+    }
+
+    fn vector(&self, unit: usize) -> Option<&[f32]> {
+        self.row[unit].map(|r| self.vectors.row(r))
+    }
+
+    /// Each unit's mean cosine to the whole sentences of the other
+    /// articles: a dot product with the sum of their vectors.
+    fn backgrounds(&self, articles: usize) -> Vec<f32> {
+        let dim = crate::embed::DIM;
+        let mut per_article = vec![vec![0.0f32; dim]; articles];
+        let mut counts = vec![0usize; articles];
+        for (i, u) in self.units.units.iter().enumerate() {
+            if let (true, Some(v)) = (u.whole, self.vector(i)) {
+                per_article[u.article].iter_mut().zip(v).for_each(|(s, x)| *s += x);
+                counts[u.article] += 1;
+            }
+        }
+        let mut total = vec![0.0f32; dim];
+        for sum in &per_article {
+            total.iter_mut().zip(sum).for_each(|(t, x)| *t += x);
+        }
+        let all: usize = counts.iter().sum();
+        let others: Vec<Vec<f32>> =
+            per_article.iter().map(|own| total.iter().zip(own).map(|(t, o)| t - o).collect()).collect();
+        self.units
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let n = all - counts[u.article];
+                match self.vector(i) {
+                    Some(v) if n > 0 => cosine(v, &others[u.article]) / n as f32,
+                    _ => 0.0,
+                }
+            })
+            .collect()
+    }
+
+    /// The lexical cosine of two units' weighted terms.
+    fn lexical(&self, x: &Unit, y: &Unit) -> f32 {
+        if x.norm == 0.0 || y.norm == 0.0 {
+            return 0.0;
+        }
+        let shared: f32 = x
+            .terms
+            .iter()
+            .filter(|t| y.terms.binary_search(t).is_ok())
+            .map(|t| self.corpus.weight[*t as usize].powi(2))
+            .sum();
+        shared / (x.norm * y.norm)
+    }
+
+    /// The combined score of two units (see [`SemanticThresholds`]).
+    fn unit_score(&self, i: usize, j: usize, th: &SemanticThresholds) -> Option<f32> {
+        let (x, y) = (&self.units.units[i], &self.units.units[j]);
+        if !x.comparable || !y.comparable {
+            return None;
+        }
+        let model =
+            cosine(self.vector(i)?, self.vector(j)?) - th.background * (self.background[i] + self.background[j]) / 2.0;
+        let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
+        Some(
+            th.model_weight * model + (1.0 - th.model_weight) * self.lexical(x, y) - th.clause_handicap * clauses / 2.0,
+        )
+    }
+
+    /// The best score over the units of two sentences.
+    pub fn score(&self, a: SentenceRef, b: SentenceRef, th: &SemanticThresholds) -> Option<f32> {
+        let (ra, rb) = (&self.units.of_sentence[a.0][a.1], &self.units.of_sentence[b.0][b.1]);
+        ra.clone().flat_map(|i| rb.clone().filter_map(move |j| self.unit_score(i, j, th))).reduce(f32::max)
+    }
+
+    /// The model's cosine of two whole sentences.
+    pub fn sentence_cosine(&self, a: SentenceRef, b: SentenceRef) -> Option<f32> {
+        Some(cosine(self.vector(self.units.whole(a))?, self.vector(self.units.whole(b))?))
+    }
+}
+
+/// Every sentence pair from different articles whose best unit pair
+/// scores at least `th.accept`, with that score, sorted by pair.
+pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef, SentenceRef, f32)> {
+    let sentences: Vec<SentenceRef> =
+        evidence.units.of_sentence.iter().enumerate().flat_map(|(a, s)| (0..s.len()).map(move |i| (a, i))).collect();
+    let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
+        sentences
+            .iter()
+            .filter(|b| b.0 > a.0)
+            .filter_map(|&b| evidence.score(a, b, th).filter(|s| *s >= th.accept).map(|s| (a, b, s)))
+            .collect()
+    });
+    found.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+
+    #[test]
+    fn attributions_are_not_compared() {
+        let arts = fixture::articles(&[
+            "Storm hits coast\n\nA senior administration official confirmed to NBC News. The storm cut power to 40,000 homes.",
+            "Coast storm\n\nAccording to two US officials, the storm left 40,000 homes without power.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        let text = |u: &Unit| u.span.slice(&arts[u.article].body).to_string();
+        let attribution: Vec<String> = units.units.iter().filter(|u| !u.comparable).map(text).collect();
+        assert!(
+            attribution.contains(&"A senior administration official confirmed to NBC News.".to_string()),
+            "{attribution:?}"
+        );
+        assert!(attribution.contains(&"According to two US officials".to_string()), "{attribution:?}");
+        let kept: Vec<String> = units.units.iter().filter(|u| u.comparable).map(text).collect();
+        assert!(kept.iter().any(|t| t.contains("storm left 40,000 homes")), "{kept:?}");
+    }
+
+    #[test]
+    fn every_sentence_has_its_whole_unit_first() {
+        let arts = fixture::articles(&[
+            "One\n\nShort one here today. A much longer sentence follows here, with a clause that says something else entirely, while another part adds a little more.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        assert_eq!(units.of_sentence[0].len(), arts[0].sentences.len());
+        for (s, range) in units.of_sentence[0].iter().enumerate() {
+            let first = &units.units[range.start];
+            assert!(first.whole && first.span == arts[0].sentences[s]);
+            assert!(units.units[range.clone()].iter().skip(1).all(|u| !u.whole));
+        }
+        let longest = units.of_sentence[0].iter().map(|r| r.len()).max().unwrap();
+        assert!(longest > 1, "{:?}", units.units);
+    }
+}

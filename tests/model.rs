@@ -1,0 +1,128 @@
+//! The bundled sentence model through the real binary: reworded
+//! statements found, `--no-model`, the vector cache across runs, and a
+//! damaged cache.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("model-{name}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[path = "support/command.rs"]
+mod command;
+
+fn export(cache: &Path, args: &[&str]) -> (Output, Value) {
+    let o = command::parallax_command()
+        .env("XDG_CACHE_HOME", cache)
+        .args(["export", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("binary runs");
+    assert!(o.status.success(), "exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    let doc = serde_json::from_slice(&o.stdout).expect("export is JSON");
+    (o, doc)
+}
+
+/// Two reports of one happening in other words: no shared run of words,
+/// few shared terms.
+fn reworded_pair(dir: &Path) {
+    fs::write(
+        dir.join("a.txt"),
+        "Conclave ends\n\nWhite smoke poured out of the Sistine Chapel chimney at 6:07 p.m. local time. \
+         Ticket prices for the museum rose in spring.",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "A new pope\n\nThe crowd cheered as white smoke emerged from the chimney atop the Sistine Chapel. \
+         Farmers in the valley expect a late harvest.",
+    )
+    .unwrap();
+}
+
+fn passages_by(doc: &Value, found_by: &str) -> Vec<(String, String)> {
+    doc["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["found_by"] == found_by)
+        .map(|p| (p["a"]["text"].as_str().unwrap().to_string(), p["b"]["text"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn the_model_finds_a_reworded_statement_that_words_alone_miss() {
+    let dir = scratch("reworded");
+    reworded_pair(&dir);
+    let cache = dir.join("cache");
+    let (_, with_model) = export(&cache, &[dir.to_str().unwrap()]);
+    assert_eq!(with_model["model"]["status"], "used");
+    assert_eq!(with_model["model"]["name"], "all-MiniLM-L6-v2");
+    let found = passages_by(&with_model, "model");
+    assert_eq!(found.len(), 1, "{:#}", with_model["passages"]);
+    assert!(found[0].0.contains("White smoke") && found[0].1.contains("white smoke"), "{found:?}");
+    // The unrelated sentences are not paired.
+    assert_eq!(with_model["passages"].as_array().unwrap().len(), 1);
+    let (_, words_alone) = export(&cache, &["--no-model", dir.to_str().unwrap()]);
+    assert_eq!(words_alone["model"]["status"], "off");
+    assert!(words_alone["passages"].as_array().unwrap().is_empty(), "{:#}", words_alone["passages"]);
+}
+
+#[test]
+fn a_second_run_reads_every_vector_from_the_cache_and_agrees() {
+    let dir = scratch("cache");
+    reworded_pair(&dir);
+    let cache = dir.join("cache");
+    let (_, first) = export(&cache, &[dir.to_str().unwrap()]);
+    assert!(first["model"]["computed"].as_u64().unwrap() > 0);
+    assert_eq!(first["model"]["cached"], 0);
+    let (_, second) = export(&cache, &[dir.to_str().unwrap()]);
+    assert_eq!(second["model"]["computed"], 0, "{:#}", second["model"]);
+    assert_eq!(second["model"]["cached"], first["model"]["computed"]);
+    assert_eq!(first["passages"], second["passages"]);
+    assert_eq!(first["clusters"], second["clusters"]);
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_with_a_warning() {
+    let dir = scratch("damaged");
+    reworded_pair(&dir);
+    let cache = dir.join("cache");
+    let (_, first) = export(&cache, &[dir.to_str().unwrap()]);
+    // Overwrite every shard file with junk.
+    let mut damaged = 0;
+    for model in fs::read_dir(cache.join("parallax/vectors")).unwrap().flatten() {
+        for shard in fs::read_dir(model.path()).unwrap().flatten() {
+            fs::write(shard.path(), b"\x1b]0;junk\x07 not a cache").unwrap();
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0);
+    let (o, second) = export(&cache, &[dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("vector cache") && err.contains("ignored"), "{err}");
+    assert!(!err.contains('\u{1b}'));
+    assert_eq!(first["passages"], second["passages"]);
+    assert_eq!(second["model"]["cached"], 0);
+}
+
+#[test]
+fn an_unwritable_cache_does_not_stop_the_export() {
+    let dir = scratch("unwritable");
+    reworded_pair(&dir);
+    // The cache folder's parent is a file: nothing can be created there.
+    let blocker = dir.join("blocker");
+    fs::write(&blocker, "not a folder").unwrap();
+    let (o, doc) = export(&blocker, &[dir.to_str().unwrap()]);
+    assert_eq!(doc["model"]["status"], "used");
+    assert_eq!(passages_by(&doc, "model").len(), 1);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("vector cache"));
+}
