@@ -161,137 +161,172 @@ pub fn longest_run(a: &[u64], b: &[u64]) -> usize {
     dp(a, b, |prev, _, j, eq| if eq { prev[j].saturating_add(1) } else { 0 }).1 as usize
 }
 
-impl Corpus {
-    /// Extracts and weighs the terms of every sentence.
-    ///
-    /// Stemming is the costly step, so it runs once per distinct word, not
-    /// once per occurrence: words are interned first (in input order, so ids
-    /// never depend on thread timing), their terms computed in parallel, and
-    /// sentences then mapped to term ids in parallel.
-    pub fn build(articles: &[Article]) -> Corpus {
+/// Every word form of a set of articles, interned: `ids[article][sentence]`
+/// holds the sentence's words as indices into `surfaces`, which are in
+/// input order so that ids never depend on thread timing.
+struct InternedWords<'text> {
+    surfaces: Vec<&'text str>,
+    ids: Vec<Vec<Vec<u32>>>,
+}
+
+impl<'text> InternedWords<'text> {
+    fn of(articles: &'text [Article]) -> InternedWords<'text> {
         use rayon::prelude::*;
-        use rustc_hash::FxHashMap;
         let words_of: Vec<Vec<Vec<&str>>> = articles
             .par_iter()
-            .map(|a| {
-                a.sentences
+            .map(|article| {
+                article
+                    .sentences
                     .iter()
-                    .map(|s| crate::text::words::words(s.slice(&a.body)).map(|(_, w)| w).collect())
-                    .collect()
-            })
-            .collect();
-        let mut surface_id: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut surfaces: Vec<&str> = Vec::new();
-        let ids_of: Vec<Vec<Vec<u32>>> = words_of
-            .iter()
-            .map(|a| {
-                a.iter()
-                    .map(|s| {
-                        s.iter()
-                            .map(|w| {
-                                *surface_id.entry(w).or_insert_with(|| {
-                                    surfaces.push(w);
-                                    (surfaces.len() - 1) as u32
-                                })
-                            })
-                            .collect()
+                    .map(|sentence| {
+                        crate::text::words::words(sentence.slice(&article.body)).map(|(_, word)| word).collect()
                     })
                     .collect()
             })
             .collect();
-        drop(words_of);
-        // Per distinct word: its term, its folded hash, whether it can be a name.
-        let info: Vec<(Option<String>, u64, bool)> =
-            crate::par::map(&surfaces, |w| (super::terms::term(w), hash_word(w), is_name(w, false)));
-        let mut vocab = Vocabulary::default();
-        let term_of: Vec<Option<u32>> = info.iter().map(|(t, _, _)| t.as_deref().map(|t| vocab.insert(t))).collect();
-        let surfaces_map: FxHashMap<String, Option<u32>> =
-            surfaces.iter().zip(&term_of).map(|(w, t)| (w.to_string(), *t)).collect();
-        struct Sentence {
-            terms: Vec<u32>,
-            words: Vec<u64>,
-            names: Vec<u32>,
-            clauses: Vec<Vec<u32>>,
+        let mut id_of: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        let mut surfaces: Vec<&str> = Vec::new();
+        let mut intern = |word: &'text str| {
+            *id_of.entry(word).or_insert_with(|| {
+                surfaces.push(word);
+                (surfaces.len() - 1) as u32
+            })
+        };
+        let ids = words_of
+            .iter()
+            .map(|article| article.iter().map(|sentence| sentence.iter().map(|&word| intern(word)).collect()).collect())
+            .collect();
+        InternedWords { surfaces, ids }
+    }
+}
+
+/// What one distinct word form stands for: its term (if it says
+/// anything), its folded hash, and whether it can be a name.
+struct WordForm {
+    term: Option<u32>,
+    hash: u64,
+    name: bool,
+}
+
+/// One sentence's evidence before weighting.
+struct SentenceEvidence {
+    terms: Vec<u32>,
+    words: Vec<u64>,
+    names: Vec<u32>,
+    clauses: Vec<Vec<u32>>,
+}
+
+fn sorted_unique(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+impl SentenceEvidence {
+    /// The evidence of sentence `word_ids` (sentence `index` of `article`).
+    fn of(article: &Article, index: usize, word_ids: &[u32], forms: &[WordForm]) -> SentenceEvidence {
+        let form = |id: &u32| &forms[*id as usize];
+        let terms = sorted_unique(word_ids.iter().filter_map(|id| form(id).term).collect());
+        // Common names count too: "Trump" vs "Biden" is a conflict.
+        let names = sorted_unique(
+            word_ids.iter().skip(1).map(form).filter(|form| form.name).filter_map(|form| form.term).collect(),
+        );
+        let clauses = if word_ids.len() >= LONG_SENTENCE_WORDS {
+            clause_terms(article.sentence(index), word_ids, forms)
+        } else {
+            Vec::new()
+        };
+        SentenceEvidence { terms, words: word_ids.iter().map(|id| form(id).hash).collect(), names, clauses }
+    }
+
+    /// Drops the terms that weigh nothing.
+    fn keep_weighted(&mut self, weight: &[f32]) {
+        self.terms.retain(|&term| weight[term as usize] > 0.0);
+        for clause in &mut self.clauses {
+            clause.retain(|&term| weight[term as usize] > 0.0);
         }
-        let articles_ids: Vec<(usize, &Vec<Vec<u32>>)> = ids_of.iter().enumerate().collect();
-        let sentences: Vec<Vec<Sentence>> = crate::par::map(&articles_ids, |&(ai, a)| {
-            a.iter()
+    }
+}
+
+/// A long sentence's clauses, by the terms of the words each holds (none
+/// when the sentence is one clause).
+fn clause_terms(text: &str, word_ids: &[u32], forms: &[WordForm]) -> Vec<Vec<u32>> {
+    let offsets: Vec<usize> = crate::text::words::words(text).map(|(offset, _)| offset).collect();
+    let parts = crate::text::clauses::clauses(text);
+    if parts.len() <= 1 {
+        return Vec::new();
+    }
+    parts
+        .iter()
+        .map(|clause| {
+            sorted_unique(
+                offsets
+                    .iter()
+                    .zip(word_ids)
+                    .filter(|(offset, _)| clause.start <= **offset && **offset < clause.end)
+                    .filter_map(|(_, &id)| forms[id as usize].term)
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Each term's weight: its idf, or 0 above the document-frequency cutoff.
+fn term_weights(vocab: &Vocabulary) -> Vec<f32> {
+    let cutoff = max_df(vocab.sentences);
+    (0..vocab.len() as u32).map(|id| if vocab.df[id as usize] > cutoff { 0.0 } else { vocab.idf(id) }).collect()
+}
+
+impl Corpus {
+    /// Extracts and weighs the terms of every sentence.
+    ///
+    /// Stemming is the costly step, so it runs once per distinct word, not
+    /// once per occurrence: words are interned first, their terms computed
+    /// in parallel, and sentences then mapped to term ids in parallel.
+    pub fn build(articles: &[Article]) -> Corpus {
+        let interned = InternedWords::of(articles);
+        let mut vocab = Vocabulary::default();
+        let described = crate::par::map(&interned.surfaces, |word| {
+            (super::terms::term(word), hash_word(word), is_name(word, false))
+        });
+        let forms: Vec<WordForm> = described
+            .into_iter()
+            .map(|(term, hash, name)| WordForm { term: term.as_deref().map(|term| vocab.insert(term)), hash, name })
+            .collect();
+        let surfaces = interned.surfaces.iter().zip(&forms).map(|(word, form)| (word.to_string(), form.term)).collect();
+        let numbered: Vec<(usize, &Vec<Vec<u32>>)> = interned.ids.iter().enumerate().collect();
+        let evidence: Vec<Vec<SentenceEvidence>> = crate::par::map(&numbered, |&(article_index, sentences)| {
+            sentences
+                .iter()
                 .enumerate()
-                .map(|(si, s)| {
-                    let mut terms: Vec<u32> = s.iter().filter_map(|&w| term_of[w as usize]).collect();
-                    terms.sort_unstable();
-                    terms.dedup();
-                    // Common names count too: "Trump" vs "Biden" is a conflict.
-                    let mut names: Vec<u32> = s
-                        .iter()
-                        .skip(1)
-                        .filter(|&&w| info[w as usize].2)
-                        .filter_map(|&w| term_of[w as usize])
-                        .collect();
-                    names.sort_unstable();
-                    names.dedup();
-                    // A long sentence's clauses, by the word ids they hold.
-                    let clauses = if s.len() >= LONG_SENTENCE_WORDS {
-                        let text = articles[ai].sentence(si);
-                        let offsets: Vec<usize> = crate::text::words::words(text).map(|(o, _)| o).collect();
-                        let parts = crate::text::clauses::clauses(text);
-                        if parts.len() > 1 {
-                            parts
-                                .iter()
-                                .map(|c| {
-                                    let mut t: Vec<u32> = offsets
-                                        .iter()
-                                        .zip(s)
-                                        .filter(|(o, _)| c.start <= **o && **o < c.end)
-                                        .filter_map(|(_, &w)| term_of[w as usize])
-                                        .collect();
-                                    t.sort_unstable();
-                                    t.dedup();
-                                    t
-                                })
-                                .collect()
-                        } else {
-                            Vec::new()
-                        }
-                    } else {
-                        Vec::new()
-                    };
-                    Sentence { terms, words: s.iter().map(|&w| info[w as usize].1).collect(), names, clauses }
-                })
+                .map(|(index, word_ids)| SentenceEvidence::of(&articles[article_index], index, word_ids, &forms))
                 .collect()
         });
-        drop(ids_of);
-        for a in &sentences {
-            for s in a {
-                vocab.count(&s.terms);
-            }
+        for sentence in evidence.iter().flatten() {
+            vocab.count(&sentence.terms);
         }
-        let cutoff = max_df(vocab.sentences);
-        let weight: Vec<f32> = (0..vocab.len() as u32)
-            .map(|id| if vocab.df[id as usize] > cutoff { 0.0 } else { vocab.idf(id) })
-            .collect();
-        let mut terms = Vec::with_capacity(sentences.len());
-        let mut words = Vec::with_capacity(sentences.len());
-        let mut names = Vec::with_capacity(sentences.len());
-        let mut clauses = Vec::with_capacity(sentences.len());
-        for a in sentences {
-            let (mut t, mut w, mut n, mut c) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            for mut s in a {
-                s.terms.retain(|&x| weight[x as usize] > 0.0);
-                for cl in &mut s.clauses {
-                    cl.retain(|&x| weight[x as usize] > 0.0);
-                }
-                t.push(s.terms);
-                w.push(s.words);
-                n.push(s.names);
-                c.push(s.clauses);
+        let weight = term_weights(&vocab);
+        let mut corpus = Corpus { vocab, weight, surfaces, ..Corpus::default() };
+        corpus.take_evidence(evidence);
+        corpus
+    }
+
+    /// Files each sentence's weighted evidence into the per-article tables.
+    fn take_evidence(&mut self, evidence: Vec<Vec<SentenceEvidence>>) {
+        for article in evidence {
+            let (mut terms, mut words, mut names, mut clauses) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for mut sentence in article {
+                sentence.keep_weighted(&self.weight);
+                terms.push(sentence.terms);
+                words.push(sentence.words);
+                names.push(sentence.names);
+                clauses.push(sentence.clauses);
             }
-            terms.push(t);
-            words.push(w);
-            names.push(n);
-            clauses.push(c);
+            self.terms.push(terms);
+            self.words.push(words);
+            self.names.push(names);
+            self.clauses.push(clauses);
         }
-        Corpus { vocab, terms, weight, words, names, clauses, surfaces: surfaces_map }
     }
 
     /// Term ids of arbitrary text, for terms this corpus knows (no counting).

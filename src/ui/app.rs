@@ -97,7 +97,7 @@ impl App {
     }
 
     /// The view of type `T`, for tests and tools that look inside one.
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg_attr(not(test), allow(dead_code, reason = "used by tests and the latency example, not the app"))]
     pub fn view_of<T: 'static>(&self) -> Option<&T> {
         self.views.iter().find_map(|v| v.as_any().downcast_ref::<T>())
     }

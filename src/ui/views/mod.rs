@@ -46,7 +46,7 @@ pub fn index_of(key: &str) -> Option<usize> {
 
 /// A view as `Any`, to look inside a particular one (tests, tools).
 pub trait AsAny {
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg_attr(not(test), allow(dead_code, reason = "used by tests and the latency example, not the app"))]
     fn as_any(&self) -> &dyn std::any::Any;
 }
 
