@@ -166,6 +166,19 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     Analysis { articles, skipped, corpus, passages, timeline, story, model }
 }
 
+/// Why the sentence model would not be used on `articles` (a set larger
+/// than it compares), so a caller can skip asking for it.
+pub fn model_refusal(articles: &[Article]) -> Option<Warning> {
+    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    (sentences > semantic::MAX_SENTENCES).then(|| {
+        let why = format!(
+            "sentence model not used: {sentences} sentences, more than it compares in one set ({}); matching on shared words alone",
+            semantic::MAX_SENTENCES
+        );
+        Warning::model(None, why)
+    })
+}
+
 /// Adds the sentence model's matches to the lexical ones; when the model
 /// cannot run, the lexical matches stand and the reason is kept.
 fn with_model(
@@ -176,13 +189,8 @@ fn with_model(
     progress: &mut dyn FnMut(Progress),
 ) -> (Vec<SentenceMatch>, ModelUse) {
     progress(Progress::Stage(Stage::Model));
-    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
-    if sentences > semantic::MAX_SENTENCES {
-        let why = format!(
-            "sentence model not used: {sentences} sentences, more than it compares in one set ({}); matching on shared words alone",
-            semantic::MAX_SENTENCES
-        );
-        return (lexical, ModelUse::Failed(Warning::model(None, why)));
+    if let Some(why) = model_refusal(articles) {
+        return (lexical, ModelUse::Failed(why));
     }
     let units = Units::build(articles, corpus);
     let texts: Vec<&str> = units.to_encode(articles).into_iter().map(|(_, t)| t).collect();

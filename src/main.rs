@@ -27,6 +27,10 @@ struct Cli {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     walk: WalkArgs,
+    /// Match on shared words alone: the bundled sentence model does not
+    /// read the set in the background.
+    #[arg(long)]
+    no_model: bool,
 }
 
 /// How folders are read.
@@ -84,11 +88,11 @@ fn main() -> ExitCode {
             };
             export_command(&paths, walk.walk(), format, !no_model)
         }
-        None => tui_command(&cli.paths, cli.walk.walk()),
+        None => tui_command(&cli.paths, cli.walk.walk(), !cli.no_model),
     }
 }
 
-fn tui_command(paths: &[PathBuf], walk: ingest::Walk) -> ExitCode {
+fn tui_command(paths: &[PathBuf], walk: ingest::Walk, use_model: bool) -> ExitCode {
     // Drawn into a file or a closed output, the app would run unseen.
     if !io::stdout().is_terminal() {
         say("the terminal app needs a terminal on standard output (`parallax export` writes to files and pipes)");
@@ -103,7 +107,7 @@ fn tui_command(paths: &[PathBuf], walk: ingest::Walk) -> ExitCode {
             return ExitCode::from(BAD_INVOCATION);
         }
     };
-    match ui::run(plan) {
+    match ui::run(plan, use_model) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

@@ -1,6 +1,6 @@
 //! The bundled sentence model through the real binary: reworded
-//! statements found, `--no-model`, the vector cache across runs, and a
-//! damaged cache.
+//! statements found, `--no-model`, the vector cache across runs, a
+//! damaged cache, and the app taking the model's passages in when ready.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,6 +18,10 @@ fn scratch(name: &str) -> PathBuf {
 
 #[path = "support/command.rs"]
 mod command;
+
+#[allow(dead_code, reason = "each test file uses part of the shared tmux driver")]
+#[path = "support/tmux.rs"]
+mod tmux;
 
 fn export(cache: &Path, args: &[&str]) -> (Output, Value) {
     let o = command::parallax_command()
@@ -125,4 +129,24 @@ fn an_unwritable_cache_does_not_stop_the_export() {
     assert_eq!(doc["model"]["status"], "used");
     assert_eq!(passages_by(&doc, "model").len(), 1);
     assert!(String::from_utf8_lossy(&o.stderr).contains("vector cache"));
+}
+
+#[test]
+fn the_app_shows_words_first_then_takes_the_models_passages_in() {
+    if !tmux::Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = scratch("app");
+    reworded_pair(&dir);
+    let t = tmux::Tmux::start_with_model("model-app", 100, 24, &[&dir]);
+    // Words alone find nothing; the model, in the background, finds the
+    // smoke (a debug build's model is slow: minutes under load).
+    let said = "sentence model: 1 shared passage (words alone: 0)";
+    t.wait_within(std::time::Duration::from_secs(300), said, |s| s.contains(said));
+    t.keys(&["2"]);
+    let s = t.wait_for("Passage 1/1");
+    assert!(s.contains("White smoke") && s.contains("white smoke"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
 }

@@ -5,13 +5,14 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use parallax::analysis::{Analysis, Stage};
+use parallax::analysis::{Analysis, ModelUse, Stage};
 use parallax::config::{Positions, SavedSet};
 use parallax::ingest::Article;
+use parallax::warning::Warning;
 
 use super::keymap::{Action, Keymap};
 use super::overlays::{Help, Outcome, Overlay};
-use super::shared::{Mouse, Notice, Pointer, Request, Shared, Target};
+use super::shared::{ModelStatus, Mouse, Notice, Pointer, Request, Shared, Target};
 use super::theme::Theme;
 use super::views::{VIEWS, View, index_of};
 
@@ -180,6 +181,41 @@ impl App {
 
     pub fn set_progress(&mut self, stage: Stage) {
         self.shared.set_progress(stage);
+    }
+
+    /// The sentence model has encoded `done` of `total` texts.
+    pub fn set_model_progress(&mut self, done: usize, total: usize) {
+        self.shared.model = ModelStatus::Reading { done, total };
+    }
+
+    /// The analysis with the sentence model has arrived: it replaces the
+    /// words-only one with every view kept at its place, and the status
+    /// line says what it added (or, once, why the model was not used).
+    pub fn model_arrived(&mut self, analysis: Analysis) {
+        let before = self.shared.analysis.as_ref().map_or(0, |shown| shown.passages.len());
+        let after = analysis.passages.len();
+        let problem = analysis.model.warnings().first().cloned();
+        let used = matches!(analysis.model, ModelUse::Used { .. });
+        if used {
+            self.set_analysis(analysis);
+        }
+        self.shared.model = if used { ModelStatus::Done } else { ModelStatus::Off };
+        self.shared.message = Some(match &problem {
+            Some(warning) => format!("warning: {warning}"),
+            None => {
+                let passages = if after == 1 { "passage" } else { "passages" };
+                format!("sentence model: {after} shared {passages} (words alone: {before})")
+            }
+        });
+        self.warnings.extend(problem);
+    }
+
+    /// The sentence model will not run on this set: said once, in the
+    /// status line and on exit.
+    pub fn model_refused(&mut self, why: Warning) {
+        self.shared.model = ModelStatus::Off;
+        self.shared.message = Some(format!("warning: {why}"));
+        self.warnings.push(why);
     }
 
     /// Shows view `index` (a number key, the config's default view): a
@@ -838,6 +874,43 @@ mod tests {
         assert_eq!(view_key(&a), "discrepancies");
         // Every place is the same place, though most indexes changed.
         assert_eq!(a.positions(), before);
+    }
+
+    #[test]
+    fn the_models_analysis_replaces_the_first_and_says_what_it_added() {
+        let mut full = analysis(&app()).clone();
+        full.model = ModelUse::Used { computed: 10, cached: 0, notes: Vec::new() };
+        let mut a = app();
+        a.set_analysis(first_pass(&full));
+        a.shared.model = ModelStatus::Reading { done: 3, total: 10 };
+        press(&mut a, "2jj");
+        let before = a.positions();
+        let (shown, now) = (analysis(&a).passages.len(), full.passages.len());
+        a.model_arrived(full);
+        assert_eq!(analysis(&a).passages.len(), now);
+        assert_eq!(a.positions(), before);
+        assert_eq!(a.shared.model, ModelStatus::Done);
+        let said = a.shared.message.clone().unwrap();
+        assert_eq!(said, format!("sentence model: {now} shared passages (words alone: {shown})"));
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_model_that_failed_leaves_the_analysis_and_warns_once() {
+        let mut failed = analysis(&app()).clone();
+        let why = Warning::model(None, "the model cannot load");
+        failed.model = ModelUse::Failed(why.clone());
+        failed.passages.clear();
+        let mut a = app();
+        let shown = analysis(&a).passages.len();
+        a.shared.model = ModelStatus::Waiting;
+        a.model_arrived(failed);
+        assert_eq!(analysis(&a).passages.len(), shown);
+        assert_eq!(a.shared.model, ModelStatus::Off);
+        assert_eq!(a.warnings, vec![why.clone()]);
+        assert!(a.shared.message.as_deref().is_some_and(|m| m.contains("the model cannot load")));
+        a.model_refused(why.clone());
+        assert_eq!(a.warnings.len(), 2);
     }
 
     /// An app over `texts` (one article each), analysed.

@@ -107,7 +107,11 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
             let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
             format!("warning: {w}{more} · printed again on exit")
         } else {
-            app.view().location(&app.shared)
+            let location = app.view().location(&app.shared);
+            match app.shared.model.working() {
+                Some(model) => format!("{location} · {model}"),
+                None => location,
+            }
         };
         // Where the user is comes first: key hints are dropped, least
         // useful first (help and quit last), until it fits.

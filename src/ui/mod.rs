@@ -38,8 +38,9 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterA
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 
-use parallax::analysis::{Analysis, Stage, analyse_with};
+use parallax::analysis::{Analysis, Options, Progress, Stage, analyse_with, analyse_with_options, model_refusal};
 use parallax::config::{self, Config, State};
+use parallax::embed::Encoder;
 use parallax::ingest::{Loaded, Plan};
 use parallax::warning::{self, Warning};
 
@@ -58,6 +59,12 @@ enum Msg {
     AllRead,
     Progress(Stage),
     Done(Box<Analysis>),
+    /// The sentence model has encoded this many of so many texts.
+    ModelProgress(usize, usize),
+    /// The analysis again, with the sentence model.
+    ModelDone(Box<Analysis>),
+    /// The sentence model will not run on this set, and why.
+    ModelRefused(Warning),
     Signal(i32),
     Input(String),
     Mouse(shared::Mouse),
@@ -108,7 +115,7 @@ const BATCH: usize = 512;
 /// The first frame is drawn before any file is read; articles are read in
 /// the background and appear as they come, then the analysis runs, and the
 /// views that need it show its progress until it is done.
-pub fn run(plan: Plan) -> io::Result<i32> {
+pub fn run(plan: Plan, use_model: bool) -> io::Result<i32> {
     let setup = Setup::load();
     let paths = plan.paths();
     let key = config::set_key(paths.iter().map(|p| (p.as_str(), p.as_str())));
@@ -130,9 +137,12 @@ pub fn run(plan: Plan) -> io::Result<i32> {
     }
     app.pending_restore = setup.state.sets.get(&key).cloned();
     app.warnings = setup.warnings.clone();
+    if use_model {
+        app.shared.model = shared::ModelStatus::Waiting;
+    }
 
     spawn_input(tx.clone())?;
-    spawn_loader(plan, tx.clone());
+    spawn_loader(plan, use_model, tx.clone());
     drop(tx);
 
     let outcome = event_loop(&mut terminal, &mut app, &rx, setup.mouse);
@@ -199,8 +209,9 @@ fn spawn_input(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads the articles in batches, then analyses them, sending each step.
-fn spawn_loader(plan: Plan, tx: mpsc::Sender<Msg>) {
+/// Reads the articles in batches, then analyses them, sending each step;
+/// then, when asked for, analyses them again with the sentence model.
+fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
     thread::spawn(move || {
         let mut all = Loaded::default();
         let mut done = 0;
@@ -217,11 +228,46 @@ fn spawn_loader(plan: Plan, tx: mpsc::Sender<Msg>) {
             return;
         }
         let _ = tx.send(Msg::AllRead);
+        let for_model = use_model.then(|| all.clone());
         let analysis = analyse_with(all, &mut |stage| {
             let _ = tx.send(Msg::Progress(stage));
         });
         let _ = tx.send(Msg::Done(Box::new(analysis)));
+        if let Some(loaded) = for_model {
+            analyse_with_model(loaded, &tx);
+        }
     });
+}
+
+/// The analysis with the sentence model, sent when done. It runs on a pool
+/// of its own at low priority: the model keeps both cores busy for
+/// seconds, and keys and frames must not wait on it.
+fn analyse_with_model(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
+    if let Some(why) = model_refusal(&loaded.articles) {
+        let _ = tx.send(Msg::ModelRefused(why));
+        return;
+    }
+    let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
+    let options = Options { encoder: Some(Encoder::with_user_cache()) };
+    let mut progress = |p| {
+        if let Progress::Vectors { done, total } = p {
+            let _ = tx.send(Msg::ModelProgress(done, total));
+        }
+    };
+    let analysis = match pool {
+        Ok(pool) => pool.install(|| analyse_with_options(loaded, &options, &mut progress)),
+        Err(_) => analyse_with_options(loaded, &options, &mut progress),
+    };
+    let _ = tx.send(Msg::ModelDone(Box::new(analysis)));
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10; on Linux a
+/// thread's own, not the process').
+fn lower_priority() {
+    // SAFETY: setpriority(2) takes no pointers; failure leaves it as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver<Msg>, mouse: bool) -> io::Result<i32> {
@@ -258,6 +304,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::AllRead => app.loading_done(),
                 Msg::Progress(s) => app.set_progress(s),
                 Msg::Done(a) => app.set_analysis(*a),
+                Msg::ModelProgress(done, total) => app.set_model_progress(done, total),
+                Msg::ModelDone(a) => app.model_arrived(*a),
+                Msg::ModelRefused(why) => app.model_refused(why),
                 Msg::Signal(s) => return Ok(128 + s),
                 Msg::Input(e) => return Err(io::Error::other(format!("reading the terminal: {e}"))),
             }

@@ -23,6 +23,32 @@ pub struct Progress {
     pub label: &'static str,
 }
 
+/// Where the sentence model is, for the status line: it reads the set in
+/// the background after the words-only analysis is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ModelStatus {
+    /// Not asked for (`--no-model`), or refused for this set.
+    #[default]
+    Off,
+    /// Asked for: waits for the words-only analysis, then loads.
+    Waiting,
+    /// Texts encoded so far (those not in the vector cache).
+    Reading { done: usize, total: usize },
+    /// Its analysis is shown.
+    Done,
+}
+
+impl ModelStatus {
+    /// A few words for the status line while it works.
+    pub fn working(self) -> Option<String> {
+        match self {
+            ModelStatus::Waiting => Some("sentence model waiting".into()),
+            ModelStatus::Reading { done, total } => Some(format!("sentence model {done}/{total}")),
+            ModelStatus::Off | ModelStatus::Done => None,
+        }
+    }
+}
+
 /// Where to take the reader: what a drill-down asks for. The app offers a
 /// target to each view in turn; the first that can show it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +136,8 @@ pub struct Shared {
     articles: Vec<Article>,
     pub analysis: Option<Analysis>,
     pub progress: Progress,
+    /// The sentence model's work in the background.
+    pub model: ModelStatus,
     /// Files read so far and in all, while reading.
     pub loading: Option<(usize, usize)>,
     /// Terminal size (columns, rows).
@@ -139,6 +167,7 @@ impl Shared {
             articles,
             analysis: None,
             progress: Progress { stage: 0, total: Stage::ALL.len(), label: "starting" },
+            model: ModelStatus::Off,
             loading: None,
             size,
             source: 0,

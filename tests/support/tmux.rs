@@ -28,13 +28,35 @@ impl Tmux {
         Tmux::start_on(name, w, h, env, &[], prepare)
     }
 
-    /// Starts the app on `inputs` (paths without shell metacharacters).
+    /// Starts the app on `inputs` (paths without shell metacharacters),
+    /// without the sentence model: it would keep both cores busy behind
+    /// every test ([`Tmux::start_with_model`] is the one that wants it).
     pub fn start_on(
         name: &str,
         w: u16,
         h: u16,
         env: &str,
         inputs: &[&std::path::Path],
+        prepare: impl FnOnce(&PathBuf),
+    ) -> Tmux {
+        let mut arguments = vec![std::ffi::OsString::from("--no-model")];
+        arguments.extend(inputs.iter().map(|input| input.as_os_str().to_owned()));
+        Tmux::launch(name, w, h, env, &arguments, prepare)
+    }
+
+    /// Starts the app on `inputs` with the sentence model reading them in
+    /// the background, as a user runs it.
+    pub fn start_with_model(name: &str, w: u16, h: u16, inputs: &[&std::path::Path]) -> Tmux {
+        let arguments: Vec<std::ffi::OsString> = inputs.iter().map(|input| input.as_os_str().to_owned()).collect();
+        Tmux::launch(name, w, h, "", &arguments, |_| {})
+    }
+
+    fn launch(
+        name: &str,
+        w: u16,
+        h: u16,
+        env: &str,
+        inputs: &[std::ffi::OsString],
         prepare: impl FnOnce(&PathBuf),
     ) -> Tmux {
         let socket = format!("parallax-test-{name}-{}", std::process::id());
@@ -49,7 +71,7 @@ impl Tmux {
         let script = format!(
             "cd {d} && PARALLAX_CONFIG_DIR={d}/config PARALLAX_STATE_DIR={d}/state XDG_CACHE_HOME={d}/cache {env} sh -c 'echo $$ > {d}/pid; exec \"$0\" \"$@\"' {bin} {args}; echo EXIT:$? > {d}/exit; sleep 30",
             d = dir.display(),
-            args = inputs.iter().map(|p| format!("'{}'", p.display())).collect::<Vec<_>>().join(" ")
+            args = inputs.iter().map(|p| format!("'{}'", p.to_string_lossy())).collect::<Vec<_>>().join(" ")
         );
         let ok = Command::new("tmux")
             .args([
@@ -107,13 +129,18 @@ impl Tmux {
 
     /// Waits until `ok` holds for the screen.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_within(Duration::from_secs(15), what, ok)
+    }
+
+    /// Waits up to `limit` until `ok` holds for the screen.
+    pub fn wait_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if ok(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > limit {
                 panic!("screen never showed {what}:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
