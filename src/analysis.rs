@@ -40,6 +40,9 @@ pub enum ModelUse {
 pub struct Options {
     /// The sentence model's vectors (with their cache); `None`: words alone.
     pub encoder: Option<Encoder>,
+    /// How the model's evidence is weighed (the defaults were tuned on
+    /// real stories; tools that tune them set their own).
+    pub semantic: SemanticThresholds,
 }
 
 /// Where an analysis is: a stage starting, or the sentence model's count
@@ -145,7 +148,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     progress(Progress::Stage(Stage::Matching));
     let lexical = align::sentence_matches(&corpus, &Thresholds::default());
     let (matches, model) = match &options.encoder {
-        Some(encoder) => with_model(&articles, &corpus, lexical, encoder, progress),
+        Some(encoder) => with_model(&articles, &corpus, lexical, encoder, &options.semantic, progress),
         None => (lexical, ModelUse::Off),
     };
     progress(Progress::Stage(Stage::Passages));
@@ -186,6 +189,7 @@ fn with_model(
     corpus: &Corpus,
     lexical: Vec<SentenceMatch>,
     encoder: &Encoder,
+    thresholds: &SemanticThresholds,
     progress: &mut dyn FnMut(Progress),
 ) -> (Vec<SentenceMatch>, ModelUse) {
     progress(Progress::Stage(Stage::Model));
@@ -202,7 +206,7 @@ fn with_model(
         }
     };
     let evidence = semantic::Evidence::new(articles, corpus, &units, &encoded.vectors);
-    let matches = align::with_model(corpus, lexical, &evidence, &SemanticThresholds::default());
+    let matches = align::with_model(corpus, lexical, &evidence, thresholds);
     (matches, ModelUse::Used { computed: encoded.computed, cached: encoded.cached, notes: encoded.notes })
 }
 

@@ -150,7 +150,7 @@ fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format, use_mod
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = Options { encoder: use_model.then(Encoder::with_user_cache) };
+    let options = Options { encoder: use_model.then(Encoder::with_user_cache), ..Options::default() };
     let analysis = analyse_with_options(loaded, &options, &mut |_| {});
     let _ = warning::write_lines(&mut io::stderr().lock(), analysis.model.warnings());
     let out = export::render(&analysis, format);

@@ -43,7 +43,7 @@ pub struct SemanticThresholds {
 
 impl Default for SemanticThresholds {
     fn default() -> Self {
-        SemanticThresholds { model_weight: 0.7, background: 1.0, clause_handicap: 0.08, accept: 0.26 }
+        SemanticThresholds { model_weight: 0.6, background: 1.0, clause_handicap: 0.12, accept: 0.26 }
     }
 }
 

@@ -248,7 +248,7 @@ fn analyse_with_model(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
         return;
     }
     let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
-    let options = Options { encoder: Some(Encoder::with_user_cache()) };
+    let options = Options { encoder: Some(Encoder::with_user_cache()), ..Options::default() };
     let mut progress = |p| {
         if let Progress::Vectors { done, total } = p {
             let _ = tx.send(Msg::ModelProgress(done, total));
