@@ -1,7 +1,8 @@
 //! parallax: read one news story through many sources at once.
 //!
 //! The library is the whole analysis, with no terminal code: [`ingest`]
-//! reads and cleans articles, [`text`] segments and normalises them,
+//! reads and cleans articles (from files, or from links and feeds that
+//! [`fetch`] gets), [`text`] segments and normalises them,
 //! [`align`] finds the passages they share, [`timeline`] dates and merges
 //! what happened, [`story`] groups statements across all sources, and
 //! [`analysis`] runs the stages in order. [`export`]
@@ -15,6 +16,7 @@ pub mod analysis;
 pub mod config;
 pub mod embed;
 pub mod export;
+pub mod fetch;
 #[cfg(test)]
 mod fixture;
 pub mod ingest;
@@ -38,7 +40,8 @@ mod architecture {
         ("par", &[]),
         ("warning", &["text"]),
         ("config", &["warning"]),
-        ("ingest", &["text", "par", "warning"]),
+        ("fetch", &["text", "warning"]),
+        ("ingest", &["text", "par", "warning", "fetch"]),
         ("embed", &["par", "warning"]),
         ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
@@ -164,6 +167,20 @@ mod architecture {
             );
         }
         assert!(found.is_empty(), "terminal code in the library: {found:#?}");
+    }
+
+    #[test]
+    fn only_fetch_uses_the_network() {
+        let network = ["ureq", "std::net", "TcpStream"];
+        let mut found = Vec::new();
+        let library = modules().into_iter().filter(|(name, _)| name != "fetch").flat_map(|(_, files)| files);
+        for file in library.chain([source_root().join("lib.rs"), source_root().join("main.rs")]) {
+            let code = code_of(&file);
+            found.extend(
+                network.iter().filter(|word| code.contains(*word)).map(|word| format!("{}: {word}", file.display())),
+            );
+        }
+        assert!(found.is_empty(), "network code outside fetch: {found:#?}");
     }
 
     #[test]

@@ -4,13 +4,15 @@ use std::fmt::Display;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use parallax::analysis::{Options, analyse_with_options};
 use parallax::embed::Encoder;
 use parallax::export::{self, Format};
-use parallax::ingest;
+use parallax::fetch::{self, feed};
+use parallax::ingest::{self, InputError, Plan};
 use parallax::warning;
 
 // The terminal app is the binary's, not the library's: the library stays
@@ -23,7 +25,10 @@ mod ui;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article files or folders (.txt, .md, .html); the bundled sample when none.
+    /// Article files or folders (.txt, .md, .html), links (http, https) and
+    /// feeds (RSS, Atom: a link or a file), in any mix; the bundled sample
+    /// when none.
+    #[arg(value_name = "INPUTS")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     walk: WalkArgs,
@@ -31,6 +36,8 @@ struct Cli {
     /// read the set in the background.
     #[arg(long)]
     no_model: bool,
+    #[command(flatten)]
+    links: LinkArgs,
 }
 
 /// How folders are read.
@@ -54,7 +61,10 @@ impl WalkArgs {
 enum Command {
     /// Print the analysis (articles, shared passages, timeline) to stdout.
     Export {
-        /// Article files or folders (.txt, .md, .html); the bundled sample when none.
+        /// Article files or folders (.txt, .md, .html), links (http, https)
+        /// and feeds (RSS, Atom: a link or a file), in any mix; the bundled
+        /// sample when none.
+        #[arg(value_name = "INPUTS")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]
@@ -65,7 +75,48 @@ enum Command {
         /// (faster; finds fewer reworded statements).
         #[arg(long)]
         no_model: bool,
+        #[command(flatten)]
+        links: LinkArgs,
     },
+}
+
+/// How links and feeds are read.
+#[derive(clap::Args, Clone)]
+struct LinkArgs {
+    /// Read links from the page cache only, never the network.
+    #[arg(long)]
+    offline: bool,
+    /// Feeds: only items published within this long (2d, 12h, 1w) or since
+    /// this date (2025-11-20).
+    #[arg(long, value_name = "WHEN", value_parser = since)]
+    since: Option<jiff::Timestamp>,
+    /// Feeds: at most this many items from each, newest first (100 when not
+    /// given).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    max: Option<u32>,
+    /// Seconds one link may take, redirects and download included.
+    #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = timeout)]
+    timeout: Duration,
+}
+
+impl LinkArgs {
+    fn links(&self, entries: Vec<ingest::Entry>) -> ingest::Links {
+        let settings = fetch::Settings { timeout: self.timeout, offline: self.offline, ..fetch::Settings::default() };
+        let limits = feed::Limits { since: self.since, max: self.max.map(|max| max as usize) };
+        ingest::Links::new(entries, settings, limits)
+    }
+}
+
+fn since(text: &str) -> Result<jiff::Timestamp, String> {
+    feed::since(text, &feed::now())
+}
+
+fn timeout(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text.trim().parse().map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds <= 3600.0) {
+        return Err("a timeout is more than 0 and at most 3600 seconds".into());
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,18 +132,34 @@ const BAD_INVOCATION: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { paths, format, walk, no_model }) => {
+        Some(Command::Export { paths, format, walk, no_model, links }) => {
             let format = match format {
                 FormatArg::Json => Format::Json,
                 FormatArg::Markdown => Format::Markdown,
             };
-            export_command(&paths, walk.walk(), format, !no_model)
+            export_command(&Inputs { paths, walk: walk.walk(), links }, format, !no_model)
         }
-        None => tui_command(&cli.paths, cli.walk.walk(), !cli.no_model),
+        None => tui_command(&Inputs { paths: cli.paths, walk: cli.walk.walk(), links: cli.links }, !cli.no_model),
     }
 }
 
-fn tui_command(paths: &[PathBuf], walk: ingest::Walk, use_model: bool) -> ExitCode {
+/// The inputs as the command line gives them, and how to read them.
+struct Inputs {
+    paths: Vec<PathBuf>,
+    walk: ingest::Walk,
+    links: LinkArgs,
+}
+
+impl Inputs {
+    /// The inputs checked: paths that must exist, links that must be
+    /// http(s).
+    fn plan(&self) -> Result<Plan, InputError> {
+        let (paths, entries) = ingest::links::split(&self.paths)?;
+        Ok(Plan::with(&paths, self.walk)?.with_links(self.links.links(entries)))
+    }
+}
+
+fn tui_command(inputs: &Inputs, use_model: bool) -> ExitCode {
     // Drawn into a file or a closed output, the app would run unseen.
     if !io::stdout().is_terminal() {
         say("the terminal app needs a terminal on standard output (`parallax export` writes to files and pipes)");
@@ -100,7 +167,7 @@ fn tui_command(paths: &[PathBuf], walk: ingest::Walk, use_model: bool) -> ExitCo
     }
     // Bad paths fail here, with a message, before the terminal is touched;
     // the files are read in the background once the app is up.
-    let plan = match ingest::Plan::with(paths, walk) {
+    let plan = match inputs.plan() {
         Ok(p) => p,
         Err(e) => {
             say(e);
@@ -124,9 +191,10 @@ fn say(line: impl Display) {
     let _ = writeln!(io::stderr().lock(), "parallax: {line}");
 }
 
-/// Loads the articles, reporting skipped inputs and problems on stderr.
-fn load(paths: &[PathBuf], walk: ingest::Walk) -> Result<ingest::Loaded, ExitCode> {
-    let loaded = match ingest::Plan::with(paths, walk).and_then(|plan| plan.load()) {
+/// Loads the articles, reporting skipped inputs and problems on stderr
+/// (and what the links came to, when there were any).
+fn load(inputs: &Inputs) -> Result<ingest::Loaded, ExitCode> {
+    let (loaded, summary) = match inputs.plan().and_then(|plan| plan.load_summed()) {
         Ok(l) => l,
         Err(e) => {
             say(e);
@@ -134,6 +202,9 @@ fn load(paths: &[PathBuf], walk: ingest::Walk) -> Result<ingest::Loaded, ExitCod
         }
     };
     let _ = warning::write_lines(&mut io::stderr().lock(), loaded.told());
+    if let Some(summary) = summary {
+        say(summary);
+    }
     if loaded.articles.is_empty() {
         say("no articles to read: every input was skipped");
         return Err(ExitCode::from(BAD_INVOCATION));
@@ -141,12 +212,12 @@ fn load(paths: &[PathBuf], walk: ingest::Walk) -> Result<ingest::Loaded, ExitCod
     Ok(loaded)
 }
 
-fn export_command(paths: &[PathBuf], walk: ingest::Walk, format: Format, use_model: bool) -> ExitCode {
+fn export_command(inputs: &Inputs, format: Format, use_model: bool) -> ExitCode {
     if stdout_was_closed() {
         say("cannot write output: standard output is closed");
         return ExitCode::FAILURE;
     }
-    let loaded = match load(paths, walk) {
+    let loaded = match load(inputs) {
         Ok(l) => l,
         Err(code) => return code,
     };

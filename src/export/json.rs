@@ -67,6 +67,9 @@ pub struct QuoteGroupOut<'a> {
 pub struct ArticleOut<'a> {
     pub id: &'a str,
     pub path: &'a str,
+    /// The article's address (a link's canonical address, or where it was
+    /// found; the address a file declares).
+    pub url: Option<&'a str>,
     pub title: Option<&'a str>,
     pub outlet: Option<&'a str>,
     pub published: Option<String>,
@@ -221,6 +224,7 @@ fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -
     ArticleOut {
         id: &article.id,
         path: &article.path,
+        url: article.url.as_deref(),
         title: article.title.as_deref(),
         outlet: article.outlet.as_deref(),
         published: article.published.map(|p| p.to_string()),

@@ -248,6 +248,9 @@ pub fn render(analysis: &Analysis) -> String {
 fn article_section(out: &mut String, number: usize, article: &Article) {
     let _ = writeln!(out, "### {number}. {}\n", escape(&article.label()));
     let _ = writeln!(out, "- id: {} ({})", code(&article.id), name(&article.path));
+    if let Some(url) = &article.url {
+        let _ = writeln!(out, "- url: {}", escape(url));
+    }
     let field = |value: Option<&str>| value.map_or_else(|| "—".to_string(), escape);
     let _ = writeln!(out, "- outlet: {}", field(article.outlet.as_deref()));
     let published = article.published.map_or_else(|| "—".to_string(), |date| date.to_string());

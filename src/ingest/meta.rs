@@ -32,6 +32,9 @@ pub struct Layout {
     /// Every line (or part of one) not in the paragraphs, and why; `at` is
     /// the index of the paragraph it stood before.
     pub removed: Vec<Removed>,
+    /// The address front matter gives (`source:`, `url:`, `canonical:`;
+    /// a saved page's canonical link), as written.
+    pub url: Option<String>,
     /// The byline's names: the credit when no credit line or agency names one.
     byline: Option<String>,
 }
@@ -731,7 +734,10 @@ impl FrontMatter {
                     }
                 }
             }
-            FieldKind::Url => self.domain = DOMAIN.captures(url_host(&value)).map(|c| c["d"].to_lowercase()),
+            FieldKind::Url => {
+                self.domain = DOMAIN.captures(url_host(&value)).map(|c| c["d"].to_lowercase());
+                self.layout.url.get_or_insert(value);
+            }
             FieldKind::Site => self.site = Some(value),
             FieldKind::Author => {
                 self.authors.extend(value.trim_matches(['[', ']']).split(',').map(|author| unquote(author.trim())));

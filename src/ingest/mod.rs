@@ -6,6 +6,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod html;
+pub mod links;
 pub mod markdown;
 pub mod meta;
 pub mod published;
@@ -16,6 +17,7 @@ pub mod walk;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub use links::{Entry, LinkState, LinkStatus, Links, Summary};
 pub use published::Published;
 pub use removed::{Removal, Removed};
 pub use source::{InputError, Source};
@@ -35,6 +37,10 @@ pub struct Article {
     pub published: Option<Published>,
     pub dateline: Option<String>,
     pub credit: Option<String>,
+    /// The article's address: for a link, the canonical address the page
+    /// gives, else where it was found (after redirects); for a file, the
+    /// address its front matter or saved page gives.
+    pub url: Option<String>,
     /// Where a dateline opening the body ends (0 when none): a date in it
     /// dates the report, not an event.
     pub dateline_end: usize,
@@ -93,9 +99,20 @@ fn is_markdown(path: &str) -> bool {
 /// Builds an article from one source. Returns `Err` with a warning naming
 /// the file when it is skipped (binary data).
 pub fn parse(source: &Source) -> Result<Article, Warning> {
+    parse_with(source, None)
+}
+
+/// Builds an article from a source, with what the web said about it when
+/// it was read from a link ([`links::Web`]: the page's address, whether it
+/// is HTML, its feed item's title and date for a page that lacks them).
+pub(crate) fn parse_with(source: &Source, web: Option<&links::Web>) -> Result<Article, Warning> {
     let mut warnings = Vec::new();
-    let text = read_text(source, &mut warnings)?;
-    let layout = meta::parse(&text);
+    let text = read_text(source, web.is_some_and(|w| w.html), &mut warnings)?;
+    let mut layout = meta::parse(&text);
+    let url = match web {
+        Some(web) => Some(web.complete(&mut layout, &source.path, &mut warnings)),
+        None => layout.url.as_deref().and_then(|url| crate::fetch::Link::parse(url).ok()).map(|l| l.to_string()),
+    };
     let (body, paragraphs) = join_paragraphs(&layout.paragraphs);
     let removed = placed_in(layout.removed, &body, &paragraphs);
     let sentences = segment::sentences(&body);
@@ -103,7 +120,8 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
         warnings.push(Warning::problem(&source.path, "no article text found"));
     }
     if layout.published.is_none() {
-        warnings.push(Warning::note(&source.path, "no publication date in the file"));
+        let place = if web.is_some() { "on the page" } else { "in the file" };
+        warnings.push(Warning::note(&source.path, format!("no publication date {place}")));
     }
     let clean = |field: Option<String>| field.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
     Ok(Article {
@@ -111,6 +129,7 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
         path: source.path.clone(),
         title: clean(layout.title),
         outlet: clean(layout.outlet),
+        url,
         published: layout.published,
         dateline: clean(layout.dateline),
         credit: clean(layout.credit),
@@ -129,16 +148,17 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
 /// lines, sanitised): what the body and the removed lines come from, for
 /// checks that every line is accounted for.
 pub fn page_text(source: &Source) -> Result<String, Warning> {
-    read_text(source, &mut Vec::new())
+    read_text(source, false, &mut Vec::new())
 }
 
 /// A source's text as the header rules read it: decoded, a web page or a
 /// Markdown file turned to plain lines, and sanitised. What happened on the
 /// way is added to `warnings`.
-fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, Warning> {
+fn read_text(source: &Source, served_as_html: bool, warnings: &mut Vec<Warning>) -> Result<String, Warning> {
     // A web page may say what it is written in; text files cannot.
     let start = String::from_utf8_lossy(&source.bytes[..source.bytes.len().min(512)]);
-    let declared = html::is_html(&source.path, &start).then(|| html::declared_charset(&source.bytes)).flatten();
+    let is_page = served_as_html || html::is_html(&source.path, &start);
+    let declared = is_page.then(|| html::declared_charset(&source.bytes)).flatten();
     let decoded =
         decode::decode_declared(&source.bytes, declared).map_err(|error| Warning::skipped(&source.path, error.0))?;
     let problem = |message: String| Warning::problem(&source.path, message);
@@ -153,7 +173,7 @@ fn read_text(source: &Source, warnings: &mut Vec<Warning>) -> Result<String, War
     }
     // A saved web page: its text and declared fields, in the shape read below.
     let page;
-    let raw_text = if html::is_html(&source.path, &decoded.text) {
+    let raw_text = if served_as_html || html::is_html(&source.path, &decoded.text) {
         page = html::to_text(&decoded.text);
         warnings.push(Warning::note(&source.path, "read as a web page (HTML)"));
         &page
@@ -272,6 +292,17 @@ pub struct Plan {
     explicit: Vec<PathBuf>,
     /// Folder entries that could not be listed.
     pub skipped: Vec<Warning>,
+    /// Links and feeds, read after the files.
+    links: Option<Links>,
+}
+
+/// A step in reading a set: a batch of articles (with what was skipped),
+/// where a link stands, and what the links came to.
+#[derive(Debug, Clone)]
+pub enum Step {
+    Batch(Loaded),
+    Link(LinkStatus),
+    Summary(Summary),
 }
 
 impl Plan {
@@ -298,34 +329,67 @@ impl Plan {
                     .map_err(|e| InputError::Unreadable(path.display().to_string(), source::io_reason(&e)))?;
             }
         }
-        Ok(Plan { files: Some(files), explicit, skipped })
+        Ok(Plan { files: Some(files), explicit, skipped, links: None })
     }
 
-    /// The inputs' paths, as articles will give them.
+    /// The same, with links and feeds to read after the files (and no
+    /// sample, when there are links and no paths).
+    pub fn with_links(mut self, links: Links) -> Plan {
+        if !links.is_empty() {
+            self.files.get_or_insert_with(Vec::new);
+            self.links = Some(links);
+        }
+        self
+    }
+
+    /// The inputs' paths, as articles will give them (and the links and
+    /// feed files as given).
     pub fn paths(&self) -> Vec<String> {
-        match &self.files {
+        let mut paths: Vec<String> = match &self.files {
             Some(f) => f.iter().map(|p| p.display().to_string()).collect(),
             None => source::sample().into_iter().map(|s| s.path).collect(),
-        }
+        };
+        paths.extend(self.links.iter().flat_map(Links::names));
+        paths
     }
 
-    /// How many inputs there are.
+    /// How many inputs there are (a feed counts once, before it is read).
     pub fn len(&self) -> usize {
-        self.files.as_ref().map_or(source::sample().len(), Vec::len)
+        self.files.as_ref().map_or(source::sample().len(), Vec::len) + self.links.as_ref().map_or(0, Links::len)
+    }
+
+    /// Whether any input is a link or a feed.
+    pub fn has_links(&self) -> bool {
+        self.links.is_some()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// Reads and parses the inputs, `first` in the first batch and `batch`
-    /// in each one after, handing each batch to `sink` as it is ready, so a
-    /// caller can show articles while the rest load. A file named directly
-    /// that cannot be read is an error.
-    pub fn load_in_batches(&self, first: usize, batch: usize, mut sink: impl FnMut(Loaded)) -> Result<(), InputError> {
+    /// Reads and parses the inputs, `first` files in the first batch and
+    /// `batch` in each one after, then the links as each comes, handing
+    /// each [`Step`] to `sink` as it is ready, so a caller can show
+    /// articles while the rest load. A file named directly that cannot be
+    /// read is an error.
+    pub fn load_in_batches(&self, first: usize, batch: usize, mut sink: impl FnMut(Step)) -> Result<(), InputError> {
         let mut ids = Ids::default();
+        self.load_files(first, batch, &mut ids, &mut sink)?;
+        if let Some(links) = &self.links {
+            links.load(&mut ids, false, &mut sink);
+        }
+        Ok(())
+    }
+
+    fn load_files(
+        &self,
+        first: usize,
+        batch: usize,
+        ids: &mut Ids,
+        sink: &mut dyn FnMut(Step),
+    ) -> Result<(), InputError> {
         let Some(files) = &self.files else {
-            sink(parse_batch(&source::sample(), &mut ids));
+            sink(Step::Batch(parse_batch(&source::sample(), ids)));
             return Ok(());
         };
         let head = first.clamp(1, files.len().max(1));
@@ -350,22 +414,38 @@ impl Plan {
                     Err(e) => skipped.push(e.into_warning()),
                 }
             }
-            let mut loaded = parse_batch(&sources, &mut ids);
+            let mut loaded = parse_batch(&sources, ids);
             skipped.append(&mut loaded.skipped);
             loaded.skipped = skipped;
-            sink(loaded);
+            sink(Step::Batch(loaded));
         }
         Ok(())
     }
 
     /// Reads everything.
     pub fn load(&self) -> Result<Loaded, InputError> {
+        self.load_summed().map(|(loaded, _)| loaded)
+    }
+
+    /// Reads everything, links in the order given (so the same pages give
+    /// the same set), with what the links came to when there were any.
+    pub fn load_summed(&self) -> Result<(Loaded, Option<Summary>), InputError> {
         let mut all = Loaded::default();
-        self.load_in_batches(usize::MAX, usize::MAX, |mut l| {
-            all.articles.append(&mut l.articles);
-            all.skipped.append(&mut l.skipped);
-        })?;
-        Ok(all)
+        let mut summary = None;
+        let mut sink = |step: Step| match step {
+            Step::Batch(mut loaded) => {
+                all.articles.append(&mut loaded.articles);
+                all.skipped.append(&mut loaded.skipped);
+            }
+            Step::Link(_) => {}
+            Step::Summary(sum) => summary = Some(sum),
+        };
+        let mut ids = Ids::default();
+        self.load_files(usize::MAX, usize::MAX, &mut ids, &mut sink)?;
+        if let Some(links) = &self.links {
+            links.load(&mut ids, true, &mut sink);
+        }
+        Ok((all, summary))
     }
 }
 
@@ -437,8 +517,12 @@ mod tests {
         let plan = Plan::new(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(plan.len(), 4);
         let mut batches = Vec::new();
-        plan.load_in_batches(1, 2, |l| batches.push(l.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>()))
-            .unwrap();
+        plan.load_in_batches(1, 2, |step| {
+            if let Step::Batch(l) = step {
+                batches.push(l.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+            }
+        })
+        .unwrap();
         assert_eq!(batches, [vec!["a"], vec!["b", "c"], vec!["a-2"]]);
         let all: Vec<String> = plan.load().unwrap().articles.into_iter().map(|a| a.id).collect();
         assert_eq!(all, ["a", "b", "c", "a-2"]);

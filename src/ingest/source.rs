@@ -37,6 +37,8 @@ pub enum InputError {
     NotRegular(String, &'static str),
     /// A folder given holds more entries than the walk examines.
     TooManyEntries(String, usize),
+    /// A link that is not read (its text, and why).
+    BadLink(String, String),
 }
 
 impl InputError {
@@ -52,6 +54,7 @@ impl InputError {
                     "more than {limit} entries in the folders given; nothing read (name a smaller folder, or raise the limit with --max-entries)"
                 ),
             ),
+            InputError::BadLink(link, why) => (link, why.clone()),
         }
     }
 

@@ -11,7 +11,7 @@ use parallax::ingest::Article;
 use parallax::warning::Warning;
 
 use super::keymap::{Action, Keymap};
-use super::overlays::{Help, Outcome, Overlay};
+use super::overlays::{Help, Links, Outcome, Overlay};
 use super::shared::{ModelStatus, Mouse, Notice, Pointer, Request, Shared, Target};
 use super::theme::Theme;
 use super::views::{VIEWS, View, index_of};
@@ -56,6 +56,8 @@ pub struct App {
     /// A key has been pressed since the warnings were shown.
     pub warnings_seen: bool,
     pub quit: bool,
+    /// What the set's links came to, once they are all read.
+    pub links_summary: Option<parallax::ingest::Summary>,
     /// Places in views that need the analysis, restored from the last
     /// session and applied when the analysis arrives.
     pending: Option<Positions>,
@@ -79,6 +81,7 @@ impl App {
             warnings: Vec::new(),
             warnings_seen: false,
             quit: false,
+            links_summary: None,
             pending: None,
             pending_restore: None,
             history: Vec::new(),
@@ -134,6 +137,19 @@ impl App {
                 self.pending_restore = Some(saved);
             }
         }
+    }
+
+    /// A link moved on: its line in the list of links changes.
+    pub fn link_status(&mut self, status: parallax::ingest::LinkStatus) {
+        match self.shared.links.iter_mut().find(|known| known.link == status.link) {
+            Some(known) => *known = status,
+            None => self.shared.links.push(status),
+        }
+    }
+
+    /// Every link has been read.
+    pub fn links_done(&mut self, summary: &parallax::ingest::Summary) {
+        self.links_summary = Some(summary.clone());
     }
 
     /// Every article has been read.
@@ -360,6 +376,7 @@ impl App {
                 }
             }
             Action::Help => self.overlay = Some(Box::new(Help::default())),
+            Action::Links => self.overlay = Some(Box::new(Links::default())),
             Action::View(n) => self.set_view((n as usize).clamp(1, self.views.len()) - 1),
             Action::Search => self.input = Some(String::new()),
             Action::SearchNext => self.search_step(true, false),
@@ -450,6 +467,9 @@ impl App {
     /// and quit.
     pub fn hints(&self) -> Vec<(Action, &'static str)> {
         let mut h = self.view().hints(&self.shared);
+        if !self.shared.links.is_empty() {
+            h.push((Action::Links, "links"));
+        }
         let close = if self.can_go_back() { "back" } else { "quit" };
         h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Close, close)]);
         h

@@ -50,6 +50,8 @@ pub enum Action {
     Exclusive,
     /// Read: the lines of the article hidden as page furniture.
     Hidden,
+    /// The set's links and where each stands.
+    Links,
     Suspend,
 }
 
@@ -91,6 +93,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::SearchNext, "search_next", "Next match, while searching"),
     (Action::SearchPrev, "search_prev", "Previous match"),
     (Action::Help, "help", "This help"),
+    (Action::Links, "links", "Links: how each was read"),
     (Action::Escape, "escape", "Close, cancel, back, unmark"),
     (Action::Back, "back", "Back where you came from"),
     (Action::NextShared, "next_shared", "Read: next shared line"),
@@ -139,6 +142,7 @@ fn defaults() -> Vec<(Action, Vec<String>)> {
         (Action::Close, &["q"]),
         (Action::Quit, &["Q", "ctrl-c"]),
         (Action::Help, &["?", "f1"]),
+        (Action::Links, &["L"]),
         (Action::Escape, &["esc"]),
         (Action::Back, &["backspace"]),
         (Action::NextShared, &["]"]),

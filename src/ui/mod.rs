@@ -41,7 +41,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use parallax::analysis::{Analysis, Options, Progress, Stage, analyse_with, analyse_with_options, model_refusal};
 use parallax::config::{self, Config, State};
 use parallax::embed::Encoder;
-use parallax::ingest::{Loaded, Plan};
+use parallax::ingest::{LinkState, LinkStatus, Loaded, Plan, Step, Summary};
 use parallax::warning::{self, Warning};
 
 use app::App;
@@ -54,8 +54,13 @@ enum Msg {
     Resize(u16, u16),
     /// Text pasted in one piece (bracketed paste).
     Paste(String),
-    /// Articles read (with what was skipped), and how many files are done.
-    Batch(Loaded, usize),
+    /// Articles read (with what was skipped), and how many inputs are
+    /// done of how many.
+    Batch(Loaded, (usize, usize)),
+    /// A link moved on (and inputs done of how many).
+    Link(LinkStatus, (usize, usize)),
+    /// What the links came to.
+    Links(Summary),
     AllRead,
     Progress(Stage),
     Done(Box<Analysis>),
@@ -103,6 +108,10 @@ impl Setup {
         Setup { theme, keymap, default_view, state, state_dir, warnings, mouse }
     }
 }
+
+/// The exit status when no input could be read (the app closes itself:
+/// there is nothing to show but the reasons, which are printed).
+pub const NOTHING_READ: i32 = 2;
 
 /// Articles read at first, to show a screen quickly; then batches of this
 /// many.
@@ -158,7 +167,14 @@ pub fn run(plan: Plan, use_model: bool) -> io::Result<i32> {
     // Told again now that the screen is gone; a stderr that cannot be
     // written loses them, and nothing else.
     let unsaved = saved.and_then(Result::err);
-    let _ = warning::write_lines(&mut io::stderr().lock(), app.warnings.iter().chain(&unsaved));
+    let mut stderr = io::stderr().lock();
+    let _ = warning::write_lines(&mut stderr, app.warnings.iter().chain(&unsaved));
+    if let Some(summary) = &app.links_summary {
+        let _ = writeln!(stderr, "parallax: {summary}");
+    }
+    if matches!(outcome, Ok(NOTHING_READ)) {
+        let _ = writeln!(stderr, "parallax: no articles to read: every input was skipped");
+    }
     outcome
 }
 
@@ -209,19 +225,64 @@ fn spawn_input(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
+/// Inputs done of how many: files by the batch, links as each ends (a
+/// feed adds its items).
+struct Count {
+    done: usize,
+    total: usize,
+    /// A link has been heard of: batches from now on are links' articles,
+    /// counted by their links.
+    links: bool,
+}
+
+impl Count {
+    fn batch(&mut self, loaded: &Loaded) -> (usize, usize) {
+        if !self.links {
+            self.done += loaded.articles.len() + loaded.skipped.len();
+        }
+        self.now()
+    }
+
+    fn link(&mut self, status: &LinkStatus) -> (usize, usize) {
+        self.links = true;
+        match status.state {
+            LinkState::Feed { items, .. } => {
+                self.total += items;
+                self.done += 1;
+            }
+            LinkState::Read { .. } | LinkState::Failed(_) => self.done += 1,
+            LinkState::Waiting | LinkState::Fetching => {}
+        }
+        self.now()
+    }
+
+    fn now(&self) -> (usize, usize) {
+        (self.done.min(self.total), self.total)
+    }
+}
+
 /// Reads the articles in batches, then analyses them, sending each step;
 /// then, when asked for, analyses them again with the sentence model.
 fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
     thread::spawn(move || {
         let mut all = Loaded::default();
-        let mut done = 0;
-        let files = plan.len();
+        let mut count = Count { done: 0, total: plan.len(), links: false };
         // The first batch is small so that something shows at once.
-        let result = plan.load_in_batches(FIRST_BATCH, BATCH, |l| {
-            done += l.articles.len() + l.skipped.len();
-            all.articles.extend(l.articles.iter().cloned());
-            all.skipped.extend(l.skipped.iter().cloned());
-            let _ = tx.send(Msg::Batch(l, done.min(files)));
+        let result = plan.load_in_batches(FIRST_BATCH, BATCH, |step| {
+            let msg = match step {
+                Step::Batch(l) => {
+                    all.articles.extend(l.articles.iter().cloned());
+                    all.skipped.extend(l.skipped.iter().cloned());
+                    let now = count.batch(&l);
+                    Msg::Batch(l, now)
+                }
+                Step::Link(status) => {
+                    let now = count.link(&status);
+                    Msg::Link(status, now)
+                }
+                Step::Summary(summary) => Msg::Links(summary),
+            };
+            let _ = tx.send(msg);
         });
         if let Err(e) = result {
             let _ = tx.send(Msg::Input(e.to_string()));
@@ -296,12 +357,24 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::Mouse(m) => app.on_mouse(m),
                 Msg::Batch(l, done) => {
                     app.warnings.extend(l.told().cloned());
-                    if let Some((_, total)) = app.loading() {
-                        app.set_loading(Some((done, total)));
+                    if app.loading().is_some() {
+                        app.set_loading(Some(done));
                     }
                     app.add_articles(l.articles);
                 }
-                Msg::AllRead => app.loading_done(),
+                Msg::Link(status, done) => {
+                    if app.loading().is_some() {
+                        app.set_loading(Some(done));
+                    }
+                    app.link_status(status);
+                }
+                Msg::Links(summary) => app.links_done(&summary),
+                Msg::AllRead => {
+                    app.loading_done();
+                    if app.articles().is_empty() {
+                        return Ok(NOTHING_READ);
+                    }
+                }
                 Msg::Progress(s) => app.set_progress(s),
                 Msg::Done(a) => app.set_analysis(*a),
                 Msg::ModelProgress(done, total) => app.set_model_progress(done, total),

@@ -493,3 +493,95 @@ impl Overlay for Hidden {
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
     }
 }
+
+/// Every link of the set and where it stands (waiting, fetching, read
+/// and how, a feed and its items, or why it failed); `j`/`k` scroll.
+#[derive(Default)]
+pub struct Links {
+    scroll: std::cell::Cell<usize>,
+}
+
+impl Overlay for Links {
+    /// Movement keys scroll; any other key closes the list.
+    fn handle(&mut self, action: Action, shared: &mut Shared) -> Outcome {
+        match movement(action, layout::text_height(layout::body(shared.size))) {
+            Some(delta) => {
+                self.scroll.set(step(self.scroll.get(), delta, shared.links.len().max(1)));
+                Outcome::Stay
+            }
+            None => Outcome::Close,
+        }
+    }
+
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        let r = layout::centered(area, area.width.min(110), area.height);
+        f.render_widget(Clear, r);
+        let width = (r.width as usize).saturating_sub(2);
+        let mut lines = link_lines(shared, width);
+        if lines.is_empty() {
+            lines.push(Line::styled("No links or feeds in this set.", shared.theme.dim()));
+        }
+        let shown = layout::text_height(r);
+        let scroll = self.scroll.get().min(lines.len().saturating_sub(shown));
+        self.scroll.set(scroll);
+        let title = format!(" Links · {} · Esc closes ", links_tally(shared));
+        let b = block(shared, wrap::truncate(&title, width), true);
+        f.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(b), r);
+    }
+}
+
+/// `7 of 10 read, 1 failed`: the links so far.
+pub fn links_tally(shared: &Shared) -> String {
+    use parallax::ingest::LinkState;
+    let pages = shared.links.iter().filter(|l| !matches!(l.state, LinkState::Feed { .. }));
+    let (mut read, mut failed, mut total) = (0, 0, 0);
+    for link in pages {
+        total += 1;
+        read += usize::from(matches!(link.state, LinkState::Read { .. }));
+        failed += usize::from(matches!(link.state, LinkState::Failed(_)));
+    }
+    let failed = if failed > 0 { format!(", {failed} failed") } else { String::new() };
+    format!("{read} of {total} read{failed}")
+}
+
+/// One line per link: a mark, the link (without its scheme), and where it
+/// stands, cut to `width`. A link is the web's text: shown made visible.
+pub fn link_lines(shared: &Shared, width: usize) -> Vec<Line<'static>> {
+    use parallax::fetch::{Origin, seconds};
+    use parallax::ingest::LinkState;
+    let t = &shared.theme;
+    shared
+        .links
+        .iter()
+        .map(|status| {
+            let (mark, style, what) = match &status.state {
+                LinkState::Waiting => ("·", t.dim(), "waiting".to_string()),
+                LinkState::Fetching => ("…", t.dim(), "fetching".to_string()),
+                LinkState::Read { words, origin, elapsed } => {
+                    let how = match origin {
+                        Origin::Network => format!("downloaded in {}", seconds(*elapsed)),
+                        Origin::Revalidated => "unchanged since cached".into(),
+                        Origin::Cache => "from the cache".into(),
+                        Origin::Stale(why) => format!("from the cache: {why}"),
+                    };
+                    ("✓", t.title(), format!("{words} words · {how}"))
+                }
+                LinkState::Feed { items, listed } => ("≡", t.heading(), format!("feed: {items} of {listed} items")),
+                LinkState::Failed(why) => ("✗", t.significant(), why.clone()),
+            };
+            let name = status.link.split_once("://").map_or(status.link.as_str(), |(_, rest)| rest);
+            let name = parallax::text::sanitize::visible(name).into_owned();
+            let what = parallax::text::sanitize::visible(&what).into_owned();
+            // Where a link stands comes first; its name keeps two fifths.
+            let name_width = wrap::width(&name);
+            let name_room = width.saturating_sub(4 + wrap::width(&what)).max(name_width.min(width * 2 / 5));
+            let name = wrap::truncate(&name, name_room);
+            let what = wrap::truncate(&what, width.saturating_sub(wrap::width(&name) + 4));
+            Line::from(vec![
+                TSpan::styled(format!("{mark} "), style),
+                TSpan::raw(format!("{name}  ")),
+                TSpan::styled(what, style),
+            ])
+        })
+        .collect()
+}

@@ -140,6 +140,8 @@ pub struct Shared {
     pub model: ModelStatus,
     /// Files read so far and in all, while reading.
     pub loading: Option<(usize, usize)>,
+    /// Each link of the set and where it stands, in the order heard of.
+    pub links: Vec<parallax::ingest::LinkStatus>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// The source list's cursor (Read and Compare show the same list).
@@ -169,6 +171,7 @@ impl Shared {
             progress: Progress { stage: 0, total: Stage::ALL.len(), label: "starting" },
             model: ModelStatus::Off,
             loading: None,
+            links: Vec::new(),
             size,
             source: 0,
             marked: Vec::new(),

@@ -134,6 +134,50 @@ snap!(compare_sources, "2\t");
 snap!(read_search, "/plan\n");
 snap!(timeline_search, "3/Peskov\n");
 
+/// An app reading links: none in yet, or the sample in and the links
+/// overlay open; each link in another state.
+fn reading_links(w: u16, h: u16, theme: Theme, with_articles: bool) -> App {
+    use parallax::fetch::Origin;
+    use parallax::ingest::{LinkState, LinkStatus};
+    use std::time::Duration;
+    let loaded = parallax::ingest::load(&[]).unwrap();
+    let (keymap, _) = Keymap::new(&Default::default());
+    let articles = if with_articles { loaded.articles } else { Vec::new() };
+    let mut a = App::new(articles, theme, keymap, (w, h));
+    a.set_loading(Some((3, 7)));
+    let states = [
+        ("https://news.example/feed.xml", LinkState::Feed { items: 3, listed: 20 }),
+        (
+            "https://news.example/2025/11/20/dam-gives-way",
+            LinkState::Read { words: 812, origin: Origin::Network, elapsed: Duration::from_millis(240) },
+        ),
+        (
+            "https://wire.example/vell",
+            LinkState::Read { words: 430, origin: Origin::Revalidated, elapsed: Duration::from_millis(30) },
+        ),
+        ("https://herald.example/gone", LinkState::Failed("HTTP 404 Not Found: no page at this address".into())),
+        ("https://slow.example/\u{1b}[2Jstory", LinkState::Fetching),
+        ("https://paper.example/a", LinkState::Waiting),
+    ];
+    for (link, state) in states {
+        a.link_status(LinkStatus { link: link.to_string(), state });
+    }
+    a
+}
+
+#[test]
+fn links_while_loading() {
+    for (w, h) in [(40, 12), (80, 24)] {
+        for (palette, theme) in THEMES {
+            let waiting = reading_links(w, h, theme, false);
+            insta::assert_snapshot!(format!("links_waiting_{w}x{h}_{palette}"), styled_screen(&waiting));
+            let mut overlay = reading_links(w, h, theme, true);
+            keys(&mut overlay, "L");
+            insta::assert_snapshot!(format!("links_overlay_{w}x{h}_{palette}"), styled_screen(&overlay));
+        }
+    }
+}
+
 #[test]
 fn coverage_counts_the_sources_out_of_view() {
     let texts: Vec<String> = (0..16)

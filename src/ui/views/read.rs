@@ -658,19 +658,20 @@ impl View for Read {
         }
     }
 
-    fn draw(&self, shared: &Shared, f: &mut Frame, _area: Rect) {
+    fn draw(&self, shared: &Shared, f: &mut Frame, area: Rect) {
+        // Links and no article yet: their progress takes the whole view.
+        if self.panes.is_empty() && shared.articles().is_empty() && !shared.links.is_empty() {
+            draw_waiting(shared, f, area);
+            return;
+        }
         let (list, panes) = self.pane_rects(shared);
         let open: Vec<usize> = self.panes.iter().map(|p| p.article).collect();
         if let Some(list) = list {
             sources::draw(shared, f, list, self.focus == Focus::Sources, &open);
         }
         if self.panes.is_empty() {
-            let what = match shared.loading {
-                Some((done, total)) => format!("Reading files… {done} of {total}"),
-                None => "No article to read.".to_string(),
-            };
             let r = panes.first().copied().unwrap_or_default();
-            f.render_widget(Paragraph::new(what).block(block(shared, " Read ", false)), r);
+            draw_waiting(shared, f, r);
             return;
         }
         let hidden = panes.iter().any(|r| r.area() == 0);
@@ -755,4 +756,17 @@ impl View for Read {
         self.focus = if place.list || self.panes.is_empty() { Focus::Sources } else { Focus::Pane(self.active) };
         self.clamp(shared);
     }
+}
+
+/// The pane before any article is in: how many inputs are read, and each
+/// link and where it stands.
+fn draw_waiting(shared: &Shared, f: &mut Frame, r: Rect) {
+    let what = match shared.loading {
+        Some((done, total)) if shared.links.is_empty() => format!("Reading files… {done} of {total}"),
+        Some((done, total)) => format!("Reading… {done} of {total} · {}", super::super::overlays::links_tally(shared)),
+        None => "No article to read.".to_string(),
+    };
+    let mut lines = vec![Line::raw(what)];
+    lines.extend(super::super::overlays::link_lines(shared, (r.width as usize).saturating_sub(2)));
+    f.render_widget(Paragraph::new(lines).block(block(shared, " Read ", false)), r);
 }
