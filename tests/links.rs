@@ -419,11 +419,14 @@ fn the_app_opens_with_the_first_links_in_and_shows_each_one() {
     // The page in is shown while the slow one is still on its way.
     app.wait_for("The earthen dam above the town of Vell");
     app.keys(&["L"]);
-    let screen = app.wait_for("HTTP 404 Not Found");
+    let screen =
+        app.wait_until("the links", |s| s.contains("┌ Links · ") && s.contains("/missing  HTTP 404 Not Found"));
     assert!(screen.contains("127.0.0.1:") && screen.contains("/slow  fetching"), "{screen}");
     assert!(screen.contains("/a  ") && screen.contains(" words · downloaded in "), "{screen}");
     app.wait_for("/slow  timed out after 3 s");
+    // Esc alone (a key after it at once would read as Alt and the key).
     app.keys(&["Escape"]);
+    app.wait_until("the links closed", |s| !s.contains("┌ Links · "));
     app.keys(&["q"]);
     assert_eq!(app.exit_status(), "EXIT:0");
     drop(app);
