@@ -44,7 +44,7 @@ pub struct Config {
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "parallax")
+    crate::folders::project()
 }
 
 /// Where `config.toml` lives.

@@ -19,6 +19,7 @@ pub mod export;
 pub mod fetch;
 #[cfg(test)]
 mod fixture;
+mod folders;
 pub mod ingest;
 mod par;
 pub mod story;
@@ -38,11 +39,12 @@ mod architecture {
     const LAYERS: &[(&str, &[&str])] = &[
         ("text", &[]),
         ("par", &[]),
+        ("folders", &[]),
         ("warning", &["text"]),
-        ("config", &["warning"]),
-        ("fetch", &["text", "warning"]),
+        ("config", &["warning", "folders"]),
+        ("fetch", &["text", "warning", "folders"]),
         ("ingest", &["text", "par", "warning", "fetch"]),
-        ("embed", &["par", "warning"]),
+        ("embed", &["par", "warning", "folders"]),
         ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
         ("story", &["text", "ingest", "align", "timeline", "par"]),

@@ -60,10 +60,11 @@ struct Record {
 type Shard = HashMap<u64, Record>;
 
 impl VectorCache {
-    /// The cache in the user's cache folder (`directories`), if there is one.
+    /// The cache in parallax's cache folder ([`crate::folders::cache`];
+    /// `$XDG_CACHE_HOME/parallax/vectors` on Linux), beside the page
+    /// cache's `pages`, if there is one.
     pub fn in_user_cache(model: &str) -> Option<VectorCache> {
-        let dirs = directories::ProjectDirs::from("", "", "parallax")?;
-        Some(VectorCache::at(dirs.cache_dir().join("vectors"), model))
+        Some(VectorCache::at(crate::folders::cache()?.join("vectors"), model))
     }
 
     /// A cache kept under `root` (tests use a scratch folder).

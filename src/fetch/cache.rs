@@ -81,10 +81,11 @@ pub struct Pruned {
 }
 
 impl Cache {
-    /// The user's cache: `parallax/pages` in the cache folder the
-    /// `directories` crate gives (`$XDG_CACHE_HOME/parallax/pages` on Linux).
+    /// The user's page cache: `pages` in parallax's cache folder
+    /// ([`crate::folders::cache`]; `$XDG_CACHE_HOME/parallax/pages` on
+    /// Linux), beside the sentence model's `vectors`.
     pub fn user_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "parallax").map(|dirs| dirs.cache_dir().join("pages"))
+        crate::folders::cache().map(|dir| dir.join("pages"))
     }
 
     pub fn at(dir: impl Into<PathBuf>, cap_bytes: u64) -> Cache {
