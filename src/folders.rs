@@ -1,8 +1,8 @@
 //! Where parallax keeps things on disk: the user's folders as the
 //! `directories` crate gives them (on Linux `$XDG_CACHE_HOME/parallax`,
 //! else `~/.cache/parallax`, and so on). One place, so that the page cache
-//! ([`crate::fetch::cache`]), the vector cache ([`crate::embed::cache`])
-//! and the settings ([`crate::config`]) agree on where parallax lives.
+//! (`fetch::cache`), the sentence model's vector cache (`embed::cache`)
+//! and the settings (`config`) agree on where parallax lives.
 
 use std::path::PathBuf;
 
