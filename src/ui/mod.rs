@@ -289,7 +289,13 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
             return;
         }
         let _ = tx.send(Msg::AllRead);
-        let for_model = use_model.then(|| all.clone());
+        // The model's run needs its own copy of the articles; a set it
+        // would refuse is told so now and not copied.
+        let refusal = use_model.then(|| model_refusal(&all.articles)).flatten();
+        let for_model = (use_model && refusal.is_none()).then(|| all.clone());
+        if let Some(why) = refusal {
+            let _ = tx.send(Msg::ModelRefused(why));
+        }
         let analysis = analyse_with(all, &mut |stage| {
             let _ = tx.send(Msg::Progress(stage));
         });
@@ -304,10 +310,6 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
 /// of its own at low priority: the model keeps both cores busy for
 /// seconds, and keys and frames must not wait on it.
 fn analyse_with_model(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
-    if let Some(why) = model_refusal(&loaded.articles) {
-        let _ = tx.send(Msg::ModelRefused(why));
-        return;
-    }
     let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
     let options = Options { encoder: Some(Encoder::with_user_cache()), ..Options::default() };
     let mut progress = |p| {
