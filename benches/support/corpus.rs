@@ -431,6 +431,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Who and what a story is about.
+#[derive(Clone)]
 struct Actors {
     lead: String,
     lead_surname: String,
@@ -515,6 +516,7 @@ struct Story {
     title: String,
     /// Publication date of the story's first day: (year, month, day).
     date: (i32, u32, u32),
+    actors: Actors,
 }
 
 const SYLLABLES: &[&str] = &[
@@ -536,19 +538,40 @@ fn person(r: &mut Rng) -> String {
     format!("{first} {last}")
 }
 
-fn story(r: &mut Rng, index: usize) -> Story {
+fn actors(r: &mut Rng) -> Actors {
     let lead = person(r);
     let other = person(r);
-    let place_name = if r.chance(30) { r.pick(PLACES).to_string() } else { coined(r) };
-    let place = place_name.as_str();
-    let org_name = if r.chance(40) {
+    let place = if r.chance(30) { r.pick(PLACES).to_string() } else { coined(r) };
+    let org = if r.chance(40) {
         r.pick(ORGS).to_string()
     } else {
         format!("the {} {}", coined(r), r.pick(&["Council", "Authority", "Group", "Agency", "Board", "Institute"]))
     };
-    let org = org_name.as_str();
-    let role = *r.pick(ROLES);
-    let noun = *r.pick(NOUNS);
+    let lead_surname = lead.split(' ').nth(1).unwrap_or("").to_string();
+    let other_surname = other.split(' ').nth(1).unwrap_or("").to_string();
+    Actors {
+        lead,
+        lead_surname,
+        other,
+        other_surname,
+        org,
+        role: r.pick(ROLES).to_string(),
+        place,
+        noun: r.pick(NOUNS).to_string(),
+    }
+}
+
+fn story(r: &mut Rng, index: usize) -> Story {
+    let actors = actors(r);
+    event(r, &actors, index)
+}
+
+/// One development of a story: facts about `actors` (who stay the same
+/// from one development to the next) and a subject of its own.
+fn event(r: &mut Rng, actors: &Actors, index: usize) -> Story {
+    let actors =
+        Actors { noun: if index == 0 { actors.noun.clone() } else { r.pick(NOUNS).to_string() }, ..actors.clone() };
+    let Actors { lead, other, org, role, place, noun, .. } = &actors;
     let adj = *r.pick(ADJ);
     let verb = *r.pick(VERBS);
     let n1 = 3 + r.below(400);
@@ -558,18 +581,6 @@ fn story(r: &mut Rng, index: usize) -> Story {
     let wd = *r.pick(WEEKDAYS);
     let wd2 = *r.pick(WEEKDAYS);
     let past_month = MONTHS[(month as usize + 9) % 12];
-    let surname = lead.split(' ').nth(1).unwrap_or("").to_string();
-    let other_surname = other.split(' ').nth(1).unwrap_or("").to_string();
-    let actors = Actors {
-        lead: lead.clone(),
-        lead_surname: surname.clone(),
-        other: other.clone(),
-        other_surname: other_surname.clone(),
-        org: org.to_string(),
-        role: role.to_string(),
-        place: place.to_string(),
-        noun: noun.to_string(),
-    };
     let mut facts = vec![
         format!("{org_c} {verb} the {adj} {noun} in {place} on {wd}, {role} {lead} said.", org_c = capital(org)),
         format!("At least {n1} {} were affected by the {noun}, according to {org}.", r.pick(UNITS)),
@@ -584,7 +595,8 @@ fn story(r: &mut Rng, index: usize) -> Story {
     for _ in 0..10 {
         facts.push(fact(r, &actors));
     }
-    Story { facts, title: format!("{} {verb} {adj} {noun} in {place}", capital(org)), date: (2025, month, day) }
+    let title = format!("{} {verb} {adj} {noun} in {place}", capital(org));
+    Story { facts, title, date: (2025, month, day), actors }
 }
 
 fn capital(s: &str) -> String {
@@ -698,12 +710,18 @@ const FILLER_TAILS: &[&str] = &[
     "near the central station",
 ];
 
+/// Something an article's own sentence is about, named, so that two
+/// articles' own sentences share common words and rarely a phrase.
+fn own_object(r: &mut Rng) -> String {
+    format!("the {} {} of {}", r.pick(ADJ), r.pick(NOUNS), coined(r))
+}
+
 /// A sentence of the article's own, sharing only common words with others.
 fn filler(r: &mut Rng) -> String {
     let subject = if r.chance(30) { r.pick(FILLER_SUBJECTS).to_string() } else { person(r) };
     let place = if r.chance(50) { coined(r) } else { r.pick(PLACES).to_string() };
     let mut s = match r.below(3) {
-        0 => format!("{subject} {} {} in {place}", r.pick(FILLER_VERBS), r.pick(FILLER_OBJECTS)),
+        0 => format!("{subject} {} {} in {place}", r.pick(FILLER_VERBS), own_object(r)),
         1 => format!("{subject} {} the {} {} near {place}", r.pick(VERBS), r.pick(ADJ), r.pick(NOUNS)),
         _ => format!("In {place}, {} {} the {} {}", subject.to_lowercase(), r.pick(VERBS), r.pick(ADJ), r.pick(NOUNS)),
     };
@@ -712,6 +730,26 @@ fn filler(r: &mut Rng) -> String {
     }
     if r.chance(40) {
         s.push_str(&format!(", while {} {} the {} {}", person(r), r.pick(VERBS), r.pick(ADJ), r.pick(NOUNS)));
+    }
+    s.push('.');
+    s
+}
+
+/// A sentence of the article's own that names the story's people or
+/// places: what makes a story's names common within it.
+fn background(r: &mut Rng, actors: &Actors) -> String {
+    let who = match r.below(3) {
+        0 => actors.lead_surname.clone(),
+        1 => actors.other.clone(),
+        _ => capital(&actors.org),
+    };
+    let mut s = match r.below(3) {
+        0 => format!("{who} {} {} in {}", r.pick(FILLER_VERBS), own_object(r), actors.place),
+        1 => format!("Before the {}, {who} {} {}", actors.noun, r.pick(VERBS), own_object(r)),
+        _ => format!("In {}, {} {} {who} and {}", actors.place, person(r), r.pick(FILLER_VERBS), own_object(r)),
+    };
+    if r.chance(60) {
+        s.push_str(&format!(" {}", r.pick(FILLER_TAILS)));
     }
     s.push('.');
     s
@@ -739,13 +777,16 @@ fn header(r: &mut Rng, story: &Story, outlet: &str, day_offset: u32) -> String {
     }
 }
 
-/// A generated article with its ground truth: which story fact each of its
-/// fact sentences reports.
+/// A generated article with its ground truth: which story it belongs to,
+/// and which fact each of its fact sentences reports.
 pub struct Generated {
     pub name: String,
     pub text: String,
     pub story: usize,
-    /// (sentence as written, fact index within the story).
+    /// The development of the story the article reports: the set of facts
+    /// its fact sentences come from (the story itself when it has one).
+    pub event: usize,
+    /// (sentence as written, fact index within the event).
     pub facts: Vec<(String, usize)>,
 }
 
@@ -774,6 +815,9 @@ fn article(r: &mut Rng, story: &Story, words: usize) -> (String, Vec<(String, us
                 truth.push((s.clone(), f));
                 s
             }
+            // Background on the story's own people and places, which
+            // other articles of the story do not repeat.
+            _ if r.chance(25) => background(r, &story.actors),
             _ => filler(r),
         };
         n += s.split_whitespace().count();
@@ -802,7 +846,24 @@ pub fn generate_with_truth(n: usize, per_story: usize, words: usize, seed: u64) 
         .map(|i| {
             let story = i % n_stories;
             let (text, facts) = article(&mut r, &stories[story], words);
-            Generated { name: format!("{:05}.txt", i), text, story, facts }
+            Generated { name: format!("{:05}.txt", i), text, story, event: story, facts }
+        })
+        .collect()
+}
+
+/// `n` articles of one story (a month of coverage): the same people,
+/// places and organisation throughout, in developments of their own that
+/// `per_event` articles report on average.
+pub fn generate_one_story(n: usize, per_event: usize, words: usize, seed: u64) -> Vec<Generated> {
+    let mut r = Rng::new(seed);
+    let actors = actors(&mut r);
+    let n_events = n.div_ceil(per_event.max(1));
+    let events: Vec<Story> = (0..n_events).map(|i| event(&mut r, &actors, i)).collect();
+    (0..n)
+        .map(|i| {
+            let event = i % n_events;
+            let (text, facts) = article(&mut r, &events[event], words);
+            Generated { name: format!("{:05}.txt", i), text, story: 0, event, facts }
         })
         .collect()
 }
