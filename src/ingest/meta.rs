@@ -37,6 +37,65 @@ pub struct Layout {
     pub url: Option<String>,
     /// The byline's names: the credit when no credit line or agency names one.
     byline: Option<String>,
+    /// How the publication date was given ([`DateRank`]).
+    date_rank: Option<DateRank>,
+    /// What the reader should know about the fields, for the article's
+    /// warnings (which of two dates the page gives was taken, and why).
+    pub notes: Vec<String>,
+}
+
+/// How a page gives a date, best first: the story's own dated line (its
+/// dateline, `Originally published ...`), a plain date, a date of a later
+/// change or a re-post (`Updated`, `Reposted`, `Accessed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum DateRank {
+    Own,
+    Plain,
+    Later,
+}
+
+impl DateRank {
+    /// The rank a date has on `line`.
+    fn of(line: &str) -> DateRank {
+        static OWN: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:originally|first) (?:published|appeared|posted|ran)\b|\bthis (?:article|story|report) (?:was )?(?:originally |first )?(?:published|appeared|ran)\b").unwrap()
+        });
+        static LATER: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:updated|modified|reposted|republished|re-published|shared|saved|accessed|retrieved|archived)\b").unwrap()
+        });
+        if OWN.is_match(line) {
+            DateRank::Own
+        } else if LATER.is_match(line) {
+            DateRank::Later
+        } else {
+            DateRank::Plain
+        }
+    }
+}
+
+impl Layout {
+    /// Takes `date`, given on `line`, as the publication date unless a date
+    /// given better (or as well, earlier in the file) is already taken.
+    fn offer_date(&mut self, date: Published, line: &str) {
+        self.offer_ranked(date, DateRank::of(line), line);
+    }
+
+    fn offer_ranked(&mut self, date: Published, rank: DateRank, line: &str) {
+        match (self.published, self.date_rank) {
+            (None, _) => {}
+            (Some(taken), Some(taken_rank)) if rank < taken_rank && taken.date != date.date => {
+                self.notes.push(format!(
+                    "dated {} by its own dated line ({:?}); the page also gives {}, a later date",
+                    date.date,
+                    collapse(line),
+                    taken.date
+                ));
+            }
+            _ => return,
+        }
+        self.published = Some(date);
+        self.date_rank = Some(rank);
+    }
 }
 
 /// How many non-blank lines from the top may hold header metadata.
@@ -51,7 +110,7 @@ static HEADING: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^#{1,6}\s+(?
 
 /// Words that may surround a date on a date line without making it prose.
 static DATE_LINE_FILLER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i-u)\b(?:published|updated|posted|last|modified|first|date|dated|on|at|time|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ce[s]?t|ee[s]?t|bst|ist|msk|kyiv|local|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)\b").unwrap()
+    Pattern::new(r"(?i-u)\b(?:published|updated|posted|last|modified|first|originally|date|dated|on|at|time|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|ce[s]?t|ee[s]?t|bst|ist|msk|kyiv|local|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)\b").unwrap()
 });
 
 /// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
@@ -207,7 +266,7 @@ impl<'t> LineReader<'t> {
                 self.layout.credit.get_or_insert(who);
                 if self.in_header {
                     if let Some(found) = published::find(line) {
-                        self.layout.published.get_or_insert(found.published);
+                        self.layout.offer_date(found.published, line);
                     }
                 }
                 Removal::Credit
@@ -215,7 +274,7 @@ impl<'t> LineReader<'t> {
             Boilerplate::Byline { who, date } => {
                 self.layout.byline.get_or_insert(who);
                 if let Some(date) = date.filter(|_| self.in_header) {
-                    self.layout.published.get_or_insert(date);
+                    self.layout.offer_date(date, line);
                 }
                 Removal::Byline
             }
@@ -226,7 +285,13 @@ impl<'t> LineReader<'t> {
             Boilerplate::Symbols => Removal::Symbols,
             Boilerplate::Widget => Removal::Widget,
             Boilerplate::Caption => Removal::Caption,
-            Boilerplate::Furniture => Removal::Furniture,
+            Boilerplate::Furniture => {
+                // `This article was originally published on June 6, 2025.`
+                if let Some(found) = published::find(line).filter(|_| DateRank::of(line) == DateRank::Own) {
+                    self.layout.offer_date(found.published, line);
+                }
+                Removal::Furniture
+            }
         })
     }
 
@@ -435,7 +500,8 @@ impl<'t> LineReader<'t> {
 fn read_dateline(layout: &mut Layout) {
     let first_prose = layout.paragraphs.iter().position(|p| is_prose(p)).filter(|&i| i <= 3).unwrap_or(0);
     let offset: usize = layout.paragraphs[..first_prose.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
-    let Some(first) = layout.paragraphs.get(first_prose) else { return };
+    let Some(first) = layout.paragraphs.get(first_prose).cloned() else { return };
+    let first = first.as_str();
     // A place in capitals; or one in title case when a date and an agency
     // follow (`Bogotá, Jul 30 (EFE).-`), as some wires write it.
     let capitals = DATELINE.captures(first).filter(|c| {
@@ -448,9 +514,36 @@ fn read_dateline(layout: &mut Layout) {
     };
     layout.dateline = Some(captures["place"].trim().trim_end_matches(',').to_string());
     layout.dateline_end = offset + captures.name("next").map_or(0, |m| m.start());
+    // The story's own date, as its dateline gives it, beats a later date a
+    // re-posting page put over it.
+    if let Some(date) = captures.name("date").and_then(|m| dateline_date(m.as_str(), layout.published)) {
+        let line = &first[..captures.name("next").map_or(first.len(), |m| m.start())];
+        if layout.published.is_some_and(|taken| date.date < taken.date) {
+            let line = line.trim().to_string();
+            layout.offer_ranked(date, DateRank::Own, &line);
+        }
+    }
     if let Some(agency) = captures.name("agency").or(captures.name("agency2")).or(captures.name("agency3")) {
         layout.credit.get_or_insert(agency.as_str().trim().to_string());
     }
+}
+
+/// The date a dateline gives (`June 6, 2025`, `Oct. 20`): with its year,
+/// or in the year that puts it nearest the page's date; `None` without
+/// either.
+fn dateline_date(text: &str, page: Option<Published>) -> Option<Published> {
+    if let Some(found) = published::find(text) {
+        return Some(found.published);
+    }
+    let page = page?.date;
+    let (month, day) = text.split_once([' ', '.'])?;
+    let month = crate::text::lexicon::month_number(month)?;
+    let day: i8 = day.trim_start_matches(['.', ' ']).trim().parse().ok()?;
+    let nearest = [page.year() - 1, page.year(), page.year() + 1]
+        .into_iter()
+        .filter_map(|year| jiff::civil::Date::new(year, month, day).ok())
+        .min_by_key(|date| date.until(page).map_or(i32::MAX, |span| span.get_days().abs()))?;
+    Some(Published::from_date(nearest))
 }
 
 /// A dateline in title case: each word of the place a capital, then small
@@ -730,6 +823,7 @@ impl FrontMatter {
                 if self.date_rank.is_none_or(|best| rank < best) {
                     if let Some(found) = published::find(&value) {
                         self.layout.published = Some(found.published);
+                        self.layout.date_rank = Some(DateRank::Plain);
                         self.date_rank = Some(rank);
                     }
                 }
@@ -897,7 +991,7 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
     } else {
         return None;
     }
-    layout.published.get_or_insert(found.published);
+    layout.offer_date(found.published, line);
     // A short label beside the date names the outlet, unless it is a
     // section name written in capitals.
     if let Some(outlet) = outlet.filter(|name| name.chars().any(char::is_lowercase)) {
@@ -992,7 +1086,7 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
     if !dated {
         return None;
     }
-    layout.published.get_or_insert(found.published);
+    layout.offer_date(found.published, line);
     if let Some(outlet) = outlet {
         layout.outlet.get_or_insert(outlet);
     }
@@ -1260,6 +1354,27 @@ mod tests {
             "Court blocks merger\non May 08, 2025\nThe court ruled on Thursday that the merger could not go ahead.",
         );
         assert_eq!(date(&l).as_deref(), Some("2025-05-08"));
+    }
+
+    #[test]
+    fn the_storys_own_dated_line_beats_a_reposters_date() {
+        let l = parse(
+            "Harbour bridge closes after crack found\nPosted: June 10, 2025\n\nSOUTHPORT, June 6 (Coast Wire) - The bridge was closed on Thursday after engineers found a crack.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
+        assert!(l.notes[0].contains("2025-06-10"), "{:?}", l.notes);
+        // A dateline of the same day changes nothing.
+        let l =
+            parse("Bridge closes\nJune 6, 2025\n\nSOUTHPORT, June 6 (Coast Wire) - The bridge was closed on Thursday.");
+        assert!(l.notes.is_empty());
+        let l = parse(
+            "Harbour bridge closes after crack found\nUpdated: June 10, 2025\n\nThe bridge was closed on Thursday after engineers found a crack.\n\nThis article was originally published on June 6, 2025.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
+        let l = parse(
+            "Harbour bridge closes after crack found\nJune 10, 2025\nOriginally published June 6, 2025\n\nThe bridge was closed on Thursday after engineers found a crack.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub(crate) fn parse_with(source: &Source, web: Option<&links::Web>) -> Result<Ar
         let place = if web.is_some() { "on the page" } else { "in the file" };
         warnings.push(Warning::note(&source.path, format!("no publication date {place}")));
     }
+    warnings.extend(layout.notes.iter().map(|note| Warning::note(&source.path, note.as_str())));
     let clean = |field: Option<String>| field.map(|s| meta::collapse(&s)).filter(|s| !s.is_empty());
     Ok(Article {
         id: source.stem.clone(),

@@ -55,8 +55,10 @@ pub enum Say {
     Day { offset: i8 },
     /// `this week` (0), `last month` (-1), `next year` (+1), with a part.
     Relative { unit: Unit, offset: i8, part: Part },
-    /// `nearly four months ago`; `approx` when hedged or vague.
-    Ago { n: i32, unit: Unit, approx: bool },
+    /// `nearly four months ago`, `four years since`; `approx` when hedged
+    /// or vague; `lean` +1 when the words put it later than that far back
+    /// ("nearly", "almost"), -1 when earlier ("more than", "over").
+    Ago { n: i32, unit: Unit, approx: bool, lean: i8 },
     /// `within 72 hours`, `within 30 days`: the limit that far ahead (hours
     /// counted in whole days).
     Within { n: i32, unit: Unit },
@@ -111,7 +113,7 @@ static TRIGGERS: LazyLock<crate::text::pattern::PatternSet> = LazyLock::new(|| {
         r"(?i-u)\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|overnight|day|before)\b"
             .to_string(),
         r"(?i-u)\b(?:week|weekend|month|year|hours?|days|weeks|months|years)\b".to_string(),
-        r"(?i-u)\bago\b".to_string(),
+        r"(?i-u)\b(?:ago|since)\b".to_string(),
     ])
     .expect("trigger patterns compile")
 });
@@ -169,7 +171,7 @@ static WEEKDAY_IDIOM: LazyLock<Pattern> = LazyLock::new(|| {
 
 static REL_DAY: LazyLock<Pattern> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night|the previous day|the day before|overnight)\b",
+        r"(?i-u)\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|earlier today|later today|this morning|this afternoon|this evening|last night|last evening|the previous day|the day before|overnight)\b",
     )
 });
 
@@ -199,7 +201,7 @@ static OVER_WEEKEND: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)\b(?:over|d
 
 static AGO: LazyLock<Pattern> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b",
+        r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?:ago|since)\b",
     )
 });
 
@@ -466,7 +468,7 @@ impl Finder<'_> {
     fn day_words(&mut self) {
         for captures in REL_DAY.captures_iter(self.text) {
             let offset = match captures["w"].to_ascii_lowercase().as_str() {
-                "yesterday" | "last night" | "the previous day" | "the day before" => -1,
+                "yesterday" | "last night" | "last evening" | "the previous day" | "the day before" => -1,
                 "the day before yesterday" => -2,
                 "tomorrow" => 1,
                 "the day after tomorrow" => 2,
@@ -593,7 +595,12 @@ impl Finder<'_> {
             let (Some((count, vague)), Some(unit)) = (number_word(&captures["n"]), unit_of(&captures["unit"])) else {
                 continue;
             };
-            let say = Say::Ago { n: count, unit, approx: vague || captures.name("q").is_some() };
+            let lean = match group(&captures, "q").map(str::to_ascii_lowercase).as_deref() {
+                Some("nearly" | "almost" | "less than" | "just under" | "barely" | "only") => 1,
+                Some("more than" | "over" | "just over" | "at least") => -1,
+                _ => 0,
+            };
+            let say = Say::Ago { n: count, unit, approx: vague || captures.name("q").is_some(), lean };
             self.found.push(expression(whole(&captures), say, Some("since")));
         }
     }
@@ -638,11 +645,25 @@ fn negated(text: &str, e: &Expr) -> bool {
     before.ends_with(" not") || before == "not" || before.ends_with(" never")
 }
 
-/// "(2317 GMT on Friday)": the same moment in another time zone.
+/// "(2317 GMT on Friday)", "[12:10 am, May 9, Hong Kong time]": the same
+/// moment in another time zone, in brackets.
 fn in_time_zone_note(text: &str, e: &Expr) -> bool {
-    let Some(open) = text[..e.span.start].rfind('(') else { return false };
-    let inside = &text[open..e.span.start];
-    !inside.contains(')') && (inside.contains("GMT") || inside.contains("UTC")) && text[e.span.end..].starts_with(')')
+    let Some(open) = text[..e.span.start].rfind(['(', '[']) else { return false };
+    let closing = if text[open..].starts_with('(') { ')' } else { ']' };
+    if text[open..e.span.start].contains([')', ']']) {
+        return false;
+    }
+    let Some(close) = text[e.span.end..].find(closing) else { return false };
+    let inside = &text[open..e.span.end + close];
+    let zone = inside.contains("GMT")
+        || inside.contains("UTC")
+        || inside.split(|c: char| !c.is_alphanumeric()).any(|word| word == "time");
+    zone && words_between(&text[e.span.end..e.span.end + close]) <= 3
+}
+
+/// How many words a stretch of text holds.
+fn words_between(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).count()
 }
 
 #[cfg(test)]
@@ -737,9 +758,12 @@ mod tests {
 
     #[test]
     fn ago_and_hedges() {
-        assert_eq!(one("negotiations nearly four months ago."), Say::Ago { n: 4, unit: Unit::Month, approx: true });
-        assert_eq!(one("two days ago"), Say::Ago { n: 2, unit: Unit::Day, approx: false });
-        assert_eq!(one("a year ago"), Say::Ago { n: 1, unit: Unit::Year, approx: false });
+        assert_eq!(
+            one("negotiations nearly four months ago."),
+            Say::Ago { n: 4, unit: Unit::Month, approx: true, lean: 1 }
+        );
+        assert_eq!(one("two days ago"), Say::Ago { n: 2, unit: Unit::Day, approx: false, lean: 0 });
+        assert_eq!(one("a year ago"), Say::Ago { n: 1, unit: Unit::Year, approx: false, lean: 0 });
         assert!(says("the nearly four-year war").is_empty());
     }
 

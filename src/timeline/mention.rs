@@ -60,6 +60,10 @@ pub struct Mention {
     /// reports of one promise published on different days give it
     /// different dates, so merging compares the words, not the day.
     pub window: Option<(i32, expr::Unit)>,
+    /// A target, not a happening: a deadline or a hope for a month or a
+    /// year ("before the end of the month", "by 2030"). It is never merged
+    /// into an event dated to a finer day.
+    pub target: bool,
 }
 
 /// Clause openers whose clause carries its own happening: a date in such a
@@ -211,7 +215,7 @@ impl Speech<'_> {
 /// Words that make what follows them point forward: future auxiliaries,
 /// plans and expectations, requests with a deadline.
 static FUTURE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|pencill?ed in|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|could be reached|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
+    Pattern::new(r"(?i-u)\b(?:will|shall|'ll|’ll|would|expects?|expected|expecting|is set to|are set to|set for|is due|are due|due to|scheduled|slated|planned|pencill?ed in|plans to|plan to|planning to|intends? to|aims? to|hopes? to|upcoming|is to|are to|deadline|ultimatum|ahead of|likely to|poised to|pledged to|promised to|vowed to|asks?|asking|asked|ordered|requested|demanded|instructed|required|urged|given until|called on)\b").unwrap()
 });
 
 /// `next` looking ahead ("the bank's next meeting in January"), not along
@@ -299,6 +303,14 @@ fn in_past_perfect(text: &str) -> bool {
     })
 }
 
+/// A limit: "by Friday", or "until midnight on Friday" (the word a few
+/// words before the date).
+fn is_deadline(sentence: &str, expression: &Expr) -> bool {
+    let near_before = sentence[..expression.span.start].to_ascii_lowercase();
+    let mut near_before = near_before.split_whitespace().rev().take(3);
+    expression.deadline || near_before.any(|w| matches!(w, "until" | "till" | "by" | "before" | "through"))
+}
+
 fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool {
     if expression.forward {
         return true;
@@ -306,11 +318,10 @@ fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool
     if expression.backward {
         return false;
     }
-    // "until midnight on Friday": a limit a few words before the date.
-    let near_before = sentence[..expression.span.start].to_ascii_lowercase();
-    let near_before: Vec<&str> = near_before.split_whitespace().rev().take(3).collect();
-    if expression.deadline || near_before.iter().any(|w| matches!(*w, "until" | "till" | "by" | "before" | "through")) {
-        return FUTURE_CUE.is_match(sentence);
+    if is_deadline(sentence, expression) {
+        // "until Thursday to respond": a limit for something still to do.
+        let to_do = sentence[expression.span.end..].trim_start().starts_with("to ");
+        return to_do || FUTURE_CUE.is_match(sentence) || FUTURE_MARK.is_match(sentence);
     }
     // "the walkout on Thursday will go ahead": a future verb right after,
     // in the same stretch of the sentence (not "..., saying it would").
@@ -338,6 +349,46 @@ fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool
         Some(cue) => last_past_marker(window).is_none_or(|past| past < cue),
         None => false,
     }
+}
+
+/// Words that say a happening is still to come, as a schedule, a plan, a
+/// deadline or a request: `will`, `is expected to`, `is due`, `must`,
+/// `asked ... by`. A hope or a possibility ("could be reached") is not.
+static FUTURE_MARK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:will|shall|won't|'ll|’ll|would|(?:is|are|'s|’s) (?:expected|set|due|scheduled|slated|poised|likely|planned|going)|expects?|expected|set to|set for|pencill?ed in|due to (?:be|take|start|open|begin|end|meet|arrive|resume|return|hold|vote|rule)|scheduled|slated|planned|plans? to|planning to|intends? to|deadline|ultimatum|upcoming|next|(?:is|are) to|must|(?:has|have|had|given) until|(?:has|have|needs?) to|asks?|asking|asked|orders?|ordered|requested|demanded|instructed|required|urged|called on|pledged to|promised to|vowed to|ahead of)\b").unwrap()
+});
+
+/// Forms of "be" and "have" that put what follows in the past ("was
+/// expected", "had planned").
+/// `words` end in such a form ("was", "had", "had been"; not "has been").
+fn is_past_auxiliary(words: &[&str]) -> bool {
+    let lower =
+        |at: usize| words.len().checked_sub(at).map_or(String::new(), |index| words[index].to_ascii_lowercase());
+    matches!(lower(1).as_str(), "was" | "were" | "had") || lower(1) == "been" && lower(2) == "had"
+}
+
+/// Whether the text marks the happening `expression` dates as future: the
+/// words themselves (`next week`, `tomorrow`, `within 30 days`), or a mark
+/// of the future ([`FUTURE_MARK`]) in its clause before it or just after
+/// it, not put in the past ("was expected to", "had planned"). A deadline
+/// ("by Friday") is future when the sentence looks ahead ([`looks_forward`]),
+/// in any tense ("was expected by Friday", "until Thursday to respond").
+fn marks_future(sentence: &str, clause_start: usize, expression: &Expr) -> bool {
+    if expression.forward || matches!(expression.say, Say::Day { offset } if offset > 0) {
+        return true;
+    }
+    if is_deadline(sentence, expression) {
+        return looks_forward(sentence, clause_start, expression);
+    }
+    let before = &sentence[..expression.span.start];
+    let from = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(11).map_or(0, |(at, _)| at);
+    let rest = &sentence[expression.span.end..];
+    let after = rest.char_indices().filter(|&(_, c)| c == ' ').nth(3).map_or(rest.len(), |(at, _)| at);
+    let window = &sentence[from.max(clause_start.min(expression.span.start))..expression.span.end + after];
+    FUTURE_MARK.find_iter(window).any(|mark| {
+        let before: Vec<&str> = words::words(&window[..mark.start()]).map(|(_, word)| word).collect();
+        !is_past_auxiliary(&before)
+    })
 }
 
 /// Words that cannot be the head of the noun phrase a date modifies.
@@ -674,7 +725,7 @@ impl<'a> Sentence<'a> {
         // Without any date to read against, only dates that give their
         // own year can be placed.
         let when = match self.anchor {
-            Some(anchor) => resolve_at(expression.say, &anchor, looks_forward(self.text, clause_start, expression)),
+            Some(anchor) => self.resolve_within_the_set(expression, &anchor, clause_start),
             None if expression.say.is_absolute() => {
                 resolve(expression.say, jiff::civil::Date::constant(2000, 1, 1), false)
             }
@@ -698,6 +749,27 @@ impl<'a> Sentence<'a> {
                 (!set_in_the_past).then_some(when)
             }
         }
+    }
+
+    /// Resolves `expression` against `anchor`. A date after the newest
+    /// date of the set is kept only when the text marks it as future
+    /// ([`marks_future`]) or gives its year; otherwise a weekday is read
+    /// as the last such day, and anything else ("expressed hope ... before
+    /// the end of the month") dates nothing.
+    fn resolve_within_the_set(&self, expression: &Expr, anchor: &Anchor, clause_start: usize) -> Option<When> {
+        let when = resolve_at(expression.say, anchor, looks_forward(self.text, clause_start, expression))?;
+        let Some(latest) = anchor.latest else { return Some(when) };
+        if when.start <= latest || expression.say.is_absolute() || marks_future(self.text, clause_start, expression) {
+            return Some(when);
+        }
+        // Only a weekday has a reading as the last such day; a date after
+        // the set's ("May 9" in a set of May 8) dates nothing.
+        if !matches!(expression.say, Say::Weekday { .. }) {
+            return None;
+        }
+        resolve_at(expression.say, anchor, false)
+            .filter(|backward| backward.start <= latest)
+            .or_else(|| resolve(expression.say, latest, false).filter(|backward| backward.start <= latest))
     }
 
     /// The date a window is counted from, when the sentence names one
@@ -733,6 +805,7 @@ impl<'a> Sentence<'a> {
             when: date.when,
             basis: Basis::Dated,
             direct: !is_modifier(self.text, expression) && !is_subordinate(self.clauses[date.clause].slice(self.text)),
+            target: date.when.precision < super::Precision::Day && is_deadline(self.text, expression),
             window: match expression.say {
                 Say::Within { n, unit } if self.counted_from(expression).is_none() => Some((n, unit)),
                 _ => None,
@@ -752,6 +825,7 @@ impl<'a> Sentence<'a> {
             basis: Basis::Reported,
             direct: true,
             window: None,
+            target: false,
         }
     }
 }
@@ -825,6 +899,39 @@ mod tests {
         assert_eq!(dates("Prices are expected to rise again the next year."), ["2026"]);
         assert!(dates("Two years later, the mill closed.").is_empty());
         assert!(dates("The rescuers came back the next day.").is_empty());
+    }
+
+    #[test]
+    fn nothing_after_the_newest_article_unless_marked_as_future() {
+        // 2025-10-21 is a Tuesday and the only date of the set.
+        // The end of this month is this month: not after the article.
+        assert_eq!(
+            dates("The White House expressed hope that a deal could be reached before the end of the month."),
+            ["2025-10"]
+        );
+        assert_eq!(dates("The deal will be signed before the end of the month."), ["2025-10"]);
+        assert_eq!(dates("The talks will resume on Friday."), ["2025-10-24"]);
+        assert_eq!(dates("The ministers were expected to meet on Wednesday."), ["2025-10-15"]);
+        assert_eq!(dates("The ministers are expected to meet on Wednesday."), ["2025-10-22"]);
+        assert_eq!(dates("The ministers meet again next Monday."), ["2025-10-27"]);
+        assert_eq!(dates("The new line opens tomorrow."), ["2025-10-22"]);
+    }
+
+    #[test]
+    fn deadlines_written_on_a_saturday_point_to_the_days_ahead() {
+        let on_saturday = |text: &str| {
+            let a = crate::fixture::article(&format!("T\n2025-10-25\n\n{text}"));
+            let anchor = a.published.map(|p| Anchor::dated(p.date));
+            mentions(0, &a, anchor)
+                .into_iter()
+                .filter_map(|m| m.expression.map(|_| m.when.date_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(on_saturday("The company must reply to the union by Thursday."), ["2025-10-30"]);
+        assert_eq!(on_saturday("The union has given the company until Thursday to respond."), ["2025-10-30"]);
+        assert_eq!(on_saturday("Officials said the tally would be published by Thursday."), ["2025-10-30"]);
+        assert_eq!(on_saturday("The deadline for bids is Thursday."), ["2025-10-30"]);
+        assert_eq!(on_saturday("Rescuers had reached the village by Thursday."), ["2025-10-23"]);
     }
 
     #[test]

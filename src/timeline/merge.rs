@@ -56,6 +56,11 @@ pub(super) fn merge(
 }
 
 /// Content terms of a mention, without the words of its date.
+pub(super) fn terms_of(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
+    mention_terms(articles, corpus, mention)
+}
+
+/// Content terms of a mention, without the words of its date.
 fn mention_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
     let body = &articles[mention.article].body;
     let mut text = mention.span.slice(body).to_string();
@@ -86,6 +91,10 @@ fn date_words(mention: &Mention) -> Option<crate::text::Span> {
 /// event's (dated `when` on `basis`): nested dates, or a statement reported
 /// within days of a dated one.
 fn dates_fit(mention: &Mention, when: When, basis: Basis) -> bool {
+    // "before the end of the month" is no report of a day in it.
+    if mention.target && when.precision > mention.when.precision {
+        return false;
+    }
     let close = |reported: Date, dated: &When| {
         let (first, last) = dated.bounds();
         last <= reported && reported.since(first).is_ok_and(|span| span.get_days() <= 7)

@@ -7,6 +7,7 @@ pub mod expr;
 pub mod mention;
 mod merge;
 pub mod resolve;
+pub mod undated;
 
 use jiff::civil::Date;
 
@@ -49,11 +50,12 @@ pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
     let reference = reference_date(articles);
     let dates = articles.iter().filter_map(|a| a.published.map(|p| p.date));
     let window = dates.clone().min().zip(dates.max());
+    let latest = window.map(|(_, last)| last);
     articles
         .iter()
         .map(|a| match a.published {
-            Some(p) => Some(Anchor::dated(p.date)),
-            None => reference.map(|date| Anchor { date, window }),
+            Some(p) => Some(Anchor::in_set(p.date, latest)),
+            None => reference.map(|date| Anchor { date, window, latest }),
         })
         .collect()
 }
@@ -92,20 +94,38 @@ pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
 /// assert_eq!(dates, [("2025-10-19".to_string(), 2), ("2025-10-27".to_string(), 1)]);
 /// ```
 pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
-    let anchors = anchors(articles);
-    note_reference_dates(articles, &anchors);
-    let per_article: Vec<Vec<Mention>> =
-        crate::par::map_range(articles.len(), |index| mention::mentions(index, &articles[index], anchors[index]));
-    let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
+    let mut anchors = anchors(articles);
     let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
+    let mut per_article: Vec<Vec<Mention>> =
+        crate::par::map_range(articles.len(), |index| mention::mentions(index, &articles[index], anchors[index]));
+    // An undated article that reports, as "yesterday", what a dated one
+    // dates: read again against the day that gives it.
+    let inferred = undated::infer(articles, corpus, &aligned, &per_article);
+    let latest = articles.iter().filter_map(|a| a.published.map(|p| p.date)).max();
+    for (index, found) in inferred.iter().enumerate() {
+        if let Some(found) = found {
+            anchors[index] = Some(Anchor::in_set(found.date, latest));
+            per_article[index] = mention::mentions(index, &articles[index], anchors[index]);
+        }
+    }
+    note_reference_dates(articles, &anchors, &inferred);
+    let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     merge::merge(articles, corpus, &aligned, mentions)
 }
 
-/// Tells every undated article what its relative dates were read against.
-fn note_reference_dates(articles: &mut [Article], anchors: &[Option<Anchor>]) {
-    for (article, anchor) in articles.iter_mut().zip(anchors).filter(|(a, _)| a.published.is_none()) {
+/// Tells every undated article what its relative dates were read against:
+/// the day inferred from a happening it shares with a dated article, or
+/// the set's dates.
+fn note_reference_dates(articles: &mut [Article], anchors: &[Option<Anchor>], inferred: &[Option<undated::Inferred>]) {
+    let undated = articles.iter_mut().zip(anchors).zip(inferred).filter(|((a, _), _)| a.published.is_none());
+    for ((article, anchor), found) in undated {
+        if let Some(found) = found {
+            let note = format!("{}; its relative dates are read against {}", found.how, found.date);
+            article.warnings.push(crate::ingest::Warning::note(&article.path, note));
+            continue;
+        }
         let note = match anchor {
-            Some(Anchor { date, window: Some((first, last)) }) => format!(
+            Some(Anchor { date, window: Some((first, last)), .. }) => format!(
                 "relative dates resolved against {date}, the median publication date of the other articles; \
                  weekdays to the nearest such day to their dates ({first} to {last})"
             ),
@@ -401,6 +421,72 @@ mod tests {
         assert!(arts[2].warnings.iter().any(|w| w.message.contains("2025-03-05")));
         // 2025-03-05 is a Wednesday: Tuesday is the 4th.
         assert!(ev.iter().any(|e| e.when.date_string() == "2025-03-04" && e.mentions[0].article == 2), "{ev:#?}");
+    }
+
+    #[test]
+    fn an_undated_report_is_dated_from_a_happening_it_shares_with_a_dated_one() {
+        // 2025-05-08 is a Thursday.
+        let (arts, ev) = timeline(&[
+            "Vote\n2025-05-08\n\nThe city council elected Maria Lenz as mayor of Southport on Thursday after a close vote.",
+            "Other\n2025-05-07\n\nThe harbour reopened to ferries on Wednesday after repairs.",
+            "Council elects Lenz as mayor\n\nThe city council of Southport last evening elected Maria Lenz as mayor after a close vote. \
+             The council first met on Wednesday to hear the candidates.",
+        ]);
+        let note = arts[2].warnings.iter().map(|w| w.message.as_str()).collect::<Vec<_>>().join(" | ");
+        assert!(note.contains("dated 2025-05-09") && note.contains("a0"), "{note}");
+        let dated = |text: &str| ev.iter().find(|e| e.summary.contains(text)).map(|e| e.when.date_string());
+        assert_eq!(dated("first met").as_deref(), Some("2025-05-07"));
+        let elected: Vec<&Event> = ev.iter().filter(|e| e.summary.contains("elected")).collect();
+        assert_eq!(elected.len(), 1, "{ev:#?}");
+        assert_eq!(elected[0].mentions.len(), 2);
+        // With nothing shared, the set's dates.
+        let (arts, _) = timeline(&[
+            "Vote\n2025-05-08\n\nThe city council elected Maria Lenz as mayor of Southport on Thursday after a close vote.",
+            "Ferries\n\nThe harbour reopened to ferries last evening after three weeks of repairs to the pier.",
+        ]);
+        assert!(
+            arts[1].warnings.iter().any(|w| w.message.contains("median publication date")),
+            "{:?}",
+            arts[1].warnings
+        );
+    }
+
+    #[test]
+    fn a_reposted_page_reads_relative_dates_from_its_own_dateline() {
+        let (arts, ev) = timeline(&[
+            "Harbour bridge closes after crack found\nPosted: June 10, 2025\n\nSOUTHPORT, June 6 (Coast Wire) - The bridge was closed on Thursday after engineers found a crack.",
+        ]);
+        assert!(arts[0].warnings.iter().any(|w| w.message.contains("own dated line")));
+        assert_eq!(ev[0].when.date_string(), "2025-06-05");
+    }
+
+    #[test]
+    fn an_undated_articles_weekdays_stay_within_the_sets_days() {
+        // The set gives Thu 8 and Fri 9 May 2025.
+        let (_, ev) = timeline(&[
+            "One\n2025-05-08\n\nThe harbour reopened to ferries after repairs.",
+            "Two\n2025-05-09\n\nThe bridge was closed to lorries for the weekend.",
+            "Three undated here\n\nThe panel met on Monday. The ministers were expected to meet on Wednesday in Rome.",
+        ]);
+        let dates: Vec<String> = ev.iter().map(|e| e.when.date_string()).collect();
+        assert_eq!(dates, ["2025-05-05", "2025-05-07"]);
+    }
+
+    #[test]
+    fn a_target_for_the_month_is_not_merged_into_a_day_of_it() {
+        let (_, ev) = timeline(&[
+            "Strike\n2025-11-21\n\nOn November 19, the agency reported that the ministry is working on a framework to end the strike. \
+             The ministry expressed hope that a framework to end the strike could be agreed before the end of the month.",
+        ]);
+        let dates: Vec<(String, usize)> = ev.iter().map(|e| (e.when.date_string(), e.mentions.len())).collect();
+        assert_eq!(dates, [("2025-11".to_string(), 1), ("2025-11-19".to_string(), 1)]);
+    }
+
+    #[test]
+    fn durations_since_a_happening_are_background_at_their_year() {
+        let (_, ev) = timeline(&["T\n2025-11-21\n\nIt has been nearly four years since the invasion began."]);
+        let dates: Vec<(String, bool)> = ev.iter().map(|e| (e.when.date_string(), e.when.approximate)).collect();
+        assert_eq!(dates, [("2022".to_string(), true)]);
     }
 
     #[test]

@@ -112,11 +112,20 @@ pub struct Anchor {
     /// give. It reports the same story, so a weekday it names is the one
     /// nearest those dates, not the one before some chosen day.
     pub window: Option<(Date, Date)>,
+    /// The newest date any article of the set gives: no happening the text
+    /// does not mark as future is placed after it.
+    pub latest: Option<Date>,
 }
 
 impl Anchor {
+    /// An article's own date, the only one known.
     pub fn dated(date: Date) -> Anchor {
-        Anchor { date, window: None }
+        Anchor { date, window: None, latest: Some(date) }
+    }
+
+    /// An article's own date, in a set whose newest date is `latest`.
+    pub fn in_set(date: Date, latest: Option<Date>) -> Anchor {
+        Anchor { date, window: None, latest: Some(latest.map_or(date, |latest| latest.max(date))) }
     }
 }
 
@@ -157,7 +166,7 @@ pub fn resolve(say: Say, anchor: Date, forward: bool) -> Option<When> {
         Say::Day { offset } => Some(When::day(add_days(anchor, i64::from(offset))?, false)),
         Say::Relative { unit, offset, part } => relative(unit, offset, part, anchor, forward),
         Say::Within { n, unit } => within(i64::from(n), unit, anchor),
-        Say::Ago { n, unit, approx } => ago(i64::from(n), unit, approx, anchor),
+        Say::Ago { n, unit, approx, lean } => ago(i64::from(n), unit, approx, lean, anchor),
         // No date of the narrative's to count from: "the next year" is
         // next year; "two years later" cannot be placed.
         Say::Following { n, unit, from_now: true } if unit != Unit::Day => {
@@ -253,18 +262,22 @@ fn within(count: i64, unit: Unit, anchor: Date) -> Option<When> {
     Some(When::day(limit, false))
 }
 
-/// `two days ago`, `nearly four months ago`: as precise as the unit.
-fn ago(count: i64, unit: Unit, approx: bool, anchor: Date) -> Option<When> {
-    let year = anchor.year();
+/// `two days ago`, `nearly four months ago`, `nearly four years since`:
+/// as precise as the unit. A hedge leans the date a quarter of the unit:
+/// "nearly four years" before 21 November 2025 is about 2022, not 2021.
+fn ago(count: i64, unit: Unit, approx: bool, lean: i8, anchor: Date) -> Option<When> {
     match unit {
         Unit::Day | Unit::Hour => Some(When::day(add_days(anchor, -count)?, approx)),
         Unit::Week | Unit::Weekend => Some(When::day(add_days(anchor, -7 * count)?, true)),
         Unit::Month => {
-            let date = add_months(anchor, -count)?;
+            let date = add_days(add_months(anchor, -count)?, 7 * i64::from(lean))?;
             When::month(date.year(), date.month(), approx)
         }
-        Unit::Year => When::year(year - count as i16, approx),
-        Unit::Decade => When::year(year - 10 * count as i16, true),
+        Unit::Year => {
+            let date = add_months(anchor, -12 * count + 3 * i64::from(lean))?;
+            When::year(date.year(), approx)
+        }
+        Unit::Decade => When::year(anchor.year() - 10 * count as i16, true),
     }
 }
 
@@ -277,7 +290,9 @@ fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> 
         Unit::Month => {
             let date = add_months(anchor, count)?;
             match part {
-                Part::End => Some(When::day(date.last_of_month(), true)),
+                // "by the end of the month": that month, roughly; the text
+                // names no day.
+                Part::End => When::month(date.year(), date.month(), true),
                 Part::Whole => When::month(date.year(), date.month(), false),
                 _ => When::month(date.year(), date.month(), true),
             }
@@ -285,7 +300,7 @@ fn relative(unit: Unit, offset: i8, part: Part, anchor: Date, forward: bool) -> 
         Unit::Year => {
             let year = anchor.year() + offset as i16;
             match part {
-                Part::End => Some(When::day(Date::new(year, 12, 31).ok()?, true)),
+                Part::End => When::year(year, true),
                 Part::Whole => When::year(year, false),
                 _ => When::year(year, true),
             }
@@ -389,8 +404,10 @@ mod tests {
     fn ago_and_ends() {
         assert_eq!(at("nearly four months ago", "2025-11-21"), ("2025-07".into(), None, true));
         assert_eq!(at("two days ago", "2025-03-01"), ("2025-02-27".into(), None, false));
-        assert_eq!(at("before the end of the month", "2025-11-21"), ("2025-11-30".into(), None, true));
-        assert_eq!(at("before the end of the month", "2024-02-10"), ("2024-02-29".into(), None, true));
+        assert_eq!(at("before the end of the month", "2025-11-21"), ("2025-11".into(), None, true));
+        assert_eq!(at("by the end of the year", "2024-02-10"), ("2024".into(), None, true));
+        assert_eq!(at("nearly four years since", "2025-11-21"), ("2022".into(), None, true));
+        assert_eq!(at("more than four years since", "2025-11-21"), ("2021".into(), None, true));
         assert_eq!(at("earlier this year", "2025-11-21"), ("2025".into(), None, true));
         assert_eq!(at("last year", "2026-01-01"), ("2025".into(), None, false));
         assert_eq!(day("yesterday", "2025-01-01"), "2024-12-31");
@@ -402,7 +419,7 @@ mod tests {
     #[test]
     fn undated_articles_take_the_weekday_nearest_the_sets_dates() {
         // The others give Sat 2026-03-14 and Mon 2026-03-16.
-        let a = Anchor { date: d("2026-03-14"), window: Some((d("2026-03-14"), d("2026-03-16"))) };
+        let a = Anchor { date: d("2026-03-14"), window: Some((d("2026-03-14"), d("2026-03-16"))), latest: None };
         let day = |text: &str, forward: bool| resolve_at(find(text)[0].say, &a, forward).unwrap().date_string();
         assert_eq!(day("on Saturday", false), "2026-03-14");
         assert_eq!(day("early Sunday", false), "2026-03-15");
@@ -411,7 +428,7 @@ mod tests {
         assert_eq!(day("on Thursday", false), "2026-03-12");
         assert_eq!(day("by Friday", true), "2026-03-20");
         // Thu 2025-11-20 and Fri 2025-11-21: Wednesday is the day before.
-        let a = Anchor { date: d("2025-11-20"), window: Some((d("2025-11-20"), d("2025-11-21"))) };
+        let a = Anchor { date: d("2025-11-20"), window: Some((d("2025-11-20"), d("2025-11-21"))), latest: None };
         assert_eq!(resolve_at(find("on Wednesday")[0].say, &a, false).unwrap().date_string(), "2025-11-19");
         // Other expressions use the anchor's date.
         assert_eq!(resolve_at(find("last week")[0].say, &a, false).unwrap().date_string(), "2025-11-10");

@@ -821,7 +821,7 @@ mod tests {
         press(&mut a, "3g");
         key(&mut a, KeyCode::PageDown);
         // 80x24: the list shows 14 rows, day headings among them.
-        let rows = timeline::rows(&a.shared);
+        let rows = timeline::rows(&a.shared, false);
         let at = rows.iter().position(|r| *r == timeline::Row::Event(event(&a))).unwrap();
         assert!((12..=15).contains(&at), "{at}");
     }

@@ -52,6 +52,9 @@ pub enum Action {
     Hidden,
     /// The set's links and where each stands.
     Links,
+    /// Timeline: fold or unfold the background (events dated only to a
+    /// month or a year).
+    Background,
     Suspend,
 }
 
@@ -89,6 +92,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::ClosePane, "close_pane", "Close the reading pane"),
     (Action::Exclusive, "exclusive", "What only this source has"),
     (Action::Hidden, "hidden", "Read: lines hidden as furniture"),
+    (Action::Background, "background", "Timeline: fold years and months"),
     (Action::Search, "search", "Search this view"),
     (Action::SearchNext, "search_next", "Next match, while searching"),
     (Action::SearchPrev, "search_prev", "Previous match"),
@@ -173,6 +177,7 @@ fn defaults() -> Vec<(Action, Vec<String>)> {
         (Action::ClosePane, &["x"]),
         (Action::Exclusive, &["e"]),
         (Action::Hidden, &["f"]),
+        (Action::Background, &["o"]),
         (Action::Suspend, &["ctrl-z"]),
     ];
     views.chain(rest.into_iter().map(|(a, keys)| (a, keys.iter().map(|k| k.to_string()).collect()))).collect()

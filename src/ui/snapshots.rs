@@ -124,6 +124,7 @@ snap!(compare_view, "2");
 snap!(compare_statements, "2c");
 snap!(timeline_view, "3");
 snap!(timeline_sources, "3j\n");
+snap!(timeline_folded, "3o");
 snap!(coverage_view, "4");
 snap!(coverage_exclusive, "4lle");
 snap!(discrepancies_view, "5");

@@ -26,17 +26,27 @@ use super::{View, is_paging, movement, search_list, step};
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// A row of the timeline list: a day heading or an event.
+/// A row of the timeline list: a day heading, an event, or background
+/// events folded away (how many).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
     Day(String),
     Event(usize),
+    Folded(usize),
+}
+
+/// An event the text dates only to a month or a year: background to the
+/// story's days ("born in 1955", "met in August").
+pub fn is_background(e: &Event) -> bool {
+    matches!(e.when.precision, Precision::Month | Precision::Year)
 }
 
 #[derive(Default)]
 pub struct Timeline {
     /// The selected event.
     pub event: usize,
+    /// The background events folded into one row each run (`o`).
+    pub folded: bool,
     /// First row of the list on screen, kept between frames so that
     /// stepping scrolls smoothly (drawing updates it).
     top: Cell<Option<usize>>,
@@ -115,12 +125,21 @@ pub fn count(n: usize, what: &str) -> String {
     if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }
 
-/// The timeline list: a heading for each date, then its events.
-pub fn rows(shared: &Shared) -> Vec<Row> {
+/// The timeline list: a heading for each date, then its events; with
+/// `folded`, each run of background events is one row.
+pub fn rows(shared: &Shared, folded: bool) -> Vec<Row> {
     let Some(a) = &shared.analysis else { return Vec::new() };
     let mut rows = Vec::new();
     let mut day = String::new();
     for (i, e) in a.timeline.iter().enumerate() {
+        if folded && is_background(e) {
+            match rows.last_mut() {
+                Some(Row::Folded(hidden)) => *hidden += 1,
+                _ => rows.push(Row::Folded(1)),
+            }
+            day.clear();
+            continue;
+        }
         let d = e.when.date_string();
         if d != day {
             rows.push(Row::Day(d.clone()));
@@ -155,9 +174,48 @@ impl Timeline {
         layout::timeline(layout::body(shared.size)).0.height.saturating_sub(2).max(1) as usize
     }
 
+    /// The events on the list (all, or those not folded away).
+    fn visible(&self, shared: &Shared) -> Vec<usize> {
+        let Some(a) = &shared.analysis else { return Vec::new() };
+        (0..a.timeline.len()).filter(|&e| !self.folded || !is_background(&a.timeline[e])).collect()
+    }
+
+    /// Steps `delta` events along the list.
+    fn step_events(&mut self, delta: isize, shared: &Shared) {
+        let visible = self.visible(shared);
+        let at = visible.partition_point(|&e| e < self.event).min(visible.len().saturating_sub(1));
+        if let Some(&e) = visible.get(step(at, delta, visible.len())) {
+            self.event = e;
+        }
+    }
+
+    /// Folds or unfolds the background; a folded selection moves to the
+    /// next event on the list (the one before at the end).
+    fn toggle_background(&mut self, shared: &mut Shared) {
+        self.folded = !self.folded;
+        self.top.set(None);
+        self.keep_visible(shared);
+        let hidden = Self::len(shared) - self.visible(shared).len();
+        shared.message = Some(if self.folded {
+            format!("{} folded", count(hidden, "background event"))
+        } else {
+            "background shown".to_string()
+        });
+    }
+
+    /// A selection folded away moves to the next event on the list (the
+    /// one before at the end).
+    fn keep_visible(&mut self, shared: &Shared) {
+        let visible = self.visible(shared);
+        if !visible.contains(&self.event) {
+            let next = visible.iter().find(|&&e| e > self.event).or(visible.last());
+            self.event = next.copied().unwrap_or(self.event);
+        }
+    }
+
     /// Pages by the rows on screen, day headings included.
     fn page_by_rows(&mut self, delta: isize, shared: &Shared) {
-        let rows = rows(shared);
+        let rows = rows(shared, self.folded);
         if rows.is_empty() {
             return;
         }
@@ -165,7 +223,7 @@ impl Timeline {
         let to = step(at, delta, rows.len());
         let event = |r: &Row| match r {
             Row::Event(e) => Some(*e),
-            Row::Day(_) => None,
+            Row::Day(_) | Row::Folded(_) => None,
         };
         let found = if delta > 0 {
             rows[to..].iter().find_map(event).or_else(|| rows[..to].iter().rev().find_map(event))
@@ -215,6 +273,7 @@ impl Timeline {
         let Some(e) = self.selected(shared) else { return };
         let t = &shared.theme;
         let basis = match e.basis {
+            Basis::Dated if is_background(e) => "dated by the text, only to a month or a year: background".to_string(),
             Basis::Dated => "dated by the text".to_string(),
             Basis::Reported => "reported then: placed at its article's date, not dated by the text".to_string(),
         };
@@ -264,13 +323,13 @@ impl View for Timeline {
     /// The wheel steps events; a click selects the event clicked.
     fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
         if mouse.kind != Pointer::Click {
-            self.event = step(self.event, mouse.wheel(), Self::len(shared));
+            self.step_events(mouse.wheel(), shared);
             return true;
         }
         let (list, _) = layout::timeline(layout::body(shared.size));
         let Some(line) = mouse.line_in(list) else { return false };
         let Some(top) = self.top.get() else { return false };
-        match rows(shared).get(top + line) {
+        match rows(shared, self.folded).get(top + line) {
             Some(Row::Event(e)) => {
                 self.event = *e;
                 true
@@ -285,8 +344,12 @@ impl View for Timeline {
             if is_paging(action) {
                 self.page_by_rows(delta, shared);
             } else {
-                self.event = step(self.event, delta, n);
+                self.step_events(delta, shared);
             }
+            return true;
+        }
+        if action == Action::Background {
+            self.toggle_background(shared);
             return true;
         }
         if action == Action::Enter && n > 0 {
@@ -297,7 +360,8 @@ impl View for Timeline {
     }
 
     fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
-        vec![(Action::Down, "event"), (Action::Enter, "sources")]
+        let fold = if self.folded { "show background" } else { "fold background" };
+        vec![(Action::Down, "event"), (Action::Enter, "sources"), (Action::Background, fold)]
     }
 
     fn location(&self, shared: &Shared) -> String {
@@ -316,7 +380,7 @@ impl View for Timeline {
             return;
         }
         let (list_area, detail_area) = layout::timeline(area);
-        let rows = rows(shared);
+        let rows = rows(shared, self.folded);
         let sel = rows.iter().position(|r| *r == Row::Event(self.event)).unwrap_or(0);
         let h = layout::text_height(list_area);
         let start = self.first_row(&rows, sel, h);
@@ -331,6 +395,12 @@ impl View for Timeline {
                     lines.push(Line::styled(wrap::truncate(&when_label(&an.timeline[*e].when), width), t.heading()));
                 }
                 Row::Event(ei) => lines.push(self.event_line(shared, &an.timeline[*ei], *ei, width)),
+                Row::Folded(hidden) => {
+                    let key = shared.keymap.keys_of(Action::Background);
+                    let key = key.split(' ').next().unwrap_or("");
+                    let note = format!("▸ {} (months, years) · {key} shows", count(*hidden, "background event"));
+                    lines.push(Line::styled(wrap::truncate(&note, width), t.dim()));
+                }
             }
         }
         let more_above = if start > 0 { " ↑ older " } else { "" };
@@ -366,6 +436,7 @@ impl View for Timeline {
 
     fn analysis_arrived(&mut self, shared: &Shared) {
         self.event = story_start(shared);
+        self.keep_visible(shared);
         self.top.set(None);
     }
 
@@ -388,6 +459,28 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn background_folds_into_one_row_and_steps_skip_it() {
+        let mut app = crate::ui::snapshots::app(80, 24);
+        crate::ui::snapshots::keys(&mut app, "3g");
+        let timeline = app.view_of::<Timeline>().unwrap();
+        assert_eq!(timeline.event, 0);
+        let all = rows(&app.shared, false);
+        let background = all.iter().filter(|row| matches!(row, Row::Event(e) if is_background(&app.shared.analysis.as_ref().unwrap().timeline[*e]))).count();
+        assert!(background > 0);
+        crate::ui::snapshots::keys(&mut app, "o");
+        let folded = rows(&app.shared, true);
+        assert!(matches!(folded[0], Row::Folded(n) if n > 0), "{folded:?}");
+        let an = app.shared.analysis.as_ref().unwrap();
+        let selected = app.view_of::<Timeline>().unwrap().event;
+        assert!(!is_background(&an.timeline[selected]));
+        crate::ui::snapshots::keys(&mut app, "jjjjjjjj");
+        let selected = app.view_of::<Timeline>().unwrap().event;
+        assert!(!is_background(&app.shared.analysis.as_ref().unwrap().timeline[selected]));
+        crate::ui::snapshots::keys(&mut app, "o");
+        assert_eq!(rows(&app.shared, false).len(), all.len());
     }
 
     #[test]
