@@ -365,6 +365,21 @@ fn credit(line: &str) -> Option<String> {
     with_wire(line).map(str::to_string)
 }
 
+/// `AFP | Times of Malta`: a short line of a news agency and the outlet
+/// that ran its copy, between bars or dots, and no sentence; the agency.
+/// (Under the title the same line names the outlet too: the header reads
+/// it; in the body it is a credit.)
+pub fn agency_and_outlet(line: &str) -> Option<String> {
+    if !line.contains(['|', '·']) || words::rough_count(line) > 8 || line.trim_end().ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let parts: Vec<&str> = line.split(['|', '·']).map(str::trim).collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|part| part.is_empty()) {
+        return None;
+    }
+    parts.iter().find(|part| is_news_agency(part)).map(|agency| agency.to_string())
+}
+
 /// `Jane Roe, Europe correspondent`: a short line ending in a role.
 fn role_byline(line: &str, word_count: usize) -> Option<Boilerplate> {
     let role = |word: &str| {
@@ -599,6 +614,10 @@ mod tests {
         );
         assert_eq!(classify("(With inputs from PTI)"), Some(Credit("PTI".into())));
         assert_eq!(classify("With agency inputs"), Some(Credit("agency inputs".into())));
+        assert_eq!(agency_and_outlet("AFP | Harbour Times").as_deref(), Some("AFP"));
+        assert_eq!(agency_and_outlet("Reuters · The Coast Daily").as_deref(), Some("Reuters"));
+        assert_eq!(agency_and_outlet("Paris | London | Berlin"), None);
+        assert_eq!(agency_and_outlet("AFP | The agency said the port was closed."), None);
         assert_eq!(classify("With inputs from the ministry, officials drafted a plan on Monday."), None);
         assert_eq!(classify("With AFP"), Some(Credit("AFP".into())));
         assert_eq!(classify("(With Reuters and AP)"), Some(Credit("Reuters and AP".into())));

@@ -76,7 +76,19 @@ impl DateRank {
 impl Layout {
     /// Takes `date`, given on `line`, as the publication date unless a date
     /// given better (or as well, earlier in the file) is already taken.
+    /// A line of several dated parts (`Updated 12 March 2025 | Originally
+    /// published 10 March 2025`) offers each part's date with its own rank.
     fn offer_date(&mut self, date: Published, line: &str) {
+        let dated: Vec<(Published, &str)> = line
+            .split(['|', '·', ';'])
+            .filter_map(|part| published::find(part).map(|found| (found.published, part)))
+            .collect();
+        if dated.len() > 1 {
+            for (date, part) in dated {
+                self.offer_ranked(date, DateRank::of(part), line);
+            }
+            return;
+        }
         self.offer_ranked(date, DateRank::of(line), line);
     }
 
@@ -188,7 +200,9 @@ impl<'t> LineReader<'t> {
             self.body.push(String::new());
             return;
         }
-        if let Some(kind) = self.furniture(line).or_else(|| self.cut_off_furniture(line)) {
+        if let Some(kind) =
+            self.furniture(line).or_else(|| self.cut_off_furniture(line)).or_else(|| self.agency_credit(line))
+        {
             self.remove(kind, line);
             return;
         }
@@ -200,7 +214,9 @@ impl<'t> LineReader<'t> {
             self.remove(Removal::LinkList, line);
             return;
         }
-        if self.prose_lines >= 3 && boilerplate::is_tail_heading(line) && self.end_matter_follows(line, raw) {
+        // After a few lines of story; a press release may be shorter.
+        let story_told = self.prose_lines >= 3 || self.prose_lines >= 1 && self.is_release();
+        if story_told && boilerplate::is_tail_heading(line) && self.end_matter_follows(line, raw) {
             self.in_tail = true;
             self.remove(Removal::EndMatter, line);
             return;
@@ -227,6 +243,17 @@ impl<'t> LineReader<'t> {
             })
             .map(|removed| removed.kind)
             .next()
+    }
+
+    /// `AFP | Times of Malta` in the body, past the header: the agency's
+    /// credit (under the title the header reads it as the outlet too).
+    fn agency_credit(&mut self, line: &str) -> Option<Removal> {
+        if self.in_header {
+            return None;
+        }
+        let agency = boilerplate::agency_and_outlet(line)?;
+        self.layout.credit.get_or_insert(agency);
+        Some(Removal::Credit)
     }
 
     /// Records `text` as removed from the body, where it stood.
@@ -1257,6 +1284,16 @@ mod tests {
     }
 
     #[test]
+    fn a_short_press_release_loses_its_end_matter_too() {
+        let text = "Harbor Logistics adds a crane\n2025-04-02\n\nROTTERDAM, April 2, 2025 /PRNewswire/ -- Harbor Logistics said on Wednesday it had added a crane.\nAbout Harbor Logistics\nHarbor Logistics is a terminal operator based in Rotterdam.\n";
+        let kinds: Vec<Removal> = parse(text).removed.iter().map(|line| line.kind).collect();
+        assert_eq!(kinds[kinds.len() - 2..], [Removal::EndMatter, Removal::EndMatter]);
+        // Without the release, two lines of story are too few to tell.
+        let plain = text.replace(" /PRNewswire/ --", "");
+        assert!(parse(&plain).removed.iter().all(|line| line.kind == Removal::Metadata));
+    }
+
+    #[test]
     fn end_matter_goes_on_strong_evidence() {
         let story = "Port reopens after strike\n2025-04-02\n\nDock workers returned to the terminals on Tuesday after a week-long strike.\nThe union said the deal raised pay by 6 percent over two years.\nShipping lines expect the backlog of containers to clear within days.\n";
         // A short description of what the heading names.
@@ -1373,6 +1410,11 @@ mod tests {
         assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
         let l = parse(
             "Harbour bridge closes after crack found\nJune 10, 2025\nOriginally published June 6, 2025\n\nThe bridge was closed on Thursday after engineers found a crack.",
+        );
+        assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
+        // Both on one line: each part has its own rank.
+        let l = parse(
+            "Harbour bridge closes after crack found\nUpdated 10 June 2025 | Originally published 6 June 2025\n\nThe bridge was closed on Thursday after engineers found a crack.",
         );
         assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
     }
