@@ -26,7 +26,7 @@ use crate::warning::Warning;
 /// or `mono` (no colour).
 pub const THEMES: [&str; 5] = ["auto", "default", "dark", "light", "mono"];
 /// The names `default_view` may take (in any case).
-pub const VIEWS: [&str; 5] = ["read", "compare", "timeline", "coverage", "discrepancies"];
+pub const VIEWS: [&str; 6] = ["read", "compare", "timeline", "coverage", "discrepancies", "quotes"];
 
 /// Settings from `config.toml`. Every value is one [`Config::parse`]
 /// checked: a name it does not know is left out with a warning.

@@ -282,7 +282,9 @@ fn a_resize_keeps_the_sentence_at_the_top() {
     let s = t.wait_for("line 12");
     let first_word = top_pane_row(&s).split_whitespace().next().unwrap_or_default().to_string();
     assert!(!first_word.is_empty(), "{s}");
-    for (w, h, shows) in [("60", "20", "1 Read"), ("120", "40", "5 Discrepancies    "), ("40", "12", "1 Read  2  3")] {
+    for (w, h, shows) in
+        [("60", "20", "1 Read"), ("120", "40", "5 Discrepancies  6 Quotes  "), ("40", "12", "1 Read  2  3")]
+    {
         t.tmux(&["resize-window", "-t", "t", "-x", w, "-y", h]);
         // The new size drawn, the same word on the pane's first row.
         t.wait_until(&format!("{w}x{h} with {first_word:?} on the top row"), |s| {

@@ -42,6 +42,13 @@ pub struct DiscrepancyOut<'a> {
     pub kind: &'static str,
     /// False for spelling variants of one name.
     pub significant: bool,
+    /// Within what a hedge allows ("about 6:10" / "6:07"): present, true,
+    /// only then.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub small: bool,
+    /// How far apart two numbers or times are ("3 minutes").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference: Option<&'a str>,
     pub a: SpanOut<'a>,
     pub b: SpanOut<'a>,
 }
@@ -250,12 +257,14 @@ fn cluster_out<'a>(articles: &'a [Article], cluster: &'a Cluster) -> ClusterOut<
     }
 }
 
-fn discrepancy_out<'a>(analysis: &'a Analysis, discrepancy: &Discrepancy) -> DiscrepancyOut<'a> {
+fn discrepancy_out<'a>(analysis: &'a Analysis, discrepancy: &'a Discrepancy) -> DiscrepancyOut<'a> {
     let articles = &analysis.articles;
     DiscrepancyOut {
         cluster: &analysis.story.clusters[discrepancy.cluster].id,
         kind: discrepancy.kind.as_str(),
         significant: discrepancy.kind.significance() > 0,
+        small: discrepancy.small,
+        difference: discrepancy.difference.as_deref(),
         a: span_out(articles, discrepancy.a.0, discrepancy.a.1),
         b: span_out(articles, discrepancy.b.0, discrepancy.b.1),
     }

@@ -173,6 +173,16 @@ fn exclusive_shares(out: &mut String, analysis: &Analysis) {
     }
 }
 
+/// How far apart a discrepancy's two sides are, when it says: " (3 minutes
+/// apart, small)".
+fn apart(discrepancy: &crate::story::Discrepancy) -> String {
+    match (&discrepancy.difference, discrepancy.small) {
+        (Some(difference), true) => format!(" ({} apart, small)", cell(difference)),
+        (Some(difference), false) => format!(" ({} apart)", cell(difference)),
+        (None, _) => String::new(),
+    }
+}
+
 fn discrepancies(out: &mut String, analysis: &Analysis) {
     let story = &analysis.story;
     out.push_str("\n## Discrepancies\n\n");
@@ -188,12 +198,13 @@ fn discrepancies(out: &mut String, analysis: &Analysis) {
         };
         let _ = writeln!(
             out,
-            "- {label} in `{}`: {} “{}” vs {} “{}”",
+            "- {label} in `{}`: {} “{}” vs {} “{}”{}",
             story.clusters[discrepancy.cluster].id,
             short_id(first),
             cell(discrepancy.a.1.slice(&first.body)),
             short_id(second),
-            cell(discrepancy.b.1.slice(&second.body))
+            cell(discrepancy.b.1.slice(&second.body)),
+            apart(discrepancy)
         );
     }
 }

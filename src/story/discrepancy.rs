@@ -1,8 +1,12 @@
 //! Where sources that carry the same statement disagree: numbers ("at least
-//! 25" / "at least 10"), dates and weekdays, and names in the same place in
-//! the sentence. Spelling variants of one name (Kiev/Kyiv,
-//! Zelensky/Zelenskyy, Dan/Daniel Driscoll) are told apart and labelled as
-//! such, never reported as disagreements.
+//! 25" / "at least 10"), times of day ("6:07 p.m." / "about 6:10 pm", three
+//! minutes: small), dates and weekdays, and names in the same place in the
+//! sentence. A difference within what a hedge allows ("about 240" / "241")
+//! is marked small. Spelling variants of one name (Kiev/Kyiv,
+//! Zelensky/Zelenskyy, Dan/Daniel Driscoll, Erdoğan/Erdogan) are told apart
+//! and labelled as such, never reported as disagreements; a plural or a
+//! possessive ("Catholics" / "Catholic") is no variant, and two different
+//! names ("Pentagon" / "Army") are none unless their letters say so.
 
 use std::sync::LazyLock;
 
@@ -16,6 +20,7 @@ use crate::align::terms::term;
 use crate::ingest::Article;
 use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
 use crate::text::{Span, words};
+use crate::timeline::clock::{self, Clock};
 use crate::timeline::expr;
 use crate::timeline::resolve::{Anchor, When, resolve_at};
 
@@ -24,6 +29,8 @@ use crate::timeline::resolve::{Anchor, When, resolve_at};
 pub enum Kind {
     /// A different number for the same thing.
     Number,
+    /// A different time of day for the same moment.
+    Time,
     /// A different date or weekday.
     Date,
     /// A different name in the same place.
@@ -36,6 +43,7 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Number => "number",
+            Kind::Time => "time",
             Kind::Date => "date",
             Kind::Name => "name",
             Kind::Variant => "spelling variant",
@@ -46,7 +54,7 @@ impl Kind {
     /// a spelling does not.
     pub fn significance(self) -> u8 {
         match self {
-            Kind::Number | Kind::Date => 3,
+            Kind::Number | Kind::Time | Kind::Date => 3,
             Kind::Name => 2,
             Kind::Variant => 0,
         }
@@ -67,10 +75,30 @@ pub struct Discrepancy {
     pub member_b: Member,
     /// For a date disagreement: what each side's words resolve to.
     pub dates: Option<(When, When)>,
+    /// How far apart the two are, in words ("3 minutes", "15"), when both
+    /// are numbers or times.
+    pub difference: Option<String>,
+    /// Within what a hedge on either side allows ("about 6:10" / "6:07"):
+    /// a difference, but a small one.
+    pub small: bool,
 }
 
+/// How two numbers or times differ: in words, and whether it is small.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Gap {
+    difference: Option<String>,
+    small: bool,
+}
+
+/// A time of day two hedged reports may give this many minutes apart and
+/// still agree roughly.
+const SMALL_MINUTES: u16 = 10;
+/// A hedged number ("about 240") this far from another, as a share of the
+/// larger, agrees roughly.
+const SMALL_SHARE: f64 = 0.1;
+
 static NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i-u)\b(?:(?:at least|more than|over|about|nearly|almost|some|around|up to|roughly|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>(?u:[^\s\d.,;:!?()\x22]+))")
+    Pattern::new(r"(?i-u)\b(?:(?P<hedge>at least|more than|over|about|nearly|almost|some|around|up to|roughly|approximately|fewer than|less than)\s+)?(?P<n>[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds)\s*(?P<pct>%|percent|per cent)?\s+(?P<unit>(?u:[^\s\d.,;:!?()\x22]+))")
         .expect("number pattern compiles")
 });
 
@@ -79,7 +107,13 @@ struct Count {
     value: String,
     unit: String,
     span: Span,
+    /// Hedged: "about", "nearly", "some", "around".
+    approx: bool,
 }
+
+/// Hedges that make a number approximate (a bound such as "at least" is no
+/// hedge: "at least 25" and "at least 10" disagree).
+const HEDGES: &[&str] = &["about", "nearly", "almost", "some", "around", "roughly", "approximately"];
 
 fn counts(body: &str, span: Span) -> Vec<Count> {
     let text = span.slice(body);
@@ -106,7 +140,8 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
                 return None;
             }
             let unit = term(&unit).unwrap_or(unit);
-            Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()) })
+            let approx = c.name("hedge").is_some_and(|h| HEDGES.contains(&h.as_str().to_ascii_lowercase().as_str()));
+            Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()), approx })
         })
         .collect()
 }
@@ -211,6 +246,8 @@ fn fold(w: &str) -> String {
 /// What is compared of one member, worked out once per member.
 struct Facts {
     counts: Vec<Count>,
+    /// Times of day, in the body's offsets.
+    clocks: Vec<Clock>,
     dates: Vec<(When, Span)>,
     /// Names with their folded form and term.
     names: Vec<(String, Option<u32>, Span)>,
@@ -223,8 +260,16 @@ struct Facts {
 
 fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Facts {
     let ws: Vec<&str> = words::words(m.span.slice(&a.body)).map(|(_, w)| w).collect();
+    let clocks: Vec<Clock> = clock::find(m.span.slice(&a.body))
+        .into_iter()
+        .map(|c| Clock { span: Span::new(m.span.start + c.span.start, m.span.start + c.span.end), ..c })
+        .collect();
+    // "6:10 pm" is a time, not ten of something.
+    let mut counts = counts(&a.body, m.span);
+    counts.retain(|count| !clocks.iter().any(|c| c.span.overlaps(&count.span)));
     Facts {
-        counts: counts(&a.body, m.span),
+        counts,
+        clocks,
         dates: dates(m, a, anchor),
         names: names(a, m).into_iter().map(|(w, s)| (fold(&w), corpus.term_id(&w), s)).collect(),
         words: ws.iter().map(|w| crate::align::score::hash_word(w)).collect(),
@@ -305,6 +350,11 @@ impl<'a> ClusterComparison<'a> {
     /// Records a discrepancy between words of the pair's first and second
     /// member, unless the same words were already reported.
     fn push(&mut self, kind: Kind, pair: &Pair<'_>, spans: (Span, Span), dates: Option<(When, When)>) {
+        self.push_gap(kind, pair, spans, dates, Gap::default());
+    }
+
+    /// [`Self::push`], saying how far apart the two are.
+    fn push_gap(&mut self, kind: Kind, pair: &Pair<'_>, spans: (Span, Span), dates: Option<(When, When)>, gap: Gap) {
         let first = fold(spans.0.slice(&pair.first_article.body));
         let second = fold(spans.1.slice(&pair.second_article.body));
         let key = if first <= second { (kind, first, second) } else { (kind, second, first) };
@@ -320,11 +370,14 @@ impl<'a> ClusterComparison<'a> {
             member_a: pair.first.clone(),
             member_b: pair.second.clone(),
             dates,
+            difference: gap.difference,
+            small: gap.small,
         });
     }
 
     fn compare(&mut self, pair: &Pair<'_>) {
         self.name_variants(pair);
+        self.times(pair);
         let close = pair.close();
         // A reworded pair still compares when each gives one number,
         // counting the same thing ("fell 6.5%" / "fell 4% by the close").
@@ -353,9 +406,9 @@ impl<'a> ClusterComparison<'a> {
             if second.iter().any(|(other, _, _)| other == folded) {
                 continue;
             }
-            if let Some((_, _, other_span)) =
-                second.iter().find(|(other, other_term, _)| other_term == term && other != folded)
-            {
+            if let Some((_, _, other_span)) = second.iter().find(|(other, other_term, _)| {
+                other_term == term && other != folded && !is_inflection(folded, other) && spelled_alike(folded, other)
+            }) {
                 self.push(Kind::Variant, pair, (*span, *other_span), None);
             }
         }
@@ -368,7 +421,11 @@ impl<'a> ClusterComparison<'a> {
     fn replaced_numbers(&mut self, pair: &Pair<'_>, word_diff: &WordDiff, close: bool) {
         let frame = if close { 1 } else { 2 };
         for (first, second) in replaced_numbers(&pair.first_article.body, &pair.second_article.body, word_diff, frame) {
-            if !pair.first_facts.counts.iter().any(|count| count.span.overlaps(&first)) {
+            let compared = |facts: &Facts, span: Span| {
+                facts.counts.iter().any(|count| count.span.overlaps(&span))
+                    || facts.clocks.iter().any(|time| time.span.overlaps(&span))
+            };
+            if !compared(pair.first_facts, first) && !compared(pair.second_facts, second) {
                 self.push(Kind::Number, pair, (first, second), None);
             }
         }
@@ -378,7 +435,7 @@ impl<'a> ClusterComparison<'a> {
     fn single_counts(&mut self, pair: &Pair<'_>) {
         if let ([first], [second]) = (pair.first_facts.counts.as_slice(), pair.second_facts.counts.as_slice()) {
             if first.unit == second.unit && first.value != second.value {
-                self.push(Kind::Number, pair, (first.span, second.span), None);
+                self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
             }
         }
     }
@@ -391,8 +448,23 @@ impl<'a> ClusterComparison<'a> {
                 let also_given =
                     second_counts.iter().any(|count| count.unit == first.unit && count.value == first.value);
                 if !also_given && first.value != second.value {
-                    self.push(Kind::Number, pair, (first.span, second.span), None);
+                    self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
                 }
+            }
+        }
+    }
+
+    /// Times of day: one each (a time in brackets, the same moment in
+    /// another zone, aside), and they differ.
+    fn times(&mut self, pair: &Pair<'_>) {
+        let own = |facts: &Facts| -> Vec<Clock> { facts.clocks.iter().filter(|c| !c.aside).copied().collect() };
+        if let ([first], [second]) = (own(pair.first_facts).as_slice(), own(pair.second_facts).as_slice()) {
+            let apart = clock::minutes_apart(first, second);
+            if apart > 0 {
+                let small = (first.approx || second.approx) && apart <= SMALL_MINUTES;
+                let unit = if apart == 1 { "minute" } else { "minutes" };
+                let gap = Gap { difference: Some(format!("{apart} {unit}")), small };
+                self.push_gap(Kind::Time, pair, (first.span, second.span), None, gap);
             }
         }
     }
@@ -429,6 +501,39 @@ impl<'a> ClusterComparison<'a> {
             }
         }
     }
+}
+
+/// How far apart two counts of one thing are; small when a hedge on
+/// either side allows it ("about 240" / "241").
+fn count_gap(first: &Count, second: &Count) -> Gap {
+    let (Ok(a), Ok(b)) = (first.value.parse::<f64>(), second.value.parse::<f64>()) else { return Gap::default() };
+    let apart = (a - b).abs();
+    let small = (first.approx || second.approx) && apart <= SMALL_SHARE * a.abs().max(b.abs());
+    let points = if first.unit == "percent" { " percentage points" } else { "" };
+    let apart = if apart.fract() == 0.0 {
+        format!("{apart:.0}")
+    } else {
+        format!("{apart:.2}").trim_end_matches('0').to_string()
+    };
+    Gap { difference: Some(format!("{apart}{points}")), small }
+}
+
+/// One folded name is the other's plural or possessive ("catholics" /
+/// "catholic"): the same word, no variant and no disagreement.
+fn is_inflection(first: &str, second: &str) -> bool {
+    let (short, long) = if first.len() <= second.len() { (first, second) } else { (second, first) };
+    let plural_y = short.strip_suffix('y').is_some_and(|stem| long.strip_prefix(stem) == Some("ies"));
+    plural_y || long.strip_prefix(short).is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "’s"))
+}
+
+/// Two folded names whose letters say they are one name spelled two ways
+/// (kiev/kyiv, zelensky/zelenskyy, dan/daniel), not two names an outlet
+/// uses for one thing ("pentagon" / "army").
+fn spelled_alike(first: &str, second: &str) -> bool {
+    let similarity = strsim::normalized_damerau_levenshtein(first, second);
+    let same_initial = first.chars().next() == second.chars().next();
+    let short_form = first.len().min(second.len()) >= 3 && (first.starts_with(second) || second.starts_with(first));
+    similarity >= 0.75 || (same_initial && similarity >= 0.5) || short_form
 }
 
 /// One to three words, each a name.
@@ -497,6 +602,46 @@ mod tests {
         assert!(pairs.contains(&("Daniel", "Dan")));
         assert!(pairs.contains(&("Kiev", "Kyiv")));
         assert!(pairs.contains(&("Zelenskyy", "Zelensky")));
+    }
+
+    #[test]
+    fn times_of_day_differ_by_minutes_and_a_hedge_makes_it_small() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-05-08\n\nThe bells of the cathedral rang out at 6:07 p.m. local time across the old city of Braga.",
+            "Title B\n2025-05-08\n\nThe bells of the cathedral rang out at about 6:10 pm local time [1:10 am, Macau time] across the old city of Braga.",
+        ]);
+        let time = d.iter().find(|x| x.kind == Kind::Time).expect("a time discrepancy");
+        assert_eq!((text(&arts, time.a), text(&arts, time.b)), ("6:07 p.m.", "about 6:10 pm"));
+        assert_eq!((time.difference.as_deref(), time.small), (Some("3 minutes"), true));
+        assert!(d.iter().all(|x| x.kind != Kind::Number), "{d:?}");
+    }
+
+    #[test]
+    fn a_hedged_count_close_to_another_is_a_small_difference() {
+        let (_, d) = find_in(&[
+            "Title A\n2025-06-12\n\nAbout 240 people were on board the plane that crashed near the airport in Ahmedabad on Thursday.",
+            "Title B\n2025-06-12\n\nA total of 242 people were on board the plane that crashed near the airport in Ahmedabad on Thursday.",
+        ]);
+        let number = d.iter().find(|x| x.kind == Kind::Number).expect("a number discrepancy");
+        assert_eq!((number.difference.as_deref(), number.small), (Some("2"), true));
+        let (_, d) = find_in(&[
+            "Title A\n2025-06-12\n\nAt least 25 people were on board the bus that crashed near the bridge in Pune on Thursday.",
+            "Title B\n2025-06-12\n\nAt least 10 people were on board the bus that crashed near the bridge in Pune on Thursday.",
+        ]);
+        let number = d.iter().find(|x| x.kind == Kind::Number).expect("a number discrepancy");
+        assert_eq!((number.difference.as_deref(), number.small), (Some("15"), false));
+    }
+
+    #[test]
+    fn plurals_and_different_names_are_not_spelling_variants() {
+        let (_, d) = find_in(&[
+            "The new archbishop will lead the two million Catholics of the region from the cathedral in Braga.",
+            "The new archbishop will lead the two million Catholic faithful of the region from the cathedral in Braga.",
+        ]);
+        assert!(d.iter().all(|x| x.kind != Kind::Variant), "{d:?}");
+        assert!(is_inflection("catholics", "catholic") && is_inflection("city", "cities"));
+        assert!(!spelled_alike("pentagon", "army") && !spelled_alike("burma", "myanmar"));
+        assert!(spelled_alike("kiev", "kyiv") && spelled_alike("dan", "daniel") && spelled_alike("gaddafi", "qaddafi"));
     }
 
     #[test]

@@ -124,6 +124,10 @@ fn speaker_for(article: &Article, quote: Span) -> Option<String> {
     attribution.speaker(verb)
 }
 
+/// Verbs by which one source gives another's words ("quoted him as
+/// saying", "cited the minister as saying").
+const QUOTING: &[&str] = &["quoted", "quotes", "quoting", "cited", "cites", "citing"];
+
 /// The words around a quote (offsets in the body), where its speaker is named.
 struct Attribution<'a> {
     body: &'a str,
@@ -140,7 +144,20 @@ impl Attribution<'_> {
     /// after it in inverted attribution (`..." said Peskov`). A lone "He"
     /// or "The" names nobody.
     fn speaker(&self, verb: usize) -> Option<String> {
-        let subject = self.subject_before(verb);
+        let mut subject = self.subject_before(verb);
+        // "BBC quoted him as having said": the one quoted speaks, not the
+        // outlet, and the words between are no name.
+        if let Some(quoting) = subject.iter().position(|word| QUOTING.contains(&word.to_lowercase().as_str())) {
+            let object: Vec<&str> =
+                subject[quoting + 1..].iter().copied().take_while(|word| !word.eq_ignore_ascii_case("as")).collect();
+            let named = object.iter().any(|word| words::is_capitalised(word) && !is_stopword(&word.to_lowercase()));
+            return named.then(|| object.join(" "));
+        }
+        // "quoted Mayor Ilse Brandt as saying", the verb of quoting out of
+        // sight: "as" is not part of the name.
+        while subject.last().is_some_and(|word| matches!(word.to_lowercase().as_str(), "as" | "having")) {
+            subject.pop();
+        }
         if subject.is_empty() || subject.iter().all(|word| is_stopword(&word.to_lowercase())) {
             let after = self.name_after(verb);
             if !after.is_empty() {
@@ -392,6 +409,15 @@ mod tests {
         );
         let speakers: Vec<Option<&str>> = q.iter().map(|x| x.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("the senior official"), Some("Peskov"), Some("Zelensky"), None]);
+    }
+
+    #[test]
+    fn a_speaker_is_a_name_not_the_words_of_quoting() {
+        let a = fixture::articles(&[
+            "“Keep the gates open,” the radio station quoted him as having said to the crowd. “We will rebuild the bridge,” the agency quoted Mayor Ilse Brandt as saying on the radio.",
+        ]);
+        let speakers: Vec<Option<String>> = quotes_of(&a).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, [None, Some("Mayor Ilse Brandt".to_string())]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use crate::text::pattern::Pattern;
 use serde::Serialize;
 
+use super::clock;
 use super::expr::{self, Expr, Say};
 use super::resolve::{Anchor, When, resolve, resolve_at};
 use crate::ingest::Article;
@@ -564,14 +565,25 @@ pub fn mentions(article_index: usize, article: &Article, anchor: Option<Anchor>)
     // The last date with its year the previous sentence gave: what "the
     // next year" in this one counts from.
     let mut narrative: Option<When> = None;
+    let mut previous_day: Option<When> = None;
     for (index, span) in article.sentences.iter().enumerate() {
         let mut sentence = Sentence::new(article, article_index, index, *span, anchor);
         sentence.narrative = narrative;
+        sentence.previous_day = previous_day;
         let before = out.len();
         sentence.mentions(&mut out);
         narrative = sentence.last_absolute(&out[before..]);
+        previous_day = day_told(&out[before..]);
     }
     out
+}
+
+/// The one day a sentence's dated mentions give, if they give exactly one:
+/// what a time of day in the next sentence is on.
+fn day_told(mentions: &[Mention]) -> Option<When> {
+    let mut days = mentions.iter().filter(|m| m.basis == Basis::Dated && m.when.precision == super::Precision::Day);
+    let first = days.next()?.when;
+    days.all(|m| m.when == first).then_some(first)
 }
 
 /// One sentence of an article, cut into clauses, with its dates.
@@ -588,6 +600,8 @@ struct Sentence<'a> {
     expression_clauses: Vec<usize>,
     /// The last date with its year the sentence before gave.
     narrative: Option<When>,
+    /// The one day the sentence before dated ([`day_told`]).
+    previous_day: Option<When>,
 }
 
 impl<'a> Sentence<'a> {
@@ -611,6 +625,7 @@ impl<'a> Sentence<'a> {
             clauses,
             expression_clauses,
             narrative: None,
+            previous_day: None,
         }
     }
 
@@ -643,8 +658,14 @@ impl<'a> Sentence<'a> {
     /// Adds the sentence's mentions to `out`: one per date, then the
     /// statement of the day, if any.
     fn mentions(&self, out: &mut Vec<Mention>) {
-        let reported = self.statement_of_the_day();
         let dated = self.dated();
+        if dated.is_empty() {
+            if let Some(mention) = self.clock_mention() {
+                out.push(mention);
+                return;
+            }
+        }
+        let reported = self.statement_of_the_day();
         let several = dated.len() + usize::from(reported.is_some()) > 1;
         let locals = local_spans(self.text, &self.clauses, &dated);
         for (date, local) in dated.iter().zip(locals) {
@@ -813,6 +834,27 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A sentence that gives only a time of day ("White smoke rose at 6:07
+    /// p.m.") right after one that dated a day ("... elected on May 8."):
+    /// the time is on that day, as a reader takes it. A time in brackets
+    /// (the same moment in another zone) dates nothing.
+    fn clock_mention(&self) -> Option<Mention> {
+        let when = self.previous_day?;
+        let time = clock::find(self.text).into_iter().find(|c| !c.aside)?;
+        Some(Mention {
+            article: self.article_index,
+            sentence: self.index,
+            span: Span::new(self.offset, self.offset + self.text.len()),
+            expression: Some(time.span.slice(self.text).to_string()),
+            expression_span: Some(Span::new(self.offset + time.span.start, self.offset + time.span.end)),
+            when,
+            basis: Basis::Dated,
+            direct: true,
+            window: None,
+            target: false,
+        })
+    }
+
     /// A statement at `local` (relative to the sentence), reported at `date`.
     fn reported_mention(&self, local: Span, date: jiff::civil::Date) -> Mention {
         Mention {
@@ -915,6 +957,21 @@ mod tests {
         assert_eq!(dates("The ministers are expected to meet on Wednesday."), ["2025-10-22"]);
         assert_eq!(dates("The ministers meet again next Monday."), ["2025-10-27"]);
         assert_eq!(dates("The new line opens tomorrow."), ["2025-10-22"]);
+    }
+
+    #[test]
+    fn a_time_of_day_is_on_the_day_the_sentence_before_named() {
+        // 2025-10-21 is a Tuesday.
+        assert_eq!(
+            dates("The council chose a new mayor on Monday. Church bells rang at 6:07 p.m. across the city."),
+            ["2025-10-20", "2025-10-20"]
+        );
+        // Only right after a dated sentence; a bracketed time in another
+        // zone dates nothing; a decimal is no time.
+        assert!(dates("The council met. Church bells rang at 6:07 p.m. across the city.").is_empty());
+        assert_eq!(dates("The council met on Monday. Nothing happened. The bells rang at 6 pm."), ["2025-10-20"]);
+        assert_eq!(dates("The council met on Monday. The bells [11 pm, Tokyo time] rang."), ["2025-10-20"]);
+        assert_eq!(dates("The council met on Monday. The levy rose by 6.45 percent."), ["2025-10-20"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! date ([`resolve`]), turned into mentions ([`mention`]), and mentions of
 //! the same happening from different sources are merged into one event.
 
+pub mod clock;
 pub mod expr;
 pub mod mention;
 mod merge;

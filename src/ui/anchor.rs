@@ -155,6 +155,31 @@ impl DiscrepancyAnchor {
     }
 }
 
+/// A quote group: where its first member's words start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteAnchor {
+    pub first: Point,
+}
+
+impl QuoteAnchor {
+    pub fn of(an: &Analysis, index: usize) -> Option<QuoteAnchor> {
+        let group = an.story.quote_groups.get(index)?;
+        let quote = an.story.quotes.get(*group.members.first()?)?;
+        Some(QuoteAnchor { first: Point::new(an, quote.article, quote.span.start)? })
+    }
+
+    /// The group with a member at the remembered place.
+    pub fn resolve(&self, an: &Analysis) -> Option<usize> {
+        let first = self.first.locate(an)?;
+        an.story.quote_groups.iter().position(|group| {
+            group.members.iter().any(|&member| {
+                let quote = &an.story.quotes[member];
+                holds(quote.article, quote.span, first)
+            })
+        })
+    }
+}
+
 /// An article, by id.
 pub fn article_id(an: &Analysis, article: usize) -> Option<String> {
     an.articles.get(article).map(|a| a.id.clone())

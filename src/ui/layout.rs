@@ -104,6 +104,12 @@ pub fn discrepancies(area: Rect) -> (Rect, Rect) {
     (list, detail)
 }
 
+/// The Quotes view: the list and the selected quote as each source gives it.
+pub fn quotes(area: Rect) -> (Rect, Rect) {
+    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(area.height / 2)]).areas(area);
+    (list, detail)
+}
+
 /// Inside a border.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(r.x + 1.min(r.width), r.y + 1.min(r.height), r.width.saturating_sub(2), r.height.saturating_sub(2))

@@ -128,6 +128,7 @@ snap!(timeline_folded, "3o");
 snap!(coverage_view, "4");
 snap!(coverage_exclusive, "4lle");
 snap!(discrepancies_view, "5");
+snap!(quotes_view, "6");
 snap!(help_overlay, "?");
 snap!(read_shared_by, "\t\n");
 snap!(read_hidden, "jjf");

@@ -58,6 +58,8 @@ impl Discrepancies {
         }
         let note = if d.kind.significance() == 0 {
             " the same name spelled differently: not a disagreement · Enter: side by side "
+        } else if d.small {
+            " within what the words' hedge allows: a small difference · Enter: side by side "
         } else {
             " Enter: side by side "
         };
@@ -123,12 +125,19 @@ impl View for Discrepancies {
             let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
             let (kind, style) = if d.kind.significance() == 0 {
                 ("spelling only", t.dim())
+            } else if d.small {
+                (d.kind.as_str(), t.dim())
             } else {
                 (d.kind.as_str(), t.significant())
             };
             // A date disagreement shows what each side's words resolve to.
-            let resolved =
+            let mut resolved =
                 d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
+            // Numbers and times say how far apart they are.
+            if let Some(difference) = &d.difference {
+                let small = if d.small { ", small" } else { "" };
+                resolved = format!(" ({difference} apart{small})");
+            }
             let text = format!("{} “{x}” vs {} “{y}”{resolved}", shared.label(d.a.0), shared.label(d.b.0));
             let mut line = Line::from(vec![
                 TSpan::styled(format!("{kind:<14}"), style),

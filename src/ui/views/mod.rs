@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod coverage;
 pub mod discrepancies;
+pub mod quotes;
 pub mod read;
 pub mod sources;
 pub mod timeline;
@@ -37,6 +38,7 @@ pub const VIEWS: &[Entry] = &[
     Entry { key: "timeline", name: "Timeline", make: || Box::new(timeline::Timeline::default()) },
     Entry { key: "coverage", name: "Coverage", make: || Box::new(coverage::Coverage::default()) },
     Entry { key: "discrepancies", name: "Discrepancies", make: || Box::new(discrepancies::Discrepancies::default()) },
+    Entry { key: "quotes", name: "Quotes", make: || Box::new(quotes::Quotes::default()) },
 ];
 
 /// The index in [`VIEWS`] of the view with this key.
