@@ -25,6 +25,13 @@ mod ui;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    inputs: InputArgs,
+}
+
+/// What to read and how: the same for the app and for `export`.
+#[derive(clap::Args)]
+struct InputArgs {
     /// Article files or folders (.txt, .md, .html), links (http, https) and
     /// feeds (RSS, Atom: a link or a file), in any mix; the bundled sample
     /// when none.
@@ -32,12 +39,19 @@ struct Cli {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     walk: WalkArgs,
-    /// Match on shared words alone: the bundled sentence model does not
-    /// read the set in the background.
+    /// Match on shared words alone, without the bundled sentence model
+    /// (faster; finds fewer reworded statements).
     #[arg(long)]
     no_model: bool,
     #[command(flatten)]
     links: LinkArgs,
+}
+
+impl InputArgs {
+    /// The inputs, and whether the sentence model is asked for.
+    fn inputs(self) -> (Inputs, bool) {
+        (Inputs { paths: self.paths, walk: self.walk.walk(), links: self.links }, !self.no_model)
+    }
 }
 
 /// How folders are read.
@@ -61,22 +75,11 @@ impl WalkArgs {
 enum Command {
     /// Print the analysis (articles, shared passages, timeline) to stdout.
     Export {
-        /// Article files or folders (.txt, .md, .html), links (http, https)
-        /// and feeds (RSS, Atom: a link or a file), in any mix; the bundled
-        /// sample when none.
-        #[arg(value_name = "INPUTS")]
-        paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]
         format: FormatArg,
         #[command(flatten)]
-        walk: WalkArgs,
-        /// Match on shared words alone, without the bundled sentence model
-        /// (faster; finds fewer reworded statements).
-        #[arg(long)]
-        no_model: bool,
-        #[command(flatten)]
-        links: LinkArgs,
+        inputs: InputArgs,
     },
 }
 
@@ -132,14 +135,18 @@ const BAD_INVOCATION: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { paths, format, walk, no_model, links }) => {
+        Some(Command::Export { format, inputs }) => {
             let format = match format {
                 FormatArg::Json => Format::Json,
                 FormatArg::Markdown => Format::Markdown,
             };
-            export_command(&Inputs { paths, walk: walk.walk(), links }, format, !no_model)
+            let (inputs, use_model) = inputs.inputs();
+            export_command(&inputs, format, use_model)
         }
-        None => tui_command(&Inputs { paths: cli.paths, walk: cli.walk.walk(), links: cli.links }, !cli.no_model),
+        None => {
+            let (inputs, use_model) = cli.inputs.inputs();
+            tui_command(&inputs, use_model)
+        }
     }
 }
 
