@@ -146,6 +146,29 @@ pub fn movement(action: Action, page: usize) -> Option<isize> {
     })
 }
 
+/// A list's cursor under the mouse: the wheel steps it, a click selects
+/// the item clicked in `list` (a bordered area showing the window of
+/// `len` items around the cursor). Whether the event was taken.
+pub fn list_mouse(cursor: &mut usize, len: usize, mouse: Mouse, list: Rect) -> bool {
+    if mouse.kind != super::shared::Pointer::Click {
+        *cursor = step(*cursor, mouse.wheel(), len);
+        return true;
+    }
+    let Some(line) = mouse.line_in(list) else { return false };
+    let item = super::draw::window(*cursor, len, super::layout::text_height(list)).start + line;
+    if item < len {
+        *cursor = item;
+    }
+    true
+}
+
+/// A list's cursor moved by a movement key; whether `action` was one.
+pub fn list_key(cursor: &mut usize, len: usize, action: Action, page: usize) -> bool {
+    let Some(delta) = movement(action, page) else { return false };
+    *cursor = step(*cursor, delta, len);
+    true
+}
+
 /// Whether an action pages (rather than steps).
 pub fn is_paging(action: Action) -> bool {
     matches!(action, Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp)

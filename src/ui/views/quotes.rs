@@ -19,8 +19,8 @@ use super::super::anchor::QuoteAnchor;
 use super::super::draw::{block, progress, styled_row, window};
 use super::super::keymap::Action;
 use super::super::layout;
-use super::super::shared::{Mouse, Pointer, Request, Shared, Target};
-use super::{View, movement, search_list, step};
+use super::super::shared::{Mouse, Request, Shared, Target};
+use super::{View, list_key, list_mouse, search_list};
 
 #[derive(Default)]
 pub struct Quotes {
@@ -107,23 +107,12 @@ fn changed_words(
 impl View for Quotes {
     /// The wheel steps; a click selects the quote clicked.
     fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
-        let n = Self::len(shared);
-        if mouse.kind != Pointer::Click {
-            self.cursor = step(self.cursor, mouse.wheel(), n);
-            return true;
-        }
         let (list, _) = layout::quotes(layout::body(shared.size));
-        let Some(line) = mouse.line_in(list) else { return false };
-        let item = window(self.cursor, n, layout::text_height(list)).start + line;
-        if item < n {
-            self.cursor = item;
-        }
-        true
+        list_mouse(&mut self.cursor, Self::len(shared), mouse, list)
     }
 
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
-        if let Some(delta) = movement(action, Self::page(shared)) {
-            self.cursor = step(self.cursor, delta, Self::len(shared));
+        if list_key(&mut self.cursor, Self::len(shared), action, Self::page(shared)) {
             return true;
         }
         action == Action::Enter && self.open(shared)
