@@ -8,10 +8,17 @@
 //! and `<title>`; the text from paragraphs, headings, list items and
 //! quotes, inside `<article>` when the page has one, never from scripts,
 //! navigation, headers, footers, asides, forms or figures.
+//!
+//! Nothing is dropped silently: the text of the furniture left out, and of
+//! the blocks outside the `<article>` that holds the story, comes back as
+//! [`Page::dropped`], each block with its kind and where it stood; scripts,
+//! styles and templates, which are code and not text a reader sees, as one
+//! entry counting them and their bytes.
 
 use html5gum::{StartTag, State, Token, Tokenizer};
 
 use super::meta::collapse;
+use super::removed::{Removal, Removed};
 
 /// Whether a file is a web page: by its name, or by how it starts.
 pub fn is_html(path: &str, text: &str) -> bool {
@@ -57,6 +64,13 @@ const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button", "select",
     "figure", "iframe", "head", "menu", "dialog", "object", "textarea",
 ];
+
+/// Skipped elements whose content a browser never shows as text: code.
+const INVISIBLE: &[&str] = &["script", "style", "template", "iframe"];
+
+/// Elements that separate the pieces of furniture (a form's label from its
+/// button), besides the blocks.
+const PIECES: &[&str] = &["br", "hr", "button", "label", "option", "legend", "input", "select", "textarea"];
 
 /// Page furniture whose end tag pages often leave out: an `<article>`,
 /// `<main>` or `<body>` starting ends it.
@@ -114,12 +128,88 @@ struct Block {
     article: Option<usize>,
 }
 
+/// A saved web page read: front matter over paragraphs, and the text that
+/// is not among them.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Page {
+    pub text: String,
+    /// The page's text left out (furniture, captions, other stories) and
+    /// its code (one entry), each with `at` the index of the line of
+    /// [`Page::text`] it stood before.
+    pub dropped: Vec<Removed>,
+}
+
+/// Code a page holds (scripts, styles, templates, frames): counted, not
+/// listed.
+#[derive(Default)]
+struct Code {
+    scripts: usize,
+    styles: usize,
+    templates: usize,
+    frames: usize,
+    bytes: usize,
+}
+
+impl Code {
+    fn count(&mut self, element: &str) {
+        match element {
+            "script" => self.scripts += 1,
+            "style" => self.styles += 1,
+            "template" => self.templates += 1,
+            _ => self.frames += 1,
+        }
+    }
+
+    /// `3 scripts, 1 style: 4210 bytes of code, not text`; `None` without any.
+    fn summary(&self) -> Option<String> {
+        let plural = |count: usize, one: &str| format!("{count} {one}{}", if count == 1 { "" } else { "s" });
+        let kinds =
+            [(self.scripts, "script"), (self.styles, "style"), (self.templates, "template"), (self.frames, "frame")];
+        let parts: Vec<String> =
+            kinds.into_iter().filter(|(count, _)| *count > 0).map(|(count, one)| plural(count, one)).collect();
+        (!parts.is_empty()).then(|| format!("{}: {} of code, not text", parts.join(", "), plural(self.bytes, "byte")))
+    }
+}
+
+/// `<p>Please turn on JavaScript</p>` as `Please turn on JavaScript`.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Why the text of a skipped element (the outermost one skipped) is not
+/// article text.
+fn dropped_kind(element: &str) -> Removal {
+    match element {
+        "figure" => Removal::Caption,
+        "button" | "select" => Removal::Widget,
+        _ => Removal::Furniture,
+    }
+}
+
 fn name(tag: &[u8]) -> String {
     String::from_utf8_lossy(tag).to_ascii_lowercase()
 }
 
 /// The page as front matter and paragraphs.
 pub fn to_text(html: &str) -> String {
+    read(html).text
+}
+
+/// The page as front matter and paragraphs, with what was left out.
+pub fn read(html: &str) -> Page {
     let mut walker = Walker::default();
     let mut tokens = Tokenizer::new(html);
     while let Some(token) = tokens.next() {
@@ -183,6 +273,13 @@ struct Walker {
     linked_data: Vec<String>,
     h1_open: bool,
     h1_text: String,
+    /// The text of the skipped block being read, and why it is skipped
+    /// (from the outermost element skipped).
+    skipped: String,
+    skipped_kind: Option<Removal>,
+    /// Skipped blocks: the index of the block they stood before, why, the text.
+    dropped: Vec<(usize, Removal, String)>,
+    code: Code,
 }
 
 impl Walker {
@@ -193,9 +290,13 @@ impl Walker {
             && self.skipping.iter().all(|open| STRUCTURAL.contains(&open.as_str()))
         {
             self.skipping.clear();
+            self.flush_skipped();
         }
         self.declared(&element, tag);
-        if (element == "br" || element == "hr") && self.skipping.is_empty() {
+        let breaks = BLOCKS.contains(&element.as_str()) || PIECES.contains(&element.as_str());
+        if !self.skipping.is_empty() && breaks {
+            self.flush_skipped();
+        } else if (element == "br" || element == "hr") && self.skipping.is_empty() {
             self.current.push('\n');
         }
         if BLOCKS.contains(&element.as_str()) && self.skipping.is_empty() {
@@ -204,7 +305,13 @@ impl Walker {
         if tag.self_closing {
             return;
         }
+        if INVISIBLE.contains(&element.as_str()) {
+            self.code.count(&element);
+        }
         if SKIP.contains(&element.as_str()) && !(element == "header" && self.article.is_some()) {
+            if self.skipping.is_empty() {
+                self.skipped_kind = Some(dropped_kind(&element));
+            }
             self.skipping.push(element);
             return;
         }
@@ -263,9 +370,15 @@ impl Walker {
         }
         if let Some(at) = self.skipping.iter().rposition(|open| open == element) {
             self.skipping.truncate(at);
+            if self.skipping.is_empty() {
+                self.flush_skipped();
+            }
             return;
         }
         if !self.skipping.is_empty() {
+            if BLOCKS.contains(&element) || PIECES.contains(&element) {
+                self.flush_skipped();
+            }
             return;
         }
         if BLOCKS.contains(&element) {
@@ -291,6 +404,7 @@ impl Walker {
         if self.in_title {
             self.title_text.get_or_insert_with(String::new).push_str(text);
         } else if self.in_linked_data {
+            self.code.bytes += text.len();
             if let Some(last) = self.linked_data.last_mut() {
                 last.push_str(text);
             }
@@ -299,7 +413,25 @@ impl Walker {
             if self.h1_open {
                 self.h1_text.push_str(text);
             }
+        } else if self.skipping.iter().any(|open| INVISIBLE.contains(&open.as_str())) {
+            self.code.bytes += text.len();
+        } else if self.skipping.last().is_some_and(|open| open == "noscript") {
+            // Read as raw text, as a browser running scripts does: its tags
+            // are no words.
+            self.skipped.push_str(&without_tags(text));
+        } else {
+            self.skipped.push_str(text);
         }
+    }
+
+    /// Ends the skipped block being read: its text is listed as dropped.
+    fn flush_skipped(&mut self) {
+        let text = collapse(&self.skipped);
+        if !text.is_empty() {
+            let kind = self.skipped_kind.unwrap_or(Removal::Furniture);
+            self.dropped.push((self.blocks.len(), kind, text));
+        }
+        self.skipped.clear();
     }
 
     /// Ends the block being read.
@@ -311,15 +443,20 @@ impl Walker {
         self.current.clear();
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self) -> Page {
         self.flush();
+        self.flush_skipped();
         if let Some(title) = self.title_text.map(|t| collapse(&t)).filter(|t| !t.is_empty()) {
             self.meta.title = Some(title);
         }
         for json in &self.linked_data {
             linked_data(&mut self.meta, json);
         }
-        render(self.meta, self.blocks)
+        let mut dropped = self.dropped;
+        if let Some(code) = self.code.summary() {
+            dropped.insert(0, (0, Removal::Code, code));
+        }
+        render(self.meta, self.blocks, dropped)
     }
 }
 
@@ -408,12 +545,13 @@ fn authors(v: Option<&serde_json::Value>) -> Option<String> {
     }
 }
 
-fn render(meta: Meta, blocks: Vec<Block>) -> String {
-    // One <article> holding most of the text is the story; teaser cards
-    // (many small articles) or a story outside them keep the whole page.
+/// The `<article>` that holds the story: one holding at least half the
+/// page's text. Teaser cards (many small articles) or a story outside them
+/// leave none, and the whole page is read.
+fn main_article(blocks: &[Block]) -> Option<usize> {
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
     let mut by_article: Vec<(usize, usize)> = Vec::new();
-    for b in &blocks {
+    for b in blocks {
         if let Some(a) = b.article {
             match by_article.iter_mut().find(|(x, _)| *x == a) {
                 Some((_, n)) => *n += b.text.len(),
@@ -421,8 +559,42 @@ fn render(meta: Meta, blocks: Vec<Block>) -> String {
             }
         }
     }
-    let main = by_article.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n * 2 >= total).map(|(a, _)| *a);
-    let blocks: Vec<&Block> = blocks.iter().filter(|b| main.is_none() || b.article == main).collect();
+    by_article.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n * 2 >= total).map(|(a, _)| *a)
+}
+
+fn render(meta: Meta, blocks: Vec<Block>, dropped: Vec<(usize, Removal, String)>) -> Page {
+    let mut out = front_matter(meta);
+    let main = main_article(&blocks);
+    // Each block kept is a blank line and a line of text; what was left out
+    // stands before the next block kept's line. Keyed in page order: what
+    // was skipped before block `k` at 2k, block `k` itself at 2k + 1.
+    let mut lines = out.matches('\n').count();
+    let mut line_of_block = Vec::with_capacity(blocks.len() + 1);
+    let mut listed: Vec<(usize, Removed)> = Vec::new();
+    for (index, block) in blocks.into_iter().enumerate() {
+        line_of_block.push(lines + 1);
+        if main.is_some() && block.article != main {
+            listed.push((2 * index + 1, Removed { kind: Removal::OutsideArticle, text: block.text, at: lines + 1 }));
+            continue;
+        }
+        out.push('\n');
+        out.push_str(&block.text);
+        out.push('\n');
+        lines += 2;
+    }
+    line_of_block.push(lines + 1);
+    for (block, kind, text) in dropped {
+        let block = block.min(line_of_block.len() - 1);
+        // The code, counted over the whole page, is listed first.
+        let order = if kind == Removal::Code { 0 } else { 2 * block };
+        listed.push((order, Removed { kind, text, at: line_of_block[block] }));
+    }
+    listed.sort_by_key(|(order, _)| *order);
+    Page { text: out, dropped: listed.into_iter().map(|(_, removed)| removed).collect() }
+}
+
+/// What the page declares, as front matter (empty when it declares nothing).
+fn front_matter(meta: Meta) -> String {
     let title = meta.og_title.or(meta.h1).or(meta.title);
     let one_line = |s: &str| collapse(s).replace("---", "—");
     let mut out = String::new();
@@ -440,11 +612,6 @@ fn render(meta: Meta, blocks: Vec<Block>) -> String {
     }
     if !out.is_empty() {
         out = format!("---\n{out}---\n");
-    }
-    for b in blocks {
-        out.push('\n');
-        out.push_str(&b.text);
-        out.push('\n');
     }
     out
 }
@@ -505,6 +672,58 @@ mod tests {
         for junk in ["not text", "color", "Home", "Subscribe", "FILE -", "Read more", "©"] {
             assert!(!text.contains(junk), "{junk} in {text}");
         }
+    }
+
+    /// What was left out of a page: (kind, text, the line of the text it stood before).
+    fn dropped(html: &str) -> Vec<(Removal, String, String)> {
+        let page = read(html);
+        let lines: Vec<&str> = page.text.split('\n').collect();
+        let line_at = |at: usize| lines.get(at).map_or(String::new(), |line| line.to_string());
+        page.dropped.into_iter().map(|removed| (removed.kind, removed.text, line_at(removed.at))).collect()
+    }
+
+    #[test]
+    fn what_a_page_leaves_out_is_listed_with_why_and_where() {
+        let left_out = dropped(PAGE);
+        let shape: Vec<(Removal, &str)> = left_out.iter().map(|(kind, text, _)| (*kind, text.as_str())).collect();
+        assert_eq!(
+            shape,
+            [
+                (Removal::Code, "1 script, 1 style: 63 bytes of code, not text"),
+                (Removal::Furniture, "Home World"),
+                (Removal::Furniture, "Subscribe today"),
+                (Removal::Caption, "FILE - The dam in 2019."),
+                (Removal::Furniture, "Read more: other stories"),
+                (Removal::Furniture, "© Coast Herald"),
+            ]
+        );
+        // Each where it stood: the caption before the paragraph after the figure.
+        assert_eq!(left_out[3].2, "Hundreds were evacuated & roads closed.");
+        assert_eq!(left_out[5].2, "", "the footer after the last paragraph");
+        // Blocks within furniture are listed one by one; an inline button is
+        // listed before the paragraph it stood in, which stays whole.
+        let left_out = dropped(
+            "<body><nav><ul><li>Home</li><li>World</li></ul></nav><p>The dam <button>Share</button>held.</p></body>",
+        );
+        let shape: Vec<(Removal, &str, &str)> =
+            left_out.iter().map(|(kind, text, line)| (*kind, text.as_str(), line.as_str())).collect();
+        assert_eq!(
+            shape,
+            [
+                (Removal::Furniture, "Home", "The dam held."),
+                (Removal::Furniture, "World", "The dam held."),
+                (Removal::Widget, "Share", "The dam held.")
+            ]
+        );
+        // Blocks outside the article that holds the story, in page order.
+        let story = "<p>The dam gave way on Sunday after days of heavy rain across the valley.</p>";
+        let left_out = dropped(&format!(
+            "<body><div>Most read</div><article>{story}</article><article><p>Other story</p></article></body>"
+        ));
+        let shape: Vec<(Removal, &str)> = left_out.iter().map(|(kind, text, _)| (*kind, text.as_str())).collect();
+        assert_eq!(shape, [(Removal::OutsideArticle, "Most read"), (Removal::OutsideArticle, "Other story")]);
+        // No furniture, nothing listed.
+        assert!(read("<p>Only text.</p>").dropped.is_empty());
     }
 
     #[test]

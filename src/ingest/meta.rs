@@ -141,12 +141,27 @@ static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
 pub fn parse(text: &str) -> Layout {
+    parse_page(text, Vec::new())
+}
+
+/// Splits a file into metadata and body, with what was left out before the
+/// text was made (a web page's furniture, [`super::html::Page::dropped`]:
+/// `at` the index of the line of `text` it stood before) listed as removed
+/// where it stood.
+pub fn parse_page(whole: &str, mut left_out: Vec<Removed>) -> Layout {
     // Fields a Markdown tool wrote above the text come first.
-    let (layout, text) = front_matter(text).unwrap_or((Layout::default(), text));
+    let (layout, text) = front_matter(whole).unwrap_or((Layout::default(), whole));
+    let first_line = whole[..whole.len() - text.len()].matches('\n').count();
+    left_out.sort_by_key(|removed| removed.at);
+    let mut left_out = left_out.into_iter().peekable();
     let mut reader = LineReader::new(text, layout);
-    for raw in text.split('\n') {
+    for (index, raw) in text.split('\n').enumerate() {
+        while let Some(removed) = left_out.next_if(|removed| removed.at <= first_line + index) {
+            reader.left_out(removed);
+        }
         reader.read(raw);
     }
+    left_out.for_each(|removed| reader.left_out(removed));
     reader.finish()
 }
 
@@ -168,6 +183,10 @@ struct LineReader<'t> {
     in_tail: bool,
     /// Lines of prose read so far.
     prose_lines: usize,
+    /// What was left out before the text was made, where it stood: the
+    /// index in `layout.removed` it goes in at (kept apart while reading,
+    /// so that no rule reads a page's furniture as this text's).
+    left_out: Vec<(usize, Removed)>,
 }
 
 impl<'t> LineReader<'t> {
@@ -181,7 +200,14 @@ impl<'t> LineReader<'t> {
             in_link_list: false,
             in_tail: false,
             prose_lines: 0,
+            left_out: Vec::new(),
         }
+    }
+
+    /// Lists `removed`, left out before the text was made, here.
+    fn left_out(&mut self, removed: Removed) {
+        let at = self.body.len();
+        self.left_out.push((self.layout.removed.len(), Removed { at, ..removed }));
     }
 
     /// Reads one line, `raw` (a slice of the text).
@@ -506,6 +532,10 @@ impl<'t> LineReader<'t> {
 
     /// The paragraphs, the dateline that opens them, and the credit.
     fn finish(mut self) -> Layout {
+        // Last first, so that each index still points where it did.
+        for (index, removed) in self.left_out.drain(..).rev() {
+            self.layout.removed.insert(index, removed);
+        }
         let (paragraphs, paragraph_of_line) = paragraphs(&self.body);
         self.layout.paragraphs = paragraphs;
         for line in &mut self.layout.removed {

@@ -107,8 +107,8 @@ pub fn parse(source: &Source) -> Result<Article, Warning> {
 /// is HTML, its feed item's title and date for a page that lacks them).
 pub(crate) fn parse_with(source: &Source, web: Option<&links::Web>) -> Result<Article, Warning> {
     let mut warnings = Vec::new();
-    let text = read_text(source, web.is_some_and(|w| w.html), &mut warnings)?;
-    let mut layout = meta::parse(&text);
+    let (text, left_out) = read_text(source, web.is_some_and(|w| w.html), &mut warnings)?;
+    let mut layout = meta::parse_page(&text, left_out);
     let url = match web {
         Some(web) => Some(web.complete(&mut layout, &source.path, &mut warnings)),
         None => layout.url.as_deref().and_then(|url| crate::fetch::Link::parse(url).ok()).map(|l| l.to_string()),
@@ -149,13 +149,18 @@ pub(crate) fn parse_with(source: &Source, web: Option<&links::Web>) -> Result<Ar
 /// lines, sanitised): what the body and the removed lines come from, for
 /// checks that every line is accounted for.
 pub fn page_text(source: &Source) -> Result<String, Warning> {
-    read_text(source, false, &mut Vec::new())
+    read_text(source, false, &mut Vec::new()).map(|(text, _)| text)
 }
 
 /// A source's text as the header rules read it: decoded, a web page or a
-/// Markdown file turned to plain lines, and sanitised. What happened on the
-/// way is added to `warnings`.
-fn read_text(source: &Source, served_as_html: bool, warnings: &mut Vec<Warning>) -> Result<String, Warning> {
+/// Markdown file turned to plain lines, and sanitised; with what a web page
+/// held that is not in those lines (sanitised too, `at` the index of the
+/// line it stood before). What happened on the way is added to `warnings`.
+fn read_text(
+    source: &Source,
+    served_as_html: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<(String, Vec<Removed>), Warning> {
     // A web page may say what it is written in; text files cannot.
     let start = String::from_utf8_lossy(&source.bytes[..source.bytes.len().min(512)]);
     let is_page = served_as_html || html::is_html(&source.path, &start);
@@ -173,25 +178,30 @@ fn read_text(source: &Source, served_as_html: bool, warnings: &mut Vec<Warning>)
         )));
     }
     // A saved web page: its text and declared fields, in the shape read below.
-    let page;
-    let raw_text = if served_as_html || html::is_html(&source.path, &decoded.text) {
-        page = html::to_text(&decoded.text);
+    let page = if served_as_html || html::is_html(&source.path, &decoded.text) {
         warnings.push(Warning::note(&source.path, "read as a web page (HTML)"));
-        &page
+        html::read(&decoded.text)
     } else if is_markdown(&source.path) {
-        page = markdown::to_text(&decoded.text);
-        &page
+        html::Page { text: markdown::to_text(&decoded.text), dropped: Vec::new() }
     } else {
-        &decoded.text
+        html::Page { text: decoded.text, dropped: Vec::new() }
     };
-    let (text, removed) = sanitize::sanitize(raw_text);
+    let (text, mut removed) = sanitize::sanitize(&page.text);
+    let mut left_out = page.dropped;
+    for line in &mut left_out {
+        let (clean, also) = sanitize::sanitize(&line.text);
+        line.text = clean;
+        removed.sequences += also.sequences;
+        removed.controls += also.controls;
+    }
+    left_out.retain(|line| !line.text.is_empty());
     if removed.any() {
         warnings.push(problem(format!(
             "removed {} terminal escape sequence(s) and {} control character(s)",
             removed.sequences, removed.controls
         )));
     }
-    Ok(text)
+    Ok((text, left_out))
 }
 
 /// The body: paragraphs separated by a blank line, and where each stands.

@@ -35,6 +35,12 @@ pub enum Removal {
     /// A press release's or page's end matter: what follows `About
     /// <company>`, `Media contact:`, `###`.
     EndMatter,
+    /// A web page's text outside the `<article>` that holds the story
+    /// (other stories' teasers, lists of links).
+    OutsideArticle,
+    /// A web page's scripts, styles and templates: code, not text a reader
+    /// sees, counted in one entry (how many, how many bytes).
+    Code,
 }
 
 impl Removal {
@@ -52,13 +58,16 @@ impl Removal {
             Removal::Byline => "byline",
             Removal::Furniture => "page furniture",
             Removal::EndMatter => "end matter",
+            Removal::OutsideArticle => "outside the article",
+            Removal::Code => "script or style",
         }
     }
 
-    /// Whether it is page furniture (everything but the header lines the
-    /// fields were read from, which the app shows as those fields).
+    /// Whether it is page furniture: everything but the header lines the
+    /// fields were read from (which the app shows as those fields) and a
+    /// page's code (no line of text).
     pub fn is_furniture(self) -> bool {
-        self != Removal::Metadata
+        self != Removal::Metadata && self != Removal::Code
     }
 }
 
