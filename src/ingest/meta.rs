@@ -1018,10 +1018,10 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
     }
     let before = &line[..found.start];
     let after = &line[found.end..];
-    let before_rest = DATE_LINE_FILLER.replace_all(before, " ");
-    let before_rest = before_rest.trim_matches(|c: char| !c.is_alphanumeric());
-    let after_rest = DATE_LINE_FILLER.replace_all(after, " ");
-    let after_rest = after_rest.trim_matches(|c: char| !c.is_alphanumeric());
+    // Other dates on the line are filler too (`Updated June 10, 2025 |
+    // Originally published June 6, 2025`).
+    let (before_rest, after_rest) = (filler_removed(before), filler_removed(after));
+    let (before_rest, after_rest) = (before_rest.as_str(), after_rest.as_str());
     let is_sep = |c: char| matches!(c, '|' | '•' | '·' | '-' | '–' | '—' | ',' | ':' | '/');
     let mut outlet = None;
     let mut glued = String::new();
@@ -1055,6 +1055,23 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
         layout.outlet.get_or_insert_with(|| outlet.trim().to_string());
     }
     Some(glued)
+}
+
+/// What `text` holds besides dates and the words that go with them on a
+/// date line, its ends trimmed to letters and digits.
+fn filler_removed(text: &str) -> String {
+    let mut rest = text.to_string();
+    while let Some(found) = published::find(&rest) {
+        rest.replace_range(found.start..found.end, " ");
+    }
+    let rest = DATE_LINE_FILLER.replace_all(&rest, " ");
+    rest.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// A field of a date line that is a date and nothing else (`Originally
+/// published June 6, 2025`).
+fn is_date_field(field: &str) -> bool {
+    published::find(field).is_some() && filler_removed(field).is_empty()
 }
 
 /// `On May 8, 2025, the court ruled ...`: a date after a preposition, then
@@ -1110,18 +1127,17 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
     }
     let mut outlet = None;
     let mut byline = None;
-    // Where the field starts, counting each separator as one byte.
-    let mut field_start = 0;
     let mut dated = false;
-    for raw_field in line.split(['|', '·', '•']) {
-        let start = field_start;
-        field_start += raw_field.len() + 1;
+    for (start, raw_field) in separated_fields(line) {
         let field = strip_emphasis(raw_field.trim());
         if field.is_empty() {
             continue;
         }
-        if start <= found.start && found.start < start + raw_field.len() + 1 {
+        if (start..start + raw_field.len()).contains(&found.start) {
             dated = true;
+            continue;
+        }
+        if is_date_field(field) {
             continue;
         }
         if let Some(furniture) = boilerplate::classify(field) {
@@ -1151,6 +1167,19 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
         layout.byline.get_or_insert(byline);
     }
     Some(String::new())
+}
+
+/// The fields of a line between `|`, `·` and `•`, each with the byte
+/// offset where it starts (the separators are several bytes in UTF-8).
+fn separated_fields(line: &str) -> Vec<(usize, &str)> {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    for (at, separator) in line.match_indices(['|', '·', '•']) {
+        fields.push((start, &line[start..at]));
+        start = at + separator.len();
+    }
+    fields.push((start, &line[start..]));
+    fields
 }
 
 /// `17:20`, `Views: 2 418`, `6 min read`, `2 hours ago`, `Updated 2 hours
@@ -1447,6 +1476,55 @@ mod tests {
             "Harbour bridge closes after crack found\nUpdated 10 June 2025 | Originally published 6 June 2025\n\nThe bridge was closed on Thursday after engineers found a crack.",
         );
         assert_eq!(date(&l).as_deref(), Some("2025-06-06"));
+    }
+
+    #[test]
+    fn a_line_of_two_dates_in_any_form_is_a_date_line() {
+        let story = "The bridge was closed on Thursday after engineers found a crack.";
+        for line in [
+            "Updated June 10, 2025 | Originally published June 6, 2025",
+            "Updated June 10, 2025 · Originally published June 6, 2025",
+            "Updated: 2025-06-10 | Originally published: 2025-06-06",
+            "Updated 10 June 2025 | Originally published June 6, 2025",
+            "Updated Tue, June 10, 2025 at 9:15 a.m. | Originally published Fri, June 6, 2025",
+        ] {
+            for at in [
+                "Harbour bridge closes after crack found\n{line}\n\n{story}",
+                "Bridge closes after crack found\n\n{story}\n\n{line}",
+            ] {
+                let text = at.replace("{line}", line).replace("{story}", story);
+                let l = parse(&text);
+                assert_eq!(l.paragraphs, [story], "{text}");
+                assert!(l.removed.iter().any(|removed| removed.text == line), "{text}: {:?}", l.removed);
+                if text.starts_with("Harbour") {
+                    assert_eq!(date(&l).as_deref(), Some("2025-06-06"), "{text}");
+                }
+            }
+        }
+        // With the outlet among the fields.
+        let l = parse(&format!(
+            "Bridge closes after crack found\nCoast Herald | Updated June 10, 2025 | Originally published June 6, 2025\n\n{story}"
+        ));
+        assert_eq!((l.outlet.as_deref(), date(&l).as_deref()), (Some("Coast Herald"), Some("2025-06-06")));
+        // A sentence that gives two dates is still a sentence.
+        let prose = "The bridge, closed on June 6, 2025, reopened on June 10, 2025 after repairs.";
+        assert_eq!(parse(&format!("Bridge closes after crack found\n\n{story}\n\n{prose}")).paragraphs, [story, prose]);
+    }
+
+    #[test]
+    fn fields_are_found_by_where_they_start_whatever_the_separators_bytes() {
+        // `•` is three bytes and `·` two: counted as one, the date's field
+        // was lost after a few of them.
+        for separator in ["•", "·"] {
+            let fields =
+                ["Home", "News", "World", "Europe", "Politics", "Live", "Coast Herald"].join(&format!(" {separator} "));
+            let line = format!("{fields} {separator} 05.06.2025");
+            let l = parse(&format!("Bridge closes after crack found\n{line}\n\nThe bridge was closed on Thursday."));
+            assert_eq!(date(&l).as_deref(), Some("2025-06-05"), "{line}");
+            assert_eq!(l.paragraphs, ["The bridge was closed on Thursday."], "{line}");
+        }
+        let fields = separated_fields("a • b·c|d");
+        assert_eq!(fields, [(0, "a "), (5, " b"), (9, "c"), (11, "d")]);
     }
 
     #[test]
