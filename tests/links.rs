@@ -161,6 +161,7 @@ fn site(port: u16) -> HashMap<String, Reply> {
         ("/loop", Reply::redirect("/loop2")),
         ("/loop2", Reply::redirect("/loop")),
         ("/to-file", Reply::redirect("file:///etc/passwd")),
+        ("/to-password", Reply::redirect("http://user:secret@127.0.0.1/a")),
         (
             "/slow",
             Reply::html(page(Some("Slow"), None, "Slow", "", &report("Slow", &[]))).delayed(Duration::from_secs(4)),
@@ -201,7 +202,7 @@ fn pages_load_and_each_failing_link_says_why() {
     let links: Vec<String> =
         ["/a", "/b", "/moved", "/cp1251", "/big", "/missing", "/loop", "/hop1", "/to-file", "/slow"]
             .iter()
-            .chain(&["/image", "/paywall"])
+            .chain(&["/image", "/paywall", "/to-password"])
             .map(|p| url(p))
             .chain([tls.clone()])
             .collect();
@@ -222,6 +223,10 @@ fn pages_load_and_each_failing_link_says_why() {
         ("/slow", "skipped: timed out after 1 s"),
         ("/image", "skipped: not a web page: the server sent image/png"),
         ("/paywall", "skipped: only 10 words of text: a paywall, a consent page, or a page that needs JavaScript"),
+        (
+            "/to-password",
+            "skipped: redirected to \"http://user:****@127.0.0.1/a\": a link with a user name or password; parallax sends no credentials",
+        ),
     ] {
         let line = format!("parallax: warning: {}: {why}", url(path));
         assert_eq!(err.matches(&line).count(), 1, "{line}\nnot once in:\n{err}");
@@ -234,8 +239,9 @@ fn pages_load_and_each_failing_link_says_why() {
         )),
         "{err}"
     );
-    assert!(err.contains("13 links in "), "{err}");
-    assert!(err.contains(": 5 read, 8 skipped; "), "{err}");
+    assert!(err.contains("14 links in "), "{err}");
+    assert!(err.contains(": 5 read, 9 skipped; "), "{err}");
+    assert!(!err.contains("secret"), "a password shown: {err}");
     check_the_articles(&doc, &url);
     check_what_was_sent(&server);
     fs::remove_dir_all(&dir).unwrap();
@@ -378,12 +384,16 @@ fn links_that_cannot_be_read_are_bad_invocations() {
     let dir = scratch("invocations");
     for (link, why) in [
         ("file:///etc/passwd", "file:///etc/passwd: a file: link; only http and https links are read"),
-        ("https://user:secret@127.0.0.1/a", "a link with a user name or password; parallax sends no credentials"),
+        (
+            "https://user:secret@127.0.0.1/a",
+            "https://user:****@127.0.0.1/a: a link with a user name or password; parallax sends no credentials",
+        ),
         ("http://", "http://: not a valid link (empty host)"),
     ] {
         let output = parallax(&dir, &["export", link]);
         assert_eq!(output.status.code(), Some(2), "{link}");
         assert!(stderr(&output).contains(why), "{link}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("secret"), "a password shown: {}", stderr(&output));
     }
     let output = parallax(&dir, &["export", "--since", "soon", "x"]);
     assert_eq!(output.status.code(), Some(2));

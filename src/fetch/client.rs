@@ -299,7 +299,7 @@ fn redirect_target(from: &Link, response: &Response<ureq::Body>) -> Result<Link,
         .get("location")
         .and_then(|value| value.to_str().ok())
         .ok_or_else(|| Failure::Other(format!("{} without a Location to go to", response.status())))?;
-    from.join(location).map_err(|why| Failure::BadRedirect(location.to_string(), why.to_string()))
+    from.join(location).map_err(|why| Failure::BadRedirect(super::link::masked(location).into_owned(), why.to_string()))
 }
 
 fn freshness_of(response: &Response<ureq::Body>) -> Freshness {

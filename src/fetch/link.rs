@@ -120,6 +120,21 @@ impl Link {
     }
 }
 
+/// An address as it may be shown (on stderr, in the app, in a warning):
+/// a password in it masked (`https://user:****@example.org/`), the rest as
+/// written. Works on text that is no valid address too, so that an address
+/// refused for any reason is never echoed with its password.
+pub fn masked(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(scheme_end) = text.find("://").map(|at| at + 3) else { return text.into() };
+    let rest = &text[scheme_end..];
+    let authority = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
+    // The user information ends at the last `@` of the authority.
+    let Some(at) = authority.rfind('@') else { return text.into() };
+    let Some(colon) = authority[..at].find(':') else { return text.into() };
+    let password = scheme_end + colon + 1..scheme_end + at;
+    format!("{}****{}", &text[..password.start], &text[password.end..]).into()
+}
+
 /// The longest article id made from a link, in characters.
 const SLUG_CHARS: usize = 100;
 
@@ -144,6 +159,19 @@ mod tests {
         assert!(matches!(Link::parse("https://"), Err(LinkError::Invalid(_))));
         assert!(matches!(link.join("file:///etc/passwd"), Err(LinkError::Scheme(_))));
         assert_eq!(link.join("/other").unwrap().as_str(), "https://www.example.org/other");
+    }
+
+    #[test]
+    fn passwords_are_masked_wherever_an_address_is_shown() {
+        assert_eq!(masked("https://user:secret@example.org/a"), "https://user:****@example.org/a");
+        assert_eq!(masked("http://user:p@ss:w@rd@127.0.0.1:8080/a?b=c@d"), "http://user:****@127.0.0.1:8080/a?b=c@d");
+        assert_eq!(masked("https://:secret@example.org"), "https://:****@example.org");
+        // Not a valid address, and still masked.
+        assert_eq!(masked("https://user:se cret@/"), "https://user:****@/");
+        // A user name alone is no secret; no user information, nothing to mask.
+        assert_eq!(masked("https://user@example.org/a"), "https://user@example.org/a");
+        assert_eq!(masked("https://example.org/a?u=x:y@z"), "https://example.org/a?u=x:y@z");
+        assert_eq!(masked("notes/a:b@c.txt"), "notes/a:b@c.txt");
     }
 
     #[test]

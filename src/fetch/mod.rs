@@ -22,7 +22,7 @@ use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 pub use client::{Fetcher, MAX_REDIRECTS, Origin, Page, USER_AGENT, unix_now};
-pub use link::{Link, LinkError};
+pub use link::{Link, LinkError, masked};
 
 /// Links fetched at the same time.
 pub const WORKERS: usize = 4;

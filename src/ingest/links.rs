@@ -59,7 +59,8 @@ pub fn split(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Entry>), InputErro
     for input in inputs {
         let text = input.to_str().filter(|text| Link::looks_like_link(text));
         if let Some(text) = text {
-            let link = Link::parse(text).map_err(|why| InputError::BadLink(text.to_string(), why.to_string()))?;
+            let link = Link::parse(text)
+                .map_err(|why| InputError::BadLink(crate::fetch::masked(text).into_owned(), why.to_string()))?;
             entries.push(Entry::Link(link));
         } else if is_feed_file(input) {
             entries.push(Entry::FeedFile(input.clone()));
