@@ -2,7 +2,7 @@
 //! and the terminal app both draw from an [`Analysis`].
 
 use crate::align::semantic::{self, SemanticThresholds, Units};
-use crate::align::{self, Corpus, Passage, SentenceMatch, Thresholds};
+use crate::align::{self, Copies, Corpus, Passage, SentenceMatch, Thresholds};
 use crate::embed::Encoder;
 use crate::ingest::{Article, Loaded, Warning};
 use crate::story::{self, Story};
@@ -15,6 +15,9 @@ pub struct Analysis {
     /// Inputs that were not loaded, each naming the file.
     pub skipped: Vec<Warning>,
     pub corpus: Corpus,
+    /// The sentences many sources carry word for word, folded onto their
+    /// first carrier before any pairwise work.
+    pub copies: Copies,
     pub passages: Vec<Passage>,
     pub timeline: Vec<Event>,
     pub story: Story,
@@ -146,33 +149,50 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     progress(Progress::Stage(Stage::Terms));
     let corpus = Corpus::build(&articles);
     progress(Progress::Stage(Stage::Matching));
-    let lexical = align::sentence_matches(&corpus, &Thresholds::default());
+    let copies = Copies::find(&articles);
+    let lexical = align::sentence_matches_folded(&corpus, &copies, &Thresholds::default());
     let (matches, model) = match &options.encoder {
-        Some(encoder) => with_model(&articles, &corpus, lexical, encoder, &options.semantic, progress),
+        Some(encoder) => with_model(&articles, &corpus, &copies, lexical, encoder, &options.semantic, progress),
         None => (lexical, ModelUse::Off),
     };
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
-    let clusters = story::clusters::build(&articles, &matches);
+    let clusters = story::clusters::build(&articles, &matches, &copies);
     // Statements across sources imply passages between their reports that
     // words alone could not pair; the model pairs those itself, and
     // clusters of its looser matches imply wrong ones.
     if model == ModelUse::Off {
-        let groups: Vec<Vec<(usize, std::ops::Range<usize>)>> =
-            clusters.iter().map(|c| c.members.iter().map(|m| (m.article, m.sentences.clone())).collect()).collect();
-        align::add_implied(&articles, &corpus, &mut passages, &groups);
+        align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies));
     }
     progress(Progress::Stage(Stage::Timeline));
     let timeline = timeline::build(&mut articles, &corpus, &matches);
     progress(Progress::Stage(Stage::Story));
     let story = story::build(&articles, &corpus, &matches, clusters);
-    Analysis { articles, skipped, corpus, passages, timeline, story, model }
+    Analysis { articles, skipped, corpus, copies, passages, timeline, story, model }
+}
+
+/// The members of each statement that imply passages between them: all
+/// but the folded copies, which stand behind their text's first carrier
+/// (its passage with each of them is already there).
+fn implying(clusters: &[story::Cluster], copies: &Copies) -> Vec<Vec<(usize, std::ops::Range<usize>)>> {
+    let folded = |m: &story::Member| m.sentences.clone().all(|sentence| copies.folded((m.article, sentence)));
+    clusters
+        .iter()
+        .map(|c| c.members.iter().filter(|m| !folded(m)).map(|m| (m.article, m.sentences.clone())).collect())
+        .collect()
 }
 
 /// Why the sentence model would not be used on `articles` (a set larger
-/// than it compares), so a caller can skip asking for it.
+/// than it compares, counting one sentence per text that many sources
+/// carry word for word: see [`Copies`]), so a caller can skip asking for it.
 pub fn model_refusal(articles: &[Article]) -> Option<Warning> {
-    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    refusal(articles, &Copies::find(articles))
+}
+
+fn refusal(articles: &[Article], copies: &Copies) -> Option<Warning> {
+    let all: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    let folded: usize = copies.texts.iter().map(|carriers| carriers.len() - 1).sum();
+    let sentences = all - folded;
     (sentences > semantic::MAX_SENTENCES).then(|| {
         let why = format!(
             "sentence model not used: {sentences} sentences, more than it compares in one set ({}); matching on shared words alone",
@@ -187,16 +207,18 @@ pub fn model_refusal(articles: &[Article]) -> Option<Warning> {
 fn with_model(
     articles: &[Article],
     corpus: &Corpus,
+    copies: &Copies,
     lexical: Vec<SentenceMatch>,
     encoder: &Encoder,
     thresholds: &SemanticThresholds,
     progress: &mut dyn FnMut(Progress),
 ) -> (Vec<SentenceMatch>, ModelUse) {
     progress(Progress::Stage(Stage::Model));
-    if let Some(why) = model_refusal(articles) {
+    if let Some(why) = refusal(articles, copies) {
         return (lexical, ModelUse::Failed(why));
     }
-    let units = Units::build(articles, corpus);
+    let mut units = Units::build(articles, corpus);
+    units.fold(copies);
     let texts: Vec<&str> = units.to_encode(articles).into_iter().map(|(_, t)| t).collect();
     let encoded = match encoder.encode(&texts, &mut |done, total| progress(Progress::Vectors { done, total })) {
         Ok(e) => e,

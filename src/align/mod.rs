@@ -3,6 +3,7 @@
 //! neighbours are joined into multi-sentence passages. Each passage carries a
 //! word diff so that every view shows the same differences.
 
+pub mod copies;
 pub mod diff;
 pub mod index;
 pub mod score;
@@ -15,6 +16,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use copies::Copies;
 pub use diff::{Change, Chunk, WordDiff};
 pub use score::{Corpus, Score, SentenceRef};
 
@@ -233,6 +235,45 @@ pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> 
         .into_iter()
         .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
         .collect()
+}
+
+/// All matching sentence pairs, sorted by (a, b), with the copies of a
+/// text many articles carry ([`Copies`]) folded: the index sees only each
+/// text's first carrier, and every other carrier is matched with it alone
+/// (when the text matches at all: a copy of a line too short to compare
+/// matches nothing, as it did unfolded). Without such copies, exactly
+/// [`sentence_matches`].
+pub fn sentence_matches_folded(corpus: &Corpus, copies: &Copies, th: &Thresholds) -> Vec<SentenceMatch> {
+    if copies.is_empty() {
+        return sentence_matches(corpus, th);
+    }
+    // The index reads only terms and weights: folded sentences have none.
+    let mut terms = corpus.terms.clone();
+    for carriers in &copies.texts {
+        for &(article, sentence) in &carriers[1..] {
+            terms[article][sentence].clear();
+        }
+    }
+    let unfolded = Corpus { terms, weight: corpus.weight.clone(), ..Corpus::default() };
+    let mut out: Vec<SentenceMatch> = index::search(&unfolded, th.min_share(), |a, b| th.verify(corpus, a, b))
+        .into_iter()
+        .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
+        .collect();
+    for carriers in &copies.texts {
+        let first = carriers[0];
+        // Every carrier's text is the same: one verdict holds for all.
+        if let Some(score) = th.verify(corpus, first, carriers[1]) {
+            out.extend(carriers[1..].iter().map(|&b| SentenceMatch {
+                a: first,
+                b,
+                score,
+                semantic: None,
+                found_by: FoundBy::Words,
+            }));
+        }
+    }
+    out.sort_by_key(|m| (m.a, m.b));
+    out
 }
 
 /// The lexical matches joined with the sentence model's: every pair the

@@ -67,6 +67,9 @@ pub struct Unit {
     pub whole: bool,
     /// Compared at all: long enough, and more than an attribution.
     pub comparable: bool,
+    /// A copy of a text folded onto its first carrier ([`super::Copies`]):
+    /// not read by the model, which compares its first carrier instead.
+    pub folded: bool,
     /// Content term ids, sorted (the corpus's terms).
     terms: Vec<u32>,
     /// Euclidean norm of the unit's term weights.
@@ -103,13 +106,22 @@ impl Units {
         out
     }
 
+    /// Leaves out the sentences folded onto another carrier of their text:
+    /// the model reads and compares one sentence per distinct text.
+    pub fn fold(&mut self, copies: &super::Copies) {
+        for unit in &mut self.units {
+            unit.folded = copies.folded((unit.article, unit.sentence));
+        }
+    }
+
     /// The text of every unit that needs a vector (the comparable ones and
-    /// every whole sentence), with its index in [`Units::units`].
+    /// every whole sentence, unless folded), with its index in
+    /// [`Units::units`].
     pub fn to_encode<'a>(&self, articles: &'a [Article]) -> Vec<(usize, &'a str)> {
         self.units
             .iter()
             .enumerate()
-            .filter(|(_, u)| u.comparable || u.whole)
+            .filter(|(_, u)| !u.folded && (u.comparable || u.whole))
             .map(|(i, u)| (i, u.span.slice(&articles[u.article].body)))
             .collect()
     }
@@ -139,6 +151,7 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
                 span: Span::new(offset + span.start, offset + span.end),
                 whole,
                 comparable,
+                folded: false,
                 terms,
                 norm,
             }
@@ -328,8 +341,15 @@ impl<'a> Evidence<'a> {
 /// Every sentence pair from different articles whose best unit pair
 /// scores at least `th.accept`, with that score, sorted by pair.
 pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef, SentenceRef, f32)> {
-    let sentences: Vec<SentenceRef> =
-        evidence.units.of_sentence.iter().enumerate().flat_map(|(a, s)| (0..s.len()).map(move |i| (a, i))).collect();
+    // A sentence without a vector is folded ([`Units::fold`]).
+    let sentences: Vec<SentenceRef> = evidence
+        .units
+        .of_sentence
+        .iter()
+        .enumerate()
+        .flat_map(|(a, s)| (0..s.len()).map(move |i| (a, i)))
+        .filter(|&r| evidence.row[evidence.units.whole(r)].is_some())
+        .collect();
     let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
         sentences
             .iter()

@@ -33,7 +33,18 @@ pub struct Document<'a> {
 pub struct ClusterOut<'a> {
     pub id: &'a str,
     pub summary: &'a str,
-    pub members: Vec<SpanOut<'a>>,
+    /// How many different wordings the members give (1: word for word).
+    pub wordings: usize,
+    pub members: Vec<MemberOut<'a>>,
+}
+
+/// One source's report of a statement, and which of the statement's
+/// wordings it gives (0: the one most sources carry).
+#[derive(Serialize)]
+pub struct MemberOut<'a> {
+    #[serde(flatten)]
+    pub span: SpanOut<'a>,
+    pub wording: usize,
 }
 
 #[derive(Serialize)]
@@ -250,10 +261,23 @@ fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -
 }
 
 fn cluster_out<'a>(articles: &'a [Article], cluster: &'a Cluster) -> ClusterOut<'a> {
+    let wordings = cluster.wordings(articles);
+    let mut wording_of = vec![0; cluster.members.len()];
+    for (wording, members) in wordings.iter().enumerate() {
+        for &member in members {
+            wording_of[member] = wording;
+        }
+    }
     ClusterOut {
         id: &cluster.id,
         summary: &cluster.summary,
-        members: cluster.members.iter().map(|m| span_out(articles, m.article, m.span)).collect(),
+        wordings: wordings.len(),
+        members: cluster
+            .members
+            .iter()
+            .enumerate()
+            .map(|(index, m)| MemberOut { span: span_out(articles, m.article, m.span), wording: wording_of[index] })
+            .collect(),
     }
 }
 

@@ -158,10 +158,26 @@ fn statements(out: &mut String, analysis: &Analysis) {
     for cluster in clusters {
         let _ =
             writeln!(out, "- **{}** · {} sources · `{}`", escape(&cluster.summary), cluster.members.len(), cluster.id);
+        if cluster.members.len() > crate::align::copies::PAIRWISE_CARRIERS {
+            carried(out, analysis, cluster);
+            continue;
+        }
         for member in &cluster.members {
             let article = &analysis.articles[member.article];
             let _ = writeln!(out, "  - {}: “{}”", short_id(article), cell(member.span.slice(&article.body)));
         }
+    }
+}
+
+/// A statement many sources carry: each wording once, with the sources
+/// that give it.
+fn carried(out: &mut String, analysis: &Analysis, cluster: &crate::story::Cluster) {
+    for wording in cluster.wordings(&analysis.articles) {
+        let first = &cluster.members[wording[0]];
+        let sources: Vec<String> =
+            wording.iter().map(|&index| short_id(&analysis.articles[cluster.members[index].article])).collect();
+        let text = first.span.slice(&analysis.articles[first.article].body);
+        let _ = writeln!(out, "  - {} sources ({}): “{}”", wording.len(), sources.join(", "), cell(text));
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::align::{SentenceMatch, SentenceRef};
+use crate::align::{Copies, SentenceMatch, SentenceRef};
 use crate::ingest::Article;
 use crate::text::Span;
 
@@ -34,6 +34,26 @@ impl Cluster {
     pub fn member(&self, article: usize) -> Option<&Member> {
         self.members.iter().find(|m| m.article == article)
     }
+
+    /// The members grouped by wording (the same words, spacing aside), as
+    /// indexes into `members`: the wording most sources carry first (the
+    /// earliest member's first on a tie), each in member order. Two
+    /// hundred outlets running one agency story are one wording, or a few.
+    pub fn wordings(&self, articles: &[Article]) -> Vec<Vec<usize>> {
+        let words = |index: usize| {
+            let member = &self.members[index];
+            member.span.slice(&articles[member.article].body).split_whitespace()
+        };
+        let mut wordings: Vec<Vec<usize>> = Vec::new();
+        for index in 0..self.members.len() {
+            match wordings.iter_mut().find(|wording| words(wording[0]).eq(words(index))) {
+                Some(wording) => wording.push(index),
+                None => wordings.push(vec![index]),
+            }
+        }
+        wordings.sort_by_key(|wording| (std::cmp::Reverse(wording.len()), wording[0]));
+        wordings
+    }
 }
 
 /// Groups matched sentences into statements.
@@ -42,11 +62,13 @@ impl Cluster {
 /// long sentence that reports two of them, so grouping is by average
 /// linkage: strongest matches first, a sentence joins a group (and two
 /// groups merge) only when at least half of the pairs between them are
-/// direct matches, and a group holds one sentence per source.
-pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
+/// direct matches, and a group holds one sentence per source. Copies of
+/// one text ([`Copies`]: matched only with its first carrier) count as
+/// matched with each other and with whatever their first carrier matches.
+pub fn build(articles: &[Article], matches: &[SentenceMatch], copies: &Copies) -> Vec<Cluster> {
     let mut order: Vec<&SentenceMatch> = matches.iter().collect();
     order.sort_by(|x, y| y.strength().total_cmp(&x.strength()).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut grouping = Grouping::new(matches);
+    let mut grouping = Grouping::new(matches, copies);
     for sentence_match in order {
         grouping.add(sentence_match);
     }
@@ -68,19 +90,27 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch]) -> Vec<Cluster> {
 }
 
 /// Sentences grouped by average linkage, one match at a time.
-struct Grouping {
+struct Grouping<'a> {
     /// Every matched pair, both ways round.
     linked: HashSet<(SentenceRef, SentenceRef)>,
+    copies: &'a Copies,
     /// The group each grouped sentence is in.
     group_of: HashMap<SentenceRef, usize>,
     /// Groups of sentences; a group merged into another is left empty.
     groups: Vec<Vec<SentenceRef>>,
 }
 
-impl Grouping {
-    fn new(matches: &[SentenceMatch]) -> Grouping {
+impl<'a> Grouping<'a> {
+    fn new(matches: &[SentenceMatch], copies: &'a Copies) -> Grouping<'a> {
         let linked = matches.iter().flat_map(|m| [(m.a, m.b), (m.b, m.a)]).collect();
-        Grouping { linked, group_of: HashMap::new(), groups: Vec::new() }
+        Grouping { linked, copies, group_of: HashMap::new(), groups: Vec::new() }
+    }
+
+    /// Whether two sentences matched, directly or as copies: each stands
+    /// for its text's first carrier.
+    fn direct(&self, p: SentenceRef, q: SentenceRef) -> bool {
+        let (p, q) = (self.copies.first(p), self.copies.first(q));
+        p == q || self.linked.contains(&(p, q))
     }
 
     /// Takes one match: a new group, a sentence joining a group, or two
@@ -129,7 +159,7 @@ impl Grouping {
                     continue;
                 }
                 pairs += 1;
-                direct += usize::from(self.linked.contains(&(*p, *q)));
+                direct += usize::from(self.direct(*p, *q));
             }
         }
         pairs > 0 && 2 * direct >= pairs
@@ -176,7 +206,7 @@ mod tests {
 
     fn clusters(texts: &[&str]) -> (Vec<Article>, Vec<Cluster>) {
         let fixture::Matched { articles, matches, .. } = fixture::matched(texts);
-        let clusters = build(&articles, &matches);
+        let clusters = build(&articles, &matches, &Copies::default());
         (articles, clusters)
     }
 
@@ -208,9 +238,34 @@ mod tests {
     }
 
     #[test]
+    fn copies_of_one_text_are_one_statement_with_its_wordings() {
+        let wire = "Rescue crews moved three hundred families from Dunmore to the school in Halvik on Tuesday.";
+        let edited = wire.replace("on Tuesday", "Tuesday");
+        let texts: Vec<String> = (0..crate::align::copies::PAIRWISE_CARRIERS + 5)
+            .map(|index| {
+                let line = if index % 4 == 1 { &edited } else { wire };
+                format!("Flood report {index}\n2025-03-05\n\n{line}")
+            })
+            .collect();
+        let fixture::Matched { articles, corpus, .. } = fixture::matched(&texts);
+        let copies = Copies::find(&articles);
+        assert_eq!(copies.texts.len(), 1, "{copies:?}");
+        let matches = crate::align::sentence_matches_folded(&corpus, &copies, &crate::align::Thresholds::default());
+        // A star, not a clique: each copy with the first carrier, and the
+        // edited copies (too few to fold) with the first carrier and each other.
+        assert_eq!(matches.len(), 10 + 4 + 6, "{matches:?}");
+        let clusters = build(&articles, &matches, &copies);
+        assert_eq!(clusters.len(), 1, "{clusters:?}");
+        assert_eq!(clusters[0].members.len(), texts.len());
+        let wordings = clusters[0].wordings(&articles);
+        assert_eq!(wordings.iter().map(Vec::len).collect::<Vec<_>>(), [11, 4]);
+        assert_eq!(wordings[1], [1, 5, 9, 13]);
+    }
+
+    #[test]
     fn the_sample_peskov_statement_spans_its_sources() {
         let fixture::Matched { articles: arts, matches, .. } = fixture::sample_matched();
-        let cl = build(&arts, &matches);
+        let cl = build(&arts, &matches, &Copies::default());
         let peskov = cl
             .iter()
             .find(|c| c.members.iter().any(|x| x.span.slice(&arts[x.article].body).contains("no such plans")))

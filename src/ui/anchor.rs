@@ -79,7 +79,7 @@ pub struct StatementAnchor {
 impl StatementAnchor {
     pub fn of(an: &Analysis, c: &Cluster, pair: usize) -> Option<StatementAnchor> {
         let first = c.members.first()?;
-        let pairs = super::views::compare::member_pairs(c.members.len());
+        let pairs = super::views::compare::statement_pairs(&an.articles, c);
         let pair = pairs.get(pair.min(pairs.len().saturating_sub(1))).and_then(|&(i, j)| {
             let (x, y) = (&c.members[i], &c.members[j]);
             Some((Point::new(an, x.article, x.span.start)?, Point::new(an, y.article, y.span.start)?))
@@ -98,7 +98,7 @@ impl StatementAnchor {
             let (x, y) = (x.locate(an)?, y.locate(an)?);
             let member = |p: (usize, usize)| c.members.iter().position(|m| holds(m.article, m.span, p));
             let (i, j) = (member(x)?, member(y)?);
-            super::views::compare::member_pairs(c.members.len()).iter().position(|&q| q == (i.min(j), i.max(j)))
+            super::views::compare::pair_position(&an.articles, c, i, j)
         });
         Some((cluster, pair.unwrap_or(0)))
     }

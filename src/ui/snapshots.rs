@@ -210,6 +210,53 @@ fn coverage_counts_the_sources_out_of_view() {
     assert!(s.contains("●              +10│"), "{s}");
 }
 
+/// Wire copy: one agency story run by 14 outlets, three of which change a
+/// word of its first sentence.
+fn wire_copy(w: u16, h: u16) -> App {
+    let story = [
+        "Flood waters broke through the Dunmore levee early on Tuesday, forcing the evacuation of three hundred families.",
+        "Rescue crews from four counties moved residents to the Halvik secondary school, where the council opened a shelter.",
+        "Mayor Ilse Varnholt asked residents to stay away from the river bank until engineers had inspected the levee.",
+    ];
+    let sources: Vec<parallax::ingest::Source> = (0..14)
+        .map(|i| {
+            let opening = if i % 6 == 1 {
+                story[0].replace("early on Tuesday", "on Tuesday morning")
+            } else {
+                story[0].to_string()
+            };
+            let text = format!("Levee breaks\nnews{i}.example\n2025-03-04\n\n{opening} {} {}", story[1], story[2]);
+            parallax::ingest::Source {
+                path: format!("{i:02}.txt"),
+                stem: format!("{i:02}"),
+                bytes: text.into_bytes(),
+                truncated_from: None,
+            }
+        })
+        .collect();
+    let loaded = parallax::ingest::parse_all(&sources);
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut a = App::new(loaded.articles.clone(), Theme::MONO, keymap, (w, h));
+    a.set_analysis(parallax::analyse(loaded));
+    a
+}
+
+#[test]
+fn compare_shows_a_statement_carried_by_many_and_its_wordings() {
+    let mut a = wire_copy(80, 24);
+    keys(&mut a, "2");
+    let passage = screen(&a);
+    assert!(passage.contains("text carried by 11 sources"), "{passage}");
+    keys(&mut a, "c");
+    insta::assert_snapshot!("compare_carried_by_80x24_mono", styled_screen(&a));
+    let statement = screen(&a);
+    assert!(statement.contains("carried by 14 sources · wording 2/2: 3 vs 11"), "{statement}");
+    assert!(statement.contains("l wording"), "{statement}");
+    keys(&mut a, "j");
+    let word_for_word = screen(&a);
+    assert!(word_for_word.contains("carried by 14 sources, word for word"), "{word_for_word}");
+}
+
 #[test]
 fn a_tiny_screen_asks_for_room_and_recovers() {
     let mut a = app(12, 3);

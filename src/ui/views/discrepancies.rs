@@ -13,7 +13,7 @@ use super::super::draw::{block, progress, styled_row, window};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared, Target};
-use super::compare::member_pairs;
+use super::compare::pair_position;
 use super::timeline::{count, when_label};
 use super::{View, list_key, list_mouse, search_list};
 
@@ -38,7 +38,7 @@ impl Discrepancies {
         let c = &a.story.clusters[d.cluster];
         let ia = c.members.iter().position(|m| *m == d.member_a).unwrap_or(0);
         let ib = c.members.iter().position(|m| *m == d.member_b).unwrap_or(1);
-        let pair = member_pairs(c.members.len()).iter().position(|&p| p == (ia.min(ib), ia.max(ib))).unwrap_or(0);
+        let pair = pair_position(&a.articles, c, ia, ib).unwrap_or(0);
         shared.request(Request::Show(Target::Statement { cluster: d.cluster, pair }));
         true
     }

@@ -14,7 +14,10 @@ use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::Paragraph;
 use serde::{Deserialize, Serialize};
 
+use parallax::align::copies::PAIRWISE_CARRIERS;
 use parallax::align::diff::{Change, WordDiff, diff};
+use parallax::ingest::Article;
+use parallax::story::Cluster;
 use parallax::text::Span;
 
 use aligned::{Laid, Side};
@@ -77,6 +80,34 @@ pub fn member_pairs(n: usize) -> Vec<(usize, usize)> {
     (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect()
 }
 
+/// The pairs of a statement's members that `h`/`l` step through: every
+/// pair while the statement has few sources; carried by more, each other
+/// wording against the one most sources carry (its first member beside the
+/// other's), or two of its copies when all carry the same words.
+pub fn statement_pairs(articles: &[Article], cluster: &Cluster) -> Vec<(usize, usize)> {
+    if cluster.members.len() <= PAIRWISE_CARRIERS {
+        return member_pairs(cluster.members.len());
+    }
+    match cluster.wordings(articles).as_slice() {
+        [only] => vec![(only[0], only[1])],
+        [most, others @ ..] => others.iter().map(|other| (most[0], other[0])).collect(),
+        [] => Vec::new(),
+    }
+}
+
+/// Where in [`statement_pairs`] members `i` and `j` are shown: their own
+/// pair, or (with many sources) the pair of their wordings.
+pub fn pair_position(articles: &[Article], cluster: &Cluster, i: usize, j: usize) -> Option<usize> {
+    let pairs = statement_pairs(articles, cluster);
+    let found = |i: usize, j: usize| pairs.iter().position(|&pair| pair == (i, j) || pair == (j, i));
+    if cluster.members.len() <= PAIRWISE_CARRIERS {
+        return found(i, j);
+    }
+    let wordings = cluster.wordings(articles);
+    let first = |member: usize| wordings.iter().find(|w| w.contains(&member)).map_or(member, |w| w[0]);
+    found(first(i), first(j)).or_else(|| found(first(j), first(i)))
+}
+
 /// Where the comparison goes at a size.
 struct Geometry {
     list: Option<Rect>,
@@ -103,27 +134,16 @@ impl Compare {
     fn current(&self, shared: &Shared) -> Option<Sides> {
         let an = shared.analysis.as_ref()?;
         if self.statements {
-            let c = an.story.clusters.get(self.cluster)?;
-            let pairs = member_pairs(c.members.len());
-            let (i, j) = *pairs.get(self.pair.min(pairs.len().saturating_sub(1)))?;
-            let (ma, mb) = (&c.members[i], &c.members[j]);
-            let d = diff(&an.articles[ma.article].body, ma.span, &an.articles[mb.article].body, mb.span);
-            let heading = format!(
-                "Statement {}/{} · {} sources · pair {}/{} · {:.0}% same",
-                self.cluster + 1,
-                an.story.clusters.len(),
-                c.members.len(),
-                self.pair.min(pairs.len() - 1) + 1,
-                pairs.len(),
-                d.ratio() * 100.0
-            );
-            Some(Sides { a: (ma.article, ma.span), b: (mb.article, mb.span), diff: d, heading })
+            self.statement(an)
         } else {
             let list = Self::passages(shared);
             let &i = list.get(self.passage)?;
             let p = &an.passages[i];
+            // A copy many sources carry: it stands for them all.
+            let carriers = an.copies.carriers((p.a.article, p.a.sentences.start));
+            let carried = if carriers > 1 { format!(" · text carried by {carriers} sources") } else { String::new() };
             let heading = format!(
-                "Passage {}/{} · {} · similarity {:.2}",
+                "Passage {}/{} · {} · similarity {:.2}{carried}",
                 self.passage + 1,
                 list.len(),
                 p.kind.as_str(),
@@ -131,6 +151,28 @@ impl Compare {
             );
             Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff: p.diff(&an.articles), heading })
         }
+    }
+
+    /// The statement shown and the pair of its members (or wordings).
+    fn statement(&self, an: &parallax::Analysis) -> Option<Sides> {
+        let c = an.story.clusters.get(self.cluster)?;
+        let pairs = statement_pairs(&an.articles, c);
+        let pair = self.pair.min(pairs.len().saturating_sub(1));
+        let (i, j) = *pairs.get(pair)?;
+        let (ma, mb) = (&c.members[i], &c.members[j]);
+        let d = diff(&an.articles[ma.article].body, ma.span, &an.articles[mb.article].body, mb.span);
+        let shown = if c.members.len() <= PAIRWISE_CARRIERS {
+            format!("{} sources · pair {}/{}", c.members.len(), pair + 1, pairs.len())
+        } else {
+            carried_by(&c.wordings(&an.articles), pair, c.members.len())
+        };
+        let heading = format!(
+            "Statement {}/{} · {shown} · {:.0}% same",
+            self.cluster + 1,
+            an.story.clusters.len(),
+            d.ratio() * 100.0
+        );
+        Some(Sides { a: (ma.article, ma.span), b: (mb.article, mb.span), diff: d, heading })
     }
 
     fn geometry(&self, shared: &Shared) -> Geometry {
@@ -291,7 +333,7 @@ impl Compare {
         };
         let Some(an) = &shared.analysis else { return false };
         let clusters = an.story.clusters.len();
-        let pairs = member_pairs(an.story.clusters.get(self.cluster).map_or(0, |c| c.members.len())).len().max(1);
+        let pairs = an.story.clusters.get(self.cluster).map_or(0, |c| statement_pairs(&an.articles, c).len()).max(1);
         match (self.statements, action, delta) {
             (true, Action::Statements, _) => self.statements = false,
             (false, Action::Statements, _) => {
@@ -435,6 +477,21 @@ impl Compare {
     }
 }
 
+/// A statement many sources carry, as its heading says it: how many, and
+/// which wording is shown against the one most carry.
+fn carried_by(wordings: &[Vec<usize>], pair: usize, sources: usize) -> String {
+    match wordings {
+        [_] => format!("carried by {sources} sources, word for word"),
+        [most, others @ ..] => {
+            let other = others.get(pair).map_or(0, Vec::len);
+            // The wording shown on the right, and how many carry it against
+            // how many carry the one on the left.
+            format!("carried by {sources} sources · wording {}/{}: {other} vs {}", pair + 2, wordings.len(), most.len())
+        }
+        [] => format!("carried by {sources} sources"),
+    }
+}
+
 /// How each side's rows are marked: the words only it has, and search
 /// matches.
 struct Marks {
@@ -528,11 +585,16 @@ impl View for Compare {
         done
     }
 
-    fn hints(&self, _shared: &Shared) -> Vec<(Action, &'static str)> {
+    fn hints(&self, shared: &Shared) -> Vec<(Action, &'static str)> {
         if self.statements {
+            let many = shared
+                .analysis
+                .as_ref()
+                .and_then(|a| a.story.clusters.get(self.cluster))
+                .is_some_and(|c| c.members.len() > PAIRWISE_CARRIERS);
             vec![
                 (Action::Down, "statement"),
-                (Action::Right, "pair"),
+                (Action::Right, if many { "wording" } else { "pair" }),
                 (Action::Enter, "read both"),
                 (Action::Statements, "by pair"),
             ]
