@@ -4,7 +4,7 @@
 //! passages between every pair of them.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use serde_json::Value;
@@ -50,7 +50,7 @@ fn copies(test: &str) -> PathBuf {
     dir
 }
 
-fn export(dir: &PathBuf, format: &str) -> Vec<u8> {
+fn export(dir: &Path, format: &str) -> Vec<u8> {
     let o = parallax(&["export", "--no-model", "--format", format, dir.to_str().unwrap()]);
     assert!(o.status.success(), "exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
     o.stdout
