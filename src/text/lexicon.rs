@@ -156,14 +156,6 @@ pub fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(word)
 }
 
-/// Words that deny what a clause tells (`no`, `not`, `never`); a word
-/// ending in `n't` does too. Matched on the lower-cased surface form.
-pub fn is_negation(w: &str) -> bool {
-    matches!(w, "no" | "not" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot" | "without")
-        || w.ends_with("n't")
-        || w.ends_with("n’t")
-}
-
 /// English function words and other words that carry no topic on their own.
 pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(w)

@@ -55,25 +55,6 @@ pub(super) fn merge(
     merger.into_events()
 }
 
-/// Whether a mention denies what its words tell ("there was no pope
-/// elected", "did not reach the deal"): a denial and a report in the same
-/// words are two different happenings. `not only`, and `No.` before a
-/// number, deny nothing.
-fn denies(articles: &[Article], mention: &Mention) -> bool {
-    let text = mention.span.slice(&articles[mention.article].body);
-    let mut words = crate::text::words::words(text).peekable();
-    while let Some((start, word)) = words.next() {
-        let lower = word.to_lowercase();
-        let next = words.peek().map(|(_, next)| next.to_lowercase());
-        let numbered = lower == "no" && text[start + word.len()..].starts_with('.');
-        let not_only = lower == "not" && next.as_deref() == Some("only");
-        if crate::text::lexicon::is_negation(&lower) && !numbered && !not_only {
-            return true;
-        }
-    }
-    false
-}
-
 /// Content terms of a mention, without the words of its date.
 pub(super) fn terms_of(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
     mention_terms(articles, corpus, mention)
@@ -208,8 +189,6 @@ struct Merger<'a> {
     terms: Vec<Vec<u32>>,
     /// Content terms around each mention's date ([`nucleus_terms`]).
     nuclei: Vec<Vec<u32>>,
-    /// Whether each mention denies what it tells ([`denies`]).
-    denials: Vec<bool>,
     drafts: Vec<Draft>,
     /// Only events sharing a term with a mention, or holding a sentence
     /// the alignment matched with the mention's, can take it: these
@@ -230,7 +209,6 @@ impl<'a> Merger<'a> {
         mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
         let terms = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
         let nuclei = crate::par::map(&mentions, |m| nucleus_terms(articles, corpus, m));
-        let denials = mentions.iter().map(|m| denies(articles, m)).collect();
         let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
         for &(first, second) in aligned {
             neighbours.entry(first).or_default().push(second);
@@ -243,7 +221,6 @@ impl<'a> Merger<'a> {
             mentions,
             terms,
             nuclei,
-            denials,
             drafts: Vec::new(),
             by_term: HashMap::new(),
             by_sentence: HashMap::new(),
@@ -417,13 +394,8 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// How alike two mentions are, when they report the same happening
-    /// (never a denial and a report: "no pope was elected" is not the
-    /// election).
+    /// How alike two mentions are, when they report the same happening.
     fn link(&self, first: usize, second: usize) -> Option<f32> {
-        if self.denials[first] != self.denials[second] {
-            return None;
-        }
         let score = self.corpus.score(&self.terms[first], &self.terms[second]);
         // Sentences the alignment matched, when these parts of them (a
         // clause each, perhaps) still share what they say.

@@ -290,20 +290,6 @@ mod tests {
     }
 
     #[test]
-    fn a_denial_is_not_the_happening_it_denies() {
-        // 2025-05-09 is a Friday: "on Thursday" is the 8th in all three.
-        let (_, ev) = timeline(&[
-            "Conclave\n2025-05-09\n\nWhite smoke rose from the Sistine Chapel chimney on Thursday evening, signalling that a pope had been elected.",
-            "Pope\n2025-05-09\n\nWhite smoke rose from the Sistine Chapel chimney on Thursday, signalling that the cardinals had elected a pope.",
-            "Vatican\n2025-05-09\n\nBlack smoke rose from the Sistine Chapel chimney on Thursday morning, signalling that no pope had been elected.",
-        ]);
-        let thursday: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2025-05-08").collect();
-        assert_eq!(thursday.len(), 2, "{ev:#?}");
-        let shape: Vec<Vec<usize>> = thursday.iter().map(|e| e.mentions.iter().map(|m| m.article).collect()).collect();
-        assert!(shape.contains(&vec![0, 1]) && shape.contains(&vec![2]), "{ev:#?}");
-    }
-
-    #[test]
     fn one_limit_reported_on_different_days_is_one_event_at_its_first_date() {
         let (_, ev) = timeline(&[
             "Refunds\n2026-03-02\n\nThe refunds to stranded passengers will be paid within 30 days, the airline said.",
