@@ -43,7 +43,7 @@ pub struct SemanticThresholds {
 
 impl Default for SemanticThresholds {
     fn default() -> Self {
-        SemanticThresholds { model_weight: 0.6, background: 1.0, clause_handicap: 0.12, accept: 0.26 }
+        SemanticThresholds { model_weight: 0.6, background: 1.0, clause_handicap: 0.10, accept: 0.26 }
     }
 }
 
@@ -70,6 +70,11 @@ pub struct Unit {
     /// A copy of a text folded onto its first carrier ([`super::Copies`]):
     /// not read by the model, which compares its first carrier instead.
     pub folded: bool,
+    /// For two neighbouring clauses: the units of those clauses. Its
+    /// vector is made from theirs rather than read by the model.
+    pub joins: Option<(usize, usize)>,
+    /// Words in the unit (weighs a clause's vector in a joined one).
+    words: usize,
     /// Content term ids, sorted (the corpus's terms).
     terms: Vec<u32>,
     /// Euclidean norm of the unit's term weights.
@@ -96,8 +101,11 @@ impl Units {
         let mut out = Units::default();
         for sentences in per_article {
             let mut ranges = Vec::with_capacity(sentences.len());
-            for units in sentences {
+            for mut units in sentences {
                 let start = out.units.len();
+                for unit in &mut units {
+                    unit.joins = unit.joins.map(|(a, b)| (start + a, start + b));
+                }
                 out.units.extend(units);
                 ranges.push(start..out.units.len());
             }
@@ -114,15 +122,21 @@ impl Units {
         }
     }
 
-    /// The text of every unit that needs a vector (the comparable ones and
-    /// every whole sentence, unless folded), with its index in
-    /// [`Units::units`].
+    /// The text of every unit the model reads (every whole sentence, the
+    /// comparable clauses and the clauses of comparable joined units; none
+    /// of a folded sentence), with its index in [`Units::units`]. Joined units are not read: two
+    /// neighbouring clauses get the mean of their clauses' vectors, which
+    /// saves a fifth of the model's work.
     pub fn to_encode<'a>(&self, articles: &'a [Article]) -> Vec<(usize, &'a str)> {
-        self.units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| !u.folded && (u.comparable || u.whole))
-            .map(|(i, u)| (i, u.span.slice(&articles[u.article].body)))
+        let mut needed: Vec<bool> =
+            self.units.iter().map(|u| u.joins.is_none() && !u.folded && (u.comparable || u.whole)).collect();
+        for (a, b) in self.units.iter().filter(|u| u.comparable && !u.folded).filter_map(|u| u.joins) {
+            needed[a] = true;
+            needed[b] = true;
+        }
+        (0..self.units.len())
+            .filter(|&i| needed[i])
+            .map(|i| (i, self.units[i].span.slice(&articles[self.units[i].article].body)))
             .collect()
     }
 
@@ -136,6 +150,7 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
     let text = a.sentence(sentence);
     let offset = a.sentences[sentence].start;
     let names = &corpus.names[article][sentence];
+    let clauses = units::clauses(text).len();
     units::units(text)
         .into_iter()
         .enumerate()
@@ -144,7 +159,8 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
             let whole = k == 0;
             let terms = if whole { corpus.sentence((article, sentence)).to_vec() } else { corpus.lookup(unit_text) };
             let norm = terms.iter().map(|t| corpus.weight[*t as usize].powi(2)).sum::<f32>().sqrt();
-            let comparable = words::words(unit_text).count() >= MIN_WORDS && !is_attribution(corpus, &terms, names);
+            let word_count = words::words(unit_text).count();
+            let comparable = word_count >= MIN_WORDS && !is_attribution(corpus, &terms, names);
             Unit {
                 article,
                 sentence,
@@ -152,6 +168,8 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
                 whole,
                 comparable,
                 folded: false,
+                joins: units::joined_clauses(k, clauses),
+                words: word_count,
                 terms,
                 norm,
             }
@@ -244,21 +262,39 @@ pub struct Evidence<'a> {
     corpus: &'a Corpus,
     /// `row[unit]`: the unit's row in `vectors`, if it has one.
     row: Vec<Option<usize>>,
-    vectors: &'a Vectors,
+    /// The model's vectors, then those made for joined units.
+    vectors: Vectors,
     background: Vec<f32>,
 }
 
 impl<'a> Evidence<'a> {
     /// `vectors` holds one row per entry of [`Units::to_encode`], in that order.
-    pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &'a Vectors) -> Evidence<'a> {
+    pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &Vectors) -> Evidence<'a> {
         let mut row = vec![None; units.units.len()];
         for (k, (i, _)) in units.to_encode(articles).into_iter().enumerate() {
             row[i] = Some(k);
         }
         assert_eq!(row.iter().flatten().count(), vectors.len(), "one vector per unit to encode");
-        let mut evidence = Evidence { units, corpus, row, vectors, background: Vec::new() };
+        let mut evidence = Evidence { units, corpus, row, vectors: vectors.clone(), background: Vec::new() };
+        evidence.join_clause_vectors();
         evidence.background = evidence.backgrounds(articles.len());
         evidence
+    }
+
+    /// Gives every comparable joined unit the mean of its two clauses'
+    /// vectors, each weighed by its words (the model's own vector is a
+    /// mean over tokens), normalised.
+    fn join_clause_vectors(&mut self) {
+        for (i, unit) in self.units.units.iter().enumerate() {
+            let Some((a, b)) = unit.joins.filter(|_| unit.comparable) else { continue };
+            let (Some(first), Some(second)) = (self.vector(a), self.vector(b)) else { continue };
+            let (wa, wb) = (self.units.units[a].words as f32, self.units.units[b].words as f32);
+            let mut joined: Vec<f32> = first.iter().zip(second).map(|(x, y)| wa * x + wb * y).collect();
+            let norm = joined.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+            joined.iter_mut().for_each(|v| *v /= norm);
+            self.row[i] = Some(self.vectors.len());
+            self.vectors.push(&joined);
+        }
     }
 
     fn vector(&self, unit: usize) -> Option<&[f32]> {
@@ -382,6 +418,35 @@ mod tests {
         assert!(attribution.contains(&"According to two US officials".to_string()), "{attribution:?}");
         let kept: Vec<String> = units.units.iter().filter(|u| u.comparable).map(text).collect();
         assert!(kept.iter().any(|t| t.contains("storm left 40,000 homes")), "{kept:?}");
+    }
+
+    #[test]
+    fn joined_clauses_are_not_read_by_the_model_but_get_their_clauses_mean() {
+        let arts = fixture::articles(&[
+            "One\n\nThe plane crashed shortly after take-off from the city, the airline said in a statement, adding that 169 of the passengers were Indian nationals, while 53 of the passengers were British.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        let to_encode = units.to_encode(&arts);
+        let joined: Vec<usize> = (0..units.units.len()).filter(|&i| units.units[i].joins.is_some()).collect();
+        assert!(!joined.is_empty(), "{:?}", units.units);
+        assert!(to_encode.iter().all(|(i, _)| !joined.contains(i)));
+        // Each text read gets a vector along its own axis.
+        let mut vectors = Vectors::default();
+        for k in 0..to_encode.len() {
+            let mut v = vec![0.0; crate::embed::DIM];
+            v[k] = 1.0;
+            vectors.push(&v);
+        }
+        let evidence = Evidence::new(&arts, &corpus, &units, &vectors);
+        for &i in joined.iter().filter(|&&i| units.units[i].comparable) {
+            let (a, b) = units.units[i].joins.unwrap();
+            let (wa, wb) = (units.units[a].words as f32, units.units[b].words as f32);
+            let v = evidence.vector(i).expect("a joined unit has a vector");
+            let (va, vb) = (evidence.vector(a).unwrap(), evidence.vector(b).unwrap());
+            let norm = (wa * wa + wb * wb).sqrt();
+            assert!((cosine(v, va) - wa / norm).abs() < 1e-5 && (cosine(v, vb) - wb / norm).abs() < 1e-5);
+        }
     }
 
     #[test]

@@ -81,7 +81,8 @@ fn join_short_pieces(sentence: &str, pieces: Vec<Span>) -> Vec<Span> {
 
 /// Every unit of `sentence`: the whole sentence first, then (when it has
 /// several clauses) each clause and each two neighbouring clauses, trimmed
-/// of surrounding spaces and punctuation.
+/// of surrounding spaces and punctuation. [`joined_clauses`] says which
+/// units are two neighbouring clauses.
 pub fn units(sentence: &str) -> Vec<Span> {
     let whole = Span::new(0, sentence.len());
     let parts = clauses(sentence);
@@ -93,6 +94,17 @@ pub fn units(sentence: &str) -> Vec<Span> {
         }
     }
     out.into_iter().map(|u| trim(sentence, u)).collect()
+}
+
+/// For the unit at `index` among the [`units`] of a sentence with
+/// `clauses` clauses: the indices of the two clauses it joins, when it is
+/// two neighbouring clauses.
+pub fn joined_clauses(index: usize, clauses: usize) -> Option<(usize, usize)> {
+    let first_joined = 1 + clauses;
+    (clauses > 2 && index >= first_joined && index < first_joined + clauses - 1).then(|| {
+        let first = index - first_joined + 1;
+        (first, first + 1)
+    })
 }
 
 /// A span without the spaces and clause punctuation at its ends.
@@ -125,6 +137,24 @@ mod tests {
             u.contains(&"adding that 169 of the passengers were Indian nationals, while 53 of them were British."),
             "{u:#?}"
         );
+    }
+
+    #[test]
+    fn joined_units_name_their_two_clauses() {
+        let s = "The plane crashed shortly after take-off, the airline said, adding that 169 of the passengers were Indian nationals, while 53 of them were British.";
+        let all = units(s);
+        let clauses = clauses(s).len();
+        // "the airline said" is too short to stand alone.
+        assert_eq!(clauses, 3);
+        let joined: Vec<(usize, (usize, usize))> =
+            (0..all.len()).filter_map(|i| joined_clauses(i, clauses).map(|p| (i, p))).collect();
+        assert_eq!(joined, vec![(4, (1, 2)), (5, (2, 3))]);
+        for (i, (a, b)) in joined {
+            assert_eq!(all[i].start, all[a].start);
+            assert_eq!(all[i].end, all[b].end);
+        }
+        assert_eq!(joined_clauses(1, 2), None);
+        assert_eq!(joined_clauses(0, 1), None);
     }
 
     #[test]

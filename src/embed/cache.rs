@@ -114,12 +114,13 @@ impl VectorCache {
             return vec![Warning::model(Some(&self.model_dir()), format!("vector cache not written: {e}"))];
         }
         let now = now();
-        let mut notes = Vec::new();
-        for (shard, changes) in changes_by_shard(entries, used) {
-            if let Err(e) = self.apply(shard, &changes, now) {
-                notes.push(Warning::model(Some(&self.shard_path(shard)), format!("vector cache not written: {e}")));
-            }
-        }
+        let by_shard = changes_by_shard(entries, used);
+        let written = crate::par::map(&by_shard, |(shard, changes)| {
+            self.apply(*shard, changes, now)
+                .err()
+                .map(|e| Warning::model(Some(&self.shard_path(*shard)), format!("vector cache not written: {e}")))
+        });
+        let mut notes: Vec<Warning> = written.into_iter().flatten().collect();
         notes.extend(self.trim());
         notes
     }
@@ -159,8 +160,9 @@ impl VectorCache {
         let bytes = encode_shard(records, text_key(&self.model));
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         let mut file = fs::File::create(&tmp)?;
+        // No fsync: it cost a second on a first run (one per shard), and a
+        // shard cut short by a crash fails its checksum and is ignored.
         file.write_all(&bytes)?;
-        file.sync_all()?;
         fs::rename(&tmp, &path).inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
         })
