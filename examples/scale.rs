@@ -47,6 +47,7 @@ fn main() {
         corpus::generate_with_truth(count, 8, 450, 42)
     };
     let truth = Truth::new(&generated);
+    let true_story: Vec<usize> = generated.iter().map(|g| g.story).collect();
     let files: Vec<(String, String)> = generated.into_iter().map(|g| (g.name, g.text)).collect();
     if let Some(dir) = write {
         write_files(dir, &files);
@@ -80,6 +81,7 @@ fn main() {
     println!("  total             {:>8.1} ms", total.as_secs_f64() * 1e3);
     println!("  passages {}  timeline events {}", analysis.passages.len(), analysis.timeline.len());
     let (precision, recall) = truth.score(&analysis, args.iter().any(|a| a == "--wrong"));
+    score_stories(&analysis.stories, &true_story);
     if args.iter().any(|a| a == "--show") {
         for passage in analysis.passages.iter().step_by(analysis.passages.len().max(1) / 15 + 1) {
             print_passage("", &analysis, passage);
@@ -119,6 +121,40 @@ fn sources_of(files: Vec<(String, String)>) -> Vec<Source> {
             truncated_from: None,
         })
         .collect()
+}
+
+/// Prints how the stories found agree with the generator's: of the article
+/// pairs put in one story, the share that are of one story (precision),
+/// and of the pairs of one story, the share put together (recall).
+/// Counted from the sizes of the overlaps, so linear in the articles.
+fn score_stories(found: &parallax::align::Stories, truth: &[usize]) {
+    let pairs = |n: usize| n * n.saturating_sub(1) / 2;
+    let mut overlap: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut true_sizes: HashMap<usize, usize> = HashMap::new();
+    for (article, &story) in found.story.iter().enumerate() {
+        *overlap.entry((story, truth[article])).or_default() += 1;
+        *true_sizes.entry(truth[article]).or_default() += 1;
+    }
+    // The largest stories found, with how many of the generator's each holds.
+    let mut largest: Vec<(usize, usize)> = found
+        .members
+        .iter()
+        .enumerate()
+        .map(|(story, members)| (members.len(), overlap.keys().filter(|(s, _)| *s == story).count()))
+        .collect();
+    largest.sort_unstable_by(|a, b| b.cmp(a));
+    largest.truncate(5);
+    println!("  largest stories found (articles, stories of the generator in it): {largest:?}");
+    let together: usize = overlap.values().map(|&n| pairs(n)).sum();
+    let found_pairs: usize = found.members.iter().map(|m| pairs(m.len())).sum();
+    let true_pairs: usize = true_sizes.values().map(|&n| pairs(n)).sum();
+    println!(
+        "  stories: {} found, {} in truth; same-story pairs precision {:.3}, recall {:.3}",
+        found.len(),
+        true_sizes.len(),
+        together as f64 / found_pairs.max(1) as f64,
+        together as f64 / true_pairs.max(1) as f64
+    );
 }
 
 /// A passage's two sides, labelled.
@@ -175,6 +211,7 @@ impl Truth {
     /// some passage pairs on it.
     fn score(&self, analysis: &parallax::Analysis, show_wrong: bool) -> (f64, f64) {
         let mut right = 0;
+        let mut wrong = 0;
         let mut found_pairs = HashSet::new();
         for passage in &analysis.passages {
             let first = self.facts_in(analysis, passage.a.article, &passage.a);
@@ -182,8 +219,12 @@ impl Truth {
             let shared: Vec<&(usize, usize)> = first.iter().filter(|f| second.contains(f)).collect();
             if !shared.is_empty() {
                 right += 1;
-            } else if show_wrong && right % 500 == 0 {
-                print_passage("WRONG ", analysis, passage);
+            } else {
+                // Every 25th wrong passage, at most 40: a sample to read.
+                if show_wrong && wrong % 25 == 0 && wrong < 1000 {
+                    print_passage("WRONG ", analysis, passage);
+                }
+                wrong += 1;
             }
             for fact in shared {
                 let (a, b) = (passage.a.article, passage.b.article);

@@ -1,8 +1,9 @@
 //! The analysis of one set of articles: every stage run in order. The export
 //! and the terminal app both draw from an [`Analysis`].
 
+use crate::align::related::Related;
 use crate::align::semantic::{self, SemanticThresholds, Units};
-use crate::align::{self, Copies, Corpus, Passage, SentenceMatch, Thresholds};
+use crate::align::{self, Copies, Corpus, Passage, SentenceMatch, Stories, Thresholds};
 use crate::embed::Encoder;
 use crate::ingest::{Article, Loaded, Warning};
 use crate::story::{self, Story};
@@ -18,6 +19,11 @@ pub struct Analysis {
     /// The sentences many sources carry word for word, folded onto their
     /// first carrier before any pairwise work.
     pub copies: Copies,
+    /// The articles grouped into stories; passages, statements and events
+    /// stay within one.
+    pub stories: Stories,
+    /// Each story in brief (title, articles, outlets, dates, lead statement).
+    pub overviews: Vec<story::Overview>,
     pub passages: Vec<Passage>,
     pub timeline: Vec<Event>,
     pub story: Story,
@@ -150,11 +156,14 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let corpus = Corpus::build(&articles);
     progress(Progress::Stage(Stage::Matching));
     let copies = Copies::find(&articles);
-    let lexical = align::sentence_matches_folded(&corpus, &copies, &Thresholds::default());
-    let (matches, model) = match &options.encoder {
+    let related = Related::of(&corpus);
+    let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
+    let (mut matches, model) = match &options.encoder {
         Some(encoder) => with_model(&articles, &corpus, &copies, lexical, encoder, &options.semantic, progress),
         None => (lexical, ModelUse::Off),
     };
+    let stories = align::stories::group(&corpus, &related, &matches);
+    matches.retain(|m| stories.together(m.a.0, m.b.0));
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
     let clusters = story::clusters::build(&articles, &matches, &copies);
@@ -168,7 +177,8 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let timeline = timeline::build(&mut articles, &corpus, &matches);
     progress(Progress::Stage(Stage::Story));
     let story = story::build(&articles, &corpus, &matches, clusters);
-    Analysis { articles, skipped, corpus, copies, passages, timeline, story, model }
+    let overviews = story::overview::build(&articles, &stories, &story.clusters);
+    Analysis { articles, skipped, corpus, copies, stories, overviews, passages, timeline, story, model }
 }
 
 /// The members of each statement that imply passages between them: all

@@ -1,137 +1,122 @@
 //! Candidate search: which sentence pairs (from different articles) are
-//! worth scoring. An inverted index over content terms, probed with prefix
-//! filtering, makes the cost follow the amount of text and of real overlap,
-//! not the number of article pairs.
+//! worth scoring. Sentences are compared only between related articles
+//! (all pairs of a few, each article's nearest in a larger pile: see
+//! [`super::related`]); within a pair of articles, a join of their term
+//! lists sums, for every sentence pair, the weight and number of the terms
+//! it shares, so that only pairs that can pass are verified.
 //!
 //! Every pair the thresholds can accept shares at least [`MIN_SHARED_TERMS`]
 //! terms, and shares at least a fraction `min_share` of the lighter
-//! sentence's term weight. So if a sentence's terms are ordered rarest
-//! first, a partner must share one of them outside the sentence's last two
-//! terms, and outside the run of commonest terms holding less than
-//! `min_share` of its weight. Each sentence therefore probes the index only
-//! with that prefix, which leaves out the common terms whose posting lists
-//! are long. The search is exact: [`brute_force`] gives the same pairs (the
-//! tests check it).
-
-use rayon::prelude::*;
+//! sentence's term weight. The join computes both exactly (the shared
+//! weight summed in the order [`Corpus::score`] sums it), so the search is
+//! exact for the article pairs it is given: [`brute_force`] gives the same
+//! pairs (the tests check it).
 
 use super::score::{Corpus, SentenceRef};
 
 /// A pair must share at least this many content terms to be compared.
 pub const MIN_SHARED_TERMS: usize = 3;
 
-/// Sentences probed per parallel work unit.
-const BLOCK: usize = 512;
-
-/// How many of a sentence's terms, taken rarest first, it probes with: all
-/// but its last `MIN_SHARED_TERMS - 1`, and all but the tail holding less
-/// than `min_share` of its weight. `suffix[i]` is the weight of the terms
-/// from position `i` on.
-fn prefix_len(suffix: &[f32], min_share: f32) -> usize {
-    let k = suffix.len() - 1;
-    if k < MIN_SHARED_TERMS {
-        return 0;
-    }
-    let by_count = k - (MIN_SHARED_TERMS - 1);
-    // The shortest prefix whose left-out tail weighs less than min_share.
-    let by_mass = (0..=k).find(|&i| suffix[i] < min_share * suffix[0]).unwrap_or(k);
-    by_count.min(by_mass)
-}
-
 /// Finds every pair `(a, b)`, `a < b`, from different articles, for which
-/// `verify` returns a result, probing only pairs the prefix filter allows
-/// (see the module comment). `min_share` must be a lower bound, valid for
-/// every pair `verify` accepts, on shared weight over the lighter sentence's
-/// weight. Results are sorted by pair.
-///
-/// Positional filtering prunes further: terms are in one global order
-/// (rarest first), so when a probe first meets a partner through a term at
-/// position `i` in the probing sentence and `j` in the partner, every shared
-/// term lies at or after those positions, which bounds both the number and
-/// the weight of shared terms.
+/// `verify` returns a result, comparing every pair of articles. `min_share`
+/// must be a lower bound, valid for every pair `verify` accepts, on shared
+/// weight over the lighter sentence's weight. Results are sorted by pair.
 pub fn search<T: Send>(
     corpus: &Corpus,
     min_share: f32,
     verify: impl Fn(SentenceRef, SentenceRef) -> Option<T> + Sync,
 ) -> Vec<(SentenceRef, SentenceRef, T)> {
-    let w = &corpus.weight;
-    let mut refs: Vec<SentenceRef> = Vec::new();
-    for (a, sents) in corpus.terms.iter().enumerate() {
-        refs.extend((0..sents.len()).map(|s| (a, s)));
-    }
-    let n = refs.len();
-    // Each sentence's terms rarest first (ties by id: one order for all),
-    // and the weight from each position on.
-    let ordered: Vec<(Vec<u32>, Vec<f32>)> = refs
-        .par_iter()
-        .map(|&r| {
-            let mut t = corpus.sentence(r).to_vec();
-            t.sort_by(|&a, &b| w[b as usize].total_cmp(&w[a as usize]).then(a.cmp(&b)));
-            let mut suffix = vec![0.0f32; t.len() + 1];
-            for i in (0..t.len()).rev() {
-                suffix[i] = suffix[i + 1] + w[t[i] as usize];
-            }
-            (t, suffix)
-        })
-        .collect();
-    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); w.len()];
-    for (g, (terms, _)) in ordered.iter().enumerate() {
-        for (j, &t) in terms.iter().enumerate() {
-            postings[t as usize].push((g as u32, j as u32));
-        }
-    }
-    const UNSEEN: u8 = 0;
-    const CANDIDATE: u8 = 1;
-    const PRUNED: u8 = 2;
-    let blocks: Vec<Vec<(u32, u32, T)>> = (0..n.div_ceil(BLOCK))
-        .into_par_iter()
-        .map(|block| {
-            let mut state: Vec<u8> = vec![UNSEEN; n];
-            let mut touched: Vec<u32> = Vec::new();
-            let mut out = Vec::new();
-            for g in block * BLOCK..((block + 1) * BLOCK).min(n) {
-                let a = refs[g].0;
-                let (terms, suffix) = &ordered[g];
-                let kg = terms.len();
-                for (i, &t) in terms[..prefix_len(suffix, min_share)].iter().enumerate() {
-                    for &(h, j) in &postings[t as usize] {
-                        let hi = h as usize;
-                        if state[hi] != UNSEEN || refs[hi].0 == a {
-                            continue;
-                        }
-                        touched.push(h);
-                        let (hterms, hsuffix) = &ordered[hi];
-                        let j = j as usize;
-                        let most_terms = (kg - i).min(hterms.len() - j);
-                        let most_weight = suffix[i].min(hsuffix[j]);
-                        let lighter = suffix[0].min(hsuffix[0]);
-                        state[hi] = if most_terms < MIN_SHARED_TERMS || most_weight < min_share * lighter {
-                            PRUNED
-                        } else {
-                            CANDIDATE
-                        };
-                    }
-                }
-                for &h in &touched {
-                    let hi = h as usize;
-                    if state[hi] == CANDIDATE {
-                        let (x, y) = if g < hi { (g, hi) } else { (hi, g) };
-                        if let Some(r) = verify(refs[x], refs[y]) {
-                            out.push((x as u32, y as u32, r));
-                        }
-                    }
-                    state[hi] = UNSEEN;
-                }
-                touched.clear();
-            }
-            out
-        })
-        .collect();
-    let mut all: Vec<(u32, u32, T)> = blocks.into_iter().flatten().collect();
-    // A pair may be found from both of its sentences.
+    let articles = corpus.terms.len();
+    let pairs: Vec<(usize, usize)> = (0..articles).flat_map(|a| (a + 1..articles).map(move |b| (a, b))).collect();
+    search_pairs(corpus, &pairs, min_share, verify)
+}
+
+/// [`search`] over the sentences of the given article pairs `(a, b)`,
+/// `a < b`, only.
+pub fn search_pairs<T: Send>(
+    corpus: &Corpus,
+    pairs: &[(usize, usize)],
+    min_share: f32,
+    verify: impl Fn(SentenceRef, SentenceRef) -> Option<T> + Sync,
+) -> Vec<(SentenceRef, SentenceRef, T)> {
+    let tables: Vec<TermTable> = crate::par::map_range(corpus.terms.len(), |article| TermTable::of(corpus, article));
+    let found: Vec<Vec<(SentenceRef, SentenceRef, T)>> = crate::par::map(pairs, |&(a, b)| {
+        candidates(corpus, &tables[a], &tables[b], min_share)
+            .into_iter()
+            .filter_map(|(x, y)| verify((a, x), (b, y)).map(|result| ((a, x), (b, y), result)))
+            .collect()
+    });
+    let mut all: Vec<(SentenceRef, SentenceRef, T)> = found.into_iter().flatten().collect();
     all.sort_by_key(|&(x, y, _)| (x, y));
     all.dedup_by_key(|&mut (x, y, _)| (x, y));
-    all.into_iter().map(|(x, y, r)| (refs[x as usize], refs[y as usize], r)).collect()
+    all
+}
+
+/// One article's terms, each with the sentences that use it, and each
+/// sentence's term weight.
+struct TermTable {
+    /// (term, sentence), sorted.
+    uses: Vec<(u32, u32)>,
+    mass: Vec<f32>,
+}
+
+impl TermTable {
+    fn of(corpus: &Corpus, article: usize) -> TermTable {
+        let sentences = &corpus.terms[article];
+        let mut uses: Vec<(u32, u32)> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(sentence, terms)| terms.iter().map(move |&term| (term, sentence as u32)))
+            .collect();
+        uses.sort_unstable();
+        TermTable { uses, mass: sentences.iter().map(|terms| corpus.mass(terms)).collect() }
+    }
+
+    /// The run of `uses` from `start` with the same term, and where it ends.
+    fn run(&self, start: usize) -> (u32, &[(u32, u32)]) {
+        let term = self.uses[start].0;
+        let end = start + self.uses[start..].partition_point(|&(t, _)| t == term);
+        (term, &self.uses[start..end])
+    }
+}
+
+/// The sentence pairs of two articles that share at least
+/// [`MIN_SHARED_TERMS`] terms and `min_share` of the lighter one's weight.
+fn candidates(corpus: &Corpus, a: &TermTable, b: &TermTable, min_share: f32) -> Vec<(usize, usize)> {
+    let columns = b.mass.len();
+    let mut shared: Vec<(f32, u16)> = vec![(0.0, 0); a.mass.len() * columns];
+    let (mut i, mut j) = (0, 0);
+    while i < a.uses.len() && j < b.uses.len() {
+        let (term_a, run_a) = a.run(i);
+        let (term_b, run_b) = b.run(j);
+        match term_a.cmp(&term_b) {
+            std::cmp::Ordering::Less => i += run_a.len(),
+            std::cmp::Ordering::Greater => j += run_b.len(),
+            std::cmp::Ordering::Equal => {
+                let weight = corpus.weight[term_a as usize];
+                for &(_, x) in run_a {
+                    for &(_, y) in run_b {
+                        let cell = &mut shared[x as usize * columns + y as usize];
+                        cell.0 += weight;
+                        cell.1 = cell.1.saturating_add(1);
+                    }
+                }
+                i += run_a.len();
+                j += run_b.len();
+            }
+        }
+    }
+    // A hair of slack: verification decides on the exact ratio.
+    let bound = min_share * (1.0 - 1e-5);
+    shared
+        .iter()
+        .enumerate()
+        .filter(|(cell, (weight, count))| {
+            let (x, y) = (cell / columns, cell % columns);
+            usize::from(*count) >= MIN_SHARED_TERMS && *weight >= bound * a.mass[x].min(b.mass[y])
+        })
+        .map(|(cell, _)| (cell / columns, cell % columns))
+        .collect()
 }
 
 /// Every pair compared directly: the reference the index must agree with.
@@ -223,16 +208,5 @@ mod tests {
             "Nothing here.".into(),
         ]);
         assert!(search(&c, 0.0, |_, _| Some(())).is_empty());
-    }
-
-    #[test]
-    fn prefix_leaves_out_the_commonest_terms() {
-        // Weights rarest first 5, 4, 3, 1, 0.5: suffix sums from each position.
-        let suffix = [13.5, 8.5, 4.5, 1.5, 0.5, 0.0];
-        // The last two go: 3 terms probe.
-        assert_eq!(prefix_len(&suffix, 0.0), 3);
-        // A tail under 40% of 13.5 = 5.4 goes too: 4.5 from position 2 on.
-        assert_eq!(prefix_len(&suffix, 0.4), 2);
-        assert_eq!(prefix_len(&[3.0, 1.0, 0.0], 0.0), 0);
     }
 }

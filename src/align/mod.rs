@@ -6,8 +6,10 @@
 pub mod copies;
 pub mod diff;
 pub mod index;
+pub mod related;
 pub mod score;
 pub mod semantic;
+pub mod stories;
 pub mod terms;
 pub mod units;
 
@@ -19,6 +21,7 @@ use serde::Serialize;
 pub use copies::Copies;
 pub use diff::{Change, Chunk, WordDiff};
 pub use score::{Corpus, Score, SentenceRef};
+pub use stories::Stories;
 
 use crate::ingest::Article;
 use crate::text::Span;
@@ -229,9 +232,15 @@ impl FoundBy {
     }
 }
 
-/// All matching sentence pairs, sorted by (a, b).
+/// All matching sentence pairs of related articles (all pairs of a few
+/// articles, see [`related`]), sorted by (a, b).
 pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> {
-    index::search(corpus, th.min_share(), |a, b| th.verify(corpus, a, b))
+    sentence_matches_among(corpus, &related::Related::of(corpus).article_pairs(), th)
+}
+
+/// All matching sentence pairs of the given article pairs, sorted by (a, b).
+pub fn sentence_matches_among(corpus: &Corpus, pairs: &[(usize, usize)], th: &Thresholds) -> Vec<SentenceMatch> {
+    index::search_pairs(corpus, pairs, th.min_share(), |a, b| th.verify(corpus, a, b))
         .into_iter()
         .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
         .collect()
@@ -243,9 +252,14 @@ pub fn sentence_matches(corpus: &Corpus, th: &Thresholds) -> Vec<SentenceMatch> 
 /// (when the text matches at all: a copy of a line too short to compare
 /// matches nothing, as it did unfolded). Without such copies, exactly
 /// [`sentence_matches`].
-pub fn sentence_matches_folded(corpus: &Corpus, copies: &Copies, th: &Thresholds) -> Vec<SentenceMatch> {
+pub fn sentence_matches_folded(
+    corpus: &Corpus,
+    pairs: &[(usize, usize)],
+    copies: &Copies,
+    th: &Thresholds,
+) -> Vec<SentenceMatch> {
     if copies.is_empty() {
-        return sentence_matches(corpus, th);
+        return sentence_matches_among(corpus, pairs, th);
     }
     // The index reads only terms and weights: folded sentences have none.
     let mut terms = corpus.terms.clone();
@@ -255,10 +269,11 @@ pub fn sentence_matches_folded(corpus: &Corpus, copies: &Copies, th: &Thresholds
         }
     }
     let unfolded = Corpus { terms, weight: corpus.weight.clone(), ..Corpus::default() };
-    let mut out: Vec<SentenceMatch> = index::search(&unfolded, th.min_share(), |a, b| th.verify(corpus, a, b))
-        .into_iter()
-        .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
-        .collect();
+    let mut out: Vec<SentenceMatch> =
+        index::search_pairs(&unfolded, pairs, th.min_share(), |a, b| th.verify(corpus, a, b))
+            .into_iter()
+            .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
+            .collect();
     for carriers in &copies.texts {
         let first = carriers[0];
         // Every carrier's text is the same: one verdict holds for all.

@@ -6,17 +6,13 @@
 use super::terms::Vocabulary;
 use crate::ingest::Article;
 
-/// Terms occurring in more sentences than this share of the corpus (and at
-/// least [`MIN_MAX_DF`]) are ignored when comparing: they say nothing
-/// distinctive, and leaving them out keeps the candidate index's posting
-/// lists short on large corpora.
-pub const MAX_DF_SHARE: f64 = 0.005;
-pub const MIN_MAX_DF: u32 = 400;
-
-/// The document-frequency cutoff for a corpus of `n` sentences.
-pub fn max_df(n: u32) -> u32 {
-    MIN_MAX_DF.max((f64::from(n) * MAX_DF_SHARE) as u32)
-}
+/// The timeline's merging looks mentions up only by terms used in at most
+/// this share of the sentences (and at least [`MIN_DISTINCTIVE_DF`]): it
+/// finds the events a mention may join through every term it holds, and a
+/// term this common would make that quadratic. Sentence matching weighs
+/// every term by its idf and leaves none out.
+pub const DISTINCTIVE_DF_SHARE: f64 = 0.005;
+pub const MIN_DISTINCTIVE_DF: u32 = 400;
 
 /// A global sentence address: (article index, sentence index).
 pub type SentenceRef = (usize, usize);
@@ -27,7 +23,7 @@ pub struct Corpus {
     pub vocab: Vocabulary,
     /// `terms[article][sentence]`: sorted term ids (weight > 0 only).
     pub terms: Vec<Vec<Vec<u32>>>,
-    /// Weight of each term id (0 for terms above [`max_df`]).
+    /// Weight of each term id: its idf.
     pub weight: Vec<f32>,
     /// `words[article][sentence]`: hashes of the folded words, in order,
     /// for finding runs of words copied verbatim.
@@ -271,10 +267,13 @@ fn clause_terms(text: &str, word_ids: &[u32], forms: &[WordForm]) -> Vec<Vec<u32
         .collect()
 }
 
-/// Each term's weight: its idf, or 0 above the document-frequency cutoff.
+/// Each term's weight: its idf. No term is left out for being common: a
+/// cutoff on the share of sentences using a term dropped, as the pile grew,
+/// every term of every statement (a story's own names are in most of its
+/// sentences). The candidate search stays fast by comparing only related
+/// articles (see `related`).
 fn term_weights(vocab: &Vocabulary) -> Vec<f32> {
-    let cutoff = max_df(vocab.sentences);
-    (0..vocab.len() as u32).map(|id| if vocab.df[id as usize] > cutoff { 0.0 } else { vocab.idf(id) }).collect()
+    (0..vocab.len() as u32).map(|id| vocab.idf(id)).collect()
 }
 
 impl Corpus {
@@ -337,6 +336,16 @@ impl Corpus {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        ids
+    }
+
+    /// [`Self::lookup`] without the terms used in more than
+    /// [`DISTINCTIVE_DF_SHARE`] of the sentences (and at least
+    /// [`MIN_DISTINCTIVE_DF`]): what the timeline's merging looks events up by.
+    pub fn lookup_distinctive(&self, text: &str) -> Vec<u32> {
+        let most = MIN_DISTINCTIVE_DF.max((f64::from(self.vocab.sentences) * DISTINCTIVE_DF_SHARE) as u32);
+        let mut ids = self.lookup(text);
+        ids.retain(|&id| self.vocab.df[id as usize] <= most);
         ids
     }
 

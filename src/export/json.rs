@@ -22,6 +22,8 @@ pub struct Document<'a> {
     /// Whether the sentence model took part, and how.
     pub model: ModelOut,
     pub articles: Vec<ArticleOut<'a>>,
+    /// The stories the articles were grouped into.
+    pub stories: Vec<StoryOut<'a>>,
     pub passages: Vec<PassageOut<'a>>,
     pub timeline: Vec<EventOut<'a>>,
     pub clusters: Vec<ClusterOut<'a>>,
@@ -30,8 +32,25 @@ pub struct Document<'a> {
 }
 
 #[derive(Serialize)]
+pub struct StoryOut<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// Its articles' ids, in article order.
+    pub articles: Vec<&'a str>,
+    pub outlets: usize,
+    /// Earliest and latest publication dates (`YYYY-MM-DD`), where known.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The statement most of its sources carry: a cluster id and its words.
+    pub lead: Option<&'a str>,
+    pub lead_summary: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 pub struct ClusterOut<'a> {
     pub id: &'a str,
+    /// The story its members belong to.
+    pub story: &'a str,
     pub summary: &'a str,
     /// How many different wordings the members give (1: word for word).
     pub wordings: usize,
@@ -121,6 +140,8 @@ pub struct SpanOut<'a> {
 
 #[derive(Serialize)]
 pub struct PassageOut<'a> {
+    /// The story both sides belong to.
+    pub story: &'a str,
     pub a: SpanOut<'a>,
     pub b: SpanOut<'a>,
     pub similarity: f64,
@@ -167,6 +188,8 @@ pub struct MentionOut<'a> {
 #[derive(Serialize)]
 pub struct EventOut<'a> {
     pub id: String,
+    /// The story of its first mention.
+    pub story: &'a str,
     pub date: String,
     pub date_end: Option<String>,
     pub approximate: bool,
@@ -185,8 +208,9 @@ fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
 }
 
-pub fn passage<'a>(articles: &'a [Article], p: &Passage) -> PassageOut<'a> {
+pub fn passage<'a>(articles: &'a [Article], story: &'a str, p: &Passage) -> PassageOut<'a> {
     PassageOut {
+        story,
         a: span_out(articles, p.a.article, p.a.span),
         b: span_out(articles, p.b.article, p.b.span),
         similarity: round2(p.similarity),
@@ -195,9 +219,10 @@ pub fn passage<'a>(articles: &'a [Article], p: &Passage) -> PassageOut<'a> {
     }
 }
 
-pub fn event<'a>(articles: &'a [Article], e: &'a Event) -> EventOut<'a> {
+pub fn event<'a>(articles: &'a [Article], story: &'a str, e: &'a Event) -> EventOut<'a> {
     EventOut {
         id: e.id.clone(),
+        story,
         date: e.when.date_string(),
         date_end: e.when.end_string(),
         approximate: e.when.approximate,
@@ -224,14 +249,24 @@ pub fn event<'a>(articles: &'a [Article], e: &'a Event) -> EventOut<'a> {
 pub fn document(analysis: &Analysis) -> Document<'_> {
     let articles = &analysis.articles;
     let story = &analysis.story;
+    let story_of = |article: usize| story_id(analysis, article);
     Document {
         format: FORMAT,
         generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
         model: ModelOut::from(&analysis.model),
         articles: articles.iter().enumerate().map(|(index, article)| article_out(analysis, index, article)).collect(),
-        passages: analysis.passages.iter().map(|p| passage(articles, p)).collect(),
-        timeline: analysis.timeline.iter().map(|e| event(articles, e)).collect(),
-        clusters: story.clusters.iter().map(|c| cluster_out(articles, c)).collect(),
+        stories: analysis.overviews.iter().map(|o| story_out(analysis, o)).collect(),
+        passages: analysis.passages.iter().map(|p| passage(articles, story_of(p.a.article), p)).collect(),
+        timeline: analysis
+            .timeline
+            .iter()
+            .map(|e| event(articles, e.mentions.first().map_or("", |m| story_of(m.article)), e))
+            .collect(),
+        clusters: story
+            .clusters
+            .iter()
+            .map(|c| cluster_out(articles, c.members.first().map_or("", |m| story_of(m.article)), c))
+            .collect(),
         discrepancies: story.discrepancies.iter().map(|d| discrepancy_out(analysis, d)).collect(),
         quotes: story.quote_groups.iter().map(|g| quote_group_out(analysis, g)).collect(),
     }
@@ -260,7 +295,26 @@ fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -
     }
 }
 
-fn cluster_out<'a>(articles: &'a [Article], cluster: &'a Cluster) -> ClusterOut<'a> {
+/// The id of the story an article belongs to.
+fn story_id(analysis: &Analysis, article: usize) -> &str {
+    analysis.stories.story.get(article).and_then(|&s| analysis.overviews.get(s)).map_or("", |o| o.id.as_str())
+}
+
+fn story_out<'a>(analysis: &'a Analysis, overview: &'a crate::story::Overview) -> StoryOut<'a> {
+    let lead = overview.lead.and_then(|c| analysis.story.clusters.get(c));
+    StoryOut {
+        id: &overview.id,
+        title: &overview.title,
+        articles: overview.articles.iter().map(|&a| analysis.articles[a].id.as_str()).collect(),
+        outlets: overview.outlets,
+        first: overview.first.map(|d| d.to_string()),
+        last: overview.last.map(|d| d.to_string()),
+        lead: lead.map(|c| c.id.as_str()),
+        lead_summary: lead.map(|c| c.summary.as_str()),
+    }
+}
+
+fn cluster_out<'a>(articles: &'a [Article], story: &'a str, cluster: &'a Cluster) -> ClusterOut<'a> {
     let wordings = cluster.wordings(articles);
     let mut wording_of = vec![0; cluster.members.len()];
     for (wording, members) in wordings.iter().enumerate() {
@@ -270,6 +324,7 @@ fn cluster_out<'a>(articles: &'a [Article], cluster: &'a Cluster) -> ClusterOut<
     }
     ClusterOut {
         id: &cluster.id,
+        story,
         summary: &cluster.summary,
         wordings: wordings.len(),
         members: cluster

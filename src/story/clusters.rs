@@ -250,7 +250,9 @@ mod tests {
         let fixture::Matched { articles, corpus, .. } = fixture::matched(&texts);
         let copies = Copies::find(&articles);
         assert_eq!(copies.texts.len(), 1, "{copies:?}");
-        let matches = crate::align::sentence_matches_folded(&corpus, &copies, &crate::align::Thresholds::default());
+        let pairs = crate::align::related::Related::of(&corpus).article_pairs();
+        let matches =
+            crate::align::sentence_matches_folded(&corpus, &pairs, &copies, &crate::align::Thresholds::default());
         // A star, not a clique: each copy with the first carrier, and the
         // edited copies (too few to fold) with the first carrier and each other.
         assert_eq!(matches.len(), 10 + 4 + 6, "{matches:?}");

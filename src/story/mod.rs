@@ -6,11 +6,13 @@
 pub mod clusters;
 pub mod coverage;
 pub mod discrepancy;
+pub mod overview;
 pub mod quotes;
 
 pub use clusters::{Cluster, Member};
 pub use coverage::Coverage;
 pub use discrepancy::Discrepancy;
+pub use overview::Overview;
 pub use quotes::{Fidelity, Quote, QuoteGroup};
 
 use crate::align::SentenceMatch;

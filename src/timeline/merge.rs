@@ -68,7 +68,7 @@ fn mention_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Ve
         let (start, end) = (expression.start - mention.span.start, expression.end - mention.span.start);
         text.replace_range(start..end, " ");
     }
-    corpus.lookup(&text)
+    corpus.lookup_distinctive(&text)
 }
 
 /// Content terms of the words around a mention's date expression.
@@ -79,7 +79,7 @@ fn nucleus_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Ve
     let after = body[expression.end..mention.span.end].split_whitespace().take(NUCLEUS_WORDS);
     let mut near: Vec<&str> = before[before.len().saturating_sub(NUCLEUS_WORDS)..].to_vec();
     near.extend(after);
-    corpus.lookup(&near.join(" "))
+    corpus.lookup_distinctive(&near.join(" "))
 }
 
 /// Where the words that date a mention stand, when inside its span.
