@@ -7,11 +7,11 @@
 //!
 //! 1. Articles are linked when they report the same things (at least
 //!    [`MIN_SHARED_SENTENCES`] matched sentence pairs, by words or by the
-//!    sentence model) or their content terms are close (cosine of tf-idf
-//!    vectors at [`STORY_COSINE`]), and each is among the other's
-//!    [`LINK_RANK`] most alike: similarity relative to the pile, as two
-//!    unrelated stories about one agency in one city can be close. The
-//!    connected groups are reports of one development.
+//!    sentence model, each article among the other's [`LINK_RANK`] most
+//!    alike: similarity relative to the pile, as two stories cast in one
+//!    mould can share a statement or two) or their content terms are close
+//!    (cosine of tf-idf vectors at [`STORY_COSINE`]). The connected groups
+//!    are reports of one development.
 //! 2. Groups that name the same people, places and bodies are one story:
 //!    each group's *key names* are the names (capitalised words inside
 //!    sentences) most of its articles use more than once, and two groups
@@ -84,8 +84,8 @@ pub fn group(corpus: &Corpus, related: &Related, matches: &[SentenceMatch]) -> S
     from_labels(&story)
 }
 
-/// Article pairs of one development: close in content or reporting the
-/// same things, and each among the other's [`LINK_RANK`] most alike (two
+/// Article pairs of one development: close in content, or reporting the
+/// same things and each among the other's [`LINK_RANK`] most alike (two
 /// statements cast in the same mould, "at least 91 were affected, the
 /// Health Agency said", can match across stories; an article's nearest
 /// are of its own story).
@@ -100,36 +100,33 @@ fn links(related: &Related, matches: &[SentenceMatch]) -> Vec<(usize, usize)> {
         .filter(|&(pair, count)| count >= MIN_SHARED_SENTENCES && near.contains(&pair))
         .map(|(pair, _)| pair)
         .collect();
-    out.extend(
-        related
-            .pairs
-            .iter()
-            .filter(|p| p.2 >= STORY_COSINE)
-            .map(|&(a, b, _)| (a, b))
-            .filter(|pair| near.contains(pair)),
-    );
+    out.extend(related.pairs.iter().filter(|p| p.2 >= STORY_COSINE).map(|&(a, b, _)| (a, b)));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The related pairs each among the other's [`LINK_RANK`] most alike.
+/// The related pairs each among the other's [`LINK_RANK`] most alike: at
+/// least as close as the article's `LINK_RANK`-th closest (so that copies
+/// all alike are all near each other).
 fn mutually_near(related: &Related) -> FxHashSet<(usize, usize)> {
-    let mut alike: FxHashMap<usize, Vec<(f32, usize)>> = FxHashMap::default();
+    let mut alike: FxHashMap<usize, Vec<f32>> = FxHashMap::default();
     for &(a, b, cosine) in &related.pairs {
-        alike.entry(a).or_default().push((cosine, b));
-        alike.entry(b).or_default().push((cosine, a));
+        alike.entry(a).or_default().push(cosine);
+        alike.entry(b).or_default().push(cosine);
     }
-    let mut nearest: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for (article, mut others) in alike {
-        others.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        nearest.extend(others.into_iter().take(LINK_RANK).map(|(_, other)| (article, other)));
-    }
+    let floor: FxHashMap<usize, f32> = alike
+        .into_iter()
+        .map(|(article, mut cosines)| {
+            cosines.sort_by(|x, y| y.total_cmp(x));
+            (article, cosines[(LINK_RANK - 1).min(cosines.len() - 1)])
+        })
+        .collect();
     related
         .pairs
         .iter()
+        .filter(|&&(a, b, cosine)| cosine >= floor[&a] && cosine >= floor[&b])
         .map(|&(a, b, _)| (a, b))
-        .filter(|&(a, b)| nearest.contains(&(a, b)) && nearest.contains(&(b, a)))
         .collect()
 }
 
