@@ -16,6 +16,8 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+#[path = "../benches/support/measure.rs"]
+mod measure;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
@@ -23,14 +25,6 @@ use std::time::Instant;
 
 use parallax::analysis::{Stage, analyse_with};
 use parallax::ingest::{Source, parse_all};
-
-/// Peak resident memory of this process so far, in MiB (Linux).
-fn peak_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,7 +48,7 @@ fn main() {
     }
     let words: usize = files.iter().map(|(_, t)| t.split_whitespace().count()).sum();
     let sources = sources_of(files);
-    let base = peak_mib().unwrap_or(0.0);
+    let base = measure::peak_mib().unwrap_or(0.0);
     let start = Instant::now();
     let loaded = parse_all(&sources);
     drop(sources);
@@ -87,7 +81,7 @@ fn main() {
             print_passage("", &analysis, passage);
         }
     }
-    let peak = peak_mib().unwrap_or(0.0);
+    let peak = measure::peak_mib().unwrap_or(0.0);
     println!("  peak memory {peak:.0} MiB (inputs held before analysis: {base:.0} MiB)");
     println!(
         "| {count}{} | {:.2} s | {peak:.0} MiB | {} | {recall:.3} | {precision:.3} |",

@@ -13,19 +13,13 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+#[path = "../benches/support/measure.rs"]
+mod measure;
 
 use std::time::Instant;
 
 use parallax::analysis::analyse;
 use parallax::ingest::{Source, parse_all};
-
-/// Peak resident memory of this process so far, in MiB (Linux).
-fn peak_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
 
 /// Passages allowed per copy: a copy pairs with the first carrier of each
 /// run of text it shares, and its edited sentences with their variants.
@@ -53,7 +47,7 @@ fn main() {
     let mut json = Vec::new();
     parallax::export::json::write(&analysis, &mut json).expect("export");
     let total = start.elapsed();
-    let peak = peak_mib().unwrap_or(0.0);
+    let peak = measure::peak_mib().unwrap_or(0.0);
     let sentences: usize = analysis.articles.iter().map(|a| a.sentences.len()).sum();
     println!("{count} copies, {sentences} sentences");
     println!("  analysis     {:>8.1} ms", analysed.as_secs_f64() * 1e3);
