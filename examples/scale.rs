@@ -24,7 +24,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use parallax::analysis::{Stage, analyse_with};
-use parallax::ingest::{Source, parse_all};
+use parallax::ingest::parse_all;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,7 +47,7 @@ fn main() {
         write_files(dir, &files);
     }
     let words: usize = files.iter().map(|(_, t)| t.split_whitespace().count()).sum();
-    let sources = sources_of(files);
+    let sources = corpus::sources(files);
     let base = measure::peak_mib().unwrap_or(0.0);
     let start = Instant::now();
     let loaded = parse_all(&sources);
@@ -103,18 +103,6 @@ fn write_files(dir: &str, files: &[(String, String)]) {
         std::fs::write(std::path::Path::new(dir).join(name), text).expect("write article");
     }
     eprintln!("wrote {} articles to {dir}", files.len());
-}
-
-fn sources_of(files: Vec<(String, String)>) -> Vec<Source> {
-    files
-        .into_iter()
-        .map(|(name, text)| Source {
-            path: name.clone(),
-            stem: name.trim_end_matches(".txt").to_string(),
-            bytes: text.into_bytes(),
-            truncated_from: None,
-        })
-        .collect()
 }
 
 /// Prints how the stories found agree with the generator's: of the article

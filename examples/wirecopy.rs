@@ -19,7 +19,7 @@ mod measure;
 use std::time::Instant;
 
 use parallax::analysis::analyse;
-use parallax::ingest::{Source, parse_all};
+use parallax::ingest::parse_all;
 
 /// Passages allowed per copy: a copy pairs with the first carrier of each
 /// run of text it shares, and its edited sentences with their variants.
@@ -40,7 +40,7 @@ fn main() {
         eprintln!("wrote {count} copies to {dir}");
     }
     let opening = first_sentence(&paragraphs[0]);
-    let sources = sources_of(files);
+    let sources = corpus::sources(files);
     let start = Instant::now();
     let analysis = analyse(parse_all(&sources));
     let analysed = start.elapsed();
@@ -114,16 +114,4 @@ fn copy(index: usize, title: &str, paragraphs: &[String]) -> String {
         body.push(format!("Officials in the district of Varn {index} said they were watching the situation closely."));
     }
     format!("{title}\nnews{index}.example\n20 Nov 2025 10:{:02}:00 +0100\n\n{}\n", index % 60, body.join("\n\n"))
-}
-
-fn sources_of(files: Vec<(String, String)>) -> Vec<Source> {
-    files
-        .into_iter()
-        .map(|(name, text)| Source {
-            path: name.clone(),
-            stem: name.trim_end_matches(".txt").to_string(),
-            bytes: text.into_bytes(),
-            truncated_from: None,
-        })
-        .collect()
 }

@@ -872,3 +872,17 @@ pub fn generate_one_story(n: usize, per_event: usize, words: usize, seed: u64) -
 pub fn generate(n: usize, per_story: usize, words: usize, seed: u64) -> Vec<(String, String)> {
     generate_with_truth(n, per_story, words, seed).into_iter().map(|g| (g.name, g.text)).collect()
 }
+
+/// Generated `(file name, text)` pairs as the sources `parse_all` reads,
+/// each named after its file without `.txt`.
+pub fn sources(files: Vec<(String, String)>) -> Vec<parallax::ingest::Source> {
+    files
+        .into_iter()
+        .map(|(name, text)| parallax::ingest::Source {
+            path: name.clone(),
+            stem: name.trim_end_matches(".txt").to_string(),
+            bytes: text.into_bytes(),
+            truncated_from: None,
+        })
+        .collect()
+}
