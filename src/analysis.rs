@@ -158,12 +158,17 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let copies = Copies::find(&articles);
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
-    let (mut matches, model) = match &options.encoder {
+    let (matches, model) = match &options.encoder {
         Some(encoder) => with_model(&articles, &corpus, &copies, lexical, encoder, &options.semantic, progress),
         None => (lexical, ModelUse::Off),
     };
     let stories = align::stories::group(&corpus, &related, &matches);
-    matches.retain(|m| stories.together(m.a.0, m.b.0));
+    // The model's matches stand on its own score; words' are checked
+    // again within their story.
+    let accept = options.semantic.accept;
+    let matches = align::within_stories(&corpus, &stories, matches, &Thresholds::default(), |m| {
+        m.semantic.is_some_and(|strength| strength >= accept)
+    });
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
     let clusters = story::clusters::build(&articles, &matches, &copies);

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use copies::Copies;
 pub use diff::{Change, Chunk, WordDiff};
-pub use score::{Corpus, Score, SentenceRef};
+pub use score::{Corpus, Score, SentenceRef, Weighing};
 pub use stories::Stories;
 
 use crate::ingest::Article;
@@ -135,20 +135,26 @@ impl Thresholds {
     /// The full decision for two sentences of `corpus`: the score when they
     /// report the same thing.
     pub fn verify(&self, corpus: &Corpus, a: SentenceRef, b: SentenceRef) -> Option<Score> {
-        let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
+        self.verify_by(corpus, corpus.weighing(), a, b)
+    }
+
+    /// [`Self::verify`] with the given weights (a story's, see
+    /// [`within_stories`]).
+    pub fn verify_by(&self, corpus: &Corpus, weighing: Weighing, a: SentenceRef, b: SentenceRef) -> Option<Score> {
+        let score = weighing.score(corpus.sentence(a), corpus.sentence(b));
         // A report inside a longer sentence: its clause matches on its own.
         // (The whole sentences must still clear the index's bounds.)
         let by_clause = || {
             score.n_shared >= self.clause_terms
                 && score.containment >= self.min_share()
-                && corpus.best_clause_score(a, b).is_some_and(|c| {
+                && corpus.best_clause_score_by(weighing, a, b).is_some_and(|c| {
                     c.dice >= self.clause_dice && c.n_shared >= self.clause_terms && c.rare >= self.clause_shared
                 })
         };
         // A list of names copied word for word is shared content in itself.
         let same = (self.accepts(&score, |k| corpus.has_run(a, b, k)) || by_clause())
             && (corpus.shared_content(a, b) >= MIN_SHARED_CONTENT || corpus.has_run(a, b, self.long_run))
-            && !corpus.names_conflict(a, b);
+            && !corpus.names_conflict_by(weighing, a, b);
         same.then_some(score)
     }
 
@@ -289,6 +295,54 @@ pub fn sentence_matches_folded(
     }
     out.sort_by_key(|m| (m.a, m.b));
     out
+}
+
+/// The matches of a pile of several stories, each match found by words
+/// checked again with its story's own weights ([`Corpus::weights_within`]),
+/// as if the story had been loaded alone: in a large pile a story's names
+/// are rare and weigh a lot, and two of its sentences cast in the same
+/// mould (the same names, other particulars) look alike; within the story
+/// those names weigh little. Matches across stories are dropped, and a
+/// match `keep` vouches for (the sentence model's) stays. With one story
+/// the weights are the set's own and nothing changes.
+pub fn within_stories(
+    corpus: &Corpus,
+    stories: &Stories,
+    matches: Vec<SentenceMatch>,
+    th: &Thresholds,
+    keep: impl Fn(&SentenceMatch) -> bool + Sync,
+) -> Vec<SentenceMatch> {
+    let mut matches = matches;
+    matches.retain(|m| stories.together(m.a.0, m.b.0));
+    if stories.len() <= 1 {
+        return matches;
+    }
+    let mut of_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
+    for (index, m) in matches.iter().enumerate() {
+        if m.found_by == FoundBy::Words && !keep(m) {
+            of_story[stories.story[m.a.0]].push(index);
+        }
+    }
+    let checked: Vec<(usize, Vec<usize>)> = of_story.into_iter().enumerate().filter(|(_, m)| !m.is_empty()).collect();
+    let failed: Vec<Vec<usize>> = crate::par::map(&checked, |(story, indices)| {
+        let weights = corpus.weights_within(&stories.members[*story]);
+        let weighing = weights.weighing();
+        indices
+            .iter()
+            .copied()
+            .filter(|&i| th.verify_by(corpus, weighing, matches[i].a, matches[i].b).is_none())
+            .collect()
+    });
+    let mut drop = vec![false; matches.len()];
+    for index in failed.into_iter().flatten() {
+        drop[index] = true;
+    }
+    let mut index = 0;
+    matches.retain(|_| {
+        index += 1;
+        !drop[index - 1]
+    });
+    matches
 }
 
 /// The lexical matches joined with the sentence model's: every pair the
@@ -592,6 +646,37 @@ mod tests {
         let before = p.clone();
         add_implied(&a, &c, &mut p, &[vec![(1, 1..2), (0, 1..2)]]);
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn within_its_story_the_same_mould_with_other_particulars_is_no_match() {
+        // Story 0: two reports naming the Zelkor Agency throughout. Story
+        // 1: reports where harbours, levies, tunnels and budgets are
+        // everyday words, and the Zelkor Agency unknown.
+        let zelkor = [
+            "The Zelkor Agency approved the new harbour levy on Monday, citing rising prices. Marwick of the Zelkor Agency praised the Brindle ferries. Marwick said the Zelkor Agency would close the Quillan shipyard by March.",
+            "The Zelkor Agency rejected the disputed tunnel budget on Friday, citing rising prices. Marwick of the Zelkor Agency visited the Brindle docks. Marwick said the Zelkor Agency would close the Quillan shipyard by March.",
+        ];
+        let everyday = "Officials approved the new harbour levy after a vote. Critics rejected the disputed tunnel budget again. The new harbour levy was approved and the disputed tunnel budget rejected.";
+        let mut texts: Vec<&str> = zelkor.to_vec();
+        texts.extend(std::iter::repeat_n(everyday, 6));
+        let a = arts(&texts);
+        let c = Corpus::build(&a);
+        let th = Thresholds::default();
+        let found = sentence_matches(&c, &th);
+        let pair = |m: &SentenceMatch| (m.a, m.b);
+        // Weighed over the whole pile, the two frames look alike.
+        assert!(found.iter().any(|m| pair(m) == ((0, 0), (1, 0))), "{found:?}");
+        let stories =
+            Stories { story: [0, 0].into_iter().chain([1; 6]).collect(), members: vec![vec![0, 1], (2..8).collect()] };
+        let kept = within_stories(&c, &stories, found.clone(), &th, |_| false);
+        assert!(!kept.iter().any(|m| pair(m) == ((0, 0), (1, 0))), "{kept:?}");
+        // The statement both reports carry stays, and so does story 1's.
+        assert!(kept.iter().any(|m| pair(m) == ((0, 2), (1, 2))), "{kept:?}");
+        assert!(kept.iter().any(|m| m.a.0 == 2 && m.b.0 == 3));
+        // A match vouched for stays; one story changes nothing.
+        assert_eq!(within_stories(&c, &stories, found.clone(), &th, |_| true).len(), found.len());
+        assert_eq!(within_stories(&c, &Stories::one(8), found.clone(), &th, |_| false), found);
     }
 
     #[test]

@@ -366,11 +366,16 @@ impl Corpus {
     /// name a place differently, Kyiv for Ukraine, so a low word-order
     /// overlap is never a conflict.)
     pub fn names_conflict(&self, a: SentenceRef, b: SentenceRef) -> bool {
+        self.names_conflict_by(self.weighing(), a, b)
+    }
+
+    /// [`Self::names_conflict`] with the given weights.
+    pub fn names_conflict_by(&self, weighing: Weighing, a: SentenceRef, b: SentenceRef) -> bool {
         let (x, y) = (&self.names[a.0][a.1], &self.names[b.0][b.1]);
         if x.is_empty() || y.is_empty() {
             return false;
         }
-        let idf = |n: &u32| self.vocab.idf(*n);
+        let idf = |n: &u32| weighing.weight[*n as usize];
         // A name one side writes in lower case ("the Foreign Ministry" /
         // "the foreign ministry") is not a different name.
         // Nor is the country beside its people ("Colombia" / "the Colombian
@@ -444,6 +449,11 @@ impl Corpus {
     /// sentence or one of its clauses (for long sentences; `None` when
     /// neither has clauses).
     pub fn best_clause_score(&self, a: SentenceRef, b: SentenceRef) -> Option<Score> {
+        self.best_clause_score_by(self.weighing(), a, b)
+    }
+
+    /// [`Self::best_clause_score`] with the given weights.
+    pub fn best_clause_score_by(&self, weighing: Weighing, a: SentenceRef, b: SentenceRef) -> Option<Score> {
         let (ca, cb) = (&self.clauses[a.0][a.1], &self.clauses[b.0][b.1]);
         if ca.is_empty() && cb.is_empty() {
             return None;
@@ -459,7 +469,7 @@ impl Corpus {
                 if whole_x && j == cb.len() {
                     continue;
                 }
-                let s = self.score(x, y);
+                let s = weighing.score(x, y);
                 if best.is_none_or(|b| s.dice > b.dice) {
                     best = Some(s);
                 }
@@ -468,6 +478,65 @@ impl Corpus {
         best
     }
 
+    pub fn mass(&self, terms: &[u32]) -> f32 {
+        self.weighing().mass(terms)
+    }
+
+    /// Compares two sorted term sets.
+    pub fn score(&self, a: &[u32], b: &[u32]) -> Score {
+        self.weighing().score(a, b)
+    }
+
+    /// The set's own weights: each term's idf over all its sentences.
+    pub fn weighing(&self) -> Weighing<'_> {
+        Weighing { weight: &self.weight, unit: self.unit() }
+    }
+
+    /// Each term's idf over the sentences of `articles` alone (one story
+    /// of a larger pile), as if only they had been loaded: a story's own
+    /// names, rare in the pile, are in many of its sentences and weigh
+    /// little when judging whether two of them say the same thing. Terms
+    /// the articles do not use weigh nothing.
+    pub fn weights_within(&self, articles: &[usize]) -> Weights {
+        let mut df = vec![0u32; self.weight.len()];
+        let mut sentences = 0u32;
+        for &article in articles {
+            for terms in &self.terms[article] {
+                sentences += 1;
+                for &term in terms {
+                    df[term as usize] += 1;
+                }
+            }
+        }
+        let weight =
+            df.into_iter().map(|df| if df == 0 { 0.0 } else { (1.0 + sentences as f32 / df as f32).ln() }).collect();
+        Weights { weight, unit: (1.0 + sentences as f32).ln().max(1.0) }
+    }
+}
+
+/// Term weights of one story ([`Corpus::weights_within`]), owned.
+#[derive(Clone, Debug, Default)]
+pub struct Weights {
+    pub weight: Vec<f32>,
+    pub unit: f32,
+}
+
+impl Weights {
+    pub fn weighing(&self) -> Weighing<'_> {
+        Weighing { weight: &self.weight, unit: self.unit }
+    }
+}
+
+/// How terms are weighed when two sentences are compared: each term's
+/// weight, and the weight of a term found in one sentence only (the unit
+/// thresholds on shared weight are given in, see [`Corpus::unit`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Weighing<'w> {
+    pub weight: &'w [f32],
+    pub unit: f32,
+}
+
+impl Weighing<'_> {
     pub fn mass(&self, terms: &[u32]) -> f32 {
         terms.iter().map(|&t| self.weight[t as usize]).sum()
     }
@@ -498,7 +567,7 @@ impl Corpus {
             dice: 2.0 * shared / (ma + mb),
             containment: shared / ma.min(mb),
             n_shared,
-            rare: shared / self.unit(),
+            rare: shared / self.unit,
         }
     }
 }
