@@ -156,6 +156,18 @@ pub fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(word)
 }
 
+/// Words that deny what follows them (`no`, `not`, `never`, `without`); a
+/// word ending in `n't` does too. Matched on the lower-cased surface form.
+pub fn is_negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Words that open a new clause (`but`, `whether`, `which`): a negation
+/// before one does not reach past it. Matched on the lower-cased surface form.
+pub fn opens_clause(w: &str) -> bool {
+    CLAUSE_OPENERS.contains(&w)
+}
+
 /// English function words and other words that carry no topic on their own.
 pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(w)
@@ -346,6 +358,15 @@ pub fn is_news_agency(name: &str) -> bool {
 }
 
 /// A set of words, looked up whole and case-sensitively.
+/// The words of [`is_negation`].
+const NEGATIONS: &[&str] = &["no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"];
+
+/// The words of [`opens_clause`].
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "and", "or", "whether", "if", "that", "because", "which", "who", "whom", "whose", "when", "while",
+    "although", "though", "as", "so", "after", "before", "until", "since", "where",
+];
+
 type WordSet = FxHashSet<&'static str>;
 
 fn word_set(words: &[&'static str]) -> WordSet {

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::denial::{self, Claims};
 use super::expr;
 use super::{Basis, Event, Mention, Precision, When, summary};
 use crate::align::{Corpus, Score, SentenceRef};
@@ -189,6 +190,8 @@ struct Merger<'a> {
     terms: Vec<Vec<u32>>,
     /// Content terms around each mention's date ([`nucleus_terms`]).
     nuclei: Vec<Vec<u32>>,
+    /// What each mention asserts and denies ([`denial::claims`]).
+    claims: Vec<Claims>,
     drafts: Vec<Draft>,
     /// Only events sharing a term with a mention, or holding a sentence
     /// the alignment matched with the mention's, can take it: these
@@ -209,6 +212,7 @@ impl<'a> Merger<'a> {
         mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
         let terms = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
         let nuclei = crate::par::map(&mentions, |m| nucleus_terms(articles, corpus, m));
+        let claims = crate::par::map(&mentions, |m| denial::claims(articles, corpus, m));
         let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
         for &(first, second) in aligned {
             neighbours.entry(first).or_default().push(second);
@@ -221,6 +225,7 @@ impl<'a> Merger<'a> {
             mentions,
             terms,
             nuclei,
+            claims,
             drafts: Vec::new(),
             by_term: HashMap::new(),
             by_sentence: HashMap::new(),
@@ -394,8 +399,12 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// How alike two mentions are, when they report the same happening.
+    /// How alike two mentions are, when they report the same happening
+    /// (never a denial and a report of what it denies).
     fn link(&self, first: usize, second: usize) -> Option<f32> {
+        if self.denied_by(first, &[second]) {
+            return None;
+        }
         let score = self.corpus.score(&self.terms[first], &self.terms[second]);
         // Sentences the alignment matched, when these parts of them (a
         // clause each, perhaps) still share what they say.
@@ -405,6 +414,13 @@ impl<'a> Merger<'a> {
             || self.same_day(first, second)
                 && (self.near_the_date(first, second) || many_shared(&score) || self.same_figure(first, second));
         linked.then_some(score.dice.max(if same_report { MERGE_REPORTED_DICE } else { 0.0 }))
+    }
+
+    /// One of `members` denies what `mention` tells, or tells what it
+    /// denies ("no pope was elected" / "a pope was elected"): two
+    /// happenings, whatever else they share.
+    fn denied_by(&self, mention: usize, members: &[usize]) -> bool {
+        members.iter().any(|&member| self.claims[mention].conflict(&self.claims[member], self.corpus))
     }
 
     /// The alignment matched the sentences of two mentions.
@@ -478,7 +494,8 @@ impl<'a> Merger<'a> {
         let score = self.corpus.score(&self.terms[mention], &common);
         let agree = score.n_shared >= 1
             && score.rare >= BRIEF_SHARED
-            && !draft.kept.iter().any(|&kept| self.actors_differ(mention, kept, &self.terms));
+            && !draft.kept.iter().any(|&kept| self.actors_differ(mention, kept, &self.terms))
+            && !self.denied_by(mention, &draft.members);
         agree.then_some(score.rare)
     }
 

@@ -4,6 +4,7 @@
 //! the same happening from different sources are merged into one event.
 
 pub mod clock;
+mod denial;
 pub mod expr;
 pub mod mention;
 mod merge;
@@ -268,6 +269,33 @@ mod tests {
         assert_eq!(wed.len(), 1, "{ev:#?}");
         assert_eq!(wed[0].mentions.len(), 2);
         assert!(ev.iter().any(|e| e.when.date_string() == "2025-11-17"));
+    }
+
+    #[test]
+    fn a_denial_is_not_the_happening_it_denies() {
+        // 2025-05-09 is a Friday: "on Thursday" is the 8th in all three.
+        let (_, ev) = timeline(&[
+            "Conclave\n2025-05-09\n\nWhite smoke rose from the Sistine Chapel chimney on Thursday evening, signalling that a pope had been elected.",
+            "Pope\n2025-05-09\n\nWhite smoke rose from the Sistine Chapel chimney on Thursday, signalling that the cardinals had elected a pope.",
+            "Vatican\n2025-05-09\n\nBlack smoke rose from the Sistine Chapel chimney on Thursday morning, signalling that there was no pope elected.",
+        ]);
+        let thursday: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2025-05-08").collect();
+        assert_eq!(thursday.len(), 2, "{ev:#?}");
+        let shape: Vec<Vec<usize>> = thursday.iter().map(|e| e.mentions.iter().map(|m| m.article).collect()).collect();
+        assert!(shape.contains(&vec![0, 1]) && shape.contains(&vec![2]), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_negation_of_a_detail_does_not_split_one_happening() {
+        // 2026-03-02 is a Monday: "late Sunday" is the 1st in both.
+        let (_, ev) = timeline(&[
+            "Vote\n2026-03-02\n\nThe electoral council declared Ugarte the winner late Sunday with 51.2 percent of the votes, without publishing the results by polling station.",
+            "Election\n2026-03-02\n\nThe electoral council declared Ugarte the winner late Sunday with 51.2 percent of the votes.",
+            "Result\n2026-03-02\n\nThe electoral council declared Ugarte the winner late Sunday, but did not say when the tally would be published.",
+        ]);
+        let sunday: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2026-03-01").collect();
+        assert_eq!(sunday.len(), 1, "{ev:#?}");
+        assert_eq!(sunday[0].mentions.len(), 3, "{ev:#?}");
     }
 
     #[test]
