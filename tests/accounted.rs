@@ -4,8 +4,9 @@
 //! here with the reason. Run over the bundled sample, the stories in
 //! `tests/stories`, the real reports in `tests/real` (saved pages of two
 //! stories, with the shapes real pages have) and the web pages in
-//! `tests/fixtures/pages` (furniture of every kind around a story), whose
-//! words are the text a browser shows.
+//! `tests/fixtures/pages` (furniture of every kind around a story, and a
+//! clipped Markdown page), whose words are the text a browser shows, or
+//! for Markdown the text a reader of the rendered file sees.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -82,11 +83,37 @@ fn visible_text(html: &str) -> String {
     text
 }
 
+/// The text a reader of a rendered Markdown file sees (read here with
+/// `pulldown-cmark`, not with parallax's reader): its text, code, image alt
+/// text and front matter, and what its HTML shows. A reference definition
+/// (an address) is no text a reader sees; parallax lists it all the same.
+fn rendered_markdown(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(chunk) | Event::Code(chunk) | Event::FootnoteReference(chunk) => text.push_str(&chunk),
+            Event::Html(html) | Event::InlineHtml(html) => text.push_str(&visible_text(&html)),
+            _ => {}
+        }
+        text.push(' ');
+    }
+    text
+}
+
 /// The text whose every word must be accounted for: what a browser shows
-/// of a web page, else the file as the header rules read it.
+/// of a web page, what a reader of a Markdown file sees rendered, else the
+/// file as the header rules read it.
 fn text_of(source: &Source) -> String {
+    let is_markdown = source.path.ends_with(".md") || source.path.ends_with(".markdown");
     if source.path.ends_with(".html") {
         visible_text(&String::from_utf8_lossy(&source.bytes))
+    } else if is_markdown {
+        rendered_markdown(&String::from_utf8_lossy(&source.bytes))
     } else {
         parallax::ingest::page_text(source).unwrap()
     }
@@ -248,6 +275,13 @@ const PROSE_REMOVED: &[(&str, Removal, &str, &str)] = &[
     ("03_india_rail_cert.txt", Removal::Link, "Also Read: Heavy rain likely to", "a link to another story"),
     ("03_india_rail_cert.txt", Removal::Link, "Also Read: IRCTC to roll out", "a link to another story"),
     ("01_herald.html", Removal::Furniture, "We use cookies to improve", "a cookie banner in the page's navigation"),
+    (
+        "03_clipped.md",
+        Removal::Furniture,
+        "A crane at the container terminal",
+        "a web clipper's quoted excerpt: the page's description over the article",
+    ),
+    ("03_clipped.md", Removal::Link, "[release]: https://", "a reference definition: a link's address"),
     ("01_herald.html", Removal::Furniture, "Please enable JavaScript to see", "a browser notice (`<noscript>`)"),
     (
         "01_herald.html",

@@ -453,12 +453,43 @@ impl Walker {
             linked_data(&mut self.meta, json);
         }
         let mut dropped = self.dropped;
+        if let Some(title) = unused_title(&self.meta) {
+            dropped.insert(0, (0, Removal::Metadata, title));
+        }
         if let Some(code) = self.code.summary() {
             dropped.insert(0, (0, Removal::Code, code));
         }
         render(self.meta, self.blocks, dropped)
     }
 }
+
+/// The page's `<title>` when the title was taken from elsewhere (`og:title`,
+/// the headline) and the `<title>` says more than that title with the
+/// site's name before or after it ("Dam fails after record rain | Coast
+/// Herald" over "Dam gives way after record rain"): other words for the
+/// story, which a reader is told were left out.
+fn unused_title(meta: &Meta) -> Option<String> {
+    let page_title = meta.title.as_deref()?;
+    let chosen = meta.og_title.as_deref().or(meta.h1.as_deref())?;
+    let (page, chosen) = (page_title.to_lowercase(), collapse(chosen).to_lowercase());
+    let rest = page.strip_prefix(chosen.as_str()).or_else(|| page.strip_suffix(chosen.as_str()));
+    let Some(rest) = rest else { return Some(page_title.to_string()) };
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || TITLE_SEPARATORS.contains(&c));
+    let site = meta.site.as_deref().map(|site| collapse(site).to_lowercase());
+    let names_the_site = match site {
+        Some(site) => rest == site,
+        // No site declared: a few words that are no sentence name it.
+        None => crate::text::words::count(rest) <= SITE_NAME_WORDS && !rest.contains(['.', ',', ':']),
+    };
+    (!rest.is_empty() && !names_the_site).then(|| page_title.to_string())
+}
+
+/// What pages put between a title and their site's name.
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', ':', '·', '•', '»', '«', '/', '~'];
+
+/// The most words a site's name takes in a `<title>` when the page does
+/// not declare the name.
+const SITE_NAME_WORDS: usize = 4;
 
 fn read_meta(meta: &mut Meta, key: Option<String>, content: Option<String>) {
     let (Some(key), Some(content)) = (key, content) else { return };
@@ -690,6 +721,7 @@ mod tests {
             shape,
             [
                 (Removal::Code, "1 script, 1 style: 63 bytes of code, not text"),
+                (Removal::Metadata, "Dam fails after record rain | Coast Herald"),
                 (Removal::Furniture, "Home World"),
                 (Removal::Furniture, "Subscribe today"),
                 (Removal::Caption, "FILE - The dam in 2019."),
@@ -698,8 +730,8 @@ mod tests {
             ]
         );
         // Each where it stood: the caption before the paragraph after the figure.
-        assert_eq!(left_out[3].2, "Hundreds were evacuated & roads closed.");
-        assert_eq!(left_out[5].2, "", "the footer after the last paragraph");
+        assert_eq!(left_out[4].2, "Hundreds were evacuated & roads closed.");
+        assert_eq!(left_out[6].2, "", "the footer after the last paragraph");
         // Blocks within furniture are listed one by one; an inline button is
         // listed before the paragraph it stood in, which stays whole.
         let left_out = dropped(
@@ -770,6 +802,44 @@ mod tests {
         let t = ld(&format!(r#"{{"@type":"NewsArticle","author":{{"name":"{}é"}}}}"#, "x".repeat(399)));
         assert!(t.contains("é\""), "{t}");
         assert!(ld("{not json").contains("Text here."));
+    }
+
+    #[test]
+    fn a_page_title_not_used_is_listed_unless_it_only_adds_the_site() {
+        let titles = |head: &str| -> Vec<String> {
+            let page =
+                format!("<html><head>{head}</head><body><p>The storm hit the coast on Monday.</p></body></html>");
+            dropped(&page)
+                .into_iter()
+                .filter(|(kind, ..)| *kind == Removal::Metadata)
+                .map(|(_, text, _)| text)
+                .collect()
+        };
+        let og = r#"<meta property="og:title" content="Storm hits the coast">"#;
+        let site = r#"<meta property="og:site_name" content="Coast Herald">"#;
+        // Other words for the story: listed.
+        assert_eq!(
+            titles(&format!("<title>Storm batters coast, cuts power</title>{og}")),
+            ["Storm batters coast, cuts power"]
+        );
+        assert_eq!(
+            titles(&format!("<title>Storm batters coast - Coast Herald</title>{og}{site}")),
+            ["Storm batters coast - Coast Herald"]
+        );
+        // The same title, with the site's name before or after it: not.
+        assert!(titles(&format!("<title>Storm hits the coast | Coast Herald</title>{og}{site}")).is_empty());
+        assert!(titles(&format!("<title>Coast Herald » Storm  hits the coast</title>{og}{site}")).is_empty());
+        assert!(titles(&format!("<title>Storm hits the coast — The Herald</title>{og}")).is_empty());
+        assert!(titles(&format!("<title>STORM HITS THE COAST</title>{og}")).is_empty());
+        // More than a site's name after the title: listed.
+        assert_eq!(
+            titles(&format!("<title>Storm hits the coast: thousands without power, roads closed</title>{og}")),
+            ["Storm hits the coast: thousands without power, roads closed"]
+        );
+        // The title read from the <title> itself, or from the headline.
+        assert!(titles("<title>Storm hits the coast</title>").is_empty());
+        let h1 = "<title>Weather live | Herald</title></head><body><article><h1>Storm hits the coast</h1>";
+        assert_eq!(titles(h1), ["Weather live | Herald"]);
     }
 
     #[test]

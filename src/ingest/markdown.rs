@@ -1,50 +1,95 @@
 //! Markdown as a reader sees it: links as their text, no emphasis markers,
-//! no images, no quote markers, no reference definitions. Lines stay lines
-//! (headings keep their `#`, front matter is left alone) so the header
-//! rules in [`super::meta`] read the file as before.
+//! no HTML tags, no quote markers. Lines stay lines (headings keep their
+//! `#`, front matter is left alone) so the header rules in [`super::meta`]
+//! read the file as before.
+//!
+//! Nothing is dropped silently: what a reader of the rendered file would
+//! see but the text leaves out comes back as [`Page::dropped`], each piece
+//! with its kind and the line it stood on: a web clipper's quoted excerpt
+//! (the page's description over the article), code blocks, images' alt
+//! text, and reference definitions (a link's address, listed although a
+//! reader sees only the link's text). HTML tags and comments are markup,
+//! not text, and go without a word, as in a web page.
+
+use super::html::Page;
+use super::removed::{Removal, Removed};
 
 /// The text of a Markdown file with its inline syntax resolved.
 pub fn to_text(md: &str) -> String {
+    read(md).text
+}
+
+/// The text of a Markdown file with its inline syntax resolved, and what
+/// was left out of it (`at` the index of the line it stood on).
+pub fn read(md: &str) -> Page {
     // Front matter is read as fields, later; a `---` rule over text is text.
     let (head, rest) = match super::meta::front_matter(md) {
         Some((_, rest)) => md.split_at(md.len() - rest.len()),
         None => ("", md),
     };
-    let mut out = String::with_capacity(md.len());
-    out.push_str(head);
-    let lines = rest.split('\n');
-    let mut fenced = false;
-    // A web clipper's quoted `## Excerpt`: the page's description, which
-    // repeats the article, over the article itself.
-    let mut in_excerpt = false;
-    for line in lines {
+    let mut reader = Reader { text: String::with_capacity(md.len()), ..Reader::default() };
+    reader.text.push_str(head);
+    let first_line = head.matches('\n').count();
+    for (index, line) in rest.split('\n').enumerate() {
+        reader.line(first_line + index, line);
+    }
+    reader.text.pop();
+    Page { text: reader.text, dropped: reader.dropped }
+}
+
+/// One pass over a Markdown file's lines.
+#[derive(Default)]
+struct Reader {
+    text: String,
+    dropped: Vec<Removed>,
+    /// Inside a fenced code block.
+    fenced: bool,
+    /// Inside a web clipper's quoted `## Excerpt`: the page's description,
+    /// which repeats the article, over the article itself.
+    in_excerpt: bool,
+}
+
+impl Reader {
+    /// Reads line `at` of the file: its text, or a blank line and what it
+    /// held listed as left out.
+    fn line(&mut self, at: usize, line: &str) {
         let trimmed = line.trim_start();
         if trimmed.starts_with('>') {
             let heading = strip_quote_markers(line).trim_start_matches('#').trim().to_ascii_lowercase();
             if heading == "excerpt" || heading == "description" {
-                in_excerpt = true;
+                self.in_excerpt = true;
             }
-            if in_excerpt {
-                out.push('\n');
-                continue;
+            if self.in_excerpt {
+                return self.leave_out(at, Removal::Furniture, &inline(strip_quote_markers(line), 0).text);
             }
         } else {
-            in_excerpt = false;
+            self.in_excerpt = false;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fenced = !fenced;
-            out.push('\n');
-            continue;
+            self.fenced = !self.fenced;
+            return self.leave_out(at, Removal::CodeBlock, "");
         }
-        if fenced || is_reference_definition(trimmed) {
-            out.push('\n');
-            continue;
+        if self.fenced {
+            return self.leave_out(at, Removal::CodeBlock, line.trim());
         }
-        out.push_str(&inline(strip_quote_markers(line), 0));
-        out.push('\n');
+        if is_reference_definition(trimmed) {
+            return self.leave_out(at, Removal::Link, trimmed);
+        }
+        let resolved = inline(strip_quote_markers(line), 0);
+        for alt in resolved.alt_texts.into_iter().filter(|alt| !alt.trim().is_empty()) {
+            self.dropped.push(Removed { kind: Removal::Caption, text: alt.trim().to_string(), at });
+        }
+        self.text.push_str(&resolved.text);
+        self.text.push('\n');
     }
-    out.pop();
-    out
+
+    /// A blank line where line `at` stood, and its text (if any) listed.
+    fn leave_out(&mut self, at: usize, kind: Removal, text: &str) {
+        if !text.trim().is_empty() {
+            self.dropped.push(Removed { kind, text: text.trim().to_string(), at });
+        }
+        self.text.push('\n');
+    }
 }
 
 /// `> text`, `>> text`: the text.
@@ -68,22 +113,32 @@ fn is_reference_definition(line: &str) -> bool {
 /// line, so links have no such limit.
 const EMPHASIS_MAX: usize = 300;
 
-/// Links, images, emphasis and code spans of one line resolved (links
-/// inside link text only `depth` deep).
-fn inline(line: &str, depth: usize) -> String {
-    if !line.contains(['[', '*', '_', '`', '\\', '!']) {
-        return line.to_string();
+/// A line with its inline syntax resolved: its text, and the alt text of
+/// the images it held (left out of the text).
+#[derive(Debug, Default, PartialEq)]
+struct Inline {
+    text: String,
+    alt_texts: Vec<String>,
+}
+
+/// Links, images, emphasis, code spans and HTML tags of one line resolved
+/// (links inside link text only `depth` deep).
+fn inline(line: &str, depth: usize) -> Inline {
+    if !line.contains(['[', '*', '_', '`', '\\', '!', '<']) {
+        return Inline { text: line.to_string(), alt_texts: Vec::new() };
     }
     let chars: Vec<char> = line.chars().collect();
     // Each `[` and `(` with its closing partner, found once for the line.
     let pairs = Pairs { square: partners(&chars, '[', ']'), round: partners(&chars, '(', ')') };
     let mut out = String::with_capacity(line.len());
+    let mut alt_texts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        // `![alt](src)`: an image, not text.
+        // `![alt](src)`: an image, not text; its alt text is listed.
         if c == '!' && chars.get(i + 1) == Some(&'[') {
-            if let Some((_, end)) = link_at(&chars, i + 1, &pairs) {
+            if let Some((alt, end)) = link_at(&chars, i + 1, &pairs) {
+                alt_texts.push(inline(&alt, depth + 1).text);
                 i = end;
                 continue;
             }
@@ -91,7 +146,20 @@ fn inline(line: &str, depth: usize) -> String {
         // `[text](url)`, `[text][ref]`: the text.
         if c == '[' {
             if let Some((text, end)) = link_at(&chars, i, &pairs) {
-                out.push_str(&if depth < 2 { inline(&text, depth + 1) } else { text });
+                if depth < 2 {
+                    let inner = inline(&text, depth + 1);
+                    out.push_str(&inner.text);
+                    alt_texts.extend(inner.alt_texts);
+                } else {
+                    out.push_str(&text);
+                }
+                i = end;
+                continue;
+            }
+        }
+        // `<b>`, `</span>`, `<br/>`, `<!-- note -->`: markup, not text.
+        if c == '<' {
+            if let Some(end) = tag_end(&chars, i) {
                 i = end;
                 continue;
             }
@@ -121,7 +189,29 @@ fn inline(line: &str, depth: usize) -> String {
         out.push(c);
         i += 1;
     }
-    out
+    Inline { text: out, alt_texts }
+}
+
+/// An HTML tag or comment starting at `<` (index `at`): the index after it.
+/// A tag opens with a letter (`<b`, `</b`) and closes on the same line; an
+/// autolink (`<https://...>`) or a comparison (`a < b`) is no tag.
+fn tag_end(chars: &[char], at: usize) -> Option<usize> {
+    let rest = &chars[at + 1..(at + 1 + EMPHASIS_MAX).min(chars.len())];
+    if rest.starts_with(&['!', '-', '-']) {
+        let close = rest.windows(3).skip(3).position(|w| w == ['-', '-', '>'])?;
+        return Some(at + 1 + 3 + close + 3);
+    }
+    let name = rest.strip_prefix(&['/']).unwrap_or(rest);
+    if !name.first().is_some_and(char::is_ascii_alphabetic) {
+        return None;
+    }
+    let name_len = name.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '-').count();
+    let after_name = name.get(name_len).copied();
+    if !after_name.is_some_and(|c| c == '>' || c == '/' || c.is_whitespace()) {
+        return None;
+    }
+    let close = rest.iter().position(|&c| c == '>')?;
+    Some(at + 1 + close + 1)
 }
 
 /// For each index, the index of the bracket closing the one opened there.
@@ -211,7 +301,44 @@ mod tests {
     use super::*;
 
     fn inline_(s: &str) -> String {
-        inline(s, 0)
+        inline(s, 0).text
+    }
+
+    /// What a file's reading left out: (kind, text, line).
+    fn dropped(md: &str) -> Vec<(Removal, String, usize)> {
+        read(md).dropped.into_iter().map(|removed| (removed.kind, removed.text, removed.at)).collect()
+    }
+
+    #[test]
+    fn what_the_text_leaves_out_is_listed_with_its_line() {
+        let md = "# Dam fails\n\n> ## Excerpt\n> The dam gave way.\n\nThe dam ![Flood waters in the valley](flood.jpg) gave way.\n\n```\nlet x = 1;\n```\n[1]: https://x.example/dam \"Dam\"\nEnd.";
+        assert_eq!(
+            dropped(md),
+            [
+                (Removal::Furniture, "## Excerpt".to_string(), 2),
+                (Removal::Furniture, "The dam gave way.".to_string(), 3),
+                (Removal::Caption, "Flood waters in the valley".to_string(), 5),
+                (Removal::CodeBlock, "let x = 1;".to_string(), 8),
+                (Removal::Link, "[1]: https://x.example/dam \"Dam\"".to_string(), 10),
+            ]
+        );
+        // Lines after front matter are counted from the top of the file.
+        let md = "---\ntitle: Dam\n---\n![A [linked](u) photo](p.jpg)\nText.";
+        assert_eq!(dropped(md), [(Removal::Caption, "A linked photo".to_string(), 3)]);
+        // An image without alt text, and a link around an image, leave out no words.
+        assert!(dropped("![](p.jpg) and [![ ](p.jpg)](u)").is_empty());
+        assert_eq!(dropped("[see ![the map](m.png)](u)"), [(Removal::Caption, "the map".to_string(), 0)]);
+    }
+
+    #[test]
+    fn html_tags_and_comments_are_markup() {
+        assert_eq!(inline_("The <b>dam</b> gave<br/> way <span class=\"x\">today</span>."), "The dam gave way today.");
+        assert_eq!(inline_("Note<!-- an editor's note --> here."), "Note here.");
+        // Not tags: comparisons, autolinks, an unclosed bracket.
+        assert_eq!(inline_("a < b and c <d"), "a < b and c <d");
+        assert_eq!(inline_("see <https://x.example/a>"), "see <https://x.example/a>");
+        assert_eq!(inline_("x <3 y"), "x <3 y");
+        assert_eq!(inline_("<!-- never closed"), "<!-- never closed");
     }
 
     #[test]
@@ -233,7 +360,7 @@ mod tests {
 
     #[test]
     fn hostile_lines_are_bounded() {
-        for unit in ["[", "*a ", "_", "![", "[x](", "`", "[a]["] {
+        for unit in ["[", "*a ", "_", "![", "[x](", "`", "[a][", "<a ", "<!--", "![a](b)"] {
             // Every scan is bounded, so this ends (a benchmark-free check:
             // it only has to finish and give no more than it was given).
             let line = unit.repeat(20_000);

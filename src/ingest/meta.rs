@@ -749,6 +749,18 @@ pub(crate) fn front_matter(text: &str) -> Option<(Layout, &str)> {
     Some((layout, &text[end.min(text.len())..]))
 }
 
+/// The lines of a file's front matter, listed as the metadata they are:
+/// the fields are read from them, and no line of them is in the body.
+pub(crate) fn front_matter_lines(text: &str) -> Vec<Removed> {
+    let Some((_, rest)) = front_matter(text) else { return Vec::new() };
+    let head = &text[..text.len() - rest.len()];
+    head.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| Removed { kind: Removal::Metadata, text: line.to_string(), at: 0 })
+        .collect()
+}
+
 /// What a front matter field names, by its key.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum FieldKind {
@@ -1551,6 +1563,22 @@ mod tests {
         let l = parse("---\ntitle: Storm\npublished: 2025-10-21\nsite_name: Coast Herald\n---\nThe storm hit.");
         assert_eq!(date(&l).as_deref(), Some("2025-10-21"));
         assert_eq!(l.outlet.as_deref(), Some("Coast Herald"));
+    }
+
+    #[test]
+    fn front_matter_lines_are_listed_as_metadata() {
+        let lines = |text: &str| -> Vec<String> {
+            front_matter_lines(text)
+                .into_iter()
+                .map(|removed| format!("{}: {}", removed.kind.as_str(), removed.text))
+                .collect()
+        };
+        assert_eq!(
+            lines("---\ntitle: Storm\ntags: [coast]\n\n---\nThe storm hit."),
+            ["metadata: ---", "metadata: title: Storm", "metadata: tags: [coast]", "metadata: ---"]
+        );
+        assert!(lines("---\nThe storm hit the coast on Monday. It was bad.\n---\nMore.").is_empty());
+        assert!(lines("The storm hit.").is_empty());
     }
 
     #[test]

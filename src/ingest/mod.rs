@@ -181,10 +181,14 @@ fn read_text(
     let page = if served_as_html || html::is_html(&source.path, &decoded.text) {
         warnings.push(Warning::note(&source.path, "read as a web page (HTML)"));
         html::read(&decoded.text)
-    } else if is_markdown(&source.path) {
-        html::Page { text: markdown::to_text(&decoded.text), dropped: Vec::new() }
     } else {
-        html::Page { text: decoded.text, dropped: Vec::new() }
+        let mut page = match is_markdown(&source.path) {
+            true => markdown::read(&decoded.text),
+            false => html::Page { text: decoded.text, dropped: Vec::new() },
+        };
+        // The file's own front matter (not the fields a web page declares).
+        page.dropped.splice(0..0, meta::front_matter_lines(&page.text));
+        page
     };
     let (text, mut removed) = sanitize::sanitize(&page.text);
     let mut left_out = page.dropped;

@@ -41,6 +41,9 @@ pub enum Removal {
     /// A web page's scripts, styles and templates: code, not text a reader
     /// sees, counted in one entry (how many, how many bytes).
     Code,
+    /// A line of a Markdown file's code block: shown to a reader, but no
+    /// prose.
+    CodeBlock,
 }
 
 impl Removal {
@@ -60,6 +63,7 @@ impl Removal {
             Removal::EndMatter => "end matter",
             Removal::OutsideArticle => "outside the article",
             Removal::Code => "script or style",
+            Removal::CodeBlock => "code block",
         }
     }
 
