@@ -61,9 +61,13 @@ pub fn is_title_abbreviation(word: &str) -> bool {
 }
 
 /// Abbreviations that usually continue the sentence but may end one
-/// (`... Apple Inc. The company`, `... on Nov. 19`).
+/// (`... Apple Inc. The company`, `... on Nov. 19`). A month written in
+/// full (May, June, July) is a word, not an abbreviation: `signed in June.
+/// Investors ...` is two sentences.
 pub fn is_soft_abbreviation(word: &str) -> bool {
-    month_number(word).is_some() && word.len() <= 4
+    month_number(word).is_some()
+        && word.len() <= 4
+        && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july")
         || matches!(
             word,
             "Inc"

@@ -377,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn a_month_in_full_ends_a_sentence() {
+        assert_eq!(
+            split("The deal was signed in June. Investors welcomed it in May. Critics did not."),
+            ["The deal was signed in June.", "Investors welcomed it in May.", "Critics did not."]
+        );
+        assert_eq!(split("Talks resume on Nov. 19 in Geneva."), ["Talks resume on Nov. 19 in Geneva."]);
+    }
+
+    #[test]
     fn ambiguous_abbreviation_before_new_sentence() {
         assert_eq!(
             split("The team flew back to the U.S. The talks ended."),
