@@ -294,9 +294,36 @@ fn glued_boundary(single_period: bool, closed: bool, before: &str, next: char, a
     word_like && (after.is_some_and(|a| a.is_lowercase() || a == '\'' || a == '’') || one_letter)
 }
 
+/// True for a sentence that is a heading rather than a statement: alone on
+/// its line, at most a dozen words, and written in title case ("About The
+/// New Pope", "What Is A Pope?"): every word of four letters or more
+/// capitalised. A sentence-case line such as "Expert is puzzled why the
+/// plane continued to sink" still states something and is not one.
+pub fn is_heading(body: &str, sentence: Span) -> bool {
+    let before = body[..sentence.start].trim_end_matches([' ', '\t']);
+    let after = body[sentence.end..].trim_start_matches([' ', '\t']);
+    let alone = (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with(['\n', '\r']));
+    let words: Vec<&str> = super::words::words(sentence.slice(body)).map(|(_, word)| word).collect();
+    let mut long = words.iter().filter(|word| word.chars().count() >= 4).peekable();
+    alone
+        && (2..=12).contains(&words.len())
+        && long.peek().is_some()
+        && long.all(|word| super::words::is_capitalised(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_case_line_is_a_heading_and_a_statement_is_not() {
+        let body = "About The New Pope\nBorn in Chicago in 1955, he joined the order.\nWhat Is A Pope?\nExpert is puzzled why the plane continued to sink\n";
+        let headings: Vec<bool> = sentences(body).into_iter().map(|s| is_heading(body, s)).collect();
+        assert_eq!(headings, [true, false, true, false]);
+        // In running text, a title-case sentence is not a heading.
+        let inline = "He spoke. White Smoke Rose Over Rome. Then he left.";
+        assert!(sentences(inline).into_iter().all(|s| !is_heading(inline, s)));
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| s.slice(text)).collect()
