@@ -1,6 +1,8 @@
 //! The analysis of one set of articles: every stage run in order. The export
 //! and the terminal app both draw from an [`Analysis`].
 
+mod within;
+
 use crate::align::related::Related;
 use crate::align::semantic::{self, SemanticThresholds, Units};
 use crate::align::{self, Copies, Corpus, Passage, SentenceMatch, Stories, Thresholds};
@@ -179,9 +181,9 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
         align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies));
     }
     progress(Progress::Stage(Stage::Timeline));
-    let timeline = timeline::build(&mut articles, &corpus, &matches);
+    let timeline = timeline::build_within(&mut articles, &corpus, &matches, &stories);
     progress(Progress::Stage(Stage::Story));
-    let story = story::build(&articles, &corpus, &matches, clusters);
+    let story = story::build(&articles, &corpus, &matches, clusters, &stories);
     let overviews = story::overview::build(&articles, &stories, &story.clusters);
     Analysis { articles, skipped, corpus, copies, stories, overviews, passages, timeline, story, model }
 }

@@ -320,3 +320,40 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), "EXIT:0");
 }
+
+/// Two stories loaded together: the app opens on the Stories list, Enter
+/// opens a story whose source list holds its own sources alone, and `S`
+/// comes back to the list (as `q` and `Esc` do from a story's top).
+#[test]
+fn a_pile_of_two_stories_opens_on_the_list() {
+    if !Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories");
+    let (strike, rail) = (root.join("airline-strike"), root.join("rail-cyberattack"));
+    let t = Tmux::start_on("pile", 100, 30, "NO_COLOR=1", &[strike.as_path(), rail.as_path()], |_| {});
+    let s = t.wait_for("Stories · 2 in 8 articles");
+    assert!(s.contains("Celtica pilots") && s.contains("Cyberattack knocks out Renfe"), "{s}");
+    assert!(s.contains("4 articles, 4 outlets") && s.contains("parallax · 2 stories"), "{s}");
+    // The first story: its four sources, none of the other's.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Sources (4)");
+    assert!(s.contains("Business Ledger") && !s.contains("Renfe"), "{s}");
+    assert!(s.contains("q stories"), "{s}");
+    // Compare and the timeline work within it.
+    t.keys(&["3"]);
+    let s = t.wait_for("Timeline ·");
+    assert!(!s.contains("2026"), "the rail story's days in the strike's timeline:\n{s}");
+    // Back to the list, at the story left; the second story.
+    t.keys(&["S"]);
+    t.wait_for("Stories · story 1/2");
+    t.keys(&["j", "1"]);
+    let s = t.wait_for("Sources (4)");
+    assert!(!s.contains("Business Ledger") && !s.contains("Celtica"), "{s}");
+    // q at the story's top: the list; q there quits.
+    t.keys(&["q"]);
+    t.wait_for("Stories · story 2/2");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+}

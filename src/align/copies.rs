@@ -58,12 +58,7 @@ impl Copies {
             .filter(|carriers| carriers.len() > PAIRWISE_CARRIERS)
             .collect();
         texts.sort();
-        let mut text_of: Vec<Vec<u32>> = articles.iter().map(|a| vec![NONE; a.sentences.len()]).collect();
-        for (index, carriers) in texts.iter().enumerate() {
-            for &(article, sentence) in carriers {
-                text_of[article][sentence] = index as u32;
-            }
-        }
+        let text_of = text_of(&texts, articles);
         Copies { texts, text_of }
     }
 
@@ -96,6 +91,34 @@ impl Copies {
     pub fn is_empty(&self) -> bool {
         self.texts.is_empty()
     }
+
+    /// The copies among some of the articles, renumbered: `members` are
+    /// the old indices kept, in order (article `members[i]` becomes `i`),
+    /// and `articles` the kept articles. A text left with one carrier is a
+    /// copy of nothing.
+    pub fn within(&self, members: &[usize], articles: &[Article]) -> Copies {
+        let renumber =
+            |(article, sentence): SentenceRef| members.binary_search(&article).ok().map(|new| (new, sentence));
+        let texts: Vec<Vec<SentenceRef>> = self
+            .texts
+            .iter()
+            .map(|carriers| carriers.iter().filter_map(|&carrier| renumber(carrier)).collect::<Vec<_>>())
+            .filter(|carriers| carriers.len() > 1)
+            .collect();
+        let text_of = text_of(&texts, articles);
+        Copies { texts, text_of }
+    }
+}
+
+/// `text_of[article][sentence]` for `texts`.
+fn text_of(texts: &[Vec<SentenceRef>], articles: &[Article]) -> Vec<Vec<u32>> {
+    let mut text_of: Vec<Vec<u32>> = articles.iter().map(|a| vec![NONE; a.sentences.len()]).collect();
+    for (index, carriers) in texts.iter().enumerate() {
+        for &(article, sentence) in carriers {
+            text_of[article][sentence] = index as u32;
+        }
+    }
+    text_of
 }
 
 /// A sentence's words (split at whitespace) as one hash: spacing and line

@@ -261,6 +261,7 @@ pub fn render(analysis: &Analysis) -> String {
         out.push('\n');
     }
     model_line(&mut out, &analysis.model);
+    stories(&mut out, analysis);
     out.push_str("## Articles\n\n");
     for (index, article) in analysis.articles.iter().enumerate() {
         article_section(&mut out, index + 1, article);
@@ -269,6 +270,49 @@ pub fn render(analysis: &Analysis) -> String {
     story(&mut out, analysis);
     timeline(&mut out, analysis);
     out
+}
+
+/// The stories of a pile, each in brief (nothing when the set is one
+/// story): its title, articles, outlets, dates and the statement most of
+/// its sources carry.
+fn stories(out: &mut String, analysis: &Analysis) {
+    if analysis.overviews.len() < 2 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Stories\n\n{} stories; articles are compared only within their story.\n",
+        analysis.overviews.len()
+    );
+    for overview in &analysis.overviews {
+        let dates = match (overview.first, overview.last) {
+            (Some(first), Some(last)) if first == last => format!("{first}"),
+            (Some(first), Some(last)) => format!("{first} to {last}"),
+            _ => "undated".to_string(),
+        };
+        let articles = if overview.articles.len() == 1 { "article" } else { "articles" };
+        let outlets = if overview.outlets == 1 { "outlet" } else { "outlets" };
+        let _ = writeln!(
+            out,
+            "- `{}` **{}** · {} {articles} · {} {outlets} · {dates}",
+            overview.id,
+            escape(&overview.title),
+            overview.articles.len(),
+            overview.outlets
+        );
+        let ids: Vec<String> = overview.articles.iter().map(|&a| short_id(&analysis.articles[a])).collect();
+        let _ = writeln!(out, "  - articles: {}", ids.join(", "));
+        if let Some(lead) = overview.lead.and_then(|c| analysis.story.clusters.get(c)) {
+            let _ = writeln!(
+                out,
+                "  - most shared (`{}`, {} sources): “{}”",
+                lead.id,
+                lead.members.len(),
+                cell(&lead.summary)
+            );
+        }
+    }
+    out.push('\n');
 }
 
 /// One article: its fields, warnings and paragraphs.
@@ -354,6 +398,29 @@ mod tests {
         let a = crate::fixture::article(&format!("Title of the story\n2025-01-01\n\n{body}"));
         assert_eq!(a.body, body);
         a
+    }
+
+    #[test]
+    fn a_pile_lists_its_stories_with_hostile_titles_escaped() {
+        let texts = [
+            "Bridge *reopens* [now](x)\n2025-03-05\n\nThe Elm Street bridge in Dunmore reopened on Monday after three months of repairs, Mayor Ada Brandt said.",
+            "Ferry sinks\n2025-07-02\n\nA ferry sank off Halvik harbour on Tuesday and all forty passengers were rescued by the coast guard, Captain Liv Sorensen said.",
+            "Bridge *reopens* [now](x)\n2025-03-06\n\nMayor Ada Brandt said the Elm Street bridge in Dunmore reopened on Monday after three months of repairs.",
+            "Halvik rescue\n2025-07-03\n\nAll forty passengers were rescued by the coast guard after a ferry sank off Halvik harbour on Tuesday, Captain Liv Sorensen said.",
+        ];
+        let analysis = crate::analyse(crate::ingest::parse_all(&crate::fixture::sources(&texts)));
+        assert_eq!(analysis.overviews.len(), 2);
+        let document = render(&analysis);
+        let section = &document[document.find("## Stories").unwrap()..document.find("## Articles").unwrap()];
+        assert!(section.contains("- `s-1` **Bridge \\*reopens\\* \\[now\\](x)** · 2 articles"), "{section}");
+        assert!(
+            section.contains("2025-03-05 to 2025-03-06") && section.contains("2025-07-02 to 2025-07-03"),
+            "{section}"
+        );
+        assert!(section.contains("  - articles: a0, a2\n") && section.contains("most shared (`c-"), "{section}");
+        // One story: no section.
+        let one = crate::analyse(crate::ingest::parse_all(&crate::fixture::sources(&texts[..1])));
+        assert!(!render(&one).contains("## Stories"));
     }
 
     #[test]

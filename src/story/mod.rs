@@ -15,7 +15,7 @@ pub use discrepancy::Discrepancy;
 pub use overview::Overview;
 pub use quotes::{Fidelity, Quote, QuoteGroup};
 
-use crate::align::SentenceMatch;
+use crate::align::{SentenceMatch, Stories};
 use crate::ingest::Article;
 
 /// Everything about the story across sources.
@@ -32,15 +32,18 @@ pub struct Story {
 }
 
 /// Builds the story view from the articles, their sentence matches and the
-/// statements ([`clusters::build`]) grouped from them.
+/// statements ([`clusters::build`]) grouped from them; `stories` says which
+/// articles' dates an undated article's are read against.
 pub fn build(
     articles: &[Article],
     corpus: &crate::align::Corpus,
     matches: &[SentenceMatch],
     clusters: Vec<Cluster>,
+    stories: &Stories,
 ) -> Story {
     let coverage = coverage::build(articles, matches);
-    let discrepancies = discrepancy::find(articles, corpus, &clusters, &crate::timeline::anchors(articles));
+    let anchors = crate::timeline::anchors_within(articles, stories);
+    let discrepancies = discrepancy::find(articles, corpus, &clusters, &anchors);
     let quotes: Vec<Quote> =
         crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
     let quote_groups = quotes::group(articles, &quotes, matches);

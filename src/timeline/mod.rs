@@ -18,7 +18,7 @@ pub use resolve::{Anchor, Precision, When};
 
 use std::collections::HashSet;
 
-use crate::align::{Corpus, SentenceMatch, SentenceRef};
+use crate::align::{Corpus, SentenceMatch, SentenceRef, Stories};
 use crate::ingest::Article;
 use crate::text::words;
 
@@ -38,7 +38,10 @@ pub struct Event {
 /// The date that articles without a date of their own are read against: the
 /// median of the dates the other articles give.
 pub fn reference_date(articles: &[Article]) -> Option<Date> {
-    let mut dates: Vec<Date> = articles.iter().filter_map(|a| a.published.map(|p| p.date)).collect();
+    median(articles.iter().filter_map(|a| a.published.map(|p| p.date)).collect())
+}
+
+fn median(mut dates: Vec<Date>) -> Option<Date> {
     if dates.is_empty() {
         return None;
     }
@@ -49,15 +52,44 @@ pub fn reference_date(articles: &[Article]) -> Option<Date> {
 /// What each article's relative dates are read against: its own date, or
 /// for an undated one the set's median date and the span of its dates.
 pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
-    let reference = reference_date(articles);
-    let dates = articles.iter().filter_map(|a| a.published.map(|p| p.date));
-    let window = dates.clone().min().zip(dates.max());
-    let latest = window.map(|(_, last)| last);
+    anchors_within(articles, &Stories::one(articles.len()))
+}
+
+/// [`anchors`] with each story of a pile on its own: an undated article is
+/// read against its own story's dates (a plane crash loaded beside a
+/// conclave is not dated from the conclave), and the newest date that
+/// bounds a story's events is its own.
+pub fn anchors_within(articles: &[Article], stories: &Stories) -> Vec<Option<Anchor>> {
+    let dates = story_dates(articles, stories);
     articles
         .iter()
-        .map(|a| match a.published {
-            Some(p) => Some(Anchor::in_set(p.date, latest)),
-            None => reference.map(|date| Anchor { date, window, latest }),
+        .enumerate()
+        .map(|(index, a)| {
+            let own = dates.get(stories.story[index])?;
+            let latest = own.window.map(|(_, last)| last);
+            match a.published {
+                Some(p) => Some(Anchor::in_set(p.date, latest)),
+                None => own.reference.map(|date| Anchor { date, window: own.window, latest }),
+            }
+        })
+        .collect()
+}
+
+/// The dates one story's articles give: their median and their span.
+#[derive(Clone, Copy, Default)]
+struct StoryDates {
+    reference: Option<Date>,
+    window: Option<(Date, Date)>,
+}
+
+fn story_dates(articles: &[Article], stories: &Stories) -> Vec<StoryDates> {
+    stories
+        .members
+        .iter()
+        .map(|members| {
+            let dates: Vec<Date> = members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).collect();
+            let window = dates.iter().min().copied().zip(dates.iter().max().copied());
+            StoryDates { reference: median(dates), window }
         })
         .collect()
 }
@@ -96,29 +128,48 @@ pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
 /// assert_eq!(dates, [("2025-10-19".to_string(), 2), ("2025-10-27".to_string(), 1)]);
 /// ```
 pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
-    let mut anchors = anchors(articles);
+    let stories = Stories::one(articles.len());
+    build_within(articles, corpus, matches, &stories)
+}
+
+/// [`build`] for a pile of stories: each undated article is dated from its
+/// own story alone (its happenings shared with that story's dated
+/// articles, else that story's dates).
+pub fn build_within(
+    articles: &mut [Article],
+    corpus: &Corpus,
+    matches: &[SentenceMatch],
+    stories: &Stories,
+) -> Vec<Event> {
+    let mut anchors = anchors_within(articles, stories);
     let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
     let mut per_article: Vec<Vec<Mention>> =
         crate::par::map_range(articles.len(), |index| mention::mentions(index, &articles[index], anchors[index]));
     // An undated article that reports, as "yesterday", what a dated one
     // dates: read again against the day that gives it.
-    let inferred = undated::infer(articles, corpus, &aligned, &per_article);
-    let latest = articles.iter().filter_map(|a| a.published.map(|p| p.date)).max();
+    let inferred = undated::infer(articles, corpus, &aligned, &per_article, stories);
     for (index, found) in inferred.iter().enumerate() {
         if let Some(found) = found {
+            let latest = anchors[index].and_then(|anchor| anchor.latest);
             anchors[index] = Some(Anchor::in_set(found.date, latest));
             per_article[index] = mention::mentions(index, &articles[index], anchors[index]);
         }
     }
-    note_reference_dates(articles, &anchors, &inferred);
+    note_reference_dates(articles, &anchors, &inferred, stories.len() > 1);
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     merge::merge(articles, corpus, &aligned, mentions)
 }
 
 /// Tells every undated article what its relative dates were read against:
 /// the day inferred from a happening it shares with a dated article, or
-/// the set's dates.
-fn note_reference_dates(articles: &mut [Article], anchors: &[Option<Anchor>], inferred: &[Option<undated::Inferred>]) {
+/// the set's dates (its story's, in a `pile` of stories).
+fn note_reference_dates(
+    articles: &mut [Article],
+    anchors: &[Option<Anchor>],
+    inferred: &[Option<undated::Inferred>],
+    pile: bool,
+) {
+    let others = if pile { "the other articles of its story" } else { "the other articles" };
     let undated = articles.iter_mut().zip(anchors).zip(inferred).filter(|((a, _), _)| a.published.is_none());
     for ((article, anchor), found) in undated {
         if let Some(found) = found {
@@ -128,12 +179,13 @@ fn note_reference_dates(articles: &mut [Article], anchors: &[Option<Anchor>], in
         }
         let note = match anchor {
             Some(Anchor { date, window: Some((first, last)), .. }) => format!(
-                "relative dates resolved against {date}, the median publication date of the other articles; \
+                "relative dates resolved against {date}, the median publication date of {others}; \
                  weekdays to the nearest such day to their dates ({first} to {last})"
             ),
             Some(Anchor { date, .. }) => {
-                format!("relative dates resolved against {date}, the median publication date of the other articles")
+                format!("relative dates resolved against {date}, the median publication date of {others}")
             }
+            None if pile => "no article of its story gives a date: relative dates are not resolved".to_string(),
             None => "no article in the set gives a date: relative dates are not resolved".to_string(),
         };
         article.warnings.push(crate::ingest::Warning::note(&article.path, note));
@@ -478,6 +530,41 @@ mod tests {
             "{:?}",
             arts[1].warnings
         );
+    }
+
+    #[test]
+    fn an_undated_article_is_dated_within_its_own_story() {
+        // Article 3 tells, "last evening", what article 0 dates on Thursday
+        // 8 May; but it is filed with the crash of 12 June (2025-06-12 is a
+        // Thursday), and the vote is another story's.
+        let texts = [
+            "Vote\n2025-05-08\n\nThe city council elected Maria Lenz as mayor of Southport on Thursday after a close vote.",
+            "Ferries\n2025-05-07\n\nThe harbour reopened to ferries on Wednesday after repairs.",
+            "Crash\n2025-06-12\n\nA passenger plane crashed shortly after takeoff from the coastal airport.",
+            "Crash undated\n\nThe plane came down on Tuesday near the airport. \
+             The council of Southport last evening elected Maria Lenz as mayor after a close vote.",
+        ];
+        let run = |stories: &Stories| {
+            let fixture::Matched { mut articles, corpus, matches } = fixture::matched(&texts);
+            let events = build_within(&mut articles, &corpus, &matches, stories);
+            let notes: Vec<String> = articles[3].warnings.iter().map(|w| w.message.clone()).collect();
+            let crash = events.iter().find(|e| e.summary.contains("came down")).map(|e| e.when.date_string());
+            (notes.join(" | "), crash)
+        };
+        // As one set, the shared vote dates it to Friday 9 May...
+        let (notes, crash) = run(&Stories::one(4));
+        assert!(notes.contains("dated 2025-05-09"), "{notes}");
+        assert_eq!(crash.as_deref(), Some("2025-05-06"));
+        // ...as two stories, only its own story's date counts.
+        let two = Stories { story: vec![0, 0, 1, 1], members: vec![vec![0, 1], vec![2, 3]] };
+        let (notes, crash) = run(&two);
+        assert!(
+            !notes.contains("2025-05") && notes.contains("2025-06-12 ") && notes.contains("of its story"),
+            "{notes}"
+        );
+        assert_eq!(crash.as_deref(), Some("2025-06-10"));
+        let anchors = anchors_within(&fixture::articles(&texts), &two);
+        assert_eq!(anchors[0].and_then(|a| a.latest).map(|d| d.to_string()).as_deref(), Some("2025-05-08"));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Thursday 8 May, was written on Friday 9 May: its other relative dates
 //! are read against that day, and it says how the day was found. Without
 //! such a shared happening it falls back to the set's dates
-//! ([`super::anchors`]).
+//! ([`super::anchors`]). In a pile of stories, an article is dated from its
+//! own story's reports and within its own story's dates.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,7 +14,7 @@ use jiff::civil::Date;
 
 use super::expr::{self, Say, Unit};
 use super::{Basis, Mention, Precision};
-use crate::align::{Corpus, SentenceRef};
+use crate::align::{Corpus, SentenceRef, Stories};
 use crate::ingest::Article;
 
 /// How many days from the set's dates an inferred date may lie.
@@ -46,17 +47,26 @@ struct Reliable<'m> {
 /// For each article, the date inferred for it (`None` for dated articles
 /// and for those with nothing to infer from). `mentions` are every
 /// article's mentions as first resolved; `aligned` the sentence pairs the
-/// alignment matched.
+/// alignment matched; `stories` the pile's stories (an article is dated
+/// from reports of its own story only).
 pub(super) fn infer(
     articles: &[Article],
     corpus: &Corpus,
     aligned: &HashSet<(SentenceRef, SentenceRef)>,
     mentions: &[Vec<Mention>],
+    stories: &Stories,
 ) -> Vec<Option<Inferred>> {
-    let dates: Vec<Date> = articles.iter().filter_map(|a| a.published.map(|p| p.date)).collect();
-    let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
+    let reach: Vec<Option<(Date, Date)>> = stories
+        .members
+        .iter()
+        .map(|members| {
+            let dates = members.iter().filter_map(|&a| articles[a].published.map(|p| p.date));
+            dates.clone().min().zip(dates.max())
+        })
+        .collect();
+    if reach.iter().all(Option::is_none) {
         return vec![None; articles.len()];
-    };
+    }
     let reliable: Vec<Reliable<'_>> = mentions
         .iter()
         .flatten()
@@ -69,7 +79,7 @@ pub(super) fn infer(
             by_term.entry(term).or_default().push(index);
         }
     }
-    let dater = Dater { articles, corpus, aligned, reliable, by_term, reach: (first, last) };
+    let dater = Dater { articles, corpus, aligned, reliable, by_term, story: &stories.story, reach };
     articles
         .iter()
         .zip(mentions)
@@ -116,8 +126,10 @@ struct Dater<'a> {
     aligned: &'a HashSet<(SentenceRef, SentenceRef)>,
     reliable: Vec<Reliable<'a>>,
     by_term: HashMap<u32, Vec<usize>>,
-    /// The first and last date the set's articles give.
-    reach: (Date, Date),
+    /// `story[article]`: the story each article belongs to.
+    story: &'a [usize],
+    /// The first and last date each story's articles give.
+    reach: Vec<Option<(Date, Date)>>,
 }
 
 impl Dater<'_> {
@@ -131,7 +143,7 @@ impl Dater<'_> {
             let terms = super::merge::terms_of(self.articles, self.corpus, mention);
             for (other, weight) in self.reports_of_the_same(mention, &terms) {
                 let Ok(date) = other.when.start.checked_add(before.days()) else { continue };
-                if !self.within_reach(date) {
+                if !self.within_reach(mention.article, date) {
                     continue;
                 }
                 let index = votes.iter().position(|vote| vote.date == date).unwrap_or_else(|| {
@@ -187,6 +199,7 @@ impl Dater<'_> {
             .into_iter()
             .map(|index| &self.reliable[index])
             .filter(|other| other.mention.article != mention.article)
+            .filter(|other| self.story[other.mention.article] == self.story[mention.article])
             .filter_map(|other| {
                 let there = (other.mention.article, other.mention.sentence);
                 let score = self.corpus.score(terms, &other.terms);
@@ -197,9 +210,9 @@ impl Dater<'_> {
             .collect()
     }
 
-    /// Within a week of the set's dates.
-    fn within_reach(&self, date: Date) -> bool {
-        let (first, last) = self.reach;
+    /// Within a week of the dates of `article`'s story.
+    fn within_reach(&self, article: usize, date: Date) -> bool {
+        let Some((first, last)) = self.reach[self.story[article]] else { return false };
         let days = |from: Date, to: Date| from.until(to).map_or(i32::MAX, |span| span.get_days());
         days(date, first) <= REACH_DAYS && days(last, date) <= REACH_DAYS
     }

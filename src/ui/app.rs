@@ -14,6 +14,7 @@ use super::keymap::{Action, Keymap};
 use super::overlays::{Help, Links, Outcome, Overlay};
 use super::shared::{ModelStatus, Mouse, Notice, Pointer, Request, Shared, Target};
 use super::theme::Theme;
+use super::views::stories::Stories;
 use super::views::{VIEWS, View, index_of};
 
 /// The longest search, in characters.
@@ -45,6 +46,12 @@ const HISTORY: usize = 50;
 pub struct App {
     pub shared: Shared,
     views: Vec<Box<dyn View>>,
+    /// The Stories list, shown in place of the views while a pile of
+    /// stories has none open.
+    stories: Stories,
+    /// Every view's place in each story left, by the id of the story's
+    /// first article.
+    story_places: std::collections::HashMap<String, Positions>,
     /// The view shown (index into [`VIEWS`]).
     pub current: usize,
     pub overlay: Option<Box<dyn Overlay>>,
@@ -75,6 +82,8 @@ impl App {
         let mut app = App {
             shared: Shared::new(Vec::new(), theme, keymap, size),
             views: VIEWS.iter().map(|e| (e.make)()).collect(),
+            stories: Stories::default(),
+            story_places: std::collections::HashMap::new(),
             current: 0,
             overlay: None,
             input: None,
@@ -95,9 +104,25 @@ impl App {
         self.shared.articles()
     }
 
-    /// The view shown.
+    /// The view shown: the Stories list, or a view of [`VIEWS`].
     pub fn view(&self) -> &dyn View {
-        self.views[self.current].as_ref()
+        if self.on_list() { &self.stories } else { self.views[self.current].as_ref() }
+    }
+
+    /// Runs `act` on the view shown, with the shared state.
+    fn with_view<R>(&mut self, act: impl FnOnce(&mut dyn View, &mut Shared) -> R) -> R {
+        let view: &mut dyn View = if self.on_list() { &mut self.stories } else { self.views[self.current].as_mut() };
+        act(view, &mut self.shared)
+    }
+
+    /// Whether the Stories list is shown (a pile with no story open).
+    pub fn on_list(&self) -> bool {
+        self.shared.pile.as_ref().is_some_and(|pile| pile.open.is_none())
+    }
+
+    /// Whether a story of a pile is open.
+    pub fn in_story(&self) -> bool {
+        self.shared.open_story().is_some()
     }
 
     /// The view of type `T`, for tests and tools that look inside one.
@@ -126,7 +151,7 @@ impl App {
 
     /// A batch of articles has been read: show it at once.
     pub fn add_articles(&mut self, batch: Vec<Article>) {
-        if self.shared.analysis.is_some() {
+        if self.shared.analysed() {
             return;
         }
         self.append(batch);
@@ -167,8 +192,16 @@ impl App {
     /// later analysis of the same articles replaces it, each view keeping
     /// its place ([`App::replace_analysis`]).
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        if self.shared.analysis.is_some() {
+        if self.shared.analysed() {
             self.replace_analysis(analysis);
+            return;
+        }
+        if analysis.stories.len() > 1 {
+            // A pile opens on the Stories list; the places from the last
+            // session wait for the story that holds them.
+            self.shared.set_pile(analysis);
+            self.stories.analysis_arrived(&self.shared);
+            self.overlay = None;
             return;
         }
         self.shared.set_analysis(analysis);
@@ -186,6 +219,10 @@ impl App {
     /// event: places are saved by their text and found again in the new
     /// analysis.
     pub fn replace_analysis(&mut self, analysis: Analysis) {
+        if self.shared.pile.is_some() || analysis.stories.len() > 1 {
+            self.replace_pile(analysis);
+            return;
+        }
         let places = self.positions();
         self.shared.set_analysis(analysis);
         for v in &mut self.views {
@@ -193,6 +230,73 @@ impl App {
         }
         self.restore_views(&places, false);
         self.shared.clamp();
+    }
+
+    /// [`App::replace_analysis`] where either analysis is a pile of
+    /// stories: the reader stays on the list, at the story holding the
+    /// same article, or in the story holding the article they are at.
+    fn replace_pile(&mut self, analysis: Analysis) {
+        let on_list = self.on_list();
+        let at = if on_list {
+            self.shared.pile.as_ref().and_then(|pile| Stories::first_article(&pile.whole, self.stories.cursor))
+        } else {
+            self.shared.id(self.shared.source)
+        };
+        let places = (!on_list).then(|| self.positions());
+        let story = at.as_deref().and_then(|id| Stories::story_of(&analysis, id)).unwrap_or(0);
+        if analysis.stories.len() <= 1 {
+            self.shared.set_analysis(analysis);
+            let places = places.or_else(|| self.pending.clone());
+            self.fresh_views(places.as_ref());
+            return;
+        }
+        self.shared.set_pile(analysis);
+        self.stories.cursor = story;
+        if !on_list && self.shared.show_story(story) {
+            self.fresh_views(places.as_ref());
+        }
+    }
+
+    /// Views made afresh for the analysis shown (a story opened, or a new
+    /// grouping), each at its place in `places` where that is in it.
+    fn fresh_views(&mut self, places: Option<&Positions>) {
+        self.views = VIEWS.iter().map(|e| (e.make)()).collect();
+        for v in &mut self.views {
+            v.analysis_arrived(&self.shared);
+        }
+        if let Some(places) = places {
+            self.restore_places(places);
+        }
+        self.shared.clamp();
+    }
+
+    /// Opens story `index` of the pile: every view then works within it,
+    /// at the places it had when the reader left it (or the last session's).
+    pub fn open_story(&mut self, index: usize) {
+        if !self.shared.show_story(index) {
+            return;
+        }
+        self.stories.cursor = index;
+        self.history.clear();
+        self.overlay = None;
+        let key = self.shared.pile.as_ref().and_then(|pile| Stories::first_article(&pile.whole, index));
+        let places = key.and_then(|key| self.story_places.get(&key).cloned()).or_else(|| self.pending.clone());
+        self.fresh_views(places.as_ref());
+    }
+
+    /// Back to the Stories list from a story, its places kept for a return.
+    pub fn show_list(&mut self) {
+        let Some(open) = self.shared.open_story() else { return };
+        let places = self.positions();
+        let key = self.shared.pile.as_ref().and_then(|pile| Stories::first_article(&pile.whole, open));
+        if let Some(key) = key {
+            self.story_places.insert(key, places.clone());
+        }
+        self.pending = Some(places);
+        self.shared.show_list();
+        self.stories.cursor = open;
+        self.history.clear();
+        self.overlay = None;
     }
 
     pub fn set_progress(&mut self, stage: Stage) {
@@ -208,7 +312,7 @@ impl App {
     /// words-only one with every view kept at its place, and the status
     /// line says what it added (or, once, why the model was not used).
     pub fn model_arrived(&mut self, analysis: Analysis) {
-        let before = self.shared.analysis.as_ref().map_or(0, |shown| shown.passages.len());
+        let before = self.shared.whole().map_or(0, |shown| shown.passages.len());
         let after = analysis.passages.len();
         let problem = analysis.model.warnings().first().cloned();
         let used = matches!(analysis.model, ModelUse::Used { .. });
@@ -237,6 +341,9 @@ impl App {
     /// Shows view `index` (a number key, the config's default view): a
     /// top view, so the trail of jumps starts afresh.
     pub fn set_view(&mut self, index: usize) {
+        if self.on_list() {
+            self.open_story(self.stories.cursor);
+        }
         self.current = index.min(self.views.len() - 1);
         self.overlay = None;
         self.history.clear();
@@ -251,6 +358,9 @@ impl App {
     /// Back to where the last jump came from: that view, every view's
     /// place then, and the overlay that was open.
     fn back(&mut self) -> bool {
+        if self.on_list() {
+            return false;
+        }
         let Some(crumb) = self.history.pop() else { return false };
         self.restore_places(&crumb.places);
         self.current = crumb.view;
@@ -319,11 +429,13 @@ impl App {
                 self.closing = self.overlay.take();
             }
         } else if mouse.row == 0 && mouse.kind == Pointer::Click {
-            if let Some(i) = super::draw::tab_at(self, mouse.column) {
-                self.set_view(i);
+            match super::draw::tab_at(self, mouse.column) {
+                Some(super::draw::Tab::Stories) => self.show_list(),
+                Some(super::draw::Tab::View(i)) => self.set_view(i),
+                None => {}
             }
         } else if mouse.inside(super::layout::body(self.shared.size)) {
-            self.views[self.current].mouse(mouse, &mut self.shared);
+            self.with_view(|view, shared| view.mouse(mouse, shared));
             self.shared.clamp();
         }
         self.run_requests();
@@ -364,17 +476,17 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            // `q` goes back from a drill-down and quits only at the top.
-            Action::Close => {
-                if !self.back() {
-                    self.quit = true;
-                }
-            }
-            Action::Back => {
-                if !self.back() {
-                    self.shared.message = Some("nothing to go back to".into());
-                }
-            }
+            // `q` goes back from a drill-down, from a story to the list of
+            // stories, and quits only at the top.
+            Action::Close if self.back() => {}
+            Action::Close if self.in_story() => self.show_list(),
+            Action::Close => self.quit = true,
+            Action::Stories if self.in_story() => self.show_list(),
+            Action::Stories if self.on_list() => {}
+            Action::Stories => self.shared.message = Some("one story: no list of stories".into()),
+            Action::Back if self.back() => {}
+            Action::Back if self.in_story() => self.show_list(),
+            Action::Back => self.shared.message = Some("nothing to go back to".into()),
             Action::Help => self.overlay = Some(Box::new(Help::default())),
             Action::Links => self.overlay = Some(Box::new(Links::default())),
             Action::View(n) => self.set_view((n as usize).clamp(1, self.views.len()) - 1),
@@ -385,8 +497,13 @@ impl App {
             Action::Escape if self.shared.search.is_some() => self.shared.search = None,
             Action::Escape if self.back() => {}
             _ => {
-                let taken = self.views[self.current].handle(action, &mut self.shared);
+                let taken = self.with_view(|view, shared| view.handle(action, shared));
                 self.shared.clamp();
+                // Esc that nothing in a story took goes back to the list.
+                if !taken && action == Action::Escape && self.in_story() {
+                    self.show_list();
+                    return true;
+                }
                 return taken;
             }
         }
@@ -426,6 +543,7 @@ impl App {
                     self.shared.marked.clear();
                     self.broadcast(Notice::MarksChanged);
                 }
+                Request::OpenStory(index) => self.open_story(index),
             }
         }
         self.closing = None;
@@ -434,6 +552,9 @@ impl App {
     /// Shows `target` in the first view that can, remembering where the
     /// jump came from.
     fn show(&mut self, target: &Target) {
+        if self.on_list() {
+            return;
+        }
         let crumb = Crumb { view: self.current, places: self.positions(), overlay: None };
         for i in 0..self.views.len() {
             if self.views[i].show(target, &mut self.shared) {
@@ -456,7 +577,7 @@ impl App {
             self.shared.message = Some("no search: press / to search".into());
             return;
         };
-        let found = self.views[self.current].search(&q, forward, fresh, &mut self.shared);
+        let found = self.with_view(|view, shared| view.search(&q, forward, fresh, shared));
         self.shared.message = Some(match found {
             Some(m) => m,
             None => format!("“{}” not found", parallax::text::sanitize::sanitize(&q).0),
@@ -470,7 +591,14 @@ impl App {
         if !self.shared.links.is_empty() {
             h.push((Action::Links, "links"));
         }
-        let close = if self.can_go_back() { "back" } else { "quit" };
+        if self.in_story() && self.can_go_back() {
+            h.push((Action::Stories, "stories"));
+        }
+        let close = match (self.can_go_back(), self.in_story()) {
+            (true, _) => "back",
+            (false, true) => "stories",
+            (false, false) => "quit",
+        };
         h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Close, close)]);
         h
     }
@@ -478,6 +606,7 @@ impl App {
     /// The terminal was resized.
     pub fn resize(&mut self, w: u16, h: u16) {
         self.shared.size = (w, h);
+        self.stories.resized(&self.shared);
         for v in &mut self.views {
             v.resized(&self.shared);
         }
@@ -488,6 +617,11 @@ impl App {
     /// Every view's place, anchored in the text.
     pub fn positions(&self) -> Positions {
         let mut p = self.pending.clone().unwrap_or_default();
+        // On the list, the places of the story left last (the views hold
+        // none of their own there).
+        if self.on_list() {
+            return p;
+        }
         for (entry, view) in VIEWS.iter().zip(&self.views) {
             if let Some(place) = view.save(&self.shared) {
                 p.0.insert(entry.key.to_string(), place);
@@ -534,6 +668,12 @@ impl App {
     }
 
     pub fn restore(&mut self, saved: &SavedSet) {
+        if self.shared.pile.is_some() {
+            // Applied as each story opens, in the view left.
+            self.pending = Some(saved.positions.clone());
+            self.current = index_of(&saved.view).unwrap_or(self.current);
+            return;
+        }
         self.restore_sources(&saved.positions);
         if self.shared.analysis.is_some() {
             self.restore_views(&saved.positions, false);
@@ -950,6 +1090,127 @@ mod tests {
         let mut app = App::new(loaded.articles.clone(), Theme::MONO, keymap, (80, 24));
         app.set_analysis(parallax::analyse(loaded));
         app
+    }
+
+    fn ids(a: &App) -> Vec<String> {
+        a.articles().iter().map(|article| article.id.clone()).collect()
+    }
+
+    fn pile() -> App {
+        app_of(&super::super::properties::PILE)
+    }
+
+    #[test]
+    fn a_pile_opens_on_its_stories_and_each_view_works_within_the_one_opened() {
+        let mut a = pile();
+        assert!(a.on_list() && a.shared.analysis.is_none());
+        assert_eq!(a.view().location(&a.shared), "Stories · story 1/2");
+        let whole = a.shared.whole().unwrap().clone();
+        assert_eq!(whole.stories.members, [vec![0, 2, 4], vec![1, 3, 5]]);
+        // Enter opens the first story: three sources, its passages alone.
+        key(&mut a, KeyCode::Enter);
+        assert!(a.in_story());
+        assert_eq!(ids(&a), ["a0", "a2", "a4"]);
+        assert_eq!(view_key(&a), "read");
+        let shown = analysis(&a);
+        assert!(!shown.passages.is_empty() && shown.passages.iter().all(|p| p.a.article < 3 && p.b.article < 3));
+        assert!(shown.timeline.iter().flat_map(|e| &e.mentions).all(|m| m.article < 3));
+        assert_eq!(a.shared.label(1), a.shared.label_in_whole(2));
+        // Every view works in it; S comes back to the list, at that story.
+        press(&mut a, "2345");
+        assert_eq!(view_key(&a), "discrepancies");
+        press(&mut a, "S");
+        assert!(a.on_list() && a.shared.analysis.is_none());
+        assert_eq!(a.stories.cursor, 0);
+        // A number key opens the story under the cursor in that view.
+        press(&mut a, "j3");
+        assert_eq!((a.in_story(), view_key(&a)), (true, "timeline"));
+        assert_eq!(ids(&a), ["a1", "a3", "a5"]);
+        // q at a story's top goes to the list, and quits only from there.
+        press(&mut a, "q");
+        assert!(a.on_list() && !a.quit);
+        press(&mut a, "q");
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn esc_in_a_story_steps_back_first_then_goes_to_the_list() {
+        let mut a = pile();
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "3");
+        key(&mut a, KeyCode::Enter); // an event's sources
+        key(&mut a, KeyCode::Enter); // jump to the sentence
+        assert!(a.can_go_back());
+        assert!(a.hints().contains(&(Action::Stories, "stories")));
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(view_key(&a), "timeline");
+        key(&mut a, KeyCode::Esc); // the overlay it came from
+        assert!(a.in_story());
+        key(&mut a, KeyCode::Esc);
+        assert!(a.on_list());
+    }
+
+    #[test]
+    fn each_story_keeps_its_places_and_a_one_story_set_has_no_list() {
+        let mut a = pile();
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "jj");
+        assert_eq!(a.shared.source, 2);
+        press(&mut a, "Sj");
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(a.shared.source, 0);
+        press(&mut a, "Sk");
+        key(&mut a, KeyCode::Enter);
+        assert_eq!((a.shared.source, a.shared.id(2).as_deref()), (2, Some("a4")));
+        // The saved state from the list is the last story's places.
+        press(&mut a, "S");
+        let saved = a.snapshot();
+        let mut again = pile();
+        again.restore(&saved);
+        key(&mut again, KeyCode::Enter);
+        assert_eq!(again.shared.source, 2);
+        // One story: as before, no list.
+        let mut one = app();
+        assert!(!one.on_list() && one.shared.pile.is_none());
+        press(&mut one, "S");
+        assert_eq!(one.shared.message.as_deref(), Some("one story: no list of stories"));
+        assert!(!one.hints().iter().any(|(action, _)| *action == Action::Stories));
+    }
+
+    #[test]
+    fn a_new_analysis_of_a_pile_keeps_the_reader_in_their_story_or_on_the_list() {
+        let full = pile().shared.whole().unwrap().clone();
+        let mut a = pile();
+        press(&mut a, "j");
+        a.replace_analysis(full.clone());
+        assert!(a.on_list());
+        assert_eq!(a.stories.cursor, 1);
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "3j");
+        let event = event(&a);
+        let before = a.positions();
+        let mut with_model = full.clone();
+        with_model.model = ModelUse::Used { computed: 3, cached: 0, notes: Vec::new() };
+        a.model_arrived(with_model);
+        assert!(a.in_story());
+        assert_eq!(ids(&a), ["a1", "a3", "a5"]);
+        assert_eq!((view_key(&a), self::event(&a)), ("timeline", event));
+        assert_eq!(a.positions(), before);
+        // A set first analysed as one story and then as a pile: the reader
+        // is in the story of the source they were at.
+        let mut one = full.clone();
+        one.stories = parallax::align::Stories::one(one.articles.len());
+        one.overviews.truncate(1);
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut b = App::new(Vec::new(), Theme::MONO, keymap, (80, 24));
+        b.set_analysis(one);
+        assert!(!b.on_list());
+        press(&mut b, "jjj");
+        assert_eq!(b.shared.id(b.shared.source).as_deref(), Some("a3"));
+        b.replace_analysis(full);
+        assert!(b.in_story());
+        assert_eq!(ids(&b), ["a1", "a3", "a5"]);
+        assert_eq!(b.shared.id(b.shared.source).as_deref(), Some("a3"));
     }
 
     #[test]

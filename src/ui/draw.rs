@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph};
 use parallax::text::Span;
 
 use super::app::App;
+use super::keymap::Action;
 use super::layout::{self, TINY};
 use super::shared::Shared;
 use super::views::VIEWS;
@@ -47,42 +48,74 @@ fn tiny(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(text), r);
 }
 
+/// A tab of the tab bar: the Stories list (a pile of stories) or a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Stories,
+    View(usize),
+}
+
 /// The tabs' labels at a width: every view named when they fit, else
-/// numbers with the current view named.
-fn tab_labels(app: &App, width: u16) -> Vec<String> {
-    let full: usize = VIEWS.iter().enumerate().map(|(i, e)| wrap::width(&format!(" {} {} ", i + 1, e.name))).sum();
-    let named = |i: usize| full <= width as usize || i == app.current;
-    VIEWS
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| if named(i) { format!(" {} {} ", i + 1, entry.name) } else { format!(" {} ", i + 1) })
+/// numbers with the current one named. A pile of stories has a Stories tab
+/// first, under its key.
+fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String)> {
+    let stories = app.shared.pile.is_some().then(|| {
+        let key = app.shared.keymap.keys_of(Action::Stories);
+        (Tab::Stories, key.split(' ').next().unwrap_or("").to_string(), "Stories")
+    });
+    let views = VIEWS.iter().enumerate().map(|(i, e)| (Tab::View(i), (i + 1).to_string(), e.name));
+    let all: Vec<(Tab, String, &str)> = stories.into_iter().chain(views).collect();
+    let full: usize = all.iter().map(|(_, key, name)| wrap::width(&format!(" {key} {name} "))).sum();
+    let current = current_tab(app);
+    all.into_iter()
+        .map(|(tab, key, name)| {
+            let label =
+                if full <= width as usize || tab == current { format!(" {key} {name} ") } else { format!(" {key} ") };
+            (tab, label)
+        })
         .collect()
 }
 
-/// The view whose tab is at `column`.
-pub fn tab_at(app: &App, column: u16) -> Option<usize> {
+/// The tab of what is shown.
+fn current_tab(app: &App) -> Tab {
+    if app.on_list() { Tab::Stories } else { Tab::View(app.current) }
+}
+
+/// The tab at `column`.
+pub fn tab_at(app: &App, column: u16) -> Option<Tab> {
     let mut x = 0;
-    for (i, label) in tab_labels(app, app.shared.size.0).iter().enumerate() {
-        x += wrap::width(label);
+    for (tab, label) in tab_labels(app, app.shared.size.0) {
+        x += wrap::width(&label);
         if (column as usize) < x {
-            return Some(i);
+            return Some(tab);
         }
     }
     None
 }
 
-/// The view tabs, and the number of sources on the right when it fits.
+/// The view tabs, and the number of sources (or stories) on the right when
+/// it fits.
 fn tabs(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.shared.theme;
     let mut spans = Vec::new();
-    for (i, label) in tab_labels(app, r.width).into_iter().enumerate() {
-        let style = if i == app.current { t.selected().add_modifier(ratatui::style::Modifier::BOLD) } else { t.dim() };
+    let current = current_tab(app);
+    for (tab, label) in tab_labels(app, r.width) {
+        let style = if tab == current { t.selected().add_modifier(ratatui::style::Modifier::BOLD) } else { t.dim() };
         spans.push(TSpan::styled(label, style));
     }
-    let n = app.shared.articles().len();
+    let (long, short) = match &app.shared.pile {
+        Some(pile) if pile.open.is_none() => {
+            let n = pile.whole.overviews.len();
+            (format!("{n} stories"), format!("{n} st"))
+        }
+        _ => {
+            let n = app.shared.articles().len();
+            (count(n, "source"), format!("{n} src"))
+        }
+    };
     let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
     let room = (r.width as usize).saturating_sub(used);
-    let right = [format!("parallax · {}", count(n, "source")), format!("{n} src"), String::new()]
+    let right = [format!("parallax · {long}"), short, String::new()]
         .into_iter()
         .find(|s| wrap::width(s) <= room)
         .unwrap_or_default();

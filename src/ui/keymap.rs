@@ -18,6 +18,8 @@ pub enum Action {
     Escape,
     /// Back to where the last jump came from.
     Back,
+    /// Back to the Stories list (a set of several stories).
+    Stories,
     /// Read: the next / previous sentence another source shares.
     NextShared,
     PrevShared,
@@ -100,6 +102,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::Links, "links", "Links: how each was read"),
     (Action::Escape, "escape", "Close, cancel, back, unmark"),
     (Action::Back, "back", "Back where you came from"),
+    (Action::Stories, "stories", "Back to the list of stories"),
     (Action::NextShared, "next_shared", "Read: next shared line"),
     (Action::PrevShared, "prev_shared", "Read: previous shared line"),
     (Action::ToggleList, "toggle_list", "Show/hide the source list"),
@@ -149,6 +152,7 @@ fn defaults() -> Vec<(Action, Vec<String>)> {
         (Action::Links, &["L"]),
         (Action::Escape, &["esc"]),
         (Action::Back, &["backspace"]),
+        (Action::Stories, &["S"]),
         (Action::NextShared, &["]"]),
         (Action::PrevShared, &["["]),
         (Action::ToggleList, &["z"]),

@@ -67,8 +67,12 @@ impl Overlay for Help {
         let r = layout::centered(area, area.width.min(100), area.height);
         f.render_widget(Clear, r);
         let inner_h = r.height.saturating_sub(3) as usize;
-        let entries: Vec<(String, String)> =
-            actions().into_iter().map(|(a, _, what)| (shared.keymap.keys_of(a), what)).collect();
+        // The Stories key only where there is a list of stories.
+        let entries: Vec<(String, String)> = actions()
+            .into_iter()
+            .filter(|(a, _, _)| *a != Action::Stories || shared.pile.is_some())
+            .map(|(a, _, what)| (shared.keymap.keys_of(a), what))
+            .collect();
         // Two columns when one does not fit and the screen is wide enough.
         let cols = if entries.len() > inner_h && r.width >= 70 { 2 } else { 1 };
         let per_col = entries.len().div_ceil(cols);

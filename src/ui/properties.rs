@@ -4,7 +4,9 @@
 //! anywhere on the screen, from every view and
 //! overlay, over sets that stress the lists: the sample, a set with no dated
 //! events, a one-article set, a set sharing no passages, no articles at
-//! all, and the sample before its analysis arrives. After every event the
+//! all, the sample before its analysis arrives, and a pile of two stories
+//! (its Stories list and each story; a new analysis may arrive at any
+//! point, as the sentence model's does). After every event the
 //! app must draw a whole frame, and no cell of it may hold a control
 //! character.
 //!
@@ -40,9 +42,22 @@ enum Set {
     Nothing,
     /// The sample while the analysis still runs.
     SampleLoading,
+    /// Two stories: the app opens on the Stories list.
+    Pile,
 }
 
-const SETS: [Set; 6] = [Set::Sample, Set::Undated, Set::OneArticle, Set::NoPassages, Set::Nothing, Set::SampleLoading];
+const SETS: [Set; 7] =
+    [Set::Sample, Set::Undated, Set::OneArticle, Set::NoPassages, Set::Nothing, Set::SampleLoading, Set::Pile];
+
+/// Two stories of three reports each, filed interleaved.
+pub(crate) const PILE: [&str; 6] = [
+    "Elm Street bridge reopens after repairs\nherald.example\nWed, 5 Mar 2025 09:00:00 +0000\n\nThe Elm Street bridge in Dunmore reopened on Monday after three months of repairs, Mayor Ada Brandt said. \"We are glad to have it back,\" Brandt said.",
+    "Ferry sinks off Halvik harbour\ncoasttimes.example\nWed, 2 Jul 2025 08:00:00 +0000\n\nA ferry sank off Halvik harbour on Tuesday and all forty passengers were rescued by the coast guard, Captain Liv Sorensen said.",
+    "Elm Street bridge reopens after repairs\nvalleypost.example\nThu, 6 Mar 2025 07:30:00 +0000\n\nMayor Ada Brandt said the Elm Street bridge in Dunmore reopened on Monday after three months of repairs. \"We are glad to have it back,\" Brandt said.",
+    "All forty rescued as ferry sinks\nnorthwire.example\nWed, 2 Jul 2025 12:00:00 +0000\n\nAll forty passengers were rescued by the coast guard after a ferry sank off Halvik harbour on Tuesday, Captain Liv Sorensen said.",
+    "Dunmore bridge back in use\nrivernews.example\n\nThe Elm Street bridge in Dunmore reopened on Monday after three months of repairs, said Mayor Ada Brandt. About 5,000 cars cross it daily.",
+    "Coast guard saves ferry passengers\nharbourdaily.example\nThu, 3 Jul 2025 06:00:00 +0000\n\nCaptain Liv Sorensen said the coast guard rescued all forty passengers when a ferry sank off Halvik harbour on Tuesday.",
+];
 
 fn sources(texts: &[&str]) -> Vec<Source> {
     texts
@@ -73,6 +88,7 @@ fn analysed(set: Set) -> &'static (Vec<Article>, Analysis) {
                 "Chess final\n2025-11-21\n\nThe chess final ended in a draw on Friday after six hours of play.",
             ])),
             Set::Nothing => Default::default(),
+            Set::Pile => parse_all(&sources(&PILE)),
         };
         (loaded.articles.clone(), parallax::analyse(loaded))
     })
@@ -115,12 +131,14 @@ enum Input {
     Resize(u16, u16),
     Paste(String),
     Mouse(super::shared::Mouse),
+    /// The analysis again, as the sentence model's arrives.
+    Analysis,
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
         // The default bindings, so that most presses do something.
-        4 => prop::sample::select(&b"12345qQjkhlgGnNpPmacsxe/?bfduwyz][ \t"[..]).prop_map(|b| KeyCode::Char(b as char)),
+        4 => prop::sample::select(&b"12345qQjkhlgGnNpPmacsxe/?bfduwyz][ \tS"[..]).prop_map(|b| KeyCode::Char(b as char)),
         3 => prop::sample::select(vec![
             KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Backspace, KeyCode::Up,
             KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home,
@@ -161,13 +179,14 @@ fn input() -> impl Strategy<Value = Input> {
                 [usize::from(kind)];
             Input::Mouse(super::shared::Mouse { kind, column, row })
         }),
+        1 => Just(Input::Analysis),
     ]
 }
 
 /// Keys that open every view and overlay before the random part.
 const OPENINGS: &[&str] = &[
     "", "\t", "\ts", "\t\n", "\t\n\n", "2", "2c", "2\tm", "2\n", "2z", "3", "3\n", "4", "4e", "4\n", "5", "5\n", "?",
-    "/",
+    "/", "\n", "j\n", "\nS", "j\n3\n", "\n\x1b", "?S",
 ];
 
 fn press_all(app: &mut App, keys: &str) {
@@ -175,6 +194,7 @@ fn press_all(app: &mut App, keys: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
         app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -200,6 +220,7 @@ proptest! {
                 Input::Resize(w, h) => app.resize(w, h),
                 Input::Paste(text) => app.on_paste(&text),
                 Input::Mouse(m) => app.on_mouse(m),
+                Input::Analysis => app.set_analysis(analysed(set).1.clone()),
             }
             draw(&app);
             if app.quit {

@@ -77,6 +77,8 @@ pub enum Request {
     ToggleMark(usize),
     /// Clear the marked pair.
     ClearMarks,
+    /// Open story `n` of the pile (the Stories list's Enter).
+    OpenStory(usize),
 }
 
 /// What the mouse did.
@@ -129,12 +131,23 @@ pub enum Notice {
     ArticlesAdded { first: usize },
 }
 
+/// A set that is several stories: the analysis of the whole pile, and the
+/// story open (`None`: the Stories list is shown).
+pub struct Pile {
+    pub whole: Analysis,
+    pub open: Option<usize>,
+}
+
 pub struct Shared {
     pub theme: Theme,
     pub keymap: Keymap,
     /// Articles as loaded; replaced by the analysis' copy when it arrives.
     articles: Vec<Article>,
+    /// What the views show: the analysis of the whole set, or of the story
+    /// open in a pile (`None` before the analysis and on the Stories list).
     pub analysis: Option<Analysis>,
+    /// A set of several stories.
+    pub pile: Option<Pile>,
     pub progress: Progress,
     /// The sentence model's work in the background.
     pub model: ModelStatus,
@@ -168,6 +181,7 @@ impl Shared {
             keymap,
             articles,
             analysis: None,
+            pile: None,
             progress: Progress { stage: 0, total: Stage::ALL.len(), label: "starting" },
             model: ModelStatus::Off,
             loading: None,
@@ -183,8 +197,28 @@ impl Shared {
         }
     }
 
+    /// The articles the views show: the story open in a pile, else all.
     pub fn articles(&self) -> &[Article] {
-        self.analysis.as_ref().map_or(&self.articles, |a| &a.articles)
+        match (&self.analysis, &self.pile) {
+            (Some(shown), _) => &shown.articles,
+            (None, Some(pile)) => &pile.whole.articles,
+            (None, None) => &self.articles,
+        }
+    }
+
+    /// Whether an analysis has arrived (of one story, or of a pile).
+    pub fn analysed(&self) -> bool {
+        self.analysis.is_some() || self.pile.is_some()
+    }
+
+    /// The analysis of the whole set, once it has arrived.
+    pub fn whole(&self) -> Option<&Analysis> {
+        self.pile.as_ref().map(|pile| &pile.whole).or(self.analysis.as_ref())
+    }
+
+    /// The story open in a pile.
+    pub fn open_story(&self) -> Option<usize> {
+        self.pile.as_ref().and_then(|pile| pile.open)
     }
 
     /// A batch of articles read before the analysis.
@@ -195,13 +229,67 @@ impl Shared {
 
     /// The analysis has arrived (or replaces the one shown).
     pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.pile = None;
         self.analysis = Some(analysis);
         self.articles = Vec::new();
         if let Some(a) = &self.analysis {
             self.labels.extend(&a.articles);
         }
+        self.analysis_done();
+    }
+
+    /// The analysis of a pile of stories has arrived (or replaces the one
+    /// shown): the Stories list shows, until a story is opened.
+    pub fn set_pile(&mut self, whole: Analysis) {
+        self.labels.extend(&whole.articles);
+        self.pile = Some(Pile { whole, open: None });
+        self.analysis = None;
+        self.articles = Vec::new();
+        self.source = 0;
+        self.marked.clear();
+        self.analysis_done();
+    }
+
+    fn analysis_done(&mut self) {
         self.wrapped.borrow_mut().clear();
         self.progress = Progress { stage: self.progress.total, total: self.progress.total, label: "done" };
+    }
+
+    /// Opens story `index` of the pile: the views then show its articles
+    /// alone ([`Analysis::within`]). Whether there is such a story.
+    pub fn show_story(&mut self, index: usize) -> bool {
+        let Some(pile) = &mut self.pile else { return false };
+        let Some(story) = pile.whole.within(index) else { return false };
+        pile.open = Some(index);
+        self.analysis = Some(story);
+        self.story_changed();
+        true
+    }
+
+    /// Back to the Stories list.
+    pub fn show_list(&mut self) {
+        if let Some(pile) = &mut self.pile {
+            pile.open = None;
+            self.analysis = None;
+            self.story_changed();
+        }
+    }
+
+    /// Article numbers now name other articles: nothing kept by them holds.
+    fn story_changed(&mut self) {
+        self.wrapped.borrow_mut().clear();
+        self.source = 0;
+        self.marked.clear();
+    }
+
+    /// The index in the whole set of article `i` as the views number it.
+    fn in_whole(&self, i: usize) -> usize {
+        match &self.pile {
+            Some(Pile { whole, open: Some(story) }) => {
+                whole.stories.members.get(*story).and_then(|members| members.get(i)).copied().unwrap_or(i)
+            }
+            _ => i,
+        }
     }
 
     pub fn set_progress(&mut self, stage: Stage) {
@@ -231,14 +319,21 @@ impl Shared {
         self.marked.retain(|&m| m < n);
     }
 
-    /// The short name of source `i` (its outlet, else its first words).
+    /// The short name of source `i` (its outlet, else its first words):
+    /// in a pile, the name it has in the whole set, so a source keeps its
+    /// name from the Stories list into its story.
     pub fn label(&self, i: usize) -> String {
-        self.labels.get(i)
+        self.labels.get(self.in_whole(i))
     }
 
     /// Whether source `i`'s name is its outlet's, not its first words.
     pub fn has_outlet(&self, i: usize) -> bool {
-        self.labels.is_outlet(i)
+        self.labels.is_outlet(self.in_whole(i))
+    }
+
+    /// The short name of article `i` of the whole set.
+    pub fn label_in_whole(&self, i: usize) -> String {
+        self.labels.get(i)
     }
 
     /// "outlet · title", or the title alone when the source has no outlet

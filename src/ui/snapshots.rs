@@ -313,3 +313,44 @@ fn colour_theme_uses_only_the_16_named_colours() {
         }
     }
 }
+
+/// A pile of two stories: the app opens on the Stories list.
+fn pile(w: u16, h: u16, theme: Theme) -> App {
+    let sources: Vec<parallax::ingest::Source> = super::properties::PILE
+        .iter()
+        .enumerate()
+        .map(|(i, text)| parallax::ingest::Source {
+            path: format!("{i}.txt"),
+            stem: format!("a{i}"),
+            bytes: text.as_bytes().to_vec(),
+            truncated_from: None,
+        })
+        .collect();
+    let loaded = parallax::ingest::parse_all(&sources);
+    let (keymap, _) = Keymap::new(&Default::default());
+    let mut a = App::new(loaded.articles.clone(), theme, keymap, (w, h));
+    a.set_analysis(parallax::analyse(loaded));
+    a
+}
+
+#[test]
+fn stories_list() {
+    for (w, h) in SIZES {
+        for (palette, theme) in THEMES {
+            let a = pile(w, h, theme);
+            insta::assert_snapshot!(format!("stories_list_{w}x{h}_{palette}"), styled_screen(&a));
+        }
+    }
+}
+
+#[test]
+fn a_story_opened_from_the_list() {
+    let mut a = pile(80, 24, Theme::MONO);
+    keys(&mut a, "j\n");
+    insta::assert_snapshot!("stories_open_read_80x24_mono", styled_screen(&a));
+    let read = screen(&a);
+    assert!(read.contains("Sources (3)") && read.contains("q stories"), "{read}");
+    keys(&mut a, "?");
+    let help = screen(&a);
+    assert!(help.contains("Back to the list of stories"), "{help}");
+}

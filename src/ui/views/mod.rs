@@ -13,6 +13,7 @@ pub mod discrepancies;
 pub mod quotes;
 pub mod read;
 pub mod sources;
+pub mod stories;
 pub mod timeline;
 
 use ratatui::Frame;
