@@ -274,7 +274,8 @@ pub fn render(analysis: &Analysis) -> String {
 
 /// The stories of a pile, each in brief (nothing when the set is one
 /// story): its title, articles, outlets, dates and the statement most of
-/// its sources carry.
+/// its sources carry. A title is a file's id where no article has one, so
+/// it is written as a name.
 fn stories(out: &mut String, analysis: &Analysis) {
     if analysis.overviews.len() < 2 {
         return;
@@ -296,7 +297,7 @@ fn stories(out: &mut String, analysis: &Analysis) {
             out,
             "- `{}` **{}** · {} {articles} · {} {outlets} · {dates}",
             overview.id,
-            escape(&overview.title),
+            name(&overview.title),
             overview.articles.len(),
             overview.outlets
         );

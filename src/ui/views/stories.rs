@@ -18,7 +18,7 @@ use super::super::draw::{block, window};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared};
-use super::super::wrap::truncate;
+use super::super::wrap::{display, truncate};
 use super::timeline::count;
 use super::{View, list_key, list_mouse, search_list};
 
@@ -63,7 +63,7 @@ impl Stories {
         let lead = lead(whole, overview).map(|summary| format!(" · “{summary}”")).unwrap_or_default();
         let text = format!(
             "{} · {}, {} · {}{lead}",
-            overview.title,
+            title(overview),
             count(overview.articles.len(), "article"),
             count(overview.outlets, "outlet"),
             dates(overview)
@@ -85,20 +85,26 @@ impl Stories {
             dates(overview)
         );
         let mut lines = vec![
-            Line::styled(overview.title.clone(), t.title()),
+            Line::styled(display(&title(overview)).into_owned(), t.title()),
             Line::styled(summary, t.text()),
             Line::from(vec![TSpan::styled("Sources: ", t.dim()), TSpan::styled(outlets.join(", "), t.text())]),
         ];
         if let Some(cluster) = overview.lead.and_then(|c| whole.story.clusters.get(c)) {
             lines.push(Line::from(vec![
                 TSpan::styled(format!("Most shared ({}): ", count(cluster.members.len(), "source")), t.dim()),
-                TSpan::styled(format!("“{}”", cluster.summary), t.text()),
+                TSpan::styled(format!("“{}”", display(&cluster.summary)), t.text()),
             ]));
         }
         let note = format!(" Enter opens it · 1-{} open it in a view ", super::VIEWS.len());
         let note = truncate(&note, (r.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block(shared, note, false)), r);
     }
+}
+
+/// A story's title as shown: where no article has a title it is a file's
+/// id, which was not cleaned at ingest (its controls shown as escapes).
+fn title(overview: &Overview) -> String {
+    parallax::text::sanitize::visible(&overview.title).into_owned()
 }
 
 /// The statement most of a story's sources carry, in brief.
@@ -178,7 +184,7 @@ impl View for Stories {
         let texts: Vec<String> = whole
             .overviews
             .iter()
-            .map(|overview| format!("{} {}", overview.title, lead(whole, overview).unwrap_or_default()))
+            .map(|overview| format!("{} {}", title(overview), lead(whole, overview).unwrap_or_default()))
             .collect();
         let (hit, message) = search_list(&texts, self.cursor, query, forward, fresh)?;
         self.cursor = hit;
