@@ -150,3 +150,49 @@ fn the_app_shows_words_first_then_takes_the_models_passages_in() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), "EXIT:0");
 }
+
+/// A pile of two stories with the model in the background: the reader who
+/// opened a story before the model's analysis came is still in it after,
+/// and the list is still where they left it.
+#[test]
+fn the_models_analysis_keeps_the_reader_in_the_story_they_opened() {
+    if !tmux::Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = scratch("pile");
+    let texts = [
+        (
+            "a.txt",
+            "Elm Street bridge reopens\nherald.example\nWed, 5 Mar 2025 09:00:00 +0000\n\nThe Elm Street bridge in Dunmore reopened on Monday after three months of repairs, Mayor Ada Brandt said.",
+        ),
+        (
+            "b.txt",
+            "Ferry sinks off Halvik\ncoasttimes.example\nWed, 2 Jul 2025 08:00:00 +0000\n\nA ferry sank off Halvik harbour on Tuesday and all forty passengers were rescued by the coast guard, Captain Liv Sorensen said.",
+        ),
+        (
+            "c.txt",
+            "Dunmore bridge back in use\nvalleypost.example\nThu, 6 Mar 2025 07:30:00 +0000\n\nMayor Ada Brandt said the Elm Street bridge in Dunmore reopened on Monday after three months of repairs.",
+        ),
+        (
+            "d.txt",
+            "All forty rescued off Halvik\nnorthwire.example\nWed, 2 Jul 2025 12:00:00 +0000\n\nAll forty passengers were rescued by the coast guard after a ferry sank off Halvik harbour on Tuesday, Captain Liv Sorensen said.",
+        ),
+    ];
+    for (name, text) in texts {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let t = tmux::Tmux::start_with_model("model-pile", 100, 24, &[&dir]);
+    t.wait_for(" in 4 articles");
+    t.keys(&["j", "Enter"]);
+    t.wait_for("Sources (2)");
+    // Done: its message, or (when it came before the keys, which clear
+    // messages) no word of it in the status line.
+    let done = |s: &str| s.contains("sentence model: ") || !s.contains("sentence model");
+    let s = t.wait_within(std::time::Duration::from_secs(300), "the model's analysis", done);
+    assert!(s.contains("Sources (2)") && s.contains("coasttimes") && !s.contains("herald"), "{s}");
+    t.keys(&["S"]);
+    t.wait_for("Stories · story 2/2");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
+}
