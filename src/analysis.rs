@@ -161,7 +161,12 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
     let (matches, model) = match &options.encoder {
-        Some(encoder) => with_model(&articles, &corpus, &copies, lexical, encoder, &options.semantic, progress),
+        Some(encoder) => {
+            // The model reads each story the words found on its own.
+            let by_words = align::stories::group(&corpus, &related, &lexical);
+            let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories: by_words.story };
+            with_model(inputs, lexical, encoder, &options.semantic, progress)
+        }
         None => (lexical, ModelUse::Off),
     };
     let stories = align::stories::group(&corpus, &related, &matches);
@@ -221,15 +226,23 @@ fn refusal(articles: &[Article], copies: &Copies) -> Option<Warning> {
 
 /// Adds the sentence model's matches to the lexical ones; when the model
 /// cannot run, the lexical matches stand and the reason is kept.
+/// What the model's matching reads besides the words' matches.
+struct ModelInputs<'a> {
+    articles: &'a [Article],
+    corpus: &'a Corpus,
+    copies: &'a Copies,
+    /// `stories[article]`: the story the words' matches put it in.
+    stories: Vec<usize>,
+}
+
 fn with_model(
-    articles: &[Article],
-    corpus: &Corpus,
-    copies: &Copies,
+    inputs: ModelInputs,
     lexical: Vec<SentenceMatch>,
     encoder: &Encoder,
     thresholds: &SemanticThresholds,
     progress: &mut dyn FnMut(Progress),
 ) -> (Vec<SentenceMatch>, ModelUse) {
+    let ModelInputs { articles, corpus, copies, stories } = inputs;
     progress(Progress::Stage(Stage::Model));
     if let Some(why) = refusal(articles, copies) {
         return (lexical, ModelUse::Failed(why));
@@ -244,7 +257,7 @@ fn with_model(
             return (lexical, ModelUse::Failed(why));
         }
     };
-    let evidence = semantic::Evidence::new(articles, corpus, &units, &encoded.vectors);
+    let evidence = semantic::Evidence::within(articles, corpus, &units, &encoded.vectors, stories);
     let matches = align::with_model(corpus, lexical, &evidence, thresholds);
     (matches, ModelUse::Used { computed: encoded.computed, cached: encoded.cached, notes: encoded.notes })
 }

@@ -303,17 +303,35 @@ pub struct Evidence<'a> {
     /// The model's vectors, then those made for joined units.
     vectors: Vectors,
     background: Vec<f32>,
+    /// `story[article]`: the story the words put it in; the model compares
+    /// sentences and reads backgrounds within one story.
+    story: Vec<usize>,
 }
 
 impl<'a> Evidence<'a> {
     /// `vectors` holds one row per entry of [`Units::to_encode`], in that order.
     pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &Vectors) -> Evidence<'a> {
+        Evidence::within(articles, corpus, units, vectors, vec![0; articles.len()])
+    }
+
+    /// As [`Evidence::new`], for a pile of stories (`story[article]`): a
+    /// sentence is compared with those of its own story only, and its
+    /// background is read there, so a story scores the same in a pile as
+    /// loaded alone, and a pile's other stories do not lower every
+    /// background.
+    pub fn within(
+        articles: &[Article],
+        corpus: &'a Corpus,
+        units: &'a Units,
+        vectors: &Vectors,
+        story: Vec<usize>,
+    ) -> Evidence<'a> {
         let mut row = vec![None; units.units.len()];
         for (k, (i, _)) in units.to_encode(articles).into_iter().enumerate() {
             row[i] = Some(k);
         }
         assert_eq!(row.iter().flatten().count(), vectors.len(), "one vector per unit to encode");
-        let mut evidence = Evidence { units, corpus, row, vectors: vectors.clone(), background: Vec::new() };
+        let mut evidence = Evidence { units, corpus, row, vectors: vectors.clone(), background: Vec::new(), story };
         evidence.join_clause_vectors();
         evidence.background = evidence.backgrounds(articles.len());
         evidence
@@ -340,7 +358,7 @@ impl<'a> Evidence<'a> {
     }
 
     /// Each unit's mean cosine to the whole sentences of the other
-    /// articles: a dot product with the sum of their vectors.
+    /// articles of its story: a dot product with the sum of their vectors.
     fn backgrounds(&self, articles: usize) -> Vec<f32> {
         let dim = crate::embed::DIM;
         let mut per_article = vec![vec![0.0f32; dim]; articles];
@@ -351,19 +369,25 @@ impl<'a> Evidence<'a> {
                 counts[u.article] += 1;
             }
         }
-        let mut total = vec![0.0f32; dim];
-        for sum in &per_article {
-            total.iter_mut().zip(sum).for_each(|(t, x)| *t += x);
+        let stories = self.story.iter().max().map_or(0, |last| last + 1);
+        let mut per_story = vec![vec![0.0f32; dim]; stories];
+        let mut story_counts = vec![0usize; stories];
+        for (article, sum) in per_article.iter().enumerate() {
+            let story = self.story[article];
+            per_story[story].iter_mut().zip(sum).for_each(|(t, x)| *t += x);
+            story_counts[story] += counts[article];
         }
-        let all: usize = counts.iter().sum();
-        let others: Vec<Vec<f32>> =
-            per_article.iter().map(|own| total.iter().zip(own).map(|(t, o)| t - o).collect()).collect();
+        let others: Vec<Vec<f32>> = per_article
+            .iter()
+            .enumerate()
+            .map(|(article, own)| per_story[self.story[article]].iter().zip(own).map(|(t, o)| t - o).collect())
+            .collect();
         self.units
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| {
-                let n = all - counts[u.article];
+                let n = story_counts[self.story[u.article]] - counts[u.article];
                 match self.vector(i) {
                     Some(v) if n > 0 => cosine(v, &others[u.article]) / n as f32,
                     _ => 0.0,
@@ -429,7 +453,7 @@ pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef
     let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
         sentences
             .iter()
-            .filter(|b| b.0 > a.0)
+            .filter(|b| b.0 > a.0 && evidence.story[b.0] == evidence.story[a.0])
             .filter_map(|&b| evidence.score(a, b, th).filter(|s| *s >= th.accept).map(|s| (a, b, s)))
             .collect()
     });
@@ -538,5 +562,44 @@ mod tests {
         // story's 28 in five; a year never counts.
         assert_eq!(numbers(0, 1), ["133"]);
         assert!(numbers(0, 2).is_empty() && numbers(1, 2).is_empty());
+    }
+
+    #[test]
+    fn in_a_pile_the_model_compares_within_a_story() {
+        let arts = fixture::articles(&[
+            "One\n\nThe storm cut power to 40,000 homes on Monday night.",
+            "Two\n\nThe storm cut power to 40,000 homes on Monday night.",
+            "Three\n\nThe storm cut power to 40,000 homes on Monday night. The storm cut power to 40,000 homes on Monday night.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        // One text, one vector: the same sentence gets the same axis.
+        let mut vectors = Vectors::default();
+        for (_, text) in units.to_encode(&arts) {
+            let mut v = vec![0.0; crate::embed::DIM];
+            v[text.len() % crate::embed::DIM] = 1.0;
+            vectors.push(&v);
+        }
+        let th = SemanticThresholds::default();
+        let pairs = |story: Vec<usize>| -> Vec<(usize, usize)> {
+            let evidence = Evidence::within(&arts, &corpus, &units, &vectors, story);
+            let mut pairs: Vec<(usize, usize)> =
+                matches(&evidence, &th).into_iter().map(|(a, b, _)| (a.0, b.0)).collect();
+            pairs.dedup();
+            pairs
+        };
+        assert_eq!(pairs(vec![0, 0, 0]), [(0, 1), (0, 2), (1, 2)]);
+        // The third article is another story: never compared, and not in
+        // the others' background.
+        assert_eq!(pairs(vec![0, 0, 1]), [(0, 1)]);
+        // The first article's storm sentence against the second's two
+        // sentences (its title line and the storm), and in a story blind to
+        // the pile, against the third's three as well.
+        let storm = units.whole((0, 1));
+        let apart = Evidence::within(&arts, &corpus, &units, &vectors, vec![0, 0, 1]);
+        let blind = Evidence::within(&arts, &corpus, &units, &vectors, vec![0, 0, 0]);
+        assert!((apart.background[storm] - 0.5).abs() < 1e-5, "{}", apart.background[storm]);
+        assert!((blind.background[storm] - 0.6).abs() < 1e-5, "{}", blind.background[storm]);
+        assert_eq!(apart.background[units.whole((2, 1))], 0.0, "a story of one article has no background");
     }
 }
