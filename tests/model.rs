@@ -196,3 +196,28 @@ fn the_models_analysis_keeps_the_reader_in_the_story_they_opened() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), "EXIT:0");
 }
+
+/// Every passage as (article, text, article, text).
+fn passage_set(doc: &Value) -> std::collections::BTreeSet<[String; 4]> {
+    let field = |p: &Value, side: &str, key: &str| p[side][key].as_str().unwrap().to_string();
+    doc["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| [field(p, "a", "article"), field(p, "a", "text"), field(p, "b", "article"), field(p, "b", "text")])
+        .collect()
+}
+
+#[test]
+fn a_story_in_a_pile_gets_the_passages_it_gets_alone() {
+    let cache = scratch("pile-alone");
+    let (first, second) = ("tests/stories/earthquake", "tests/stories/dam-failure");
+    let (_, pile) = export(&cache, &[first, second]);
+    let (_, alone_first) = export(&cache, &[first]);
+    let (_, alone_second) = export(&cache, &[second]);
+    assert_eq!(pile["stories"].as_array().unwrap().len(), 2);
+    let mut alone = passage_set(&alone_first);
+    alone.extend(passage_set(&alone_second));
+    assert!(passage_set(&alone_first).iter().any(|p| p[0] != p[2]), "the first story has passages");
+    assert_eq!(passage_set(&pile), alone);
+}

@@ -176,7 +176,7 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
             let unit_text = span.slice(text);
             let whole = k == 0;
             let terms = if whole { corpus.sentence((article, sentence)).to_vec() } else { corpus.lookup(unit_text) };
-            let norm = terms.iter().map(|t| corpus.weight[*t as usize].powi(2)).sum::<f32>().sqrt();
+            let norm = norm(&terms, &corpus.weight);
             let word_count = words::words(unit_text).count();
             let comparable = word_count >= MIN_WORDS && !heading && !is_attribution(corpus, &terms, names);
             let numbers = distinctive_numbers(corpus, &terms, articles.len());
@@ -195,6 +195,25 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
             }
         })
         .collect()
+}
+
+/// The Euclidean norm of `terms` under `weight`.
+fn norm(terms: &[u32], weight: &[f32]) -> f32 {
+    terms.iter().map(|t| weight[*t as usize].powi(2)).sum::<f32>().sqrt()
+}
+
+/// Each story's term weights as if it were loaded alone
+/// ([`Corpus::weights_within`]); none when `story` holds one story.
+fn weights_within_stories(corpus: &Corpus, story: &[usize]) -> Vec<Vec<f32>> {
+    let stories = story.iter().max().map_or(0, |last| last + 1);
+    if stories <= 1 {
+        return Vec::new();
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); stories];
+    for (article, &s) in story.iter().enumerate() {
+        members[s].push(article);
+    }
+    crate::par::map(&members, |articles| corpus.weights_within(articles).weight)
 }
 
 /// The numbers among `terms` that tell one fact from another: not a year
@@ -306,6 +325,11 @@ pub struct Evidence<'a> {
     /// `story[article]`: the story the words put it in; the model compares
     /// sentences and reads backgrounds within one story.
     story: Vec<usize>,
+    /// In a pile of stories, each story's own term weights (as if it were
+    /// loaded alone) and each unit's norm under them; empty for one story,
+    /// where the set's weights are the story's.
+    story_weights: Vec<Vec<f32>>,
+    story_norm: Vec<f32>,
 }
 
 impl<'a> Evidence<'a> {
@@ -331,7 +355,14 @@ impl<'a> Evidence<'a> {
             row[i] = Some(k);
         }
         assert_eq!(row.iter().flatten().count(), vectors.len(), "one vector per unit to encode");
-        let mut evidence = Evidence { units, corpus, row, vectors: vectors.clone(), background: Vec::new(), story };
+        let story_weights = weights_within_stories(corpus, &story);
+        let story_norm = match story_weights.is_empty() {
+            true => Vec::new(),
+            false => units.units.iter().map(|u| norm(&u.terms, &story_weights[story[u.article]])).collect(),
+        };
+        let vectors = vectors.clone();
+        let mut evidence =
+            Evidence { units, corpus, row, vectors, background: Vec::new(), story, story_weights, story_norm };
         evidence.join_clause_vectors();
         evidence.background = evidence.backgrounds(articles.len());
         evidence
@@ -397,17 +428,19 @@ impl<'a> Evidence<'a> {
     }
 
     /// The lexical cosine of two units' weighted terms.
-    fn lexical(&self, x: &Unit, y: &Unit) -> f32 {
-        if x.norm == 0.0 || y.norm == 0.0 {
+    /// In a pile of stories, with the weights of the first unit's story.
+    fn lexical(&self, i: usize, j: usize) -> f32 {
+        let (x, y) = (&self.units.units[i], &self.units.units[j]);
+        let (weight, norm_x, norm_y) = match self.story_weights.is_empty() {
+            true => (&self.corpus.weight[..], x.norm, y.norm),
+            false => (&self.story_weights[self.story[x.article]][..], self.story_norm[i], self.story_norm[j]),
+        };
+        if norm_x == 0.0 || norm_y == 0.0 {
             return 0.0;
         }
-        let shared: f32 = x
-            .terms
-            .iter()
-            .filter(|t| y.terms.binary_search(t).is_ok())
-            .map(|t| self.corpus.weight[*t as usize].powi(2))
-            .sum();
-        shared / (x.norm * y.norm)
+        let shared: f32 =
+            x.terms.iter().filter(|t| y.terms.binary_search(t).is_ok()).map(|t| weight[*t as usize].powi(2)).sum();
+        shared / (norm_x * norm_y)
     }
 
     /// The combined score of two units (see [`SemanticThresholds`]).
@@ -421,7 +454,7 @@ impl<'a> Evidence<'a> {
         let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
         let same_number = x.numbers.iter().any(|n| y.numbers.binary_search(n).is_ok());
         Some(
-            th.model_weight * model + (1.0 - th.model_weight) * self.lexical(x, y) - th.clause_handicap * clauses / 2.0
+            th.model_weight * model + (1.0 - th.model_weight) * self.lexical(i, j) - th.clause_handicap * clauses / 2.0
                 + if same_number { th.number_bonus } else { 0.0 },
         )
     }
