@@ -164,7 +164,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
         Some(encoder) => {
             // The model reads each story the words found on its own.
             let by_words = align::stories::group(&corpus, &related, &lexical);
-            let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories: by_words.story };
+            let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories: by_words };
             with_model(inputs, lexical, encoder, &options.semantic, progress)
         }
         None => (lexical, ModelUse::Off),
@@ -231,8 +231,8 @@ struct ModelInputs<'a> {
     articles: &'a [Article],
     corpus: &'a Corpus,
     copies: &'a Copies,
-    /// `stories[article]`: the story the words' matches put it in.
-    stories: Vec<usize>,
+    /// The stories the words' matches found.
+    stories: align::stories::Stories,
 }
 
 fn with_model(

@@ -27,6 +27,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::score::{Corpus, SentenceRef};
+use super::stories::Stories;
 use super::units;
 use crate::embed::{Vectors, cosine};
 use crate::ingest::Article;
@@ -203,17 +204,12 @@ fn norm(terms: &[u32], weight: &[f32]) -> f32 {
 }
 
 /// Each story's term weights as if it were loaded alone
-/// ([`Corpus::weights_within`]); none when `story` holds one story.
-fn weights_within_stories(corpus: &Corpus, story: &[usize]) -> Vec<Vec<f32>> {
-    let stories = story.iter().max().map_or(0, |last| last + 1);
-    if stories <= 1 {
+/// ([`Corpus::weights_within`]); none for a single story.
+fn weights_within_stories(corpus: &Corpus, stories: &Stories) -> Vec<Vec<f32>> {
+    if stories.len() <= 1 {
         return Vec::new();
     }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); stories];
-    for (article, &s) in story.iter().enumerate() {
-        members[s].push(article);
-    }
-    crate::par::map(&members, |articles| corpus.weights_within(articles).weight)
+    crate::par::map(&stories.members, |articles| corpus.weights_within(articles).weight)
 }
 
 /// The numbers among `terms` that tell one fact from another: not a year
@@ -322,9 +318,9 @@ pub struct Evidence<'a> {
     /// The model's vectors, then those made for joined units.
     vectors: Vectors,
     background: Vec<f32>,
-    /// `story[article]`: the story the words put it in; the model compares
-    /// sentences and reads backgrounds within one story.
-    story: Vec<usize>,
+    /// The stories the words found; the model compares sentences and reads
+    /// backgrounds within one story.
+    stories: Stories,
     /// In a pile of stories, each story's own term weights (as if it were
     /// loaded alone) and each unit's norm under them; empty for one story,
     /// where the set's weights are the story's.
@@ -335,10 +331,10 @@ pub struct Evidence<'a> {
 impl<'a> Evidence<'a> {
     /// `vectors` holds one row per entry of [`Units::to_encode`], in that order.
     pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &Vectors) -> Evidence<'a> {
-        Evidence::within(articles, corpus, units, vectors, vec![0; articles.len()])
+        Evidence::within(articles, corpus, units, vectors, Stories::one(articles.len()))
     }
 
-    /// As [`Evidence::new`], for a pile of stories (`story[article]`): a
+    /// As [`Evidence::new`], for a pile of stories: a
     /// sentence is compared with those of its own story only, and its
     /// background is read there, so a story scores the same in a pile as
     /// loaded alone, and a pile's other stories do not lower every
@@ -348,21 +344,22 @@ impl<'a> Evidence<'a> {
         corpus: &'a Corpus,
         units: &'a Units,
         vectors: &Vectors,
-        story: Vec<usize>,
+        stories: Stories,
     ) -> Evidence<'a> {
         let mut row = vec![None; units.units.len()];
         for (k, (i, _)) in units.to_encode(articles).into_iter().enumerate() {
             row[i] = Some(k);
         }
         assert_eq!(row.iter().flatten().count(), vectors.len(), "one vector per unit to encode");
-        let story_weights = weights_within_stories(corpus, &story);
-        let story_norm = match story_weights.is_empty() {
-            true => Vec::new(),
-            false => units.units.iter().map(|u| norm(&u.terms, &story_weights[story[u.article]])).collect(),
+        let story_weights = weights_within_stories(corpus, &stories);
+        let story_norm = if story_weights.is_empty() {
+            Vec::new()
+        } else {
+            units.units.iter().map(|u| norm(&u.terms, &story_weights[stories.story[u.article]])).collect()
         };
         let vectors = vectors.clone();
         let mut evidence =
-            Evidence { units, corpus, row, vectors, background: Vec::new(), story, story_weights, story_norm };
+            Evidence { units, corpus, row, vectors, background: Vec::new(), stories, story_weights, story_norm };
         evidence.join_clause_vectors();
         evidence.background = evidence.backgrounds(articles.len());
         evidence
@@ -400,25 +397,25 @@ impl<'a> Evidence<'a> {
                 counts[u.article] += 1;
             }
         }
-        let stories = self.story.iter().max().map_or(0, |last| last + 1);
-        let mut per_story = vec![vec![0.0f32; dim]; stories];
-        let mut story_counts = vec![0usize; stories];
+        let story_of = &self.stories.story;
+        let mut per_story = vec![vec![0.0f32; dim]; self.stories.len()];
+        let mut story_counts = vec![0usize; self.stories.len()];
         for (article, sum) in per_article.iter().enumerate() {
-            let story = self.story[article];
+            let story = story_of[article];
             per_story[story].iter_mut().zip(sum).for_each(|(t, x)| *t += x);
             story_counts[story] += counts[article];
         }
         let others: Vec<Vec<f32>> = per_article
             .iter()
             .enumerate()
-            .map(|(article, own)| per_story[self.story[article]].iter().zip(own).map(|(t, o)| t - o).collect())
+            .map(|(article, own)| per_story[story_of[article]].iter().zip(own).map(|(t, o)| t - o).collect())
             .collect();
         self.units
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| {
-                let n = story_counts[self.story[u.article]] - counts[u.article];
+                let n = story_counts[story_of[u.article]] - counts[u.article];
                 match self.vector(i) {
                     Some(v) if n > 0 => cosine(v, &others[u.article]) / n as f32,
                     _ => 0.0,
@@ -431,9 +428,10 @@ impl<'a> Evidence<'a> {
     /// In a pile of stories, with the weights of the first unit's story.
     fn lexical(&self, i: usize, j: usize) -> f32 {
         let (x, y) = (&self.units.units[i], &self.units.units[j]);
-        let (weight, norm_x, norm_y) = match self.story_weights.is_empty() {
-            true => (&self.corpus.weight[..], x.norm, y.norm),
-            false => (&self.story_weights[self.story[x.article]][..], self.story_norm[i], self.story_norm[j]),
+        let (weight, norm_x, norm_y) = if self.story_weights.is_empty() {
+            (&self.corpus.weight[..], x.norm, y.norm)
+        } else {
+            (&self.story_weights[self.stories.story[x.article]][..], self.story_norm[i], self.story_norm[j])
         };
         if norm_x == 0.0 || norm_y == 0.0 {
             return 0.0;
@@ -486,7 +484,7 @@ pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef
     let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
         sentences
             .iter()
-            .filter(|b| b.0 > a.0 && evidence.story[b.0] == evidence.story[a.0])
+            .filter(|b| b.0 > a.0 && evidence.stories.together(a.0, b.0))
             .filter_map(|&b| evidence.score(a, b, th).filter(|s| *s >= th.accept).map(|s| (a, b, s)))
             .collect()
     });
@@ -614,8 +612,14 @@ mod tests {
             vectors.push(&v);
         }
         let th = SemanticThresholds::default();
+        // The stories of `story[article]`.
+        let stories = |story: Vec<usize>| {
+            let mut members = vec![Vec::new(); story.iter().max().unwrap() + 1];
+            story.iter().enumerate().for_each(|(article, &s)| members[s].push(article));
+            Stories { story, members }
+        };
         let pairs = |story: Vec<usize>| -> Vec<(usize, usize)> {
-            let evidence = Evidence::within(&arts, &corpus, &units, &vectors, story);
+            let evidence = Evidence::within(&arts, &corpus, &units, &vectors, stories(story));
             let mut pairs: Vec<(usize, usize)> =
                 matches(&evidence, &th).into_iter().map(|(a, b, _)| (a.0, b.0)).collect();
             pairs.dedup();
@@ -629,8 +633,8 @@ mod tests {
         // sentences (its title line and the storm), and in a story blind to
         // the pile, against the third's three as well.
         let storm = units.whole((0, 1));
-        let apart = Evidence::within(&arts, &corpus, &units, &vectors, vec![0, 0, 1]);
-        let blind = Evidence::within(&arts, &corpus, &units, &vectors, vec![0, 0, 0]);
+        let apart = Evidence::within(&arts, &corpus, &units, &vectors, stories(vec![0, 0, 1]));
+        let blind = Evidence::within(&arts, &corpus, &units, &vectors, stories(vec![0, 0, 0]));
         assert!((apart.background[storm] - 0.5).abs() < 1e-5, "{}", apart.background[storm]);
         assert!((blind.background[storm] - 0.6).abs() < 1e-5, "{}", blind.background[storm]);
         assert_eq!(apart.background[units.whole((2, 1))], 0.0, "a story of one article has no background");
