@@ -75,9 +75,19 @@ impl Vectors {
     }
 }
 
-/// Cosine of two unit vectors.
+/// Cosine of two unit vectors. Summed in eight lanes, which the compiler
+/// turns into vector instructions (one running sum cannot be, as float
+/// addition is not associative): the model's matching computes millions.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let (a, b) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = a.remainder().iter().zip(b.remainder()).map(|(x, y)| x * y).sum();
+    let mut lanes = [0.0f32; 8];
+    for (x, y) in a.zip(b) {
+        for k in 0..8 {
+            lanes[k] += x[k] * y[k];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
 }
 
 /// The tokenizer and encoder, loaded once.
@@ -165,17 +175,21 @@ pub fn round_to_stored(vector: &mut [f32]) {
     }
 }
 
-/// Tokens the model reads in one run at most (about a minute on two
-/// cores): a pile larger than that is matched on words alone rather than
-/// keep a reader waiting.
-pub const MAX_TOKENS_PER_RUN: usize = 200_000;
+/// Tokens the model reads between two writes to the cache (about ten
+/// seconds on two cores): a long run is done in pieces, each cached as it
+/// finishes, so a run cut short keeps what it computed and the next one
+/// starts where it stopped.
+pub const PIECE_TOKENS: usize = 24_576;
 
 /// Vectors for texts: from the cache where it has them, from the model
 /// (loaded only when something is missing) for the rest.
 #[derive(Clone, Debug)]
 pub struct Encoder {
     cache: Option<cache::VectorCache>,
-    max_tokens: usize,
+    piece_tokens: usize,
+    /// Whether the model runs for texts the cache lacks (or they are left
+    /// without a vector).
+    compute: bool,
 }
 
 impl Default for Encoder {
@@ -187,10 +201,14 @@ impl Default for Encoder {
 /// What [`Encoder::encode`] did.
 #[derive(Clone, Debug, Default)]
 pub struct Encoded {
+    /// One row per text; a text in `missing` has a row of zeros.
     pub vectors: Vectors,
     /// Distinct texts the model encoded, and those read from the cache.
     pub computed: usize,
     pub cached: usize,
+    /// The texts left without a vector (by an encoder that reads the cache
+    /// alone), as indices into the texts asked for.
+    pub missing: Vec<usize>,
     /// Problems with the cache (it was not used, or not written).
     pub notes: Vec<crate::warning::Warning>,
 }
@@ -198,12 +216,18 @@ pub struct Encoded {
 impl Encoder {
     /// An encoder that keeps vectors in `cache` (none: always the model).
     pub fn new(cache: Option<cache::VectorCache>) -> Encoder {
-        Encoder { cache, max_tokens: MAX_TOKENS_PER_RUN }
+        Encoder { cache, piece_tokens: PIECE_TOKENS, compute: true }
     }
 
-    /// The same encoder with another limit on tokens per run.
-    pub fn with_max_tokens(self, max_tokens: usize) -> Encoder {
-        Encoder { max_tokens, ..self }
+    /// The same encoder with another number of tokens per cached piece.
+    pub fn with_piece_tokens(self, piece_tokens: usize) -> Encoder {
+        Encoder { piece_tokens: piece_tokens.max(1), ..self }
+    }
+
+    /// The same encoder reading the cache alone: a text it lacks is left
+    /// without a vector ([`Encoded::missing`]) and the model never runs.
+    pub fn cache_only(self) -> Encoder {
+        Encoder { compute: false, ..self }
     }
 
     /// An encoder with the user's cache folder.
@@ -211,8 +235,25 @@ impl Encoder {
         Encoder::new(cache::VectorCache::in_user_cache(MODEL_ID))
     }
 
+    /// Whether vectors are kept across runs.
+    pub fn has_cache(&self) -> bool {
+        self.cache.is_some()
+    }
+
+    /// Which of `texts` the cache has no vector for, as indices.
+    pub fn uncached(&self, texts: &[&str]) -> Vec<usize> {
+        let keys: Vec<u64> = texts.iter().map(|t| cache::text_key(t)).collect();
+        let known = match &self.cache {
+            Some(c) => c.get(&keys).0,
+            None => Default::default(),
+        };
+        (0..texts.len()).filter(|&i| !known.contains_key(&keys[i])).collect()
+    }
+
     /// Vectors of `texts`, in order; `progress(done, total)` counts texts
-    /// the model encodes (none when all come from the cache).
+    /// the model encodes (none when all come from the cache). The model
+    /// runs in pieces of about [`PIECE_TOKENS`] tokens, each stored in the
+    /// cache as soon as it is done.
     pub fn encode(&self, texts: &[&str], progress: &mut dyn FnMut(usize, usize)) -> Result<Encoded, ModelError> {
         let keys: Vec<u64> = texts.iter().map(|t| cache::text_key(t)).collect();
         let mut distinct: Vec<u64> = keys.clone();
@@ -230,36 +271,79 @@ impl Encoder {
                 missing.push((*k, t));
             }
         }
-        if !missing.is_empty() {
-            let model = Model::bundled()?;
-            let missing_texts: Vec<&str> = missing.iter().map(|(_, t)| *t).collect();
-            let tokens = model.tokenize(&missing_texts)?;
-            let total: usize = tokens.iter().map(Vec::len).sum();
-            if total > self.max_tokens {
-                return Err(ModelError(format!(
-                    "{} sentences and clauses to read ({total} tokens), more than one run reads ({})",
-                    missing.len(),
-                    self.max_tokens
-                )));
+        let computed = if self.compute && !missing.is_empty() {
+            let used: Vec<u64> = distinct.iter().filter(|k| !asked.contains(*k)).copied().collect();
+            notes.extend(self.compute_missing(&missing, &used, &mut known, progress)?);
+            missing.len()
+        } else {
+            0
+        };
+        let mut vectors = Vectors { data: Vec::with_capacity(keys.len() * DIM) };
+        let mut left = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            match known.get(k) {
+                Some(v) => vectors.push(v),
+                None => {
+                    vectors.push(&[0.0; DIM]);
+                    left.push(i);
+                }
             }
-            let computed = model.encode_tokens(&tokens, progress)?;
-            for ((k, _), row) in missing.iter().zip(computed.rows()) {
+        }
+        Ok(Encoded { vectors, computed, cached, missing: left, notes })
+    }
+
+    /// Runs the model on `missing` piece by piece, each piece's vectors
+    /// added to `known` and stored in the cache (with `used`, the keys read
+    /// from it, marked as used) before the next starts.
+    fn compute_missing(
+        &self,
+        missing: &[(u64, &str)],
+        used: &[u64],
+        known: &mut std::collections::HashMap<u64, Vec<f32>>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<crate::warning::Warning>, ModelError> {
+        let model = Model::bundled()?;
+        let texts: Vec<&str> = missing.iter().map(|(_, t)| *t).collect();
+        let tokens = model.tokenize(&texts)?;
+        let mut notes = Vec::new();
+        let mut done = 0;
+        let mut touched = used;
+        for piece in pieces(&tokens, self.piece_tokens) {
+            let piece_tokens = &tokens[piece.clone()];
+            let vectors = model.encode_tokens(piece_tokens, &mut |d, _| progress(done + d, missing.len()))?;
+            for ((k, _), row) in missing[piece.clone()].iter().zip(vectors.rows()) {
                 let mut v = row.to_vec();
                 round_to_stored(&mut v);
                 known.insert(*k, v);
             }
+            done += piece.len();
             if let Some(c) = &self.cache {
-                let entries: Vec<(u64, &[f32])> = missing.iter().map(|(k, _)| (*k, known[k].as_slice())).collect();
-                let used: Vec<u64> = distinct.iter().filter(|k| !asked.contains(*k)).copied().collect();
-                notes.extend(c.put(&entries, &used));
+                let entries: Vec<(u64, &[f32])> =
+                    missing[piece].iter().map(|(k, _)| (*k, known[k].as_slice())).collect();
+                notes.extend(c.put(&entries, touched));
+                touched = &[];
             }
         }
-        let mut vectors = Vectors::default();
-        for k in &keys {
-            vectors.push(&known[k]);
-        }
-        Ok(Encoded { vectors, computed: missing.len(), cached, notes })
+        Ok(notes)
     }
+}
+
+/// Cuts texts (as token ids) into consecutive pieces of about `limit`
+/// tokens (at least one text each).
+fn pieces(tokens: &[Vec<u32>], limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut count) = (0, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        if i > start && count + t.len() > limit {
+            out.push(start..i);
+            (start, count) = (i, 0);
+        }
+        count += t.len();
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
 }
 
 /// Cuts `order` into runs of at most [`BATCH_TOKENS`] tokens (a longer
@@ -358,12 +442,53 @@ mod tests {
     }
 
     #[test]
-    fn a_run_over_the_token_limit_is_refused_before_any_work() {
-        let encoder = Encoder::new(None).with_max_tokens(10);
-        let err =
-            encoder.encode(&["one two three four five six seven eight nine ten eleven"], &mut |_, _| {}).unwrap_err();
-        assert!(err.to_string().contains("more than one run reads (10)"), "{err}");
-        assert_eq!(Encoder::new(None).encode(&["short"], &mut |_, _| {}).unwrap().vectors.len(), 1);
+    fn a_long_run_is_cached_piece_by_piece_and_a_run_cut_short_keeps_its_pieces() {
+        let dir = std::env::temp_dir().join(format!("parallax-pieces-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = cache::VectorCache::at(&dir, MODEL_ID);
+        let texts: Vec<String> =
+            (0..12).map(|i| format!("Sentence number {i} of a long run about the harbour.")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let encoder = Encoder::new(Some(cache)).with_piece_tokens(40);
+        // Cut short in the second piece: the first piece is in the cache.
+        let cut = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            encoder.encode(&refs, &mut |done, _| assert!(done <= 3, "stopped")).unwrap();
+        }));
+        assert!(cut.is_err());
+        let kept = encoder.uncached(&refs);
+        assert!(kept.len() < refs.len() && !kept.is_empty(), "{kept:?}");
+        // The cache alone gives what it has; the rest is missing, not made up.
+        let partial = encoder.clone().cache_only().encode(&refs, &mut |_, _| {}).unwrap();
+        assert_eq!((partial.computed, partial.missing.clone()), (0, kept.clone()));
+        // The next run computes only what is missing, and agrees with a run
+        // of the model alone.
+        let whole = encoder.encode(&refs, &mut |_, _| {}).unwrap();
+        assert_eq!((whole.computed, whole.cached), (kept.len(), refs.len() - kept.len()));
+        let alone = Encoder::new(None).encode(&refs, &mut |_, _| {}).unwrap();
+        assert_eq!(whole.vectors, alone.vectors);
+        assert!(encoder.uncached(&refs).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn cosine_in_lanes_is_the_plain_sum() {
+        for len in [0, 3, 8, 13, DIM] {
+            let a: Vec<f32> = (0..len).map(|i| (i as f32 * 0.7).sin()).collect();
+            let b: Vec<f32> = (0..len).map(|i| (i as f32 * 0.3).cos()).collect();
+            let plain: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+            assert!((cosine(&a, &b) - plain).abs() < 1e-4, "{len}");
+        }
+    }
+
+    #[test]
+    fn pieces_keep_every_text_once_in_order() {
+        let tokens: Vec<Vec<u32>> = (0..30).map(|i| vec![0; 5 + i % 7]).collect();
+        let cut = pieces(&tokens, 30);
+        assert_eq!(cut.first().unwrap().start, 0);
+        assert_eq!(cut.last().unwrap().end, tokens.len());
+        assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(cut.iter().all(|r| r.len() == 1 || tokens[r.clone()].iter().map(Vec::len).sum::<usize>() <= 30));
+        assert!(pieces(&[], 30).is_empty());
     }
 
     #[test]
