@@ -40,8 +40,11 @@ pub enum ModelUse {
     #[default]
     Off,
     /// Used: vectors the model computed and vectors read from the cache,
-    /// and any problem with the cache.
-    Used { computed: usize, cached: usize, notes: Vec<Warning> },
+    /// the stories waiting for their vectors (matched on words alone for
+    /// now, by an encoder that reads the cache alone: see
+    /// [`Encoder::cache_only`]), and any problem with the cache or a story
+    /// too large for the model.
+    Used { computed: usize, cached: usize, waiting: usize, notes: Vec<Warning> },
     /// Asked for but not available: words alone, and why.
     Failed(Warning),
 }
@@ -160,14 +163,14 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let copies = Copies::find(&articles);
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
-    let (matches, model) = match &options.encoder {
+    let (matches, model, by_words) = match &options.encoder {
         Some(encoder) => {
             // The model reads each story the words found on its own.
-            let by_words = align::stories::group(&corpus, &related, &lexical);
-            let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories: by_words };
+            let stories = align::stories::group(&corpus, &related, &lexical);
+            let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories };
             with_model(inputs, lexical, encoder, &options.semantic, progress)
         }
-        None => (lexical, ModelUse::Off),
+        None => (lexical, ModelUse::Off, vec![true; articles.len()]),
     };
     let stories = align::stories::group(&corpus, &related, &matches);
     // The model's matches stand on its own score; words' are checked
@@ -181,10 +184,9 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let clusters = story::clusters::build(&articles, &matches, &copies);
     // Statements across sources imply passages between their reports that
     // words alone could not pair; the model pairs those itself, and
-    // clusters of its looser matches imply wrong ones.
-    if model == ModelUse::Off {
-        align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies));
-    }
+    // clusters of its looser matches imply wrong ones: only statements of
+    // articles matched on words alone imply passages.
+    align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies, &by_words));
     progress(Progress::Stage(Stage::Timeline));
     let timeline = timeline::build_within(&mut articles, &corpus, &matches, &stories);
     progress(Progress::Stage(Stage::Story));
@@ -195,71 +197,160 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
 
 /// The members of each statement that imply passages between them: all
 /// but the folded copies, which stand behind their text's first carrier
-/// (its passage with each of them is already there).
-fn implying(clusters: &[story::Cluster], copies: &Copies) -> Vec<Vec<(usize, std::ops::Range<usize>)>> {
+/// (its passage with each of them is already there), of the statements
+/// whose articles were all matched on words alone (`by_words`).
+fn implying(
+    clusters: &[story::Cluster],
+    copies: &Copies,
+    by_words: &[bool],
+) -> Vec<Vec<(usize, std::ops::Range<usize>)>> {
     let folded = |m: &story::Member| m.sentences.clone().all(|sentence| copies.folded((m.article, sentence)));
     clusters
         .iter()
+        .filter(|c| c.members.iter().all(|m| by_words[m.article]))
         .map(|c| c.members.iter().filter(|m| !folded(m)).map(|m| (m.article, m.sentences.clone())).collect())
         .collect()
 }
 
-/// Why the sentence model would not be used on `articles` (a set larger
-/// than it compares, counting one sentence per text that many sources
-/// carry word for word: see [`Copies`]), so a caller can skip asking for it.
-pub fn model_refusal(articles: &[Article]) -> Option<Warning> {
-    refusal(articles, &Copies::find(articles))
+/// Stories the model does not read: those of more sentences than it
+/// compares in one story ([`semantic::MAX_SENTENCES`], counting one
+/// sentence per text many sources carry word for word: see [`Copies`]),
+/// each with a note saying so.
+fn too_large(articles: &[Article], copies: &Copies, stories: &Stories) -> (Vec<bool>, Vec<Warning>) {
+    let mut notes = Vec::new();
+    let large = stories
+        .members
+        .iter()
+        .map(|members| {
+            let sentences: usize = members
+                .iter()
+                .map(|&a| (0..articles[a].sentences.len()).filter(|&s| !copies.folded((a, s))).count())
+                .sum();
+            let large = sentences > semantic::MAX_SENTENCES;
+            if large {
+                let first = articles[members[0]].label();
+                notes.push(Warning::model(None, format!(
+                    "sentence model not used on the story of \"{first}\" ({} articles): {sentences} sentences, more than it compares in one story ({}); that story is matched on shared words alone",
+                    members.len(),
+                    semantic::MAX_SENTENCES
+                )));
+            }
+            large
+        })
+        .collect();
+    (large, notes)
 }
 
-fn refusal(articles: &[Article], copies: &Copies) -> Option<Warning> {
-    let all: usize = articles.iter().map(|a| a.sentences.len()).sum();
-    let folded: usize = copies.texts.iter().map(|carriers| carriers.len() - 1).sum();
-    let sentences = all - folded;
-    (sentences > semantic::MAX_SENTENCES).then(|| {
-        let why = format!(
-            "sentence model not used: {sentences} sentences, more than it compares in one set ({}); matching on shared words alone",
-            semantic::MAX_SENTENCES
-        );
-        Warning::model(None, why)
-    })
-}
-
-/// Adds the sentence model's matches to the lexical ones; when the model
-/// cannot run, the lexical matches stand and the reason is kept.
 /// What the model's matching reads besides the words' matches.
 struct ModelInputs<'a> {
     articles: &'a [Article],
     corpus: &'a Corpus,
     copies: &'a Copies,
     /// The stories the words' matches found.
-    stories: align::stories::Stories,
+    stories: Stories,
 }
 
+/// The units the model reads, the stories too large for it left to the
+/// words (`by_words[article]`), with a note for each.
+fn model_units(inputs: &ModelInputs) -> (Units, Vec<bool>, Vec<Warning>) {
+    let ModelInputs { articles, corpus, copies, stories } = inputs;
+    let mut units = Units::build(articles, corpus);
+    units.fold(copies);
+    let (large, notes) = too_large(articles, copies, stories);
+    let by_words: Vec<bool> = stories.story.iter().map(|&s| large[s]).collect();
+    units.leave_to_words(&by_words);
+    (units, by_words, notes)
+}
+
+/// The texts the sentence model has still to read for `articles`: those of
+/// its units whose vectors `encoder`'s cache lacks, story by story as the
+/// words group them, consecutive stories joined into pieces of at least
+/// `piece_texts` texts. A caller encodes them piece by piece (each piece
+/// cached as it is done) and can show what is in after each.
+pub fn model_work(articles: &[Article], encoder: &Encoder, piece_texts: usize) -> Vec<Vec<String>> {
+    let (corpus, copies, related, lexical) = matched_by_words(articles);
+    let stories = align::stories::group(&corpus, &related, &lexical);
+    let inputs = ModelInputs { articles, corpus: &corpus, copies: &copies, stories };
+    let (units, _, _) = model_units(&inputs);
+    let read = units.to_encode(articles);
+    let texts: Vec<&str> = read.iter().map(|(_, t)| *t).collect();
+    let mut of_story: Vec<Vec<String>> = vec![Vec::new(); inputs.stories.len()];
+    let mut seen = std::collections::HashSet::new();
+    for i in encoder.uncached(&texts) {
+        if seen.insert(texts[i]) {
+            of_story[inputs.stories.story[units.units[read[i].0].article]].push(texts[i].to_string());
+        }
+    }
+    let mut pieces: Vec<Vec<String>> = Vec::new();
+    for texts in of_story.into_iter().filter(|t| !t.is_empty()) {
+        match pieces.last_mut() {
+            Some(last) if last.len() < piece_texts => last.extend(texts),
+            _ => pieces.push(texts),
+        }
+    }
+    pieces
+}
+
+/// The terms, the copies, the related articles and the matches words find.
+fn matched_by_words(articles: &[Article]) -> (Corpus, Copies, Related, Vec<SentenceMatch>) {
+    let corpus = Corpus::build(articles);
+    let copies = Copies::find(articles);
+    let related = Related::of(&corpus);
+    let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
+    (corpus, copies, related, lexical)
+}
+
+/// Adds the sentence model's matches to the lexical ones, story by story
+/// (a story too large for it, or whose vectors the cache lacks when the
+/// encoder reads the cache alone, keeps the words' matches); when the
+/// model cannot run, the lexical matches stand and the reason is kept.
+/// Also gives, per article, whether it was matched on words alone.
 fn with_model(
     inputs: ModelInputs,
     lexical: Vec<SentenceMatch>,
     encoder: &Encoder,
     thresholds: &SemanticThresholds,
     progress: &mut dyn FnMut(Progress),
-) -> (Vec<SentenceMatch>, ModelUse) {
-    let ModelInputs { articles, corpus, copies, stories } = inputs;
+) -> (Vec<SentenceMatch>, ModelUse, Vec<bool>) {
     progress(Progress::Stage(Stage::Model));
-    if let Some(why) = refusal(articles, copies) {
-        return (lexical, ModelUse::Failed(why));
-    }
-    let mut units = Units::build(articles, corpus);
-    units.fold(copies);
-    let texts: Vec<&str> = units.to_encode(articles).into_iter().map(|(_, t)| t).collect();
+    let (mut units, mut by_words, mut notes) = model_units(&inputs);
+    let ModelInputs { articles, corpus, stories, .. } = inputs;
+    let read = units.to_encode(articles);
+    let texts: Vec<&str> = read.iter().map(|(_, t)| *t).collect();
     let encoded = match encoder.encode(&texts, &mut |done, total| progress(Progress::Vectors { done, total })) {
         Ok(e) => e,
         Err(e) => {
             let why = Warning::model(None, format!("{e}: matching on shared words alone"));
-            return (lexical, ModelUse::Failed(why));
+            return (lexical, ModelUse::Failed(why), vec![true; articles.len()]);
         }
     };
-    let evidence = semantic::Evidence::within(articles, corpus, &units, &encoded.vectors, stories);
+    // A story with a text the cache lacks waits for its vectors.
+    let mut waiting = vec![false; stories.len()];
+    for &i in &encoded.missing {
+        waiting[stories.story[units.units[read[i].0].article]] = true;
+    }
+    let left: Vec<bool> = stories.story.iter().map(|&s| waiting[s]).collect();
+    units.leave_to_words(&left);
+    let crate::embed::Encoded { vectors, computed, cached, missing, notes: cache_notes } = encoded;
+    let vectors = if missing.is_empty() { vectors } else { rows_read(vectors, &read, &units) };
+    by_words.iter_mut().zip(&left).for_each(|(b, l)| *b |= l);
+    let evidence = semantic::Evidence::within(articles, corpus, &units, vectors, stories);
     let matches = align::with_model(corpus, lexical, &evidence, thresholds);
-    (matches, ModelUse::Used { computed: encoded.computed, cached: encoded.cached, notes: encoded.notes })
+    notes.extend(cache_notes);
+    let waiting = waiting.iter().filter(|w| **w).count();
+    (matches, ModelUse::Used { computed, cached, waiting, notes }, by_words)
+}
+
+/// The rows of `vectors` (one per text of `read`) of the units the model
+/// still reads, in order: those of stories left to the words go.
+fn rows_read(vectors: crate::embed::Vectors, read: &[(usize, &str)], units: &Units) -> crate::embed::Vectors {
+    let mut kept = crate::embed::Vectors::default();
+    for (row, (unit, _)) in vectors.rows().zip(read) {
+        if !units.units[*unit].by_words {
+            kept.push(row);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -281,6 +372,24 @@ mod tests {
             pool.install(|| crate::export::json::render(&analyse(crate::fixture::sample())))
         };
         assert_eq!(run(1), run(4));
+    }
+
+    #[test]
+    fn a_story_larger_than_the_model_compares_is_left_to_the_words_with_a_note() {
+        // Two stories: one of more sentences than the model compares in a
+        // story (each sentence its own text), one small.
+        let long: String =
+            (0..semantic::MAX_SENTENCES / 2 + 1).map(|i| format!("Harbour crane {i} was moved. ")).collect();
+        let texts = [format!("One\n\n{long}"), format!("Two\n\n{long}"), "Three\n\nA short report.".to_string()];
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let articles = crate::fixture::articles(&refs);
+        let copies = Copies::find(&articles);
+        let stories = Stories { story: vec![0, 0, 1], members: vec![vec![0, 1], vec![2]] };
+        let (large, notes) = too_large(&articles, &copies, &stories);
+        assert_eq!(large, [true, false]);
+        assert_eq!(notes.len(), 1);
+        let note = notes[0].to_string();
+        assert!(note.contains("(2 articles)") && note.contains("shared words alone"), "{note}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use parallax::analysis::{Options, analyse_with_options};
+use parallax::analysis::{Options, Progress, analyse_with_options};
 use parallax::embed::Encoder;
 use parallax::export::{self, Format};
 use parallax::fetch::{self, feed};
@@ -229,7 +229,12 @@ fn export_command(inputs: &Inputs, format: Format, use_model: bool) -> ExitCode 
         Err(code) => return code,
     };
     let options = Options { encoder: use_model.then(Encoder::with_user_cache), ..Options::default() };
-    let analysis = analyse_with_options(loaded, &options, &mut |_| {});
+    let mut tenths = 0;
+    let analysis = analyse_with_options(loaded, &options, &mut |p| {
+        if let Progress::Vectors { done, total } = p {
+            say_model_progress(done, total, &mut tenths);
+        }
+    });
     let _ = warning::write_lines(&mut io::stderr().lock(), analysis.model.warnings());
     let out = export::render(&analysis, format);
     let mut stdout = io::stdout().lock();
@@ -241,6 +246,22 @@ fn export_command(inputs: &Inputs, format: Format, use_model: bool) -> ExitCode 
             say(format_args!("cannot write output: {e}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Texts to read at which the sentence model's progress is told on stderr
+/// (a run of a minute or more).
+const LONG_MODEL_RUN: usize = 5_000;
+
+/// Tells on stderr, every tenth of a long run, how far the sentence model
+/// is (`tenths`: the tenths told so far).
+fn say_model_progress(done: usize, total: usize, tenths: &mut usize) {
+    let now = done * 10 / total.max(1);
+    if total >= LONG_MODEL_RUN && now > *tenths {
+        *tenths = now;
+        say(format_args!(
+            "sentence model: {done} of {total} sentences and clauses read (kept in the vector cache as it goes)"
+        ));
     }
 }
 

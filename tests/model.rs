@@ -221,3 +221,27 @@ fn a_story_in_a_pile_gets_the_passages_it_gets_alone() {
     assert!(passage_set(&alone_first).iter().any(|p| p[0] != p[2]), "the first story has passages");
     assert_eq!(passage_set(&pile), alone);
 }
+
+/// A pile of two stories: the model reads each, caches every vector, and
+/// the second run reads them all from the cache and gives the same export.
+#[test]
+fn a_pile_is_read_story_by_story_and_a_second_run_reads_every_vector_from_the_cache() {
+    let cache = scratch("pile-cache");
+    let inputs = ["tests/stories/earthquake", "tests/stories/dam-failure"];
+    let (_, first) = export(&cache, &inputs);
+    assert_eq!(first["model"]["status"], "used", "{:#}", first["model"]);
+    assert_eq!(first["stories"].as_array().unwrap().len(), 2);
+    let computed = first["model"]["computed"].as_u64().unwrap();
+    assert!(computed > 0 && first["model"]["cached"] == 0, "{:#}", first["model"]);
+    assert!(cache.join("parallax/vectors").is_dir());
+    let (_, second) = export(&cache, &inputs);
+    assert_eq!(second["model"]["computed"], 0, "{:#}", second["model"]);
+    assert_eq!(second["model"]["cached"].as_u64(), Some(computed));
+    assert!(passage_set(&first).iter().any(|p| p[0] != p[2]), "the pile has passages");
+    assert_eq!(passage_set(&first), passage_set(&second));
+    let without_counts = |mut doc: Value| {
+        doc["model"] = Value::Null;
+        doc
+    };
+    assert_eq!(without_counts(first), without_counts(second));
+}

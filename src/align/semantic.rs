@@ -63,9 +63,11 @@ impl Default for SemanticThresholds {
     }
 }
 
-/// Sentences in one set that the model compares at most: it scores every
-/// pair of sentences from different articles, so the work grows with the
-/// square of this.
+/// Sentences of one story that the model compares at most (counting one
+/// per text many sources carry word for word): it scores every pair of
+/// sentences from different articles of a story, so the work grows with
+/// the square of a story's size. A larger story is matched on words alone;
+/// a pile of many stories is not limited.
 pub const MAX_SENTENCES: usize = 5_000;
 
 /// Units shorter than this (a dateline, "VATICAN CITY", a photo credit)
@@ -86,6 +88,9 @@ pub struct Unit {
     /// A copy of a text folded onto its first carrier ([`super::Copies`]):
     /// not read by the model, which compares its first carrier instead.
     pub folded: bool,
+    /// In a story matched on words alone (too large for the model, or its
+    /// vectors not in yet): not read by the model, not compared.
+    pub by_words: bool,
     /// For two neighbouring clauses: the units of those clauses. Its
     /// vector is made from theirs rather than read by the model.
     pub joins: Option<(usize, usize)>,
@@ -140,6 +145,14 @@ impl Units {
         }
     }
 
+    /// Leaves the sentences of the articles marked in `by_words` to the
+    /// words: the model neither reads nor compares them.
+    pub fn leave_to_words(&mut self, by_words: &[bool]) {
+        for unit in &mut self.units {
+            unit.by_words |= by_words[unit.article];
+        }
+    }
+
     /// The text of every unit the model reads (every whole sentence, the
     /// comparable clauses and the clauses of comparable joined units; none
     /// of a folded sentence), with its index in [`Units::units`]. Joined units are not read: two
@@ -147,8 +160,8 @@ impl Units {
     /// saves a fifth of the model's work.
     pub fn to_encode<'a>(&self, articles: &'a [Article]) -> Vec<(usize, &'a str)> {
         let mut needed: Vec<bool> =
-            self.units.iter().map(|u| u.joins.is_none() && !u.folded && (u.comparable || u.whole)).collect();
-        for (a, b) in self.units.iter().filter(|u| u.comparable && !u.folded).filter_map(|u| u.joins) {
+            self.units.iter().map(|u| u.joins.is_none() && u.read() && (u.comparable || u.whole)).collect();
+        for (a, b) in self.units.iter().filter(|u| u.comparable && u.read()).filter_map(|u| u.joins) {
             needed[a] = true;
             needed[b] = true;
         }
@@ -160,6 +173,14 @@ impl Units {
 
     fn whole(&self, r: SentenceRef) -> usize {
         self.of_sentence[r.0][r.1].start
+    }
+}
+
+impl Unit {
+    /// Whether the model reads it (or its clauses): neither folded onto
+    /// another carrier nor left to the words.
+    fn read(&self) -> bool {
+        !self.folded && !self.by_words
     }
 }
 
@@ -188,6 +209,7 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
                 whole,
                 comparable,
                 folded: false,
+                by_words: false,
                 joins: units::joined_clauses(k, clauses),
                 words: word_count,
                 terms,
@@ -331,7 +353,7 @@ pub struct Evidence<'a> {
 impl<'a> Evidence<'a> {
     /// `vectors` holds one row per entry of [`Units::to_encode`], in that order.
     pub fn new(articles: &[Article], corpus: &'a Corpus, units: &'a Units, vectors: &Vectors) -> Evidence<'a> {
-        Evidence::within(articles, corpus, units, vectors, Stories::one(articles.len()))
+        Evidence::within(articles, corpus, units, vectors.clone(), Stories::one(articles.len()))
     }
 
     /// As [`Evidence::new`], for a pile of stories: a
@@ -343,7 +365,7 @@ impl<'a> Evidence<'a> {
         articles: &[Article],
         corpus: &'a Corpus,
         units: &'a Units,
-        vectors: &Vectors,
+        vectors: Vectors,
         stories: Stories,
     ) -> Evidence<'a> {
         let mut row = vec![None; units.units.len()];
@@ -357,7 +379,6 @@ impl<'a> Evidence<'a> {
         } else {
             units.units.iter().map(|u| norm(&u.terms, &story_weights[stories.story[u.article]])).collect()
         };
-        let vectors = vectors.clone();
         let mut evidence =
             Evidence { units, corpus, row, vectors, background: Vec::new(), stories, story_weights, story_norm };
         evidence.join_clause_vectors();
@@ -469,26 +490,32 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// Every sentence pair from different articles whose best unit pair
-/// scores at least `th.accept`, with that score, sorted by pair.
+/// Every sentence pair from different articles of one story whose best
+/// unit pair scores at least `th.accept`, with that score, sorted by pair.
+/// Each sentence is compared with its own story's alone, so the work grows
+/// with the square of the stories' sizes, not of the pile's.
 pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef, SentenceRef, f32)> {
-    // A sentence without a vector is folded ([`Units::fold`]).
-    let sentences: Vec<SentenceRef> = evidence
-        .units
-        .of_sentence
-        .iter()
-        .enumerate()
-        .flat_map(|(a, s)| (0..s.len()).map(move |i| (a, i)))
-        .filter(|&r| evidence.row[evidence.units.whole(r)].is_some())
-        .collect();
+    // A sentence without a vector is folded ([`Units::fold`]) or left to
+    // the words ([`Units::leave_to_words`]).
+    let mut of_story: Vec<Vec<SentenceRef>> = vec![Vec::new(); evidence.stories.len()];
+    for (a, s) in evidence.units.of_sentence.iter().enumerate() {
+        for i in 0..s.len() {
+            if evidence.row[evidence.units.whole((a, i))].is_some() {
+                of_story[evidence.stories.story[a]].push((a, i));
+            }
+        }
+    }
+    let sentences: Vec<SentenceRef> = of_story.concat();
     let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
-        sentences
+        of_story[evidence.stories.story[a.0]]
             .iter()
-            .filter(|b| b.0 > a.0 && evidence.stories.together(a.0, b.0))
+            .filter(|b| b.0 > a.0)
             .filter_map(|&b| evidence.score(a, b, th).filter(|s| *s >= th.accept).map(|s| (a, b, s)))
             .collect()
     });
-    found.into_iter().flatten().collect()
+    let mut out: Vec<(SentenceRef, SentenceRef, f32)> = found.into_iter().flatten().collect();
+    out.sort_by_key(|&(a, b, _)| (a, b));
+    out
 }
 
 #[cfg(test)]
@@ -596,6 +623,33 @@ mod tests {
     }
 
     #[test]
+    fn a_story_left_to_the_words_is_neither_read_nor_compared() {
+        let arts = fixture::articles(&[
+            "One\n\nThe storm cut power to 40,000 homes on Monday night.",
+            "Two\n\nThe storm cut power to 40,000 homes on Monday night.",
+            "Three\n\nThe storm cut power to 40,000 homes on Monday night.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let mut units = Units::build(&arts, &corpus);
+        let all = units.to_encode(&arts).len();
+        units.leave_to_words(&[false, false, true]);
+        let read = units.to_encode(&arts);
+        assert!(read.iter().all(|(i, _)| units.units[*i].article != 2) && read.len() < all);
+        let mut vectors = Vectors::default();
+        for _ in &read {
+            let mut v = vec![0.0; crate::embed::DIM];
+            v[0] = 1.0;
+            vectors.push(&v);
+        }
+        let evidence = Evidence::new(&arts, &corpus, &units, &vectors);
+        let th = SemanticThresholds::default();
+        let pairs: std::collections::BTreeSet<(usize, usize)> =
+            matches(&evidence, &th).into_iter().map(|(a, b, _)| (a.0, b.0)).collect();
+        assert_eq!(pairs.into_iter().collect::<Vec<_>>(), [(0, 1)]);
+        assert_eq!(evidence.score((0, 1), (2, 1), &th), None);
+    }
+
+    #[test]
     fn in_a_pile_the_model_compares_within_a_story() {
         let arts = fixture::articles(&[
             "One\n\nThe storm cut power to 40,000 homes on Monday night.",
@@ -619,7 +673,7 @@ mod tests {
             Stories { story, members }
         };
         let pairs = |story: Vec<usize>| -> Vec<(usize, usize)> {
-            let evidence = Evidence::within(&arts, &corpus, &units, &vectors, stories(story));
+            let evidence = Evidence::within(&arts, &corpus, &units, vectors.clone(), stories(story));
             let mut pairs: Vec<(usize, usize)> =
                 matches(&evidence, &th).into_iter().map(|(a, b, _)| (a.0, b.0)).collect();
             pairs.dedup();
@@ -633,8 +687,8 @@ mod tests {
         // sentences (its title line and the storm), and in a story blind to
         // the pile, against the third's three as well.
         let storm = units.whole((0, 1));
-        let apart = Evidence::within(&arts, &corpus, &units, &vectors, stories(vec![0, 0, 1]));
-        let blind = Evidence::within(&arts, &corpus, &units, &vectors, stories(vec![0, 0, 0]));
+        let apart = Evidence::within(&arts, &corpus, &units, vectors.clone(), stories(vec![0, 0, 1]));
+        let blind = Evidence::within(&arts, &corpus, &units, vectors.clone(), stories(vec![0, 0, 0]));
         assert!((apart.background[storm] - 0.5).abs() < 1e-5, "{}", apart.background[storm]);
         assert!((blind.background[storm] - 0.6).abs() < 1e-5, "{}", blind.background[storm]);
         assert_eq!(apart.background[units.whole((2, 1))], 0.0, "a story of one article has no background");

@@ -59,7 +59,7 @@ pub struct App {
     pub input: Option<String>,
     /// Problems to tell the user (config, state, skipped files): shown in
     /// the status line until the first key, printed again on exit.
-    pub warnings: Vec<parallax::warning::Warning>,
+    pub warnings: Vec<Warning>,
     /// A key has been pressed since the warnings were shown.
     pub warnings_seen: bool,
     pub quit: bool,
@@ -70,6 +70,9 @@ pub struct App {
     pending: Option<Positions>,
     /// Remembered state, applied once every article is read.
     pub pending_restore: Option<SavedSet>,
+    /// The passages words alone found, kept when part of the sentence
+    /// model's work came in, for its closing message.
+    by_words: Option<usize>,
     /// Where each jump came from, the last on top.
     history: Vec<Crumb>,
     /// An overlay closed by the key being handled: where a jump it asked
@@ -91,6 +94,7 @@ impl App {
             warnings_seen: false,
             quit: false,
             links_summary: None,
+            by_words: None,
             pending: None,
             pending_restore: None,
             history: Vec::new(),
@@ -312,7 +316,8 @@ impl App {
     /// words-only one with every view kept at its place, and the status
     /// line says what it added (or, once, why the model was not used).
     pub fn model_arrived(&mut self, analysis: Analysis) {
-        let before = self.shared.whole().map_or(0, |shown| shown.passages.len());
+        let shown = self.shared.whole().map_or(0, |shown| shown.passages.len());
+        let before = self.by_words.take().unwrap_or(shown);
         let after = analysis.passages.len();
         let problem = analysis.model.warnings().first().cloned();
         let used = matches!(analysis.model, ModelUse::Used { .. });
@@ -330,12 +335,15 @@ impl App {
         self.warnings.extend(problem);
     }
 
-    /// The sentence model will not run on this set: said once, in the
-    /// status line and on exit.
-    pub fn model_refused(&mut self, why: Warning) {
-        self.shared.model = ModelStatus::Off;
-        self.shared.message = Some(format!("warning: {why}"));
-        self.warnings.push(why);
+    /// Part of the sentence model's work is in (the stories whose vectors
+    /// are): its analysis replaces the one shown, every view kept at its
+    /// place, while the model reads on.
+    pub fn model_partial(&mut self, analysis: Analysis) {
+        if matches!(analysis.model, ModelUse::Used { .. }) {
+            let shown = self.shared.whole().map_or(0, |shown| shown.passages.len());
+            self.by_words.get_or_insert(shown);
+            self.set_analysis(analysis);
+        }
     }
 
     /// Shows view `index` (a number key, the config's default view): a
@@ -1039,7 +1047,7 @@ mod tests {
     #[test]
     fn the_models_analysis_replaces_the_first_and_says_what_it_added() {
         let mut full = analysis(&app()).clone();
-        full.model = ModelUse::Used { computed: 10, cached: 0, notes: Vec::new() };
+        full.model = ModelUse::Used { computed: 10, cached: 0, waiting: 0, notes: Vec::new() };
         let mut a = app();
         a.set_analysis(first_pass(&full));
         a.shared.model = ModelStatus::Reading { done: 3, total: 10 };
@@ -1056,6 +1064,27 @@ mod tests {
     }
 
     #[test]
+    fn part_of_the_models_work_comes_in_without_moving_the_reader_or_ending_the_count() {
+        let mut part = analysis(&app()).clone();
+        part.model = ModelUse::Used { computed: 0, cached: 10, waiting: 2, notes: Vec::new() };
+        let mut a = app();
+        a.set_analysis(first_pass(&part));
+        a.shared.model = ModelStatus::Reading { done: 3, total: 10 };
+        press(&mut a, "2jj");
+        let before = a.positions();
+        a.model_partial(part.clone());
+        assert_eq!(analysis(&a).passages.len(), part.passages.len());
+        assert_eq!(a.positions(), before);
+        assert_eq!(a.shared.model, ModelStatus::Reading { done: 3, total: 10 });
+        assert_eq!(a.shared.message, None);
+        // The closing message counts what words alone found, not the part.
+        let words = first_pass(&part).passages.len();
+        a.model_arrived(part);
+        let said = a.shared.message.clone().unwrap();
+        assert!(said.ends_with(&format!("(words alone: {words})")), "{said}");
+    }
+
+    #[test]
     fn a_model_that_failed_leaves_the_analysis_and_warns_once() {
         let mut failed = analysis(&app()).clone();
         let why = Warning::model(None, "the model cannot load");
@@ -1069,8 +1098,6 @@ mod tests {
         assert_eq!(a.shared.model, ModelStatus::Off);
         assert_eq!(a.warnings, vec![why.clone()]);
         assert!(a.shared.message.as_deref().is_some_and(|m| m.contains("the model cannot load")));
-        a.model_refused(why.clone());
-        assert_eq!(a.warnings.len(), 2);
     }
 
     /// An app over `texts` (one article each), analysed.
@@ -1190,7 +1217,7 @@ mod tests {
         let event = event(&a);
         let before = a.positions();
         let mut with_model = full.clone();
-        with_model.model = ModelUse::Used { computed: 3, cached: 0, notes: Vec::new() };
+        with_model.model = ModelUse::Used { computed: 3, cached: 0, waiting: 0, notes: Vec::new() };
         a.model_arrived(with_model);
         assert!(a.in_story());
         assert_eq!(ids(&a), ["a1", "a3", "a5"]);

@@ -38,7 +38,9 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterA
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 
-use parallax::analysis::{Analysis, Options, Progress, Stage, analyse_with, analyse_with_options, model_refusal};
+use parallax::analysis::{
+    Analysis, ModelUse, Options, Progress, Stage, analyse_with, analyse_with_options, model_work,
+};
 use parallax::config::{self, Config, State};
 use parallax::embed::Encoder;
 use parallax::ingest::{LinkState, LinkStatus, Loaded, Plan, Step, Summary};
@@ -66,10 +68,11 @@ enum Msg {
     Done(Box<Analysis>),
     /// The sentence model has encoded this many of so many texts.
     ModelProgress(usize, usize),
+    /// The analysis again, with the sentence model on the stories whose
+    /// vectors are in; it reads on.
+    ModelPartial(Box<Analysis>),
     /// The analysis again, with the sentence model.
     ModelDone(Box<Analysis>),
-    /// The sentence model will not run on this set, and why.
-    ModelRefused(Warning),
     Signal(i32),
     Input(String),
     Mouse(shared::Mouse),
@@ -289,13 +292,8 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
             return;
         }
         let _ = tx.send(Msg::AllRead);
-        // The model's run needs its own copy of the articles; a set it
-        // would refuse is told so now and not copied.
-        let refusal = use_model.then(|| model_refusal(&all.articles)).flatten();
-        let for_model = (use_model && refusal.is_none()).then(|| all.clone());
-        if let Some(why) = refusal {
-            let _ = tx.send(Msg::ModelRefused(why));
-        }
+        // The model's run needs its own copy of the articles.
+        let for_model = use_model.then(|| all.clone());
         let analysis = analyse_with(all, &mut |stage| {
             let _ = tx.send(Msg::Progress(stage));
         });
@@ -308,20 +306,90 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
 
 /// The analysis with the sentence model, sent when done. It runs on a pool
 /// of its own at low priority: the model keeps both cores busy for
-/// seconds, and keys and frames must not wait on it.
+/// seconds (minutes for a large pile), and keys and frames must not wait
+/// on it.
 fn analyse_with_model(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
     let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
-    let options = Options { encoder: Some(Encoder::with_user_cache()), ..Options::default() };
+    let job = || model_job(loaded, tx);
+    match pool {
+        Ok(pool) => pool.install(job),
+        Err(_) => job(),
+    }
+}
+
+/// Texts in one piece of the model's work at least: a story or a few
+/// (a few seconds of the model), cached when done.
+const PIECE_TEXTS: usize = 256;
+
+/// Seconds between two analyses sent while the model reads, at least; and
+/// at least this many times what the last one took, so that showing
+/// progress never costs more than a fraction of the work.
+const PARTIAL_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+const PARTIAL_SHARE: u32 = 4;
+
+/// First what the cache has (every story whose vectors are all there gets
+/// the model's passages at once: a reopen, or a run cut short), then the
+/// rest story by story, each piece cached as it is done, the analysis sent
+/// again every little while, and the last analysis when all are in.
+fn model_job(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
+    let encoder = Encoder::with_user_cache();
+    let started = std::time::Instant::now();
+    if !encoder.has_cache() {
+        return model_done(loaded, encoder, tx);
+    }
+    let cached = analyse_cached(&loaded, &encoder);
+    let (waiting, some) = match cached.model {
+        ModelUse::Used { waiting, cached, .. } => (waiting, cached > 0),
+        _ => (0, false),
+    };
+    if waiting == 0 {
+        let _ = tx.send(Msg::ModelDone(Box::new(cached)));
+        return;
+    }
+    let mut cost = started.elapsed();
+    if some {
+        let _ = tx.send(Msg::ModelPartial(Box::new(cached)));
+    }
+    let pieces = model_work(&loaded.articles, &encoder, PIECE_TEXTS);
+    let total: usize = pieces.iter().map(Vec::len).sum();
+    let (mut done, mut sent) = (0, std::time::Instant::now());
+    for piece in &pieces {
+        let texts: Vec<&str> = piece.iter().map(String::as_str).collect();
+        let mut progress = |d: usize, _: usize| {
+            let _ = tx.send(Msg::ModelProgress(done + d, total));
+        };
+        // A failure is the last analysis's to tell.
+        if encoder.encode(&texts, &mut progress).is_err() {
+            break;
+        }
+        done += piece.len();
+        if done < total && sent.elapsed() >= PARTIAL_EVERY.max(cost * PARTIAL_SHARE) {
+            let start = std::time::Instant::now();
+            let _ = tx.send(Msg::ModelPartial(Box::new(analyse_cached(&loaded, &encoder))));
+            (cost, sent) = (start.elapsed(), std::time::Instant::now());
+        }
+    }
+    model_done(loaded, encoder, tx);
+}
+
+/// The analysis with the model, every vector missing computed, sent as the
+/// last.
+fn model_done(loaded: Loaded, encoder: Encoder, tx: &mpsc::Sender<Msg>) {
+    let options = Options { encoder: Some(encoder), ..Options::default() };
     let mut progress = |p| {
         if let Progress::Vectors { done, total } = p {
             let _ = tx.send(Msg::ModelProgress(done, total));
         }
     };
-    let analysis = match pool {
-        Ok(pool) => pool.install(|| analyse_with_options(loaded, &options, &mut progress)),
-        Err(_) => analyse_with_options(loaded, &options, &mut progress),
-    };
+    let analysis = analyse_with_options(loaded, &options, &mut progress);
     let _ = tx.send(Msg::ModelDone(Box::new(analysis)));
+}
+
+/// The analysis with the vectors the cache has: the stories it lacks any
+/// of stay matched on words alone for now.
+fn analyse_cached(loaded: &Loaded, encoder: &Encoder) -> Analysis {
+    let options = Options { encoder: Some(encoder.clone().cache_only()), ..Options::default() };
+    analyse_with_options(loaded.clone(), &options, &mut |_| {})
 }
 
 /// Lowers the calling thread's scheduling priority (nice 10; on Linux a
@@ -380,8 +448,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, rx: &mpsc::Receiver
                 Msg::Progress(s) => app.set_progress(s),
                 Msg::Done(a) => app.set_analysis(*a),
                 Msg::ModelProgress(done, total) => app.set_model_progress(done, total),
+                Msg::ModelPartial(a) => app.model_partial(*a),
                 Msg::ModelDone(a) => app.model_arrived(*a),
-                Msg::ModelRefused(why) => app.model_refused(why),
                 Msg::Signal(s) => return Ok(128 + s),
                 Msg::Input(e) => return Err(io::Error::other(format!("reading the terminal: {e}"))),
             }
