@@ -87,6 +87,8 @@ fn visible_text(html: &str) -> String {
 /// `pulldown-cmark`, not with parallax's reader): its text, code, image alt
 /// text and front matter, and what its HTML shows. A reference definition
 /// (an address) is no text a reader sees; parallax lists it all the same.
+/// A table's header row is listed, and its words also name the cells of
+/// every row in the body.
 fn rendered_markdown(markdown: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser};
     let options = Options::ENABLE_TABLES
@@ -96,7 +98,9 @@ fn rendered_markdown(markdown: &str) -> String {
     let mut text = String::new();
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Text(chunk) | Event::Code(chunk) | Event::FootnoteReference(chunk) => text.push_str(&chunk),
+            // A footnote's marker (`[^1]`) points at the note, whose text is
+            // read where it stands; it is not read as a word.
+            Event::Text(chunk) | Event::Code(chunk) => text.push_str(&chunk),
             Event::Html(html) | Event::InlineHtml(html) => text.push_str(&visible_text(&html)),
             _ => {}
         }

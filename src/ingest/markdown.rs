@@ -7,9 +7,16 @@
 //! see but the text leaves out comes back as [`Page::dropped`], each piece
 //! with its kind and the line it stood on: a web clipper's quoted excerpt
 //! (the page's description over the article), code blocks, images' alt
-//! text, and reference definitions (a link's address, listed although a
-//! reader sees only the link's text). HTML tags and comments are markup,
-//! not text, and go without a word, as in a web page.
+//! text, reference definitions (a link's address, listed although a
+//! reader sees only the link's text) and a table's header row. HTML tags
+//! and comments are markup, not text, and go without a word, as in a web
+//! page; so do a table's rule row (`|---|:--:|`) and footnote markers
+//! (`[^1]`).
+//!
+//! A table row reads as one line that names each cell by its column
+//! (`Town: Eastport; Homes without power: 12,400`), so that a row says
+//! what it says wherever it is quoted; a footnote is its text, without the
+//! `[^1]:` that labels it.
 
 use super::html::Page;
 use super::removed::{Removal, Removed};
@@ -30,8 +37,9 @@ pub fn read(md: &str) -> Page {
     let mut reader = Reader { text: String::with_capacity(md.len()), ..Reader::default() };
     reader.text.push_str(head);
     let first_line = head.matches('\n').count();
-    for (index, line) in rest.split('\n').enumerate() {
-        reader.line(first_line + index, line);
+    let lines: Vec<&str> = rest.split('\n').collect();
+    for (index, line) in lines.iter().enumerate() {
+        reader.line(first_line + index, line, lines.get(index + 1).copied());
     }
     reader.text.pop();
     Page { text: reader.text, dropped: reader.dropped }
@@ -47,12 +55,16 @@ struct Reader {
     /// Inside a web clipper's quoted `## Excerpt`: the page's description,
     /// which repeats the article, over the article itself.
     in_excerpt: bool,
+    /// Inside a table: its header's cells, which name each row's cells.
+    table: Option<Vec<String>>,
+    /// The line is the rule under a table's header row.
+    at_table_rule: bool,
 }
 
 impl Reader {
-    /// Reads line `at` of the file: its text, or a blank line and what it
-    /// held listed as left out.
-    fn line(&mut self, at: usize, line: &str) {
+    /// Reads line `at` of the file (`next` the line after it): its text, or
+    /// a blank line and what it held listed as left out.
+    fn line(&mut self, at: usize, line: &str, next: Option<&str>) {
         let trimmed = line.trim_start();
         if trimmed.starts_with('>') {
             let heading = strip_quote_markers(line).trim_start_matches('#').trim().to_ascii_lowercase();
@@ -72,15 +84,74 @@ impl Reader {
         if self.fenced {
             return self.leave_out(at, Removal::CodeBlock, line.trim());
         }
+        if self.table_line(at, line, next) {
+            return;
+        }
+        if let Some(note) = footnote_definition(trimmed) {
+            // A note that is only an address is a link, not text.
+            if note.contains("://") && !note.contains(char::is_whitespace) {
+                return self.leave_out(at, Removal::Link, trimmed);
+            }
+            return self.text_line(at, note);
+        }
         if is_reference_definition(trimmed) {
             return self.leave_out(at, Removal::Link, trimmed);
         }
-        let resolved = inline(strip_quote_markers(line), 0);
-        for alt in resolved.alt_texts.into_iter().filter(|alt| !alt.trim().is_empty()) {
-            self.dropped.push(Removed { kind: Removal::Caption, text: alt.trim().to_string(), at });
-        }
+        self.text_line(at, strip_quote_markers(line));
+    }
+
+    /// Line `at` as text, its inline syntax resolved and its images' alt
+    /// text listed.
+    fn text_line(&mut self, at: usize, line: &str) {
+        let resolved = inline(line, 0);
+        self.list_alt_texts(at, resolved.alt_texts);
         self.text.push_str(&resolved.text);
         self.text.push('\n');
+    }
+
+    fn list_alt_texts(&mut self, at: usize, alt_texts: Vec<String>) {
+        for alt in alt_texts.into_iter().filter(|alt| !alt.trim().is_empty()) {
+            self.dropped.push(Removed { kind: Removal::Caption, text: alt.trim().to_string(), at });
+        }
+    }
+
+    /// A table's lines: the header row (listed: its words name the cells
+    /// of every row), the rule row under it (markup), and each row as one
+    /// line of labelled cells. False for a line that is in no table.
+    fn table_line(&mut self, at: usize, line: &str, next: Option<&str>) -> bool {
+        if std::mem::take(&mut self.at_table_rule) {
+            self.text.push('\n');
+            return true;
+        }
+        if self.table.is_some() {
+            if has_cell_divider(line) {
+                let cells = self.cells(at, line);
+                let row = labelled_row(self.table.as_deref().unwrap_or_default(), &cells);
+                self.text.push_str(&row);
+                self.text.push('\n');
+                return true;
+            }
+            self.table = None;
+        }
+        if has_cell_divider(line) && next.is_some_and(is_table_rule) {
+            let header = self.cells(at, line);
+            self.leave_out(at, Removal::TableHeader, &header.join(" | "));
+            self.table = Some(header);
+            self.at_table_rule = true;
+            return true;
+        }
+        false
+    }
+
+    /// A table row's cells, their inline syntax resolved.
+    fn cells(&mut self, at: usize, line: &str) -> Vec<String> {
+        let mut cells = Vec::new();
+        for cell in split_cells(line) {
+            let resolved = inline(&cell, 0);
+            self.list_alt_texts(at, resolved.alt_texts);
+            cells.push(resolved.text.trim().to_string());
+        }
+        cells
     }
 
     /// A blank line where line `at` stood, and its text (if any) listed.
@@ -99,6 +170,81 @@ fn strip_quote_markers(line: &str) -> &str {
         l = rest.trim_start();
     }
     if std::ptr::eq(l, line.trim_start()) { line } else { l }
+}
+
+/// `[^1]: The note's text.`: the text.
+fn footnote_definition(line: &str) -> Option<&str> {
+    let (label, rest) = line.strip_prefix("[^")?.split_once("]:")?;
+    let plain_label = !label.is_empty() && !label.contains(|c: char| c.is_whitespace() || c == '[' || c == ']');
+    plain_label.then(|| rest.trim())
+}
+
+/// A footnote marker at `at` (`[^1]`, `[^note]`): the index after it.
+fn footnote_marker_end(chars: &[char], at: usize) -> Option<usize> {
+    if chars.get(at + 1) != Some(&'^') {
+        return None;
+    }
+    let label = chars[at + 2..].iter().take(40).take_while(|&&c| c != ']' && !c.is_whitespace() && c != '[').count();
+    let close = at + 2 + label;
+    (label > 0 && chars.get(close) == Some(&']') && !matches!(chars.get(close + 1), Some('(' | '[' | ':')))
+        .then_some(close + 1)
+}
+
+/// Whether a line holds a `|` that divides table cells (not `\|`).
+fn has_cell_divider(line: &str) -> bool {
+    split_cells(line).len() > 1 || line.trim().starts_with('|')
+}
+
+/// `|---|:--:|`, `--- | ---`: the rule under a table's header row.
+fn is_table_rule(line: &str) -> bool {
+    let cells = split_cells(line);
+    line.contains('|')
+        && !cells.is_empty()
+        && cells.iter().all(|cell| {
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            !dashes.is_empty() && dashes.chars().all(|c| c == '-')
+        })
+}
+
+/// A table row's cells: split at each `|` not escaped as `\|`, without
+/// the row's outer `|`s, each trimmed (`\|` read as `|`).
+fn split_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = line.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cells.last_mut().expect("one cell at least").push('|');
+                chars.next();
+            }
+            '|' => cells.push(String::new()),
+            _ => cells.last_mut().expect("one cell at least").push(c),
+        }
+    }
+    let trimmed = line.trim();
+    if trimmed.starts_with('|') {
+        cells.remove(0);
+    }
+    if trimmed.len() > 1 && trimmed.ends_with('|') && !trimmed.ends_with("\\|") {
+        cells.pop();
+    }
+    cells.into_iter().map(|cell| cell.trim().to_string()).collect()
+}
+
+/// A row's cells named by their columns: `Town: Eastport; Homes: 12,400`.
+/// A cell under no header, or under an empty one, stands alone; empty
+/// cells are left out.
+fn labelled_row(header: &[String], cells: &[String]) -> String {
+    let labelled: Vec<String> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| !cell.is_empty())
+        .map(|(k, cell)| match header.get(k).filter(|label| !label.is_empty()) {
+            Some(label) => format!("{label}: {cell}"),
+            None => cell.clone(),
+        })
+        .collect();
+    labelled.join("; ")
 }
 
 /// `[1]: https://example.com/a "Title"`.
@@ -139,6 +285,13 @@ fn inline(line: &str, depth: usize) -> Inline {
         if c == '!' && chars.get(i + 1) == Some(&'[') {
             if let Some((alt, end)) = link_at(&chars, i + 1, &pairs) {
                 alt_texts.push(inline(&alt, depth + 1).text);
+                i = end;
+                continue;
+            }
+        }
+        // `[^1]`: a footnote's marker, markup (the note is text of its own).
+        if c == '[' {
+            if let Some(end) = footnote_marker_end(&chars, i) {
                 i = end;
                 continue;
             }
@@ -328,6 +481,50 @@ mod tests {
         // An image without alt text, and a link around an image, leave out no words.
         assert!(dropped("![](p.jpg) and [![ ](p.jpg)](u)").is_empty());
         assert_eq!(dropped("[see ![the map](m.png)](u)"), [(Removal::Caption, "the map".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_table_row_reads_as_its_cells_named_by_their_columns() {
+        let md = "Power cuts:\n\n| Town | Homes without power | Shelters |\n|------|----:|:--:|\n| Eastport | 12,400 | 3 |\n| Lowell \\| Bay | **8,150** | |\n\nCrews expect power back by Saturday.";
+        let page = read(md);
+        let lines: Vec<&str> = page.text.lines().collect();
+        assert_eq!(lines.len(), md.lines().count(), "lines keep their places");
+        assert_eq!(lines[2], "");
+        assert_eq!(lines[3], "", "the rule row is markup");
+        assert_eq!(lines[4], "Town: Eastport; Homes without power: 12,400; Shelters: 3");
+        assert_eq!(lines[5], "Town: Lowell | Bay; Homes without power: 8,150");
+        assert_eq!(lines[7], "Crews expect power back by Saturday.");
+        // The header row's words are listed: each row repeats them.
+        assert_eq!(dropped(md), [(Removal::TableHeader, "Town | Homes without power | Shelters".to_string(), 2)]);
+    }
+
+    #[test]
+    fn pipes_outside_a_table_are_text() {
+        // No rule row under it: no table.
+        let md = "Scores | home 2 | away 1\nThe match ended late.";
+        assert_eq!(read(md).text, md);
+        assert!(dropped(md).is_empty());
+        // A rule with no pipes is a thematic break or a heading's underline.
+        let md = "Heading\n---\nText.";
+        assert_eq!(read(md).text, md);
+        // A table ends at the first line without a cell divider.
+        let md = "a | b\n--|--\n1 | 2\nAfter the table.";
+        assert_eq!(read(md).text, "\n\na: 1; b: 2\nAfter the table.");
+        // More cells than the header names: the extra cell stands alone.
+        assert_eq!(labelled_row(&["a".into()], &["1".into(), "2".into()]), "a: 1; 2");
+    }
+
+    #[test]
+    fn footnotes_read_as_their_text_and_markers_go() {
+        let md = "The storm hit on Thursday, officials said.[^1] Power was cut.[^note]\n\n[^1]: According to the county's emergency office.\n[^note]: https://county.example/alert";
+        let page = read(md);
+        let lines: Vec<&str> = page.text.split('\n').collect();
+        assert_eq!(lines[0], "The storm hit on Thursday, officials said. Power was cut.");
+        assert_eq!(lines[2], "According to the county's emergency office.");
+        assert_eq!(lines[3], "");
+        assert_eq!(dropped(md), [(Removal::Link, "[^note]: https://county.example/alert".to_string(), 3)]);
+        // Not markers: a link whose text starts with ^, a bracket with spaces.
+        assert_eq!(inline_("[^up](u) and [^ not a note] and x^2"), "^up and [^ not a note] and x^2");
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub enum Removal {
     /// A line of a Markdown file's code block: shown to a reader, but no
     /// prose.
     CodeBlock,
+    /// A Markdown table's header row: its words name the cells of each row
+    /// in the text (`Town: Eastport; Shelters: 3`).
+    TableHeader,
 }
 
 impl Removal {
@@ -64,6 +67,7 @@ impl Removal {
             Removal::OutsideArticle => "outside the article",
             Removal::Code => "script or style",
             Removal::CodeBlock => "code block",
+            Removal::TableHeader => "table header",
         }
     }
 
