@@ -4,7 +4,7 @@
 mod within;
 
 use crate::align::related::Related;
-use crate::align::semantic::{self, SemanticThresholds, Units};
+use crate::align::semantic::{self, Meanings, SemanticThresholds, Units};
 use crate::align::{self, Copies, Corpus, Passage, SentenceMatch, Stories, Thresholds};
 use crate::embed::Encoder;
 use crate::ingest::{Article, Loaded, Warning};
@@ -163,14 +163,14 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let copies = Copies::find(&articles);
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
-    let (matches, model, by_words) = match &options.encoder {
+    let ModelResult { matches, model, by_words, meanings } = match &options.encoder {
         Some(encoder) => {
             // The model reads each story the words found on its own.
             let stories = align::stories::group(&corpus, &related, &lexical);
             let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories };
             with_model(inputs, lexical, encoder, &options.semantic, progress)
         }
-        None => (lexical, ModelUse::Off, vec![true; articles.len()]),
+        None => ModelResult::words_alone(lexical, ModelUse::Off, articles.len()),
     };
     let stories = align::stories::group(&corpus, &related, &matches);
     // The model's matches stand on its own score; words' are checked
@@ -188,7 +188,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     // articles matched on words alone imply passages.
     align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies, &by_words));
     progress(Progress::Stage(Stage::Timeline));
-    let timeline = timeline::build_within(&mut articles, &corpus, &matches, &stories);
+    let timeline = timeline::build_within(&mut articles, &corpus, &matches, &stories, meanings.as_ref());
     progress(Progress::Stage(Stage::Story));
     let story = story::build(&articles, &corpus, &matches, clusters, &stories);
     let overviews = story::overview::build(&articles, &stories, &story.clusters);
@@ -311,7 +311,7 @@ fn with_model(
     encoder: &Encoder,
     thresholds: &SemanticThresholds,
     progress: &mut dyn FnMut(Progress),
-) -> (Vec<SentenceMatch>, ModelUse, Vec<bool>) {
+) -> ModelResult {
     progress(Progress::Stage(Stage::Model));
     let (mut units, mut by_words, mut notes) = model_units(&inputs);
     let ModelInputs { articles, corpus, stories, .. } = inputs;
@@ -321,7 +321,7 @@ fn with_model(
         Ok(e) => e,
         Err(e) => {
             let why = Warning::model(None, format!("{e}: matching on shared words alone"));
-            return (lexical, ModelUse::Failed(why), vec![true; articles.len()]);
+            return ModelResult::words_alone(lexical, ModelUse::Failed(why), articles.len());
         }
     };
     // A story with a text the cache lacks waits for its vectors.
@@ -338,7 +338,25 @@ fn with_model(
     let matches = align::with_model(corpus, lexical, &evidence, thresholds);
     notes.extend(cache_notes);
     let waiting = waiting.iter().filter(|w| **w).count();
-    (matches, ModelUse::Used { computed, cached, waiting, notes }, by_words)
+    let model = ModelUse::Used { computed, cached, waiting, notes };
+    ModelResult { matches, model, by_words, meanings: Some(evidence.into_meanings()) }
+}
+
+/// What matching with the model gives the stages after it.
+struct ModelResult {
+    matches: Vec<SentenceMatch>,
+    model: ModelUse,
+    /// `by_words[article]`: the article was matched on words alone.
+    by_words: Vec<bool>,
+    /// The model's vectors and backgrounds, when it read any story.
+    meanings: Option<Meanings>,
+}
+
+impl ModelResult {
+    /// The words' matches alone, for `articles` articles.
+    fn words_alone(matches: Vec<SentenceMatch>, model: ModelUse, articles: usize) -> ModelResult {
+        ModelResult { matches, model, by_words: vec![true; articles], meanings: None }
+    }
 }
 
 /// The rows of `vectors` (one per text of `read`) of the units the model

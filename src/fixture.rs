@@ -61,6 +61,16 @@ pub fn sample_matched() -> Matched {
     match_articles(sample().articles)
 }
 
+/// The bundled sentence model's vectors of every unit of `articles` (read
+/// as one story, nothing folded), as the stages after matching read them.
+pub fn meanings(articles: &[Article], corpus: &Corpus) -> crate::align::semantic::Meanings {
+    use crate::align::semantic::{Evidence, Units};
+    let units = Units::build(articles, corpus);
+    let texts: Vec<&str> = units.to_encode(articles).into_iter().map(|(_, text)| text).collect();
+    let encoded = crate::embed::Encoder::new(None).encode(&texts, &mut |_, _| {}).expect("the bundled model runs");
+    Evidence::new(articles, corpus, &units, &encoded.vectors).into_meanings()
+}
+
 fn match_articles(articles: Vec<Article>) -> Matched {
     let corpus = Corpus::build(&articles);
     let matches = sentence_matches(&corpus, &Thresholds::default());

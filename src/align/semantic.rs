@@ -490,6 +490,83 @@ impl<'a> Evidence<'a> {
     }
 }
 
+/// The model's vectors of every unit of a set's sentences, and each
+/// unit's background, kept once matching is done: a stage after it (the
+/// timeline's merging) reads how close two sentences or parts of
+/// sentences are, as matching did, from here.
+#[derive(Clone, Debug, Default)]
+pub struct Meanings {
+    units: Units,
+    /// `row[unit]`: the unit's row in `vectors`, if it has one.
+    row: Vec<Option<usize>>,
+    vectors: Vectors,
+    background: Vec<f32>,
+    stories: Stories,
+}
+
+impl Evidence<'_> {
+    /// The vectors and backgrounds, for the stages after matching.
+    pub fn into_meanings(self) -> Meanings {
+        let Evidence { units, row, vectors, background, stories, .. } = self;
+        Meanings { units: units.clone(), row, vectors, background, stories }
+    }
+}
+
+impl Meanings {
+    /// How much closer two parts of sentences are than either is to its
+    /// story at large: the model's cosine less the two units' mean
+    /// background, best over the comparable units (the sentence, its
+    /// clauses) that lie within each part. `None` when either part has no
+    /// such unit (too short, an attribution, a heading, a folded copy), or
+    /// the two are in different stories.
+    pub fn closeness(&self, first: (SentenceRef, Span), second: (SentenceRef, Span)) -> Option<f32> {
+        if !self.stories.together(first.0.0, second.0.0) {
+            return None;
+        }
+        let (ours, theirs) = (self.units_within(first), self.units_within(second));
+        ours.iter()
+            .flat_map(|&i| theirs.iter().map(move |&j| (i, j)))
+            .map(|(i, j)| self.corrected_cosine(i, j))
+            .reduce(f32::max)
+    }
+
+    /// [`Meanings::closeness`] of two whole sentences and their clauses.
+    pub fn sentence_closeness(&self, first: SentenceRef, second: SentenceRef) -> Option<f32> {
+        let whole = |r: SentenceRef| self.units.units[self.units.whole(r)].span;
+        self.closeness((first, whole(first)), (second, whole(second)))
+    }
+
+    /// The comparable units with a vector of sentence `at.0` that lie
+    /// within `at.1` (a unit reaching a word or two past it counts), or
+    /// when none does, the smallest one holding it.
+    fn units_within(&self, (sentence, span): (SentenceRef, Span)) -> Vec<usize> {
+        let Some(range) = self.units.of_sentence.get(sentence.0).and_then(|s| s.get(sentence.1)) else {
+            return Vec::new();
+        };
+        let usable = |&i: &usize| self.units.units[i].comparable && self.row[i].is_some();
+        let slack = |unit: Span| span.start.saturating_sub(unit.start) + unit.end.saturating_sub(span.end);
+        let within: Vec<usize> =
+            range.clone().filter(usable).filter(|&i| slack(self.units.units[i].span) <= WITHIN_SLACK_BYTES).collect();
+        if !within.is_empty() {
+            return within;
+        }
+        let holds = |i: &usize| {
+            let unit = self.units.units[*i].span;
+            unit.start <= span.start && span.end <= unit.end
+        };
+        range.clone().filter(usable).filter(holds).min_by_key(|&i| self.units.units[i].span.len()).into_iter().collect()
+    }
+
+    fn corrected_cosine(&self, i: usize, j: usize) -> f32 {
+        let (Some(x), Some(y)) = (self.row[i], self.row[j]) else { return f32::MIN };
+        cosine(self.vectors.row(x), self.vectors.row(y)) - (self.background[i] + self.background[j]) / 2.0
+    }
+}
+
+/// How far a unit may reach past the part of a sentence it stands for
+/// (a connective, a comma) and still be within it.
+const WITHIN_SLACK_BYTES: usize = 12;
+
 /// Every sentence pair from different articles of one story whose best
 /// unit pair scores at least `th.accept`, with that score, sorted by pair.
 /// Each sentence is compared with its own story's alone, so the work grows

@@ -18,6 +18,7 @@ pub use resolve::{Anchor, Precision, When};
 
 use std::collections::HashSet;
 
+use crate::align::semantic::Meanings;
 use crate::align::{Corpus, SentenceMatch, SentenceRef, Stories};
 use crate::ingest::Article;
 use crate::text::words;
@@ -129,17 +130,20 @@ fn story_dates(articles: &[Article], stories: &Stories) -> Vec<StoryDates> {
 /// ```
 pub fn build(articles: &mut [Article], corpus: &Corpus, matches: &[SentenceMatch]) -> Vec<Event> {
     let stories = Stories::one(articles.len());
-    build_within(articles, corpus, matches, &stories)
+    build_within(articles, corpus, matches, &stories, None)
 }
 
 /// [`build`] for a pile of stories: each undated article is dated from its
 /// own story alone (its happenings shared with that story's dated
-/// articles, else that story's dates).
+/// articles, else that story's dates). With the sentence model's
+/// `meanings`, reports of one day worded apart may also merge on how close
+/// their vectors are ([`merge`]).
 pub fn build_within(
     articles: &mut [Article],
     corpus: &Corpus,
     matches: &[SentenceMatch],
     stories: &Stories,
+    meanings: Option<&Meanings>,
 ) -> Vec<Event> {
     let mut anchors = anchors_within(articles, stories);
     let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
@@ -157,7 +161,8 @@ pub fn build_within(
     }
     note_reference_dates(articles, &anchors, &inferred, stories.len() > 1);
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
-    merge::merge(articles, corpus, &aligned, mentions)
+    let evidence = merge::Evidence { corpus, aligned: &aligned, meanings };
+    merge::merge(articles, &evidence, mentions)
 }
 
 /// Tells every undated article what its relative dates were read against:
@@ -309,6 +314,88 @@ mod tests {
         let fixture::Matched { mut articles, corpus, matches } = fixture::matched(texts);
         let events = build(&mut articles, &corpus, &matches);
         (articles, events)
+    }
+
+    /// The timeline with the sentence model's vectors, and the closeness
+    /// of the sentences holding `first` and `second`.
+    fn timeline_with_model(texts: &[String], first: &str, second: &str) -> (Vec<Event>, Option<f32>) {
+        let fixture::Matched { mut articles, corpus, matches } = fixture::matched(texts);
+        let meanings = fixture::meanings(&articles, &corpus);
+        let find = |text: &str| -> SentenceRef {
+            (0..articles.len())
+                .flat_map(|a| (0..articles[a].sentences.len()).map(move |s| (a, s)))
+                .find(|&(a, s)| articles[a].sentence(s).contains(text))
+                .expect("the sentence is in a text")
+        };
+        let closeness = meanings.sentence_closeness(find(first), find(second));
+        let events = build_within(&mut articles, &corpus, &matches, &Stories::one(texts.len()), Some(&meanings));
+        (events, closeness)
+    }
+
+    /// Two reports of a storm's day (2025-03-05 is a Wednesday), each
+    /// with one line of its own among others on the storm.
+    fn storm_reports(first: &str, second: &str) -> Vec<String> {
+        vec![
+            format!(
+                "Storm Ingrid\n2025-03-05\n\nStorm Ingrid brought gusts of up to 140 km/h to the west coast this week. {first} \
+                 Schools in the region stayed open. Forecasters expect calmer weather by the weekend. \
+                 Insurers have yet to estimate the damage."
+            ),
+            format!(
+                "Coast counts the cost\n2025-03-05\n\nCoastal towns are counting the cost of Storm Ingrid. {second} \
+                 Several roads were blocked by fallen trees. Most homes have their electricity back. \
+                 It is the third big storm of the winter."
+            ),
+        ]
+    }
+
+    /// The events of Tuesday 4 March, as the articles each holds.
+    fn tuesday(events: &[Event]) -> Vec<Vec<usize>> {
+        let on_tuesday = events.iter().filter(|e| e.when.date_string() == "2025-03-04");
+        let mut shape: Vec<Vec<usize>> = on_tuesday.map(|e| e.mentions.iter().map(|m| m.article).collect()).collect();
+        shape.sort();
+        shape
+    }
+
+    #[test]
+    fn with_the_model_one_happening_told_in_other_words_is_one_event() {
+        let first = "Firefighters answered hundreds of emergency calls on Tuesday.";
+        let second = "On Tuesday fire crews responded to a flood of call-outs.";
+        let texts = storm_reports(first, second);
+        // The words alone do not link them.
+        assert_eq!(tuesday(&timeline(&[texts[0].as_str(), texts[1].as_str()]).1), [vec![0], vec![1]]);
+        let (events, closeness) = timeline_with_model(&texts, first, second);
+        assert!(closeness.is_some_and(|c| c >= merge::MEANING_LINK), "{closeness:?}");
+        assert_eq!(tuesday(&events), [vec![0, 1]], "{events:#?}");
+    }
+
+    #[test]
+    fn with_the_model_happenings_of_one_day_naming_other_actors_or_numbers_stay_apart() {
+        let cases = [
+            (
+                "Engineers from Northgrid restored power to the harbour on Tuesday.",
+                "On Tuesday electricity came back at the harbour after repairs by Coastal Energy.",
+            ),
+            (
+                "Firefighters answered 240 emergency calls on Tuesday.",
+                "On Tuesday fire crews responded to 75 call-outs.",
+            ),
+        ];
+        for (first, second) in cases {
+            let (events, closeness) = timeline_with_model(&storm_reports(first, second), first, second);
+            // Close enough in meaning to merge, but for what they name.
+            assert!(closeness.is_some_and(|c| c >= merge::MEANING_LINK), "{first} {closeness:?}");
+            assert_eq!(tuesday(&events), [vec![0], vec![1]], "{events:#?}");
+        }
+    }
+
+    #[test]
+    fn with_the_model_a_denial_is_not_the_happening_it_denies() {
+        let first = "Lifeboat crews brought the crew of a stricken trawler ashore on Tuesday.";
+        let second = "The crew of the stricken trawler could not be reached by lifeboats on Tuesday.";
+        let (events, closeness) = timeline_with_model(&storm_reports(first, second), first, second);
+        assert!(closeness.is_some_and(|c| c >= merge::MEANING_LINK), "{closeness:?}");
+        assert_eq!(tuesday(&events), [vec![0], vec![1]], "{events:#?}");
     }
 
     #[test]
@@ -546,7 +633,7 @@ mod tests {
         ];
         let run = |stories: &Stories| {
             let fixture::Matched { mut articles, corpus, matches } = fixture::matched(&texts);
-            let events = build_within(&mut articles, &corpus, &matches, stories);
+            let events = build_within(&mut articles, &corpus, &matches, stories, None);
             let notes: Vec<String> = articles[3].warnings.iter().map(|w| w.message.clone()).collect();
             let crash = events.iter().find(|e| e.summary.contains("came down")).map(|e| e.when.date_string());
             (notes.join(" | "), crash)
