@@ -237,18 +237,22 @@ pub const SUMMARY_BYTES: usize = 110;
 
 impl Event {
     /// The words the summary is taken from: its most telling mention
-    /// (dated at the event's own date when possible, then the shortest),
-    /// without a dateline that opens it.
+    /// (dated at the event's own date when possible; then one that opens
+    /// with what another source also tells, not with a scene-setting
+    /// clause such as "It was only a question of when, ..."; then the
+    /// shortest), without a dateline that opens it.
     pub fn summary_source<'a>(&self, articles: &'a [Article]) -> &'a str {
-        let best = self
-            .mentions
-            .iter()
-            .min_by_key(|m| {
-                let text = m.span.slice(&articles[m.article].body);
+        let texts: Vec<&str> = self.mentions.iter().map(|m| m.span.slice(&articles[m.article].body)).collect();
+        let opens_shared = opens_with_shared_words(&texts);
+        let best = (0..self.mentions.len())
+            .min_by_key(|&index| {
+                let (m, text) = (&self.mentions[index], texts[index]);
                 let n = words::count(text);
                 let opener = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-                (m.when != self.when, m.basis != self.basis, n < 6, LEAD_INS.contains(&opener.as_str()), n)
+                let lead_in = LEAD_INS.contains(&opener.as_str());
+                (m.when != self.when, m.basis != self.basis, n < 6, lead_in, !opens_shared[index], n)
             })
+            .map(|index| &self.mentions[index])
             .expect("an event has a mention");
         let a = &articles[best.article];
         let start = if best.span.start < a.dateline_end && a.dateline_end < best.span.end {
@@ -258,6 +262,31 @@ impl Event {
         };
         &a.body[start..best.span.end]
     }
+}
+
+/// For each text, whether its opening (up to its first comma, semicolon,
+/// colon or dash) holds a content word (folded, function words aside)
+/// that another of the texts also uses. With one text, none does.
+fn opens_with_shared_words(texts: &[&str]) -> Vec<bool> {
+    let content = |text: &str| -> std::collections::BTreeSet<String> {
+        words::words(text)
+            .map(|(_, word)| words::fold(word))
+            .filter(|word| word.chars().count() > 1 && !crate::text::lexicon::is_stopword(word))
+            .collect()
+    };
+    let mut users: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for text in texts {
+        for word in content(text) {
+            *users.entry(word).or_default() += 1;
+        }
+    }
+    texts
+        .iter()
+        .map(|text| {
+            let opening = text.split([',', ';', ':', '—', '–']).next().unwrap_or(text);
+            content(opening).iter().any(|word| users.get(word).is_some_and(|&count| count > 1))
+        })
+        .collect()
 }
 
 /// Drops a list bullet, lead-in connectives and a trailing stop; cuts to
@@ -396,6 +425,17 @@ mod tests {
         let (events, closeness) = timeline_with_model(&storm_reports(first, second), first, second);
         assert!(closeness.is_some_and(|c| c >= merge::MEANING_LINK), "{closeness:?}");
         assert_eq!(tuesday(&events), [vec![0], vec![1]], "{events:#?}");
+    }
+
+    #[test]
+    fn a_summary_opens_with_what_the_sources_share() {
+        let (_, ev) = timeline(&[
+            "Pope\n2025-05-09\n\nIt was only a question of when, but white smoke was seen coming from the Sistine Chapel chimney on Thursday evening.",
+            "Conclave\n2025-05-09\n\nWhite smoke poured out of the Sistine Chapel chimney on Thursday evening as the crowds in the square below cheered and waved flags.",
+        ]);
+        let thursday: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2025-05-08").collect();
+        assert_eq!(thursday.len(), 1, "{ev:#?}");
+        assert!(thursday[0].summary.starts_with("White smoke poured"), "{}", thursday[0].summary);
     }
 
     #[test]
