@@ -18,8 +18,8 @@ pub struct Analysis {
     /// Inputs that were not loaded, each naming the file.
     pub skipped: Vec<Warning>,
     pub corpus: Corpus,
-    /// The sentences many sources carry word for word, folded onto their
-    /// first carrier before any pairwise work.
+    /// The statements many sources carry word for word or nearly so,
+    /// folded onto their first carrier before any pairwise work.
     pub copies: Copies,
     /// The articles grouped into stories; passages, statements and events
     /// stay within one.
@@ -196,7 +196,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
 }
 
 /// The members of each statement that imply passages between them: all
-/// but the folded copies, which stand behind their text's first carrier
+/// but the folded copies, which stand behind their statement's first carrier
 /// (its passage with each of them is already there), of the statements
 /// whose articles were all matched on words alone (`by_words`).
 fn implying(
@@ -214,7 +214,7 @@ fn implying(
 
 /// Stories the model does not read: those of more sentences than it
 /// compares in one story ([`semantic::MAX_SENTENCES`], counting one
-/// sentence per text many sources carry word for word: see [`Copies`]),
+/// sentence per statement many sources carry word for word or nearly: see [`Copies`]),
 /// each with a note saying so.
 fn too_large(articles: &[Article], copies: &Copies, stories: &Stories) -> (Vec<bool>, Vec<Warning>) {
     let mut notes = Vec::new();

@@ -1,7 +1,9 @@
 //! Runs the real binary on wire copy: one agency story run by 30 outlets,
-//! each under its own header, two with a word changed and one cut short.
-//! The copies must come out as statements carried by every outlet, not as
-//! passages between every pair of them.
+//! each under its own header, two with a number changed, one cut short and
+//! three lightly edited (their name added, a word changed, commas left
+//! out). The copies, edited or not, must come out as statements carried by
+//! every outlet, not as passages between every pair of them; the numbers
+//! changed must not be folded away.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,9 @@ use serde_json::Value;
 #[allow(dead_code, reason = "each test file uses part of the shared helpers")]
 #[path = "support/command.rs"]
 mod command;
+#[allow(dead_code, reason = "each test file uses part of the shared tmux driver")]
+#[path = "support/tmux.rs"]
+mod tmux;
 
 const OUTLETS: usize = 30;
 
@@ -27,14 +32,18 @@ fn parallax(args: &[&str]) -> Output {
 }
 
 /// Copy `index` of the story under its outlet's header: copies 4 and 9
-/// change a word of the second sentence, copy 7 leaves out the last.
+/// change a number in the second sentence, copy 7 leaves out the last,
+/// copy 12 adds its name to the first, copy 15 changes a word of the last
+/// and copy 20 leaves out its commas.
 fn copy(index: usize) -> String {
     let mut sentences: Vec<String> = STORY.iter().map(|s| s.to_string()).collect();
-    if index == 4 || index == 9 {
-        sentences[1] = sentences[1].replace("four counties", "five counties");
-    }
-    if index == 7 {
-        sentences.pop();
+    match index {
+        4 | 9 => sentences[1] = sentences[1].replace("four counties", "five counties"),
+        7 => drop(sentences.pop()),
+        12 => sentences[0] = sentences[0].replace("district.", "district, the Halden Post reported."),
+        15 => sentences[3] = sentences[3].replace("forecast", "predicted"),
+        20 => sentences[3] = sentences[3].replace(',', ""),
+        _ => {}
     }
     format!("Levee breaks in Dunmore\nnews{index}.example\n2025-03-04\n\n{}\n", sentences.join(" "))
 }
@@ -70,10 +79,19 @@ fn cluster_with<'a>(doc: &'a Value, words: &str) -> &'a Value {
 fn copies_are_statements_carried_by_every_outlet() {
     let dir = copies("statements");
     let doc: Value = serde_json::from_slice(&export(&dir, "json")).expect("export is JSON");
-    // The opening, word for word everywhere: one statement, 30 carriers.
+    // The opening, with one outlet's name added: one statement, 30
+    // carriers, and the variant's difference.
     let opening = cluster_with(&doc, "Flood waters broke through");
     assert_eq!(opening["members"].as_array().unwrap().len(), OUTLETS, "{opening}");
-    assert_eq!(opening["wordings"], 1);
+    assert_eq!(opening["wordings"], 2);
+    assert_eq!(opening["variants"][0]["members"], 1, "{opening}");
+    assert_eq!(opening["variants"][0]["changes"][0]["change"], "insert");
+    assert_eq!(opening["variants"][0]["changes"][0]["text"], "the Halden Post reported");
+    // Word for word everywhere: one wording, no variants.
+    let mayor = cluster_with(&doc, "Mayor Ilse Varnholt");
+    assert_eq!(mayor["members"].as_array().unwrap().len(), OUTLETS, "{mayor}");
+    assert_eq!(mayor["wordings"], 1);
+    assert!(mayor.get("variants").is_none(), "{mayor}");
     // The second sentence in two wordings: 28 outlets and 2.
     let crews = cluster_with(&doc, "Rescue crews");
     assert_eq!(crews["members"].as_array().unwrap().len(), OUTLETS);
@@ -86,9 +104,11 @@ fn copies_are_statements_carried_by_every_outlet() {
         .map(|m| m["article"].as_str().unwrap())
         .collect();
     assert_eq!(edited, ["04", "09"]);
-    // The last sentence: every outlet but the one that cut it.
+    // The last sentence: every outlet but the one that cut it, in three
+    // wordings.
     let forecast = cluster_with(&doc, "weather service forecast");
     assert_eq!(forecast["members"].as_array().unwrap().len(), OUTLETS - 1);
+    assert_eq!(forecast["wordings"], 3);
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -109,9 +129,36 @@ fn copies_pair_with_their_first_carrier_not_with_each_other() {
         assert!(pairs.iter().any(|(a, b)| a == "00" && *b == copy), "no passage between 00 and {copy}");
     }
     assert!(!pairs.iter().any(|(a, b)| a == "05" && b == "06"), "two copies paired with each other");
+    // Lightly edited copies are copies too; a number changed is not.
+    assert!(!pairs.iter().any(|(a, b)| a == "12" && b == "15"), "two edited copies paired with each other");
+    assert!(pairs.iter().any(|(a, b)| a == "04" && b == "09"), "the copies with another number were folded");
     // The Markdown gives each wording once, with the outlets carrying it.
     let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
     assert!(markdown.contains(&format!("- {OUTLETS} sources (00, 01, 02,")), "{markdown}");
     assert!(markdown.contains("- 2 sources (04, 09): “Rescue crews from five counties"), "{markdown}");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// In the terminal app, `c` on a passage of wire copy opens its statement:
+/// carried by every outlet, an edited copy's wording beside the one most
+/// carry, its added words marked; `l` steps to the next statement's
+/// wordings.
+#[test]
+fn the_app_shows_a_copy_statement_and_its_edited_wording() {
+    if !tmux::Tmux::available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = copies("tmux");
+    let t = tmux::Tmux::start_on("wire", 120, 30, "NO_COLOR=1", &[dir.as_path()], |_| {});
+    t.wait_for("Sources (30)");
+    t.keys(&["2"]);
+    let s = t.wait_for("Passage 1/");
+    assert!(s.contains("carried by 30 sources"), "{s}");
+    t.keys(&["c"]);
+    let s = t.wait_for("carried by 30 sources · wording 2/2: 1 vs 29");
+    assert!(s.contains("the Halden Post reported") && s.contains("Statement 1/"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "EXIT:0");
     let _ = fs::remove_dir_all(&dir);
 }

@@ -1,15 +1,25 @@
-//! Copies: a sentence that many articles carry word for word (an agency
-//! story run by two hundred outlets). Matching every copy with every other
-//! is quadratic in the number of carriers and says nothing new: the copies
-//! of one text are found first, by hashing each sentence's words, and all
-//! but the first carrier are *folded* onto it. Pairwise work (the candidate
-//! index, passages, implied passages, the sentence model) then sees one
-//! sentence per distinct text, and each folded copy is matched with its
-//! first carrier alone: a star of `N - 1` matches instead of a clique of
-//! `N (N - 1) / 2`. The statement it makes is one cluster carried by all
-//! `N` (`story::clusters` counts copies of one text as matched).
+//! Copies: a statement that many articles carry word for word or nearly so
+//! (an agency story run by two hundred outlets, some of which change a
+//! word, cut or add a clause, or add their own name). Matching every copy
+//! with every other is quadratic in the number of carriers and says
+//! nothing new: the copies of one statement are found first and all but
+//! one carrier are *folded* onto it. Pairwise work (the candidate index,
+//! passages, implied passages, the sentence model) then sees one sentence
+//! per statement, and each folded copy is matched with that one alone: a
+//! star of `N - 1` matches instead of a clique of `N (N - 1) / 2`. The
+//! statement is one cluster carried by all `N` (`story::clusters` counts
+//! copies of one statement as matched), whose wordings stay apart.
 //!
-//! A text carried by few sources is not folded: up to
+//! Sentences are grouped first by their words (spacing aside: one
+//! *wording*), then wordings into statements, the most carried wording
+//! first: a wording joins a statement when it is near-identical to the
+//! statement's first wording ([`near`]: most words shared in order, the
+//! same numbers and dates, no name replaced by another). Candidates come
+//! from MinHash signatures of word pairs in bands (locality-sensitive
+//! hashing), indexed for each statement's first wording only, so the work
+//! grows with the sentences and not with their pairs.
+//!
+//! A statement carried by few sources is not folded: up to
 //! [`PAIRWISE_CARRIERS`] carriers, every pair is matched and listed as
 //! before, so small sets give exactly what they gave.
 
@@ -17,108 +27,186 @@ use std::hash::{BuildHasher, Hash, Hasher};
 
 use rustc_hash::FxHashMap;
 
-use super::score::SentenceRef;
+use super::score::{SentenceRef, hash_word, is_name, lcs_len};
 use crate::ingest::Article;
+use crate::text::{lexicon, words};
 
-/// A text carried word for word by more sources than this is folded onto
-/// its first carrier; by this many or fewer, every pair is still matched
-/// (45 pairs at most: a list a reader can step through).
+/// A statement carried by more sources than this is folded onto one
+/// carrier; by this many or fewer, every pair is still matched (45 pairs
+/// at most: a list a reader can step through).
 pub const PAIRWISE_CARRIERS: usize = 10;
+
+/// Near-identical wordings share, in order, at least this share of the
+/// shorter one's words (one word changed in seven)...
+const NEAR_OF_SHORTER: f32 = 0.85;
+/// ...and of the longer one's (a clause added or cut, not more than half
+/// the sentence).
+const NEAR_OF_LONGER: f32 = 0.5;
+/// A wording of fewer words is folded only word for word: one word
+/// changed in a short line makes another line.
+const NEAR_MIN_WORDS: usize = 6;
+/// MinHash signature: `BANDS` bands of `ROWS` minima each. Two wordings
+/// whose word pairs overlap by a Jaccard index `j` share a band with
+/// probability `1 - (1 - j^ROWS)^BANDS`: 0.99 at 0.7, 0.80 at 0.5, 0.09
+/// at 0.2. A pair missed is only left unfolded (matched as before).
+const BANDS: usize = 12;
+const ROWS: usize = 3;
+/// A wording is checked against at most this many candidate statements:
+/// sentences cast in one mould with other particulars ("Shares of X rose
+/// N%") share bands without joining, and must not make the search
+/// quadratic.
+const MAX_CANDIDATES: usize = 32;
 
 /// Not folded: the sentence stands for itself.
 const NONE: u32 = u32::MAX;
 
-/// The sentences carried word for word by more than [`PAIRWISE_CARRIERS`]
-/// articles, grouped by text.
+/// The statements carried by more than [`PAIRWISE_CARRIERS`] articles,
+/// word for word or nearly so.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Copies {
-    /// Each text's carriers, one sentence per article, in article order:
-    /// the first stands for the others.
-    pub texts: Vec<Vec<SentenceRef>>,
-    /// `text_of[article][sentence]`: the index in `texts` of the text the
-    /// sentence is a copy of, or `NONE`.
-    text_of: Vec<Vec<u32>>,
+    /// Each folded statement's wordings: the carriers of one text (the
+    /// same words), one sentence per article, in article order; the
+    /// wording most carry first, and one article in one wording only.
+    /// In the order of their first carriers.
+    pub statements: Vec<Vec<Vec<SentenceRef>>>,
+    /// Each statement's first carrier in article order, whatever its
+    /// wording: it stands for them all (so a copy pairs with one article
+    /// for a whole run of statements).
+    firsts: Vec<SentenceRef>,
+    /// `statement_of[article][sentence]`: the index in `statements` of the
+    /// statement the sentence is a copy of, or `NONE`.
+    statement_of: Vec<Vec<u32>>,
 }
 
 impl Copies {
-    /// Finds the texts more than [`PAIRWISE_CARRIERS`] articles carry.
-    /// Sentences are the same text when their words are (spacing aside);
-    /// an article carrying a text twice counts once, with its first.
+    /// Finds the statements more than [`PAIRWISE_CARRIERS`] articles carry.
+    /// An article carrying a statement twice counts once, with the
+    /// sentence of the most carried wording (its first on a tie).
     pub fn find(articles: &[Article]) -> Copies {
-        let mut by_text: FxHashMap<u64, Vec<SentenceRef>> = FxHashMap::default();
-        for (index, article) in articles.iter().enumerate() {
-            for sentence in 0..article.sentences.len() {
-                by_text.entry(text_hash(article.sentence(sentence))).or_default().push((index, sentence));
-            }
-        }
-        let mut texts: Vec<Vec<SentenceRef>> = by_text
-            .into_values()
-            .filter(|carriers| carriers.len() > PAIRWISE_CARRIERS)
-            .flat_map(|carriers| same_words(articles, carriers))
-            .filter(|carriers| carriers.len() > PAIRWISE_CARRIERS)
+        let wordings = wordings(articles);
+        let statements: Vec<Vec<Vec<SentenceRef>>> = near_families(articles, &wordings)
+            .into_iter()
+            .filter(|family| family.iter().map(|&w| wordings[w].len()).sum::<usize>() > PAIRWISE_CARRIERS)
+            .map(|family| one_per_article(family.iter().map(|&w| &wordings[w])))
+            .filter(|statement| carriers_of(statement) > PAIRWISE_CARRIERS)
             .collect();
-        texts.sort();
-        let text_of = text_of(&texts, articles);
-        Copies { texts, text_of }
+        Copies::of(statements, articles)
     }
 
-    /// The text `sentence` is a copy of, when it is one of a folded text's
-    /// carriers.
-    pub fn text(&self, sentence: SentenceRef) -> Option<usize> {
-        let index = *self.text_of.get(sentence.0)?.get(sentence.1)?;
+    /// The copies of `statements` among `articles`, in order.
+    fn of(mut statements: Vec<Vec<Vec<SentenceRef>>>, articles: &[Article]) -> Copies {
+        let first = |statement: &Vec<Vec<SentenceRef>>| statement.iter().filter_map(|w| w.first()).min().copied();
+        statements.sort_by_cached_key(first);
+        let firsts = statements.iter().filter_map(first).collect();
+        let statement_of = statement_of(&statements, articles);
+        Copies { statements, firsts, statement_of }
+    }
+
+    /// The carrier that stands for statement `index`: its first.
+    pub fn first_of(&self, index: usize) -> SentenceRef {
+        self.firsts[index]
+    }
+
+    /// The statement `sentence` is a copy of, when it is one of a folded
+    /// statement's carriers.
+    pub fn statement(&self, sentence: SentenceRef) -> Option<usize> {
+        let index = *self.statement_of.get(sentence.0)?.get(sentence.1)?;
         (index != NONE).then_some(index as usize)
     }
 
-    /// The sentence that stands for `sentence` in pairwise work: the first
-    /// carrier of its text, or itself.
+    /// The sentence that stands for `sentence` in pairwise work: its
+    /// statement's first carrier, or itself.
     pub fn first(&self, sentence: SentenceRef) -> SentenceRef {
-        self.text(sentence).map_or(sentence, |text| self.texts[text][0])
+        self.statement(sentence).map_or(sentence, |statement| self.firsts[statement])
     }
 
-    /// Whether `sentence` is folded: a copy standing behind its text's
-    /// first carrier.
+    /// Whether `sentence` is folded: a copy standing behind its
+    /// statement's first carrier.
     pub fn folded(&self, sentence: SentenceRef) -> bool {
         self.first(sentence) != sentence
     }
 
-    /// How many articles carry `sentence`'s text word for word (1 when it
-    /// is not a folded text).
+    /// How many articles carry `sentence`'s statement, in any of its
+    /// wordings (1 when it is not a folded statement).
     pub fn carriers(&self, sentence: SentenceRef) -> usize {
-        self.text(sentence).map_or(1, |text| self.texts[text].len())
+        self.statement(sentence).map_or(1, |statement| carriers_of(&self.statements[statement]))
     }
 
-    /// Whether any text is folded.
+    /// How many sentences are folded: all carriers but one per statement.
+    pub fn folded_count(&self) -> usize {
+        self.statements.iter().map(|statement| carriers_of(statement) - 1).sum()
+    }
+
+    /// Whether any statement is folded.
     pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
+        self.statements.is_empty()
     }
 
     /// The copies among some of the articles, renumbered: `members` are
     /// the old indices kept, in order (article `members[i]` becomes `i`),
-    /// and `articles` the kept articles. A text left with one carrier is a
-    /// copy of nothing.
+    /// and `articles` the kept articles. A statement left with one carrier
+    /// is a copy of nothing.
     pub fn within(&self, members: &[usize], articles: &[Article]) -> Copies {
         let renumber =
             |(article, sentence): SentenceRef| members.binary_search(&article).ok().map(|new| (new, sentence));
-        let texts: Vec<Vec<SentenceRef>> = self
-            .texts
+        let statements: Vec<Vec<Vec<SentenceRef>>> = self
+            .statements
             .iter()
-            .map(|carriers| carriers.iter().filter_map(|&carrier| renumber(carrier)).collect::<Vec<_>>())
-            .filter(|carriers| carriers.len() > 1)
+            .map(|statement| {
+                statement
+                    .iter()
+                    .map(|wording| wording.iter().filter_map(|&carrier| renumber(carrier)).collect::<Vec<_>>())
+                    .filter(|wording| !wording.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|statement| carriers_of(statement) > 1)
             .collect();
-        let text_of = text_of(&texts, articles);
-        Copies { texts, text_of }
+        Copies::of(statements, articles)
     }
 }
 
-/// `text_of[article][sentence]` for `texts`.
-fn text_of(texts: &[Vec<SentenceRef>], articles: &[Article]) -> Vec<Vec<u32>> {
-    let mut text_of: Vec<Vec<u32>> = articles.iter().map(|a| vec![NONE; a.sentences.len()]).collect();
-    for (index, carriers) in texts.iter().enumerate() {
-        for &(article, sentence) in carriers {
-            text_of[article][sentence] = index as u32;
+/// How many articles carry a statement: its wordings' carriers.
+fn carriers_of(statement: &[Vec<SentenceRef>]) -> usize {
+    statement.iter().map(Vec::len).sum()
+}
+
+/// `statement_of[article][sentence]` for `statements`.
+fn statement_of(statements: &[Vec<Vec<SentenceRef>>], articles: &[Article]) -> Vec<Vec<u32>> {
+    let mut statement_of: Vec<Vec<u32>> = articles.iter().map(|a| vec![NONE; a.sentences.len()]).collect();
+    for (index, statement) in statements.iter().enumerate() {
+        for &(article, sentence) in statement.iter().flatten() {
+            statement_of[article][sentence] = index as u32;
         }
     }
-    text_of
+    statement_of
+}
+
+/// A statement's wordings with each article kept in its first wording
+/// only (an article may carry the statement twice, edited once).
+fn one_per_article<'w>(family: impl Iterator<Item = &'w Vec<SentenceRef>>) -> Vec<Vec<SentenceRef>> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    family
+        .map(|wording| wording.iter().copied().filter(|carrier| seen.insert(carrier.0)).collect::<Vec<_>>())
+        .filter(|wording| !wording.is_empty())
+        .collect()
+}
+
+/// Every sentence grouped by its words (spacing aside), one sentence per
+/// article in each group, in article order: the most carried wordings
+/// first, then by first carrier.
+fn wordings(articles: &[Article]) -> Vec<Vec<SentenceRef>> {
+    let mut by_text: FxHashMap<u64, Vec<SentenceRef>> = FxHashMap::default();
+    for (index, article) in articles.iter().enumerate() {
+        for sentence in 0..article.sentences.len() {
+            by_text.entry(text_hash(article.sentence(sentence))).or_default().push((index, sentence));
+        }
+    }
+    let mut wordings: Vec<Vec<SentenceRef>> = by_text
+        .into_values()
+        .flat_map(|carriers| if carriers.len() == 1 { vec![carriers] } else { same_words(articles, carriers) })
+        .collect();
+    wordings.sort_unstable_by_key(|carriers| (std::cmp::Reverse(carriers.len()), carriers[0]));
+    wordings
 }
 
 /// A sentence's words (split at whitespace) as one hash: spacing and line
@@ -147,6 +235,125 @@ fn same_words(articles: &[Article], mut carriers: Vec<SentenceRef>) -> Vec<Vec<S
     groups
 }
 
+/// What near-identity compares of a wording: its folded words in order,
+/// and its particulars (numbers, dates, names) as sorted folded hashes.
+#[derive(Debug, Default)]
+struct Wording {
+    words: Vec<u64>,
+    /// Numbers in digits or words (ordinals too), weekdays and months.
+    numbers: Vec<u64>,
+    /// Capitalised words inside the sentence ([`is_name`]).
+    names: Vec<u64>,
+}
+
+impl Wording {
+    fn of(text: &str) -> Wording {
+        let mut wording = Wording::default();
+        for (index, (_, word)) in words::words(text).enumerate() {
+            let folded = hash_word(word);
+            wording.words.push(folded);
+            let calendar = words::is_capitalised(word)
+                && (lexicon::month_number(word).is_some() || lexicon::weekday_number(word).is_some());
+            let number = word.chars().any(|c| c.is_ascii_digit())
+                || lexicon::is_number_name(word)
+                || lexicon::is_ordinal_name(word);
+            if calendar || number {
+                wording.numbers.push(folded);
+            } else if is_name(word, index == 0) {
+                wording.names.push(folded);
+            }
+        }
+        wording.numbers.sort_unstable();
+        wording.names.sort_unstable();
+        wording
+    }
+
+    /// The keys of its signature's bands: two wordings sharing one are
+    /// candidates.
+    fn band_keys(&self) -> [u64; BANDS] {
+        let mut minima = [u64::MAX; BANDS * ROWS];
+        for pair in self.words.windows(2) {
+            let shingle = pair[0].rotate_left(23) ^ pair[1];
+            for (row, minimum) in minima.iter_mut().enumerate() {
+                *minimum = (*minimum).min(mix(shingle ^ (row as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            }
+        }
+        std::array::from_fn(|band| {
+            let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+            (band, &minima[band * ROWS..(band + 1) * ROWS]).hash(&mut hasher);
+            hasher.finish()
+        })
+    }
+}
+
+/// A 64-bit finaliser (splitmix64): one independent hash per seed.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Whether `other` is a near-identical wording of `first`: their words in
+/// order cover most of both (a word changed, a clause added or cut,
+/// punctuation), the same numbers and dates, and no name of one replaced
+/// by another (a name only added or only cut, as an outlet adds its own,
+/// is no other actor).
+fn near(first: &Wording, other: &Wording) -> bool {
+    let (shorter, longer) = if first.words.len() <= other.words.len() {
+        (first.words.len(), other.words.len())
+    } else {
+        (other.words.len(), first.words.len())
+    };
+    if shorter < NEAR_MIN_WORDS || (shorter as f32) < NEAR_OF_LONGER * longer as f32 || first.numbers != other.numbers {
+        return false;
+    }
+    let only = |x: &[u64], y: &[u64]| x.iter().any(|name| y.binary_search(name).is_err());
+    if only(&first.names, &other.names) && only(&other.names, &first.names) {
+        return false;
+    }
+    let common = lcs_len(&first.words, &other.words) as f32;
+    common >= NEAR_OF_SHORTER * shorter as f32 && common >= NEAR_OF_LONGER * longer as f32
+}
+
+/// Wordings (most carried first) grouped into statements: each joins the
+/// first statement whose first wording it is near-identical to, among the
+/// candidates its signature finds, or starts one. Indices into `wordings`,
+/// each statement's first wording first.
+fn near_families(articles: &[Article], wordings: &[Vec<SentenceRef>]) -> Vec<Vec<usize>> {
+    let read: Vec<Wording> = crate::par::map(wordings, |carriers| {
+        let text = articles[carriers[0].0].sentence(carriers[0].1);
+        let wording = Wording::of(text);
+        if wording.words.len() < NEAR_MIN_WORDS { Wording::default() } else { wording }
+    });
+    let mut families: Vec<Vec<usize>> = Vec::new();
+    let mut heads: Vec<usize> = Vec::new();
+    let mut buckets: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (index, wording) in read.iter().enumerate() {
+        if wording.words.is_empty() {
+            families.push(vec![index]);
+            heads.push(index);
+            continue;
+        }
+        let keys = wording.band_keys();
+        let mut candidates: Vec<u32> = keys.iter().filter_map(|key| buckets.get(key)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let joined =
+            candidates.into_iter().take(MAX_CANDIDATES).find(|&family| near(&read[heads[family as usize]], wording));
+        match joined {
+            Some(family) => families[family as usize].push(index),
+            None => {
+                for key in keys {
+                    buckets.entry(key).or_default().push(families.len() as u32);
+                }
+                families.push(vec![index]);
+                heads.push(index);
+            }
+        }
+    }
+    families
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,18 +376,20 @@ mod tests {
     #[test]
     fn a_text_many_outlets_carry_is_folded_onto_its_first_carrier() {
         let mut texts: Vec<String> = (0..PAIRWISE_CARRIERS + 2).map(|_| WIRE.to_string()).collect();
-        // One outlet edits the second sentence and adds spacing elsewhere.
+        // One outlet edits a number in the second sentence and adds
+        // spacing elsewhere.
         texts[3] = WIRE.replace("three hundred", "300").replace("The mayor", "The  mayor");
         texts.push("Markets were calm in Halvik on Tuesday.".into());
         let copies = copies_of(&texts);
         // The first and last sentences are carried by 12; the second by 11.
-        assert_eq!(copies.texts.len(), 3, "{copies:?}");
+        assert_eq!(copies.statements.len(), 3, "{copies:?}");
         assert_eq!(copies.carriers((0, 0)), 12);
         assert_eq!(copies.carriers((0, 1)), 11);
-        assert_eq!(copies.text((3, 1)), None);
+        assert_eq!(copies.statement((3, 1)), None, "another number is another statement");
         assert_eq!(copies.carriers((3, 2)), 12, "spacing aside, the same words");
         assert_eq!(copies.first((5, 2)), (0, 2));
         assert!(copies.folded((5, 2)) && !copies.folded((0, 2)) && !copies.folded((12, 0)));
+        assert_eq!(copies.folded_count(), 11 + 10 + 11);
     }
 
     #[test]
@@ -196,8 +405,93 @@ mod tests {
         let mut texts: Vec<String> = (0..PAIRWISE_CARRIERS).map(|_| line.to_string()).collect();
         texts.push(format!("{line} Nothing else happened. {line}"));
         let copies = copies_of(&texts);
-        assert_eq!(copies.texts.len(), 1, "{copies:?}");
+        assert_eq!(copies.statements.len(), 1, "{copies:?}");
         assert_eq!(copies.carriers((0, 0)), PAIRWISE_CARRIERS + 1);
-        assert_eq!(copies.text((PAIRWISE_CARRIERS, 2)), None);
+        assert_eq!(copies.statement((PAIRWISE_CARRIERS, 2)), None);
+    }
+
+    const LINE: &str = "Rescue crews from four counties moved residents of the Halvik district to the secondary school overnight, where the council opened a shelter.";
+
+    /// `LINE` carried by eight outlets as it is and by one each in the
+    /// `edited` wordings.
+    fn line_and(edited: &[String]) -> Copies {
+        let mut texts: Vec<String> = (0..8).map(|_| LINE.to_string()).collect();
+        texts.extend(edited.iter().cloned());
+        copies_of(&texts)
+    }
+
+    #[test]
+    fn near_identical_wordings_fold_into_one_statement_with_their_wordings() {
+        let edited = [
+            LINE.replace("overnight", "during the night"),
+            LINE.replace(", where the council opened a shelter", ""),
+            LINE.replace("overnight,", "overnight, the Halvik Courier reported,"),
+            LINE.replace("secondary school", "high school"),
+            LINE.replace(',', ""),
+        ];
+        let copies = line_and(&edited);
+        assert_eq!(copies.statements.len(), 1, "{copies:?}");
+        let statement = &copies.statements[0];
+        assert_eq!(statement.iter().map(Vec::len).collect::<Vec<_>>(), [8, 1, 1, 1, 1, 1]);
+        assert_eq!(copies.carriers((12, 0)), 13);
+        assert_eq!(copies.first((12, 0)), (0, 0));
+        // Twelve edited copies and fewer carriers: not folded.
+        assert!(line_and(&edited[..2]).is_empty());
+    }
+
+    #[test]
+    fn a_number_a_date_or_another_name_is_never_folded() {
+        let edited = [
+            LINE.replace("four counties", "five counties"),
+            LINE.replace("overnight", "on Tuesday"),
+            LINE.replace("Halvik district", "Dunmore district"),
+            LINE.replace("four counties", "4 counties"),
+            LINE.replace("overnight", "for the second time"),
+            "Rescue crews moved residents to the school overnight.".to_string(),
+        ];
+        let mut more: Vec<String> = edited.to_vec();
+        more.extend((0..3).map(|_| LINE.replace("overnight", "overnight on Monday")));
+        let copies = line_and(&more);
+        assert!(copies.is_empty(), "{copies:?}");
+        let mut many: Vec<String> = more.clone();
+        many.extend((0..3).map(|_| LINE.to_string()));
+        let copies = line_and(&many);
+        assert_eq!(copies.statements.len(), 1, "{copies:?}");
+        assert_eq!(copies.carriers((0, 0)), 11, "the eleven word-for-word copies only");
+        assert!((8..16).all(|article| copies.statement((article, 0)).is_none()));
+    }
+
+    #[test]
+    fn near_identity_needs_most_words_in_order() {
+        let of = |text: &str| Wording::of(text);
+        let line = of(LINE);
+        assert!(near(&line, &of(&LINE.replace("opened", "set up"))));
+        let plain = of(
+            "Rescue crews moved residents of the Halvik district to the school, where the council opened a shelter.",
+        );
+        assert!(near(&plain, &of("Rescue crews moved residents of the Halvik district to the school.")));
+        assert!(!near(&plain, &of("Rescue crews moved residents to a shelter.")), "more than half cut");
+        assert!(!near(&of("Markets were calm today."), &of("Markets were calm today.")), "too short");
+        // The same words in another order are another sentence.
+        let shuffled: Vec<&str> = LINE.split(' ').rev().collect();
+        assert!(!near(&line, &of(&shuffled.join(" "))));
+        // Another name in the same place is another actor; an added one is not.
+        assert!(!near(
+            &of("Mayor Varnholt asked residents to stay away from the river bank."),
+            &of("Mayor Keller asked residents to stay away from the river bank.")
+        ));
+        assert!(near(
+            &of("The mayor asked residents to stay away from the river bank, Reuters reported."),
+            &of("The mayor asked residents to stay away from the river bank.")
+        ));
+    }
+
+    #[test]
+    fn near_identical_wordings_share_a_band() {
+        let line = Wording::of(LINE).band_keys();
+        let edited = Wording::of(&LINE.replace("secondary school", "high school")).band_keys();
+        assert!(line.iter().zip(&edited).any(|(x, y)| x == y));
+        let other = Wording::of("The regional weather service forecast more heavy rain across the valley.").band_keys();
+        assert!(line.iter().zip(&other).all(|(x, y)| x != y));
     }
 }

@@ -253,11 +253,11 @@ pub fn sentence_matches_among(corpus: &Corpus, pairs: &[(usize, usize)], th: &Th
 }
 
 /// All matching sentence pairs, sorted by (a, b), with the copies of a
-/// text many articles carry ([`Copies`]) folded: the index sees only each
-/// text's first carrier, and every other carrier is matched with it alone
-/// (when the text matches at all: a copy of a line too short to compare
-/// matches nothing, as it did unfolded). Without such copies, exactly
-/// [`sentence_matches`].
+/// statement many articles carry ([`Copies`]) folded: the index sees only
+/// each statement's first carrier, and every other carrier is matched with
+/// it alone, one verdict per wording (when the wording matches at all: a
+/// copy of a line too short to compare matches nothing, as it did
+/// unfolded). Without such copies, exactly [`sentence_matches`].
 pub fn sentence_matches_folded(
     corpus: &Corpus,
     pairs: &[(usize, usize)],
@@ -269,8 +269,9 @@ pub fn sentence_matches_folded(
     }
     // The index reads only terms and weights: folded sentences have none.
     let mut terms = corpus.terms.clone();
-    for carriers in &copies.texts {
-        for &(article, sentence) in &carriers[1..] {
+    for (index, statement) in copies.statements.iter().enumerate() {
+        let first = copies.first_of(index);
+        for &(article, sentence) in statement.iter().flatten().filter(|&&carrier| carrier != first) {
             terms[article][sentence].clear();
         }
     }
@@ -280,21 +281,31 @@ pub fn sentence_matches_folded(
             .into_iter()
             .map(|(a, b, score)| SentenceMatch { a, b, score, semantic: None, found_by: FoundBy::Words })
             .collect();
-    for carriers in &copies.texts {
-        let first = carriers[0];
-        // Every carrier's text is the same: one verdict holds for all.
-        if let Some(score) = th.verify(corpus, first, carriers[1]) {
-            out.extend(carriers[1..].iter().map(|&b| SentenceMatch {
-                a: first,
-                b,
-                score,
-                semantic: None,
-                found_by: FoundBy::Words,
-            }));
-        }
+    for (index, statement) in copies.statements.iter().enumerate() {
+        out.extend(folded_matches(corpus, statement, copies.first_of(index), th));
     }
     out.sort_by_key(|m| (m.a, m.b));
     out
+}
+
+/// Each carrier of a folded statement matched with its first carrier: the
+/// carriers of one wording have the same words, so one verdict holds for
+/// all of them. The earlier sentence of each pair is its `a`.
+fn folded_matches<'s>(
+    corpus: &'s Corpus,
+    statement: &'s [Vec<SentenceRef>],
+    first: SentenceRef,
+    th: &'s Thresholds,
+) -> impl Iterator<Item = SentenceMatch> + 's {
+    statement.iter().flat_map(move |wording| {
+        let copies = wording.iter().copied().filter(move |&carrier| carrier != first);
+        let verdict =
+            wording.iter().find(|&&carrier| carrier != first).and_then(|&copy| th.verify(corpus, first, copy));
+        copies.filter(move |_| verdict.is_some()).map(move |copy| {
+            let (a, b) = if first < copy { (first, copy) } else { (copy, first) };
+            SentenceMatch { a, b, score: verdict.unwrap_or_default(), semantic: None, found_by: FoundBy::Words }
+        })
+    })
 }
 
 /// The matches of a pile of several stories, each match found by words

@@ -46,7 +46,7 @@ pub const LONG_SENTENCE_WORDS: usize = 18;
 /// A capitalised word inside a sentence (not its first word): a name of a
 /// person, place or body, or an acronym. Calendar words and sentence
 /// openers are not names.
-fn is_name(word: &str, first: bool) -> bool {
+pub(crate) fn is_name(word: &str, first: bool) -> bool {
     use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
     // Initials ("K.", "A.K") are written too many ways to tell names apart.
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

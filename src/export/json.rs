@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::align::Change;
 use crate::align::Passage;
 use crate::analysis::{Analysis, ModelUse};
 use crate::ingest::Article;
@@ -55,6 +56,30 @@ pub struct ClusterOut<'a> {
     /// How many different wordings the members give (1: word for word).
     pub wordings: usize,
     pub members: Vec<MemberOut<'a>>,
+    /// For a statement carried by more than
+    /// [`crate::align::copies::PAIRWISE_CARRIERS`] sources: each other
+    /// wording's word differences from wording 0.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<VariantOut<'a>>,
+}
+
+/// One wording of a widely carried statement against the one most of its
+/// sources carry.
+#[derive(Serialize)]
+pub struct VariantOut<'a> {
+    /// The wording, as its members' `wording` gives it.
+    pub wording: usize,
+    /// How many members give it.
+    pub members: usize,
+    /// Its words that differ, in order: `delete` for words only wording 0
+    /// has, `insert` for words only this one has.
+    pub changes: Vec<ChangeOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ChangeOut<'a> {
+    pub change: crate::align::Change,
+    pub text: &'a str,
 }
 
 /// One source's report of a statement, and which of the statement's
@@ -333,7 +358,39 @@ fn cluster_out<'a>(articles: &'a [Article], story: &'a str, cluster: &'a Cluster
             .enumerate()
             .map(|(index, m)| MemberOut { span: span_out(articles, m.article, m.span), wording: wording_of[index] })
             .collect(),
+        variants: variants_out(articles, cluster, &wordings),
     }
+}
+
+/// The word differences of each wording of a statement many sources carry
+/// from its most carried wording (none for a statement of few sources:
+/// its passages pair every two members).
+fn variants_out<'a>(articles: &'a [Article], cluster: &Cluster, wordings: &[Vec<usize>]) -> Vec<VariantOut<'a>> {
+    if cluster.members.len() <= crate::align::copies::PAIRWISE_CARRIERS {
+        return Vec::new();
+    }
+    let Some(most) = wordings.first().map(|wording| &cluster.members[wording[0]]) else { return Vec::new() };
+    let body_a = &articles[most.article].body;
+    wordings
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(wording, indices)| {
+            let other = &cluster.members[indices[0]];
+            let body_b = &articles[other.article].body;
+            let diff = crate::align::diff::diff(body_a, most.span, body_b, other.span);
+            let changes = diff
+                .chunks
+                .iter()
+                .filter_map(|chunk| match chunk.change {
+                    Change::Equal => None,
+                    Change::Delete => Some(ChangeOut { change: Change::Delete, text: chunk.a.slice(body_a) }),
+                    Change::Insert => Some(ChangeOut { change: Change::Insert, text: chunk.b.slice(body_b) }),
+                })
+                .collect();
+            VariantOut { wording, members: indices.len(), changes }
+        })
+        .collect()
 }
 
 fn discrepancy_out<'a>(analysis: &'a Analysis, discrepancy: &'a Discrepancy) -> DiscrepancyOut<'a> {

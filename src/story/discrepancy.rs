@@ -18,7 +18,7 @@ use crate::align::WordDiff;
 use crate::align::diff::{Change, diff};
 use crate::align::terms::term;
 use crate::ingest::Article;
-use crate::text::lexicon::{is_sentence_starter, is_stopword, month_number, weekday_number};
+use crate::text::lexicon::{is_number_name, is_sentence_starter, is_stopword, month_number, weekday_number};
 use crate::text::{Span, words};
 use crate::timeline::clock::{self, Clock};
 use crate::timeline::expr;
@@ -174,30 +174,7 @@ fn replaced_numbers(a: &str, b: &str, d: &crate::align::WordDiff, frame: usize) 
 fn is_number_word(s: &str) -> bool {
     let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
     let [w] = ws.as_slice() else { return false };
-    w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "hundred"
-                | "thousand"
-                | "dozen"
-                | "dozens"
-        )
+    w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') || is_number_name(w)
 }
 
 /// A capitalised word that names someone or somewhere: not a sentence

@@ -55,6 +55,56 @@ pub fn weekday_number(word: &str) -> Option<i8> {
     Some(n)
 }
 
+/// Numbers written as words (`four`, `hundred`, `dozens`), matched in any
+/// case.
+pub fn is_number_name(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "thousand"
+            | "dozen"
+            | "dozens"
+    )
+}
+
+/// Ordinal numbers written as words (`third`, `tenth`), matched in any
+/// case.
+pub fn is_ordinal_name(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "twentieth"
+            | "hundredth"
+    )
+}
+
 /// Abbreviations that precede a name or number and never end a sentence.
 pub fn is_title_abbreviation(word: &str) -> bool {
     TITLE_ABBREVIATIONS.contains(word)

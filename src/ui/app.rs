@@ -841,10 +841,17 @@ mod tests {
         let mut a = app();
         press(&mut a, "2c");
         assert!(compare(&a).statements);
+        // The statement of the passage shown, at the pair of its sides.
+        let (cluster, pair) = (compare(&a).cluster, compare(&a).pair);
+        let (p, c) = (&analysis(&a).passages[0], &analysis(&a).story.clusters[cluster]);
+        let (i, j) = (c.member(p.a.article).unwrap(), c.member(p.b.article).unwrap());
+        assert!(i.span.start < p.a.span.end && p.a.span.start < i.span.end, "{i:?} {p:?}");
+        assert!(j.span.start < p.b.span.end && p.b.span.start < j.span.end, "{j:?} {p:?}");
+        let pairs = super::super::views::compare::statement_pairs(a.articles(), c).len();
         press(&mut a, "l");
-        assert_eq!(compare(&a).pair, 1);
+        assert_eq!(compare(&a).pair, (pair + 1) % pairs);
         press(&mut a, "j");
-        assert_eq!((compare(&a).cluster, compare(&a).pair), (1, 0));
+        assert_eq!((compare(&a).cluster, compare(&a).pair), (cluster + 1, 0));
     }
 
     #[test]

@@ -246,7 +246,7 @@ fn compare_shows_a_statement_carried_by_many_and_its_wordings() {
     let mut a = wire_copy(80, 24);
     keys(&mut a, "2");
     let passage = screen(&a);
-    assert!(passage.contains("text carried by 11 sources"), "{passage}");
+    assert!(passage.contains("· carried by 14 sources"), "{passage}");
     keys(&mut a, "c");
     insta::assert_snapshot!("compare_carried_by_80x24_mono", styled_screen(&a));
     let statement = screen(&a);
@@ -255,6 +255,10 @@ fn compare_shows_a_statement_carried_by_many_and_its_wordings() {
     keys(&mut a, "j");
     let word_for_word = screen(&a);
     assert!(word_for_word.contains("carried by 14 sources, word for word"), "{word_for_word}");
+    // Back to the passages and `c` again: the passage's own statement, not
+    // the one left.
+    keys(&mut a, "cc");
+    assert!(screen(&a).contains("Statement 1/3 · carried by 14 sources · wording 2/2"), "{}", screen(&a));
 }
 
 #[test]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use parallax::align::copies::PAIRWISE_CARRIERS;
 use parallax::align::diff::{Change, WordDiff, diff};
 use parallax::ingest::Article;
-use parallax::story::Cluster;
+use parallax::story::{Cluster, Member};
 use parallax::text::Span;
 
 use aligned::{Laid, Side};
@@ -141,7 +141,7 @@ impl Compare {
             let p = &an.passages[i];
             // A copy many sources carry: it stands for them all.
             let carriers = an.copies.carriers((p.a.article, p.a.sentences.start));
-            let carried = if carriers > 1 { format!(" · text carried by {carriers} sources") } else { String::new() };
+            let carried = if carriers > 1 { format!(" · carried by {carriers} sources") } else { String::new() };
             let heading = format!(
                 "Passage {}/{} · {} · similarity {:.2}{carried}",
                 self.passage + 1,
@@ -337,8 +337,10 @@ impl Compare {
         match (self.statements, action, delta) {
             (true, Action::Statements, _) => self.statements = false,
             (false, Action::Statements, _) => {
+                // From a passage, its statement: a copy's wording beside
+                // the one most sources carry.
+                (self.cluster, self.pair) = self.statement_of_passage(shared).unwrap_or((self.cluster, 0));
                 self.statements = true;
-                self.pair = 0;
             }
             (true, Action::Right, _) => self.pair = (self.pair + 1) % pairs,
             (true, Action::Left, _) => self.pair = (self.pair + pairs - 1) % pairs,
@@ -354,6 +356,22 @@ impl Compare {
             _ => return false,
         }
         true
+    }
+
+    /// The statement both sides of the passage shown belong to, and the
+    /// pair of its members (or wordings) that shows them.
+    fn statement_of_passage(&self, shared: &Shared) -> Option<(usize, usize)> {
+        let an = shared.analysis.as_ref()?;
+        let &index = Self::passages(shared).get(self.passage)?;
+        let p = &an.passages[index];
+        let holds = |m: &Member, side: &parallax::align::Side| {
+            m.article == side.article && m.span.start < side.span.end && side.span.start < m.span.end
+        };
+        an.story.clusters.iter().enumerate().find_map(|(cluster, c)| {
+            let i = c.members.iter().position(|m| holds(m, &p.a))?;
+            let j = c.members.iter().position(|m| holds(m, &p.b))?;
+            Some((cluster, pair_position(&an.articles, c, i, j).unwrap_or(0)))
+        })
     }
 
     /// Opens both sides' articles in the Read view at the passage.
