@@ -278,11 +278,7 @@ impl Wording {
                 *minimum = (*minimum).min(mix(shingle ^ (row as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
             }
         }
-        std::array::from_fn(|band| {
-            let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
-            (band, &minima[band * ROWS..(band + 1) * ROWS]).hash(&mut hasher);
-            hasher.finish()
-        })
+        std::array::from_fn(|band| rustc_hash::FxBuildHasher.hash_one((band, &minima[band * ROWS..(band + 1) * ROWS])))
     }
 }
 
@@ -318,33 +314,30 @@ fn near(first: &Wording, other: &Wording) -> bool {
 /// Wordings (most carried first) grouped into statements: each joins the
 /// first statement whose first wording it is near-identical to, among the
 /// candidates its signature finds, or starts one. Indices into `wordings`,
-/// each statement's first wording first.
+/// each statement's first wording first. Only signatures are kept: a
+/// wording is read again when it is compared, which is rare but in copies.
 fn near_families(articles: &[Article], wordings: &[Vec<SentenceRef>]) -> Vec<Vec<usize>> {
-    let read: Vec<Wording> = crate::par::map(wordings, |carriers| {
-        let text = articles[carriers[0].0].sentence(carriers[0].1);
-        let wording = Wording::of(text);
-        if wording.words.len() < NEAR_MIN_WORDS { Wording::default() } else { wording }
+    let text = |index: usize| articles[wordings[index][0].0].sentence(wordings[index][0].1);
+    let signatures: Vec<Option<[u64; BANDS]>> = crate::par::map_range(wordings.len(), |index| {
+        let wording = Wording::of(text(index));
+        (wording.words.len() >= NEAR_MIN_WORDS).then(|| wording.band_keys())
     });
     let mut families: Vec<Vec<usize>> = Vec::new();
     let mut heads: Vec<usize> = Vec::new();
-    let mut buckets: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (index, wording) in read.iter().enumerate() {
-        if wording.words.is_empty() {
-            families.push(vec![index]);
-            heads.push(index);
-            continue;
-        }
-        let keys = wording.band_keys();
-        let mut candidates: Vec<u32> = keys.iter().filter_map(|key| buckets.get(key)).flatten().copied().collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let joined =
-            candidates.into_iter().take(MAX_CANDIDATES).find(|&family| near(&read[heads[family as usize]], wording));
+    let mut buckets = Buckets::default();
+    for (index, keys) in signatures.iter().enumerate() {
+        let candidates = keys.as_ref().map(|keys| buckets.candidates(keys)).unwrap_or_default();
+        let joined = (!candidates.is_empty()).then(|| Wording::of(text(index))).and_then(|wording| {
+            candidates
+                .into_iter()
+                .take(MAX_CANDIDATES)
+                .find(|&family| near(&Wording::of(text(heads[family])), &wording))
+        });
         match joined {
-            Some(family) => families[family as usize].push(index),
+            Some(family) => families[family].push(index),
             None => {
-                for key in keys {
-                    buckets.entry(key).or_default().push(families.len() as u32);
+                if let Some(keys) = keys {
+                    buckets.insert(keys, families.len());
                 }
                 families.push(vec![index]);
                 heads.push(index);
@@ -352,6 +345,40 @@ fn near_families(articles: &[Article], wordings: &[Vec<SentenceRef>]) -> Vec<Vec
         }
     }
     families
+}
+
+/// Statements by the band keys of their first wording. Most keys name one
+/// statement (kept in `one`); the few that name more keep the others in
+/// `more`.
+#[derive(Default)]
+struct Buckets {
+    one: FxHashMap<u64, u32>,
+    more: FxHashMap<u64, Vec<u32>>,
+}
+
+impl Buckets {
+    fn insert(&mut self, keys: &[u64; BANDS], family: usize) {
+        for &key in keys {
+            match self.one.entry(key) {
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    entry.insert(family as u32);
+                }
+                std::collections::hash_map::Entry::Occupied(_) => self.more.entry(key).or_default().push(family as u32),
+            }
+        }
+    }
+
+    /// The statements sharing a band with `keys`, in order, once each.
+    fn candidates(&self, keys: &[u64; BANDS]) -> Vec<usize> {
+        let mut found: Vec<usize> = keys
+            .iter()
+            .flat_map(|key| self.one.get(key).into_iter().chain(self.more.get(key).into_iter().flatten()))
+            .map(|&family| family as usize)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 #[cfg(test)]
