@@ -246,7 +246,7 @@ fn compare_shows_a_statement_carried_by_many_and_its_wordings() {
     let mut a = wire_copy(80, 24);
     keys(&mut a, "2");
     let passage = screen(&a);
-    assert!(passage.contains("· carried by 14 sources"), "{passage}");
+    assert!(passage.contains("· carried by 11 sources"), "{passage}");
     insta::assert_snapshot!("compare_carried_passage_80x24_mono", styled_screen(&a));
     keys(&mut a, "c");
     insta::assert_snapshot!("compare_carried_by_80x24_mono", styled_screen(&a));
