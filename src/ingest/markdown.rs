@@ -14,7 +14,7 @@
 //! (`[^1]`).
 //!
 //! A table row reads as one line that names each cell by its column
-//! (`Town: Eastport; Homes without power: 12,400`), so that a row says
+//! (`Town: Eastport; Homes without power: 12,400.`), so that a row says
 //! what it says wherever it is quoted; a footnote is its text, without the
 //! `[^1]:` that labels it.
 
@@ -231,9 +231,10 @@ fn split_cells(line: &str) -> Vec<String> {
     cells.into_iter().map(|cell| cell.trim().to_string()).collect()
 }
 
-/// A row's cells named by their columns: `Town: Eastport; Homes: 12,400`.
-/// A cell under no header, or under an empty one, stands alone; empty
-/// cells are left out.
+/// A row's cells named by their columns, as a sentence of its own:
+/// `Town: Eastport; Homes: 12,400.` (a reader's pane joins a paragraph's
+/// lines, and the rows must not run together). A cell under no header, or
+/// under an empty one, stands alone; empty cells are left out.
 fn labelled_row(header: &[String], cells: &[String]) -> String {
     let labelled: Vec<String> = cells
         .iter()
@@ -244,7 +245,11 @@ fn labelled_row(header: &[String], cells: &[String]) -> String {
             None => cell.clone(),
         })
         .collect();
-    labelled.join("; ")
+    let mut row = labelled.join("; ");
+    if !row.is_empty() && !row.ends_with(['.', '!', '?']) {
+        row.push('.');
+    }
+    row
 }
 
 /// `[1]: https://example.com/a "Title"`.
@@ -491,8 +496,8 @@ mod tests {
         assert_eq!(lines.len(), md.lines().count(), "lines keep their places");
         assert_eq!(lines[2], "");
         assert_eq!(lines[3], "", "the rule row is markup");
-        assert_eq!(lines[4], "Town: Eastport; Homes without power: 12,400; Shelters: 3");
-        assert_eq!(lines[5], "Town: Lowell | Bay; Homes without power: 8,150");
+        assert_eq!(lines[4], "Town: Eastport; Homes without power: 12,400; Shelters: 3.");
+        assert_eq!(lines[5], "Town: Lowell | Bay; Homes without power: 8,150.");
         assert_eq!(lines[7], "Crews expect power back by Saturday.");
         // The header row's words are listed: each row repeats them.
         assert_eq!(dropped(md), [(Removal::TableHeader, "Town | Homes without power | Shelters".to_string(), 2)]);
@@ -509,9 +514,10 @@ mod tests {
         assert_eq!(read(md).text, md);
         // A table ends at the first line without a cell divider.
         let md = "a | b\n--|--\n1 | 2\nAfter the table.";
-        assert_eq!(read(md).text, "\n\na: 1; b: 2\nAfter the table.");
+        assert_eq!(read(md).text, "\n\na: 1; b: 2.\nAfter the table.");
         // More cells than the header names: the extra cell stands alone.
-        assert_eq!(labelled_row(&["a".into()], &["1".into(), "2".into()]), "a: 1; 2");
+        assert_eq!(labelled_row(&["a".into()], &["1".into(), "2".into()]), "a: 1; 2.");
+        assert_eq!(labelled_row(&["a".into()], &["".into()]), "");
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub enum Removal {
     /// prose.
     CodeBlock,
     /// A Markdown table's header row: its words name the cells of each row
-    /// in the text (`Town: Eastport; Shelters: 3`).
+    /// in the text (`Town: Eastport; Shelters: 3.`).
     TableHeader,
 }
 
