@@ -465,6 +465,13 @@ impl<'a> Merger<'a> {
         // Sentences the alignment matched, when these parts of them (a
         // clause each, perhaps) still share what they say.
         let same_report = self.aligned_sentences(first, second) && score.n_shared >= 2;
+        // Shared words never join two actors' doings. They may join two
+        // counts: "at least five died" and "seven are now known to have
+        // died" are one happening, told as its toll grew (the discrepancy
+        // is shown with the statement).
+        if !same_report && self.other_actors_in_one_frame(first, second) {
+            return None;
+        }
         let linked = same_report
             || self.enough_shared(first, second, &score)
             || self.same_day(first, second)
@@ -625,16 +632,32 @@ impl<'a> Merger<'a> {
         outweigh(self.corpus, &names(first), &names(second))
     }
 
+    /// The two mentions' sentences are one frame filled with other names
+    /// ([`Corpus::names_conflict`]), and they share no name at all ("the
+    /// mayor of Dunmore resigned" / "the mayor of Halvik resigned"):
+    /// different actors, however alike the rest. A name in common ("Peskov
+    /// said ..." / "Kremlin spokesman Dmitry Peskov told ...") keeps them
+    /// comparable: in a small set, names two sources share weigh little
+    /// beside the ones each adds.
+    fn other_actors_in_one_frame(&self, first: usize, second: usize) -> bool {
+        let (a, b) = (&self.mentions[first], &self.mentions[second]);
+        let (ours, theirs) = (self.names_of(first), self.names_of(second));
+        !ours.iter().any(|name| theirs.contains(name))
+            && self.corpus.names_conflict((a.article, a.sentence), (b.article, b.sentence))
+    }
+
+    /// The names among a whole mention's terms.
+    fn names_of(&self, index: usize) -> Vec<u32> {
+        let m = &self.mentions[index];
+        let all = &self.corpus.names[m.article][m.sentence];
+        self.terms[index].iter().copied().filter(|term| all.binary_search(term).is_ok()).collect()
+    }
+
     /// The names of two whole mentions point to different actors: each
     /// names someone the other does not, outweighing the names they share
     /// ("the mayor of Dunmore" / "Halvik's council leader").
     fn names_differ(&self, first: usize, second: usize) -> bool {
-        let names = |index: usize| -> Vec<u32> {
-            let m = &self.mentions[index];
-            let all = &self.corpus.names[m.article][m.sentence];
-            self.terms[index].iter().copied().filter(|term| all.binary_search(term).is_ok()).collect()
-        };
-        outweigh(self.corpus, &names(first), &names(second))
+        outweigh(self.corpus, &self.names_of(first), &self.names_of(second))
     }
 
     /// The events, in chronological order, numbered.

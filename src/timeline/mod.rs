@@ -620,6 +620,43 @@ mod tests {
     }
 
     #[test]
+    fn on_words_alone_happenings_of_one_day_naming_other_actors_stay_apart() {
+        // 2025-03-05 is a Wednesday: "on Tuesday" is the 4th in both.
+        let cases = [
+            (
+                "The mayor of Dunmore resigned from the town council on Tuesday after a row over the budget.",
+                "The mayor of Halvik resigned from the town council on Tuesday after a row over the budget.",
+            ),
+            (
+                "Police in Carrow arrested two men after a bank raid on Tuesday.",
+                "On Tuesday police in Lisnagree arrested two men after a bank raid.",
+            ),
+        ];
+        // Merged on the words of the mentions alone: the sentences are not
+        // matched (a matched pair is one statement, where a different
+        // number is a discrepancy to show).
+        let unmatched = |first: &str, second: &str| -> Vec<Event> {
+            let fixture::Matched { mut articles, corpus, .. } = fixture::matched(&storm_reports(first, second));
+            build(&mut articles, &corpus, &[])
+        };
+        for (first, second) in cases {
+            assert_eq!(tuesday(&unmatched(first, second)), [vec![0], vec![1]], "{first}");
+        }
+        // The same actors in other words are one happening, and so is a
+        // toll that grew between two reports.
+        let events = unmatched(
+            "Police in Carrow arrested two men after a bank raid on Tuesday.",
+            "On Tuesday Carrow police detained two suspects over the bank raid.",
+        );
+        assert_eq!(tuesday(&events), [vec![0, 1]], "{events:#?}");
+        let events = unmatched(
+            "A bus crash on the coast road killed 4 people on Tuesday.",
+            "On Tuesday 6 people died in the bus crash on the coast road.",
+        );
+        assert_eq!(tuesday(&events), [vec![0, 1]], "{events:#?}");
+    }
+
+    #[test]
     fn undated_article_uses_the_reference_date_with_a_warning() {
         let (arts, ev) = timeline(&[
             "A\n2025-03-05\n\nThe bridge opened on Monday after repairs.",
