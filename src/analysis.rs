@@ -181,7 +181,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     });
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
-    let clusters = story::clusters::build(&articles, &matches, &copies);
+    let clusters = story::clusters::build(&articles, &matches, &copies, meanings.as_ref());
     // Statements across sources imply passages between their reports that
     // words alone could not pair; the model pairs those itself, and
     // clusters of its looser matches imply wrong ones: only statements of

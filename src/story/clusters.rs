@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use crate::align::semantic::Meanings;
 use crate::align::{Copies, SentenceMatch, SentenceRef};
 use crate::ingest::Article;
 use crate::text::Span;
@@ -65,10 +66,22 @@ impl Cluster {
 /// direct matches, and a group holds one sentence per source. Copies of
 /// one text ([`Copies`]: matched only with its first carrier) count as
 /// matched with each other and with whatever their first carrier matches.
-pub fn build(articles: &[Article], matches: &[SentenceMatch], copies: &Copies) -> Vec<Cluster> {
+///
+/// With the sentence model's vectors (`meanings`), a sentence it puts
+/// apart from any report of a group ([`STATEMENT_APART`]) tells something
+/// else and never joins it, whatever the matches. (Closeness alone does
+/// not join: a building code "for a magnitude 8 earthquake" is close to
+/// the report of the magnitude 7.1 quake that flattened the blocks, and
+/// would read as a disagreement on the magnitude.)
+pub fn build(
+    articles: &[Article],
+    matches: &[SentenceMatch],
+    copies: &Copies,
+    meanings: Option<&Meanings>,
+) -> Vec<Cluster> {
     let mut order: Vec<&SentenceMatch> = matches.iter().collect();
     order.sort_by(|x, y| y.strength().total_cmp(&x.strength()).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut grouping = Grouping::new(matches, copies);
+    let mut grouping = Grouping::new(matches, copies, meanings);
     for sentence_match in order {
         grouping.add(sentence_match);
     }
@@ -89,11 +102,19 @@ pub fn build(articles: &[Article], matches: &[SentenceMatch], copies: &Copies) -
     clusters
 }
 
+/// A sentence the model puts no closer than this to a report of a group
+/// (no closer than either is to its story at large) tells something else:
+/// "May peace be with you all." beside "He took the name Leo XIV" scores
+/// -0.17 to -0.01, while every pair of one statement on the dev sets
+/// scores 0.24 or more.
+const STATEMENT_APART: f32 = 0.0;
+
 /// Sentences grouped by average linkage, one match at a time.
 struct Grouping<'a> {
     /// Every matched pair, both ways round.
     linked: HashSet<(SentenceRef, SentenceRef)>,
     copies: &'a Copies,
+    meanings: Option<&'a Meanings>,
     /// The group each grouped sentence is in.
     group_of: HashMap<SentenceRef, usize>,
     /// Groups of sentences; a group merged into another is left empty.
@@ -101,9 +122,9 @@ struct Grouping<'a> {
 }
 
 impl<'a> Grouping<'a> {
-    fn new(matches: &[SentenceMatch], copies: &'a Copies) -> Grouping<'a> {
+    fn new(matches: &[SentenceMatch], copies: &'a Copies, meanings: Option<&'a Meanings>) -> Grouping<'a> {
         let linked = matches.iter().flat_map(|m| [(m.a, m.b), (m.b, m.a)]).collect();
-        Grouping { linked, copies, group_of: HashMap::new(), groups: Vec::new() }
+        Grouping { linked, copies, meanings, group_of: HashMap::new(), groups: Vec::new() }
     }
 
     /// Whether two sentences matched, directly or as copies: each stands
@@ -144,9 +165,15 @@ impl<'a> Grouping<'a> {
         }
     }
 
+    /// The model's closeness of two sentences, when it has both.
+    fn closeness(&self, p: SentenceRef, q: SentenceRef) -> Option<f32> {
+        self.meanings.and_then(|meanings| meanings.sentence_closeness(p, q))
+    }
+
     /// Whether at least half the pairs across two sets (from different
-    /// sources) are direct matches. A source may appear in both only with
-    /// neighbouring sentences: one report told in two sentences.
+    /// sources) are direct matches, and none is apart in meaning. A source
+    /// may appear in both only with neighbouring sentences: one report told
+    /// in two sentences.
     fn cohesive(&self, first: &[SentenceRef], second: &[SentenceRef]) -> bool {
         let mut pairs = 0;
         let mut direct = 0;
@@ -157,6 +184,9 @@ impl<'a> Grouping<'a> {
                         return false;
                     }
                     continue;
+                }
+                if self.closeness(*p, *q).is_some_and(|value| value <= STATEMENT_APART) {
+                    return false;
                 }
                 pairs += 1;
                 direct += usize::from(self.direct(*p, *q));
@@ -206,7 +236,7 @@ mod tests {
 
     fn clusters(texts: &[&str]) -> (Vec<Article>, Vec<Cluster>) {
         let fixture::Matched { articles, matches, .. } = fixture::matched(texts);
-        let clusters = build(&articles, &matches, &Copies::default());
+        let clusters = build(&articles, &matches, &Copies::default(), None);
         (articles, clusters)
     }
 
@@ -238,6 +268,44 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_far_in_meaning_from_a_report_never_joins_its_statement() {
+        let texts = [
+            "Pope greets crowd\n2025-05-09\n\nThe bells rang out across the square. \
+             \u{201c}Peace be with you,\u{201d} the new pope told the crowd from the balcony. Many in the crowd wept.",
+            "First words\n2025-05-09\n\nTens of thousands waited in the rain. \
+             From the balcony he greeted the crowd: \u{201c}May peace be with you all.\u{201d} Flags waved below.",
+            "A new name\n2025-05-09\n\nThe cardinals voted on the second day. \
+             Born in Chicago in 1955, he studied mathematics at Villanova University. He is 69 years old. \
+             The Vatican bank reported a profit of 32 million euros last year. \
+             Shares in European banks fell sharply on Friday. \
+             The new pope took the name Leo XIV. \
+             Ticket sales for the museums rose by a third.",
+        ];
+        let fixture::Matched { articles, corpus, .. } = fixture::matched(&texts);
+        let (greeting, peace, vote) = ((0, 1), (1, 1), (2, 0));
+        // Matches a loose matcher could give: the greeting with its
+        // other wording, and, more weakly, with the day of the vote.
+        let matched = |a: SentenceRef, b: SentenceRef, strength: f32| SentenceMatch {
+            a,
+            b,
+            score: crate::align::Score::default(),
+            semantic: Some(strength),
+            found_by: crate::align::FoundBy::Model,
+        };
+        let matches = [matched(greeting, peace, 0.9), matched(greeting, vote, 0.5)];
+        let members = |clusters: &[Cluster]| -> Vec<Vec<usize>> {
+            clusters.iter().map(|c| c.members.iter().map(|m| m.article).collect()).collect()
+        };
+        // On the matches alone, half the pairs matched: all three join.
+        assert_eq!(members(&build(&articles, &matches, &Copies::default(), None)), [vec![0, 1, 2]]);
+        let meanings = fixture::meanings(&articles, &corpus);
+        let apart = meanings.sentence_closeness(peace, vote);
+        assert!(apart.is_some_and(|value| value <= STATEMENT_APART), "{apart:?}");
+        let clusters = build(&articles, &matches, &Copies::default(), Some(&meanings));
+        assert_eq!(members(&clusters), [vec![0, 1]], "{clusters:#?}");
+    }
+
+    #[test]
     fn copies_of_one_text_are_one_statement_with_its_wordings() {
         let wire = "Rescue crews moved three hundred families from Dunmore to the school in Halvik on Tuesday.";
         let edited = wire.replace("on Tuesday", "Tuesday");
@@ -256,7 +324,7 @@ mod tests {
         // A star, not a clique: each copy with the first carrier, the
         // lightly edited ones too.
         assert_eq!(matches.len(), texts.len() - 1, "{matches:?}");
-        let clusters = build(&articles, &matches, &copies);
+        let clusters = build(&articles, &matches, &copies, None);
         assert_eq!(clusters.len(), 1, "{clusters:?}");
         assert_eq!(clusters[0].members.len(), texts.len());
         let wordings = clusters[0].wordings(&articles);
@@ -267,7 +335,7 @@ mod tests {
     #[test]
     fn the_sample_peskov_statement_spans_its_sources() {
         let fixture::Matched { articles: arts, matches, .. } = fixture::sample_matched();
-        let cl = build(&arts, &matches, &Copies::default());
+        let cl = build(&arts, &matches, &Copies::default(), None);
         let peskov = cl
             .iter()
             .find(|c| c.members.iter().any(|x| x.span.slice(&arts[x.article].body).contains("no such plans")))

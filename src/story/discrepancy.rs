@@ -540,7 +540,7 @@ mod tests {
 
     fn find_in(texts: &[&str]) -> (Vec<Article>, Vec<Discrepancy>) {
         let fixture::Matched { articles, corpus, matches } = fixture::matched(texts);
-        let clusters = super::super::clusters::build(&articles, &matches, &crate::align::Copies::default());
+        let clusters = super::super::clusters::build(&articles, &matches, &crate::align::Copies::default(), None);
         let discrepancies = find(&articles, &corpus, &clusters, &crate::timeline::anchors(&articles));
         (articles, discrepancies)
     }
