@@ -192,14 +192,17 @@ fn footnote_marker_end(chars: &[char], at: usize) -> Option<usize> {
 
 /// Whether a line holds a `|` that divides table cells (not `\|`).
 fn has_cell_divider(line: &str) -> bool {
-    split_cells(line).len() > 1 || line.trim().starts_with('|')
+    // Most lines hold no `|`: answered without splitting them into cells.
+    line.contains('|') && (split_cells(line).len() > 1 || line.trim().starts_with('|'))
 }
 
 /// `|---|:--:|`, `--- | ---`: the rule under a table's header row.
 fn is_table_rule(line: &str) -> bool {
+    if !line.contains('|') {
+        return false;
+    }
     let cells = split_cells(line);
-    line.contains('|')
-        && !cells.is_empty()
+    !cells.is_empty()
         && cells.iter().all(|cell| {
             let dashes = cell.trim_start_matches(':').trim_end_matches(':');
             !dashes.is_empty() && dashes.chars().all(|c| c == '-')

@@ -16,7 +16,7 @@ use super::super::overlays::Exclusive;
 use super::super::shared::{Mouse, Pointer, Request, Shared, Target};
 use super::super::wrap;
 use super::timeline::{count, shortened, summary_for, when_label};
-use super::{View, movement, search_list, step};
+use super::{View, clamped, movement, search_list, step};
 
 /// Width of the column counting the sources out of view.
 const OTHERS: usize = 7;
@@ -121,8 +121,8 @@ impl Coverage {
     }
 
     fn clamp(&mut self, shared: &Shared) {
-        self.row = self.row.min(rows(shared).len().saturating_sub(1));
-        self.column = self.column.min(shared.articles().len().saturating_sub(1));
+        self.row = clamped(self.row, rows(shared).len());
+        self.column = clamped(self.column, shared.articles().len());
     }
 
     /// The matrix line of one row.
@@ -288,9 +288,7 @@ impl View for Coverage {
                 Row::Event(e) => an.timeline[*e].summary.clone(),
             })
             .collect();
-        let (hit, message) = search_list(&texts, self.row, query, forward, fresh)?;
-        self.row = hit;
-        Some(message)
+        search_list(&texts, &mut self.row, query, forward, fresh)
     }
 
     fn analysis_arrived(&mut self, shared: &Shared) {

@@ -15,7 +15,7 @@ use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared, Target};
 use super::compare::pair_position;
 use super::timeline::{count, when_label};
-use super::{View, list_key, list_mouse, search_list};
+use super::{View, clamped, list_key, list_mouse, search_list};
 
 #[derive(Default)]
 pub struct Discrepancies {
@@ -158,13 +158,11 @@ impl View for Discrepancies {
             .iter()
             .map(|d| format!("{} {}", d.a.1.slice(&arts[d.a.0].body), d.b.1.slice(&arts[d.b.0].body)))
             .collect();
-        let (hit, message) = search_list(&texts, self.cursor, query, forward, fresh)?;
-        self.cursor = hit;
-        Some(message)
+        search_list(&texts, &mut self.cursor, query, forward, fresh)
     }
 
     fn analysis_arrived(&mut self, shared: &Shared) {
-        self.cursor = self.cursor.min(Self::len(shared).saturating_sub(1));
+        self.cursor = clamped(self.cursor, Self::len(shared));
     }
 
     fn save(&self, shared: &Shared) -> Option<serde_json::Value> {

@@ -175,15 +175,23 @@ pub fn is_paging(action: Action) -> bool {
     matches!(action, Action::PageDown | Action::PageUp | Action::HalfDown | Action::HalfUp)
 }
 
-/// Search over the items of a list: the item to move to from `cursor`, and
-/// the message saying which match of how many it is.
-pub fn search_list(
-    texts: &[String],
-    cursor: usize,
-    query: &str,
-    forward: bool,
-    fresh: bool,
-) -> Option<(usize, String)> {
+/// Search over the items of a list: moves `cursor` to the next item that
+/// holds `query` and says which match of how many it is (`None`, and the
+/// cursor left, when no item holds it).
+pub fn search_list(texts: &[String], cursor: &mut usize, query: &str, forward: bool, fresh: bool) -> Option<String> {
+    let (hit, message) = next_match(texts, *cursor, query, forward, fresh)?;
+    *cursor = hit;
+    Some(message)
+}
+
+/// A list's cursor kept on one of its `len` items (the first when empty),
+/// after the items changed under it.
+pub fn clamped(cursor: usize, len: usize) -> usize {
+    cursor.min(len.saturating_sub(1))
+}
+
+/// The item to move to from `cursor` for [`search_list`], and its message.
+fn next_match(texts: &[String], cursor: usize, query: &str, forward: bool, fresh: bool) -> Option<(usize, String)> {
     let n = texts.len();
     if n == 0 {
         return None;

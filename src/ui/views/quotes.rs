@@ -20,7 +20,7 @@ use super::super::draw::{block, progress, styled_row, window};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared, Target};
-use super::{View, list_key, list_mouse, search_list};
+use super::{View, clamped, list_key, list_mouse, search_list};
 
 #[derive(Default)]
 pub struct Quotes {
@@ -179,13 +179,11 @@ impl View for Quotes {
                 text
             })
             .collect();
-        let (hit, message) = search_list(&texts, self.cursor, query, forward, fresh)?;
-        self.cursor = hit;
-        Some(message)
+        search_list(&texts, &mut self.cursor, query, forward, fresh)
     }
 
     fn analysis_arrived(&mut self, shared: &Shared) {
-        self.cursor = self.cursor.min(Self::len(shared).saturating_sub(1));
+        self.cursor = clamped(self.cursor, Self::len(shared));
     }
 
     fn save(&self, shared: &Shared) -> Option<serde_json::Value> {

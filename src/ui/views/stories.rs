@@ -20,7 +20,7 @@ use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared};
 use super::super::wrap::{display, truncate};
 use super::timeline::count;
-use super::{View, list_key, list_mouse, search_list};
+use super::{View, clamped, list_key, list_mouse, search_list};
 
 #[derive(Default)]
 pub struct Stories {
@@ -186,13 +186,11 @@ impl View for Stories {
             .iter()
             .map(|overview| format!("{} {}", title(overview), lead(whole, overview).unwrap_or_default()))
             .collect();
-        let (hit, message) = search_list(&texts, self.cursor, query, forward, fresh)?;
-        self.cursor = hit;
-        Some(message)
+        search_list(&texts, &mut self.cursor, query, forward, fresh)
     }
 
     fn analysis_arrived(&mut self, shared: &Shared) {
-        self.cursor = self.cursor.min(Self::len(shared).saturating_sub(1));
+        self.cursor = clamped(self.cursor, Self::len(shared));
     }
 
     fn save(&self, shared: &Shared) -> Option<serde_json::Value> {

@@ -21,7 +21,7 @@ use super::super::layout;
 use super::super::overlays::Mentions;
 use super::super::shared::{Mouse, Pointer, Request, Shared, Target};
 use super::super::wrap;
-use super::{View, is_paging, movement, search_list, step};
+use super::{View, clamped, is_paging, movement, search_list, step};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -423,14 +423,12 @@ impl View for Timeline {
                 format!("{} {}", e.summary, texts.join(" "))
             })
             .collect();
-        let (hit, message) = search_list(&texts, self.event, query, forward, fresh)?;
-        self.event = hit;
-        Some(message)
+        search_list(&texts, &mut self.event, query, forward, fresh)
     }
 
     fn show(&mut self, target: &Target, shared: &mut Shared) -> bool {
         let Target::Event(e) = *target else { return false };
-        self.event = e.min(Self::len(shared).saturating_sub(1));
+        self.event = clamped(e, Self::len(shared));
         true
     }
 

@@ -676,14 +676,14 @@ impl View for Compare {
     }
 
     fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
-        let cursor = if self.statements { self.cluster } else { self.passage };
-        let (hit, message) = search_list(&self.item_texts(shared), cursor, query, forward, fresh)?;
-        if self.statements {
-            self.cluster = hit;
+        let texts = self.item_texts(shared);
+        let message = if self.statements {
+            let message = search_list(&texts, &mut self.cluster, query, forward, fresh)?;
             self.pair = 0;
+            message
         } else {
-            self.passage = hit;
-        }
+            search_list(&texts, &mut self.passage, query, forward, fresh)?
+        };
         self.scroll_to_match(shared, query);
         Some(message)
     }
