@@ -205,6 +205,7 @@ impl App {
             // session wait for the story that holds them.
             self.shared.set_pile(analysis);
             self.stories.analysis_arrived(&self.shared);
+            self.list_at_story_left();
             self.overlay = None;
             return;
         }
@@ -622,6 +623,16 @@ impl App {
 
     // ----- places -----
 
+    /// The Stories list's cursor on the story the last session left, the
+    /// one holding the source it was at (`pending`), where the pile has it.
+    fn list_at_story_left(&mut self) {
+        let left = self.pending.as_ref().and_then(|places| places.get::<SourcesPlace>(SOURCES_KEY)?.cursor);
+        let whole = self.shared.pile.as_ref().map(|pile| &pile.whole);
+        if let Some(story) = left.zip(whole).and_then(|(id, whole)| Stories::story_of(whole, &id)) {
+            self.stories.cursor = story;
+        }
+    }
+
     /// Every view's place, anchored in the text.
     pub fn positions(&self) -> Positions {
         let mut p = self.pending.clone().unwrap_or_default();
@@ -680,6 +691,7 @@ impl App {
             // Applied as each story opens, in the view left.
             self.pending = Some(saved.positions.clone());
             self.current = index_of(&saved.view).unwrap_or(self.current);
+            self.list_at_story_left();
             return;
         }
         self.restore_sources(&saved.positions);
@@ -1217,6 +1229,29 @@ mod tests {
         press(&mut one, "S");
         assert_eq!(one.shared.message.as_deref(), Some("one story: no list of stories"));
         assert!(!one.hints().iter().any(|(action, _)| *action == Action::Stories));
+    }
+
+    #[test]
+    fn a_pile_reopens_on_the_story_left() {
+        let mut a = pile();
+        press(&mut a, "j");
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "jS");
+        let saved = a.snapshot();
+        // Restored once the pile is analysed...
+        let mut again = pile();
+        again.restore(&saved);
+        assert_eq!((again.on_list(), again.stories.cursor), (true, 1));
+        key(&mut again, KeyCode::Enter);
+        assert_eq!(ids(&again), ["a1", "a3", "a5"]);
+        assert_eq!(again.shared.id(again.shared.source).as_deref(), Some("a3"));
+        // ...and before: the list opens at that story when the pile arrives.
+        let whole = pile().shared.whole().unwrap().clone();
+        let (keymap, _) = Keymap::new(&Default::default());
+        let mut early = App::new(whole.articles.clone(), Theme::MONO, keymap, (80, 24));
+        early.restore(&saved);
+        early.set_analysis(whole);
+        assert_eq!((early.on_list(), early.stories.cursor), (true, 1));
     }
 
     #[test]
