@@ -33,8 +33,18 @@ fn cut_points(sentence: &str) -> Vec<usize> {
             }
         }
     }
+    // An ASCII word is compared without lower-casing it into a new
+    // string (every word of every sentence passes here); any other word is
+    // lower-cased in full, as Unicode folds it.
+    let opener = |word: &str| {
+        if word.is_ascii() {
+            OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word))
+        } else {
+            OPENERS.contains(&word.to_lowercase().as_str())
+        }
+    };
     for (offset, word) in words::words(sentence).skip(1) {
-        if OPENERS.contains(&word.to_lowercase().as_str()) {
+        if opener(word) {
             cuts.push(offset);
         }
     }
@@ -84,6 +94,12 @@ fn join_short_pieces(sentence: &str, pieces: Vec<Span>) -> Vec<Span> {
 /// of surrounding spaces and punctuation. [`joined_clauses`] says which
 /// units are two neighbouring clauses.
 pub fn units(sentence: &str) -> Vec<Span> {
+    units_and_clauses(sentence).0
+}
+
+/// [`units`], with the number of clauses they were made from (for
+/// [`joined_clauses`]).
+pub fn units_and_clauses(sentence: &str) -> (Vec<Span>, usize) {
     let whole = Span::new(0, sentence.len());
     let parts = clauses(sentence);
     let mut out = vec![whole];
@@ -93,7 +109,7 @@ pub fn units(sentence: &str) -> Vec<Span> {
             out.extend(parts.windows(2).map(|w| Span::new(w[0].start, w[1].end)));
         }
     }
-    out.into_iter().map(|u| trim(sentence, u)).collect()
+    (out.into_iter().map(|u| trim(sentence, u)).collect(), parts.len())
 }
 
 /// For the unit at `index` among the [`units`] of a sentence with
@@ -122,6 +138,27 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         units(s).into_iter().map(|u| u.slice(s)).collect()
+    }
+
+    #[test]
+    fn units_come_with_the_number_of_their_clauses() {
+        for s in [
+            "A short one with no cut at all in it.",
+            "The plane crashed shortly after take-off, the airline said, adding that 169 of the passengers were Indian nationals, while 53 of them were British.",
+            "The council approved the budget on Monday, but ÉLUS in the opposition walked out of the chamber in protest.",
+            "The mayor spoke for an hour WHILE the crowd outside the town hall grew louder and louder.",
+        ] {
+            let (units, clauses) = units_and_clauses(s);
+            assert_eq!(units, super::units(s));
+            assert_eq!(clauses, super::clauses(s).len(), "{s}");
+        }
+        // An opener is found in any case, ASCII or not.
+        let cut = |s: &str| clauses(s).len();
+        assert_eq!(cut("The mayor spoke for an hour WHILE the crowd outside the town hall grew louder and louder."), 2);
+        assert_eq!(
+            cut("The mayor spoke for an hour Bécause the crowd outside the town hall grew louder and louder."),
+            1
+        );
     }
 
     #[test]

@@ -88,20 +88,15 @@ impl VectorCache {
     /// The stored vectors of `keys` that the cache has (as float32), and a
     /// warning for each shard that was there but could not be used.
     pub fn get(&self, keys: &[u64]) -> (HashMap<u64, Vec<f32>>, Vec<Warning>) {
-        let mut found = HashMap::new();
+        // Shards are read and decoded in parallel: a reopened pile of a
+        // thousand articles reads some 50,000 vectors.
+        let read = crate::par::map(&by_shard(keys), |(shard, wanted)| self.read_wanted(*shard, wanted));
+        let mut found = HashMap::with_capacity(keys.len());
         let mut notes = Vec::new();
-        for (shard, wanted) in by_shard(keys) {
-            let shard = match self.read_shard(shard) {
-                Ok(s) => s,
-                Err(note) => {
-                    notes.push(note);
-                    continue;
-                }
-            };
-            for key in wanted {
-                if let Some(r) = shard.get(&key) {
-                    found.insert(key, r.vector.iter().map(|&h| f16::from_bits(h).to_f32()).collect());
-                }
+        for shard in read {
+            match shard {
+                Ok(vectors) => found.extend::<Vec<(u64, Vec<f32>)>>(vectors),
+                Err(note) => notes.push(note),
             }
         }
         (found, notes)
@@ -146,13 +141,36 @@ impl VectorCache {
 
     fn read_shard(&self, shard: usize) -> Result<Shard, Warning> {
         let path = self.shard_path(shard);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Shard::new()),
-            Err(e) => return Err(Warning::model(Some(&path), format!("vector cache not read: {e}; ignored"))),
-        };
-        decode_shard(&bytes, text_key(&self.model))
-            .ok_or_else(|| Warning::model(Some(&path), "not a vector cache of this model, or damaged; ignored"))
+        let Some(bytes) = self.shard_bytes(&path)? else { return Ok(Shard::new()) };
+        decode_shard(&bytes, text_key(&self.model)).ok_or_else(|| damaged(&path))
+    }
+
+    /// The vectors of `wanted` keys that one shard holds, as float32, read
+    /// without decoding the records no one asked for.
+    fn read_wanted(&self, shard: usize, wanted: &[u64]) -> Result<Vec<(u64, Vec<f32>)>, Warning> {
+        let path = self.shard_path(shard);
+        let Some(bytes) = self.shard_bytes(&path)? else { return Ok(Vec::new()) };
+        let records = shard_records(&bytes, text_key(&self.model)).ok_or_else(|| damaged(&path))?;
+        let wanted: std::collections::HashSet<u64> = wanted.iter().copied().collect();
+        Ok(records
+            .chunks_exact(RECORD)
+            .filter_map(|rec| {
+                let key = u64::from_le_bytes(rec[..8].try_into().unwrap());
+                wanted.contains(&key).then(|| {
+                    let bits: Vec<u16> = rec[12..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+                    (key, to_f32(&bits))
+                })
+            })
+            .collect())
+    }
+
+    /// A shard file's bytes; `None` when there is no such shard yet.
+    fn shard_bytes(&self, path: &Path) -> Result<Option<Vec<u8>>, Warning> {
+        match fs::read(path) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Warning::model(Some(path), format!("vector cache not read: {e}; ignored"))),
+        }
     }
 
     fn write_shard(&self, shard: usize, records: &Shard) -> std::io::Result<()> {
@@ -241,6 +259,15 @@ fn by_shard(keys: &[u64]) -> Vec<(usize, Vec<u64>)> {
     out
 }
 
+/// A stored vector (float16 bits) as float32, converted in vector
+/// instructions where the CPU has them (exactly as one by one).
+fn to_f32(stored: &[u16]) -> Vec<f32> {
+    use half::slice::{HalfBitsSliceExt, HalfFloatSliceExt};
+    let mut out = vec![0.0f32; stored.len()];
+    stored.reinterpret_cast::<f16>().convert_to_f32_slice(&mut out);
+    out
+}
+
 /// A vector as it is stored: float16 bits.
 fn to_stored(vector: &[f32]) -> Vec<u16> {
     vector.iter().map(|&x| f16::from_f32(x).to_bits()).collect()
@@ -296,6 +323,20 @@ fn encode_shard(records: &Shard, model: u64) -> Vec<u8> {
 }
 
 fn decode_shard(bytes: &[u8], model: u64) -> Option<Shard> {
+    let records = shard_records(bytes, model)?;
+    let mut shard = Shard::with_capacity(records.len() / RECORD);
+    for rec in records.chunks_exact(RECORD) {
+        let key = u64::from_le_bytes(rec[..8].try_into().unwrap());
+        let used = u32::from_le_bytes(rec[8..12].try_into().unwrap());
+        let vector = rec[12..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        shard.insert(key, Record { used, vector });
+    }
+    Some(shard)
+}
+
+/// The records of a shard's bytes, once its magic, checksum, model and
+/// length are checked; `None` for a damaged or foreign shard.
+fn shard_records(bytes: &[u8], model: u64) -> Option<&[u8]> {
     let body_len = bytes.len().checked_sub(8)?;
     let (body, sum) = bytes.split_at(body_len);
     if body.len() < HEADER || &body[..8] != MAGIC || checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
@@ -309,14 +350,11 @@ fn decode_shard(bytes: &[u8], model: u64) -> Option<Shard> {
     if body.len() != HEADER + count.checked_mul(RECORD)? {
         return None;
     }
-    let mut shard = Shard::with_capacity(count);
-    for rec in body[HEADER..].chunks_exact(RECORD) {
-        let key = u64::from_le_bytes(rec[..8].try_into().unwrap());
-        let used = u32::from_le_bytes(rec[8..12].try_into().unwrap());
-        let vector = rec[12..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        shard.insert(key, Record { used, vector });
-    }
-    Some(shard)
+    Some(&body[HEADER..])
+}
+
+fn damaged(path: &Path) -> Warning {
+    Warning::model(Some(path), "not a vector cache of this model, or damaged; ignored")
 }
 
 #[cfg(test)]

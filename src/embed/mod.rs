@@ -90,6 +90,51 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     lanes.iter().sum::<f32>() + tail
 }
 
+/// The dot products of every row of `left` with every row of `right`, each
+/// row [`DIM`] components: `out[i * rows_of_right + j]`. One matrix product
+/// (`gemm`, on the calling thread), so comparing all the units of a story
+/// runs at the speed of the model's dense layers rather than pair by pair.
+/// Sums run in another order than [`cosine`]'s, so a result may differ
+/// from it in the last bit.
+pub fn dot_products(left: &[f32], right: &[f32]) -> Vec<f32> {
+    assert!(left.len() % DIM == 0 && right.len() % DIM == 0, "rows of {DIM} components");
+    let (m, n) = (left.len() / DIM, right.len() / DIM);
+    let mut out = vec![0.0f32; m * n];
+    if m == 0 || n == 0 {
+        return out;
+    }
+    let (k, width) = (DIM as isize, n as isize);
+    // SAFETY: `left` holds m rows of DIM (row stride DIM, column stride 1),
+    // `right` n rows of DIM, read as the DIM×n matrix it transposes (column
+    // stride DIM, row stride 1), and `out` m×n (row stride n, column
+    // stride 1); every index gemm forms lies within those lengths, and
+    // `out` is not read (`read_dst` false) nor aliased.
+    unsafe {
+        gemm::gemm(
+            m,
+            n,
+            DIM,
+            out.as_mut_ptr(),
+            1,
+            width,
+            false,
+            left.as_ptr(),
+            1,
+            k,
+            right.as_ptr(),
+            k,
+            1,
+            0.0,
+            1.0,
+            false,
+            false,
+            false,
+            gemm::Parallelism::None,
+        );
+    }
+    out
+}
+
 /// The tokenizer and encoder, loaded once.
 pub struct Model {
     tokenizer: Tokenizer,
@@ -367,6 +412,27 @@ fn batches(order: &[usize], len: impl Fn(usize) -> usize) -> Vec<&[usize]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_products_agree_with_cosines_pair_by_pair() {
+        // Unit rows with components of mixed sign, three against five.
+        let row = |seed: usize| -> Vec<f32> {
+            let v: Vec<f32> = (0..DIM).map(|k| (((seed * 7919 + k * 104_729) % 1000) as f32 - 500.0) / 500.0).collect();
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.into_iter().map(|x| x / norm).collect()
+        };
+        let left: Vec<f32> = (0..3).flat_map(row).collect();
+        let right: Vec<f32> = (3..8).flat_map(row).collect();
+        let products = dot_products(&left, &right);
+        assert_eq!(products.len(), 15);
+        for i in 0..3 {
+            for j in 0..5 {
+                let want = cosine(&left[i * DIM..(i + 1) * DIM], &right[j * DIM..(j + 1) * DIM]);
+                assert!((products[i * 5 + j] - want).abs() < 1e-5, "{i} {j}: {} {want}", products[i * 5 + j]);
+            }
+        }
+        assert!(dot_products(&[], &right).is_empty());
+    }
 
     /// Six sentences with their token ids, first eight components and
     /// cosines from a float32 reference forward pass that reproduces

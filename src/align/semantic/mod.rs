@@ -26,6 +26,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod story_pairs;
+
 use super::score::{Corpus, SentenceRef};
 use super::stories::Stories;
 use super::units;
@@ -189,9 +191,9 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
     let text = a.sentence(sentence);
     let offset = a.sentences[sentence].start;
     let names = &corpus.names[article][sentence];
-    let clauses = units::clauses(text).len();
     let heading = segment::is_heading(&a.body, a.sentences[sentence]);
-    units::units(text)
+    let (spans, clauses) = units::units_and_clauses(text);
+    spans
         .into_iter()
         .enumerate()
         .map(|(k, span)| {
@@ -330,6 +332,16 @@ fn is_attribution(corpus: &Corpus, terms: &[u32], names: &[u32]) -> bool {
     has_cue && said <= 1
 }
 
+/// What [`Evidence::explain`] gives.
+#[derive(Clone, Copy, Debug)]
+pub struct Explained {
+    pub units: (usize, usize),
+    pub cosine: f32,
+    pub background: (f32, f32),
+    pub lexical: f32,
+    pub score: f32,
+}
+
 /// The vectors of the units, and each unit's background (see the module
 /// comment), ready for scoring.
 pub struct Evidence<'a> {
@@ -449,16 +461,34 @@ impl<'a> Evidence<'a> {
     /// In a pile of stories, with the weights of the first unit's story.
     fn lexical(&self, i: usize, j: usize) -> f32 {
         let (x, y) = (&self.units.units[i], &self.units.units[j]);
-        let (weight, norm_x, norm_y) = if self.story_weights.is_empty() {
-            (&self.corpus.weight[..], x.norm, y.norm)
+        let weight = self.weights_of(i);
+        let shared: f32 =
+            x.terms.iter().filter(|t| y.terms.binary_search(t).is_ok()).map(|t| weight[*t as usize].powi(2)).sum();
+        self.lexical_of_shared(i, j, shared)
+    }
+
+    /// The term weights unit `i` is compared with: its story's own in a
+    /// pile of stories, the set's otherwise.
+    fn weights_of(&self, i: usize) -> &[f32] {
+        if self.story_weights.is_empty() {
+            &self.corpus.weight
         } else {
-            (&self.story_weights[self.stories.story[x.article]][..], self.story_norm[i], self.story_norm[j])
-        };
+            &self.story_weights[self.stories.story[self.units.units[i].article]]
+        }
+    }
+
+    /// The norm of unit `i`'s term weights under [`Self::weights_of`].
+    fn norm_of(&self, i: usize) -> f32 {
+        if self.story_weights.is_empty() { self.units.units[i].norm } else { self.story_norm[i] }
+    }
+
+    /// The lexical cosine of units `i` and `j`, from the summed squared
+    /// weights of the terms they share.
+    fn lexical_of_shared(&self, i: usize, j: usize, shared: f32) -> f32 {
+        let (norm_x, norm_y) = (self.norm_of(i), self.norm_of(j));
         if norm_x == 0.0 || norm_y == 0.0 {
             return 0.0;
         }
-        let shared: f32 =
-            x.terms.iter().filter(|t| y.terms.binary_search(t).is_ok()).map(|t| weight[*t as usize].powi(2)).sum();
         shared / (norm_x * norm_y)
     }
 
@@ -468,14 +498,26 @@ impl<'a> Evidence<'a> {
         if !x.comparable || !y.comparable {
             return None;
         }
-        let model =
-            cosine(self.vector(i)?, self.vector(j)?) - th.background * (self.background[i] + self.background[j]) / 2.0;
-        let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
         let same_number = x.numbers.iter().any(|n| y.numbers.binary_search(n).is_ok());
-        Some(
-            th.model_weight * model + (1.0 - th.model_weight) * self.lexical(i, j) - th.clause_handicap * clauses / 2.0
-                + if same_number { th.number_bonus } else { 0.0 },
-        )
+        let cosine = cosine(self.vector(i)?, self.vector(j)?);
+        Some(combined(self, th, (i, j), cosine, self.lexical(i, j), same_number))
+    }
+
+    /// The evidence behind the best unit pair of two sentences, for tools
+    /// that explain a match: (units, cosine, backgrounds, lexical cosine, score).
+    pub fn explain(&self, a: SentenceRef, b: SentenceRef, th: &SemanticThresholds) -> Option<Explained> {
+        let (ra, rb) = (&self.units.of_sentence[a.0][a.1], &self.units.of_sentence[b.0][b.1]);
+        let (i, j, score) = ra
+            .clone()
+            .flat_map(|i| rb.clone().filter_map(move |j| self.unit_score(i, j, th).map(|s| (i, j, s))))
+            .max_by(|x, y| x.2.total_cmp(&y.2))?;
+        Some(Explained {
+            units: (i, j),
+            cosine: cosine(self.vector(i)?, self.vector(j)?),
+            background: (self.background[i], self.background[j]),
+            lexical: self.lexical(i, j),
+            score,
+        })
     }
 
     /// The best score over the units of two sentences.
@@ -567,10 +609,30 @@ impl Meanings {
 /// (a connective, a comma) and still be within it.
 const WITHIN_SLACK_BYTES: usize = 12;
 
+/// The combined score of units `i` and `j` (see [`SemanticThresholds`])
+/// from their cosine, their lexical cosine and whether they share a
+/// distinctive number.
+fn combined(
+    evidence: &Evidence,
+    th: &SemanticThresholds,
+    (i, j): (usize, usize),
+    cosine: f32,
+    lexical: f32,
+    same_number: bool,
+) -> f32 {
+    let (x, y) = (&evidence.units.units[i], &evidence.units.units[j]);
+    let model = cosine - th.background * (evidence.background[i] + evidence.background[j]) / 2.0;
+    let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
+    th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
+        + if same_number { th.number_bonus } else { 0.0 }
+}
+
 /// Every sentence pair from different articles of one story whose best
-/// unit pair scores at least `th.accept`, with that score, sorted by pair.
-/// Each sentence is compared with its own story's alone, so the work grows
-/// with the square of the stories' sizes, not of the pile's.
+/// unit pair scores at least `th.accept`, with that score, sorted by pair:
+/// what [`Evidence::score`] gives for each pair, computed a block of
+/// sentences at a time ([`story_pairs`]). Each sentence is compared with
+/// its own story's alone, so the work grows with the square of the
+/// stories' sizes, not of the pile's.
 pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef, SentenceRef, f32)> {
     // A sentence without a vector is folded ([`Units::fold`]) or left to
     // the words ([`Units::leave_to_words`]).
@@ -582,14 +644,7 @@ pub fn matches(evidence: &Evidence, th: &SemanticThresholds) -> Vec<(SentenceRef
             }
         }
     }
-    let sentences: Vec<SentenceRef> = of_story.concat();
-    let found: Vec<Vec<(SentenceRef, SentenceRef, f32)>> = crate::par::map(&sentences, |&a| {
-        of_story[evidence.stories.story[a.0]]
-            .iter()
-            .filter(|b| b.0 > a.0)
-            .filter_map(|&b| evidence.score(a, b, th).filter(|s| *s >= th.accept).map(|s| (a, b, s)))
-            .collect()
-    });
+    let found = crate::par::map(&of_story, |sentences| story_pairs::story_matches(evidence, sentences.clone(), th));
     let mut out: Vec<(SentenceRef, SentenceRef, f32)> = found.into_iter().flatten().collect();
     out.sort_by_key(|&(a, b, _)| (a, b));
     out
