@@ -18,7 +18,9 @@ use crate::align::WordDiff;
 use crate::align::diff::{Change, diff};
 use crate::align::terms::term;
 use crate::ingest::Article;
-use crate::text::lexicon::{is_number_name, is_sentence_starter, is_stopword, month_number, weekday_number};
+use crate::text::lexicon::{
+    is_number_name, is_sentence_starter, is_stopword, month_number, ordinal_number, weekday_number,
+};
 use crate::text::{Span, words};
 use crate::timeline::clock::{self, Clock};
 use crate::timeline::expr;
@@ -163,7 +165,10 @@ fn replaced_numbers(a: &str, b: &str, d: &crate::align::WordDiff, frame: usize) 
             continue;
         }
         let (x, y) = (w[1].a.slice(a), w[2].b.slice(b));
-        if is_number_word(x) && is_number_word(y) && fold(x) != fold(y) {
+        let numbers = is_number_word(x) && is_number_word(y) && fold(x) != fold(y);
+        // "the third day" / "the fourth day"; "3rd" and "third" agree.
+        let ordinals = matches!((ordinal(x), ordinal(y)), (Some(first), Some(second)) if first != second);
+        if numbers || ordinals {
             out.push((w[1].a, w[2].b));
         }
     }
@@ -175,6 +180,13 @@ fn is_number_word(s: &str) -> bool {
     let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
     let [w] = ws.as_slice() else { return false };
     w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') || is_number_name(w)
+}
+
+/// One ordinal ("third", "3rd"), as its number.
+fn ordinal(s: &str) -> Option<u32> {
+    let ws: Vec<&str> = words::words(s).map(|(_, w)| w).collect();
+    let [w] = ws.as_slice() else { return None };
+    ordinal_number(w)
 }
 
 /// A capitalised word that names someone or somewhere: not a sentence
@@ -558,6 +570,19 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].kind, Kind::Number);
         assert_eq!((text(&arts, d[0].a), text(&arts, d[0].b)), ("at least 25 people", "at least 10 people"));
+    }
+
+    #[test]
+    fn a_different_ordinal_in_the_same_words_is_a_disagreement() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-07-31\n\nProtesters marched through Valencia on the third day of demonstrations against the result.",
+            "Title B\n2025-07-31\n\nProtesters marched through Valencia on the fourth day of demonstrations against the result.",
+            "Title C\n2025-07-31\n\nProtesters marched through Valencia on the 3rd day of demonstrations against the result.",
+        ]);
+        let numbers: Vec<(&str, &str)> =
+            d.iter().filter(|x| x.kind == Kind::Number).map(|x| (text(&arts, x.a), text(&arts, x.b))).collect();
+        // "third" and "3rd" agree; "fourth" differs from each.
+        assert_eq!(numbers, [("third", "fourth"), ("fourth", "3rd")], "{d:?}");
     }
 
     #[test]

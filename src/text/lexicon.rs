@@ -86,23 +86,35 @@ pub fn is_number_name(word: &str) -> bool {
 /// Ordinal numbers written as words (`third`, `tenth`), matched in any
 /// case.
 pub fn is_ordinal_name(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "twentieth"
-            | "hundredth"
-    )
+    ordinal_number(word).is_some()
+}
+
+/// The number an ordinal names, written as a word (`third` is 3) or in
+/// digits (`3rd`, `21st`), in any case.
+pub fn ordinal_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let named = match w.as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "twentieth" => 20,
+        "hundredth" => 100,
+        _ => {
+            let digits =
+                w.strip_suffix("st").or(w.strip_suffix("nd")).or(w.strip_suffix("rd")).or(w.strip_suffix("th"))?;
+            return digits.parse().ok().filter(|_| digits.chars().all(|c| c.is_ascii_digit()));
+        }
+    };
+    Some(named)
 }
 
 /// Abbreviations that precede a name or number and never end a sentence.
