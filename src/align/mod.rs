@@ -3,6 +3,7 @@
 //! neighbours are joined into multi-sentence passages. Each passage carries a
 //! word diff so that every view shows the same differences.
 
+pub mod carried;
 pub mod copies;
 pub mod diff;
 pub mod index;
@@ -358,7 +359,9 @@ pub fn within_stories(
 
 /// The lexical matches joined with the sentence model's: every pair the
 /// words found, with the model's score added, and the pairs only the
-/// model found. Sorted by (a, b).
+/// model found, but for those naming other people or places in one frame
+/// ([`Corpus::names_conflict`]) and those between two statements the words
+/// found apart ([`carried::Carried::apart`]). Sorted by (a, b).
 pub fn with_model(
     corpus: &Corpus,
     lexical: Vec<SentenceMatch>,
@@ -368,8 +371,9 @@ pub fn with_model(
     let mut out: Vec<SentenceMatch> =
         lexical.into_iter().map(|m| SentenceMatch { semantic: evidence.score(m.a, m.b, th), ..m }).collect();
     let known: std::collections::HashSet<(SentenceRef, SentenceRef)> = out.iter().map(|m| (m.a, m.b)).collect();
+    let carried = carried::Carried::of(&out);
     for (a, b, strength) in semantic::matches(evidence, th) {
-        if !known.contains(&(a, b)) && !corpus.names_conflict(a, b) {
+        if !known.contains(&(a, b)) && !corpus.names_conflict(a, b) && !carried.apart(a, b) {
             let score = corpus.score(corpus.sentence(a), corpus.sentence(b));
             out.push(SentenceMatch { a, b, score, semantic: Some(strength), found_by: FoundBy::Model });
         }
