@@ -70,16 +70,27 @@ fn text_of(a: &Article) -> &str {
 }
 
 /// An outlet or credit line as a short name: its first part (before `·`,
-/// `|`, ` - `), a domain without `www.` and subdomains, capitals only at
-/// the start of words, no leading "By" or "The".
+/// `|`, `;`, ` - `), a domain without `www.` and subdomains, capitals only
+/// at the start of words, no leading "By", "Reporting by" or "The" (a wire
+/// credit, "Reporting by Sarah Whelan; Editing by Mark Potter", is its
+/// reporter).
 fn outlet(raw: &str) -> Option<String> {
-    let first = raw.split(['·', '|', '•']).map(str::trim).find(|p| !p.is_empty())?;
+    let first = raw.split(['·', '|', '•', ';']).map(str::trim).find(|p| !p.is_empty())?;
     let first = first.split(" - ").next().unwrap_or(first).split(" — ").next().unwrap_or(first).trim();
-    let first = first.strip_prefix("By ").or_else(|| first.strip_prefix("by ")).unwrap_or(first).trim();
+    let first = CREDIT_LEADS
+        .iter()
+        .find_map(|lead| {
+            first.get(..lead.len()).filter(|head| head.eq_ignore_ascii_case(lead)).map(|_| &first[lead.len()..])
+        })
+        .unwrap_or(first)
+        .trim();
     let name = if is_domain(first) { domain(first) } else { calm(first) };
     let name = name.strip_prefix("The ").unwrap_or(&name).trim().to_string();
     (!name.is_empty() && name.chars().any(char::is_alphanumeric)).then_some(name)
 }
+
+/// Words that open a credit line before the name it credits.
+const CREDIT_LEADS: &[&str] = &["By ", "Reporting by ", "Reported by ", "Written by ", "Words by "];
 
 fn is_domain(s: &str) -> bool {
     !s.contains(' ') && s.contains('.') && s.rsplit('.').next().is_some_and(|tld| tld.len() >= 2)
@@ -163,6 +174,9 @@ mod tests {
         assert_eq!(outlet("THE ASSOCIATED PRESS").as_deref(), Some("Associated Press"));
         assert_eq!(outlet("AFP | Times of Malta").as_deref(), Some("AFP"));
         assert_eq!(outlet("By Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("by Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("Reporting by Sarah Whelan; Editing by Mark Potter").as_deref(), Some("Sarah Whelan"));
+        assert_eq!(outlet("Reported by Ana Ruiz").as_deref(), Some("Ana Ruiz"));
         assert_eq!(outlet("NBC News - Politics").as_deref(), Some("NBC News"));
         assert_eq!(outlet(" · ").as_deref(), None);
     }
