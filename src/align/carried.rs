@@ -31,29 +31,21 @@ impl Carried {
     pub fn of(matches: &[SentenceMatch]) -> Carried {
         let mut id: HashMap<SentenceRef, usize> = HashMap::new();
         let mut sentences: Vec<SentenceRef> = Vec::new();
-        let mut parent: Vec<usize> = Vec::new();
-        let mut node = |r: SentenceRef, parent: &mut Vec<usize>| {
+        let mut node = |r: SentenceRef| {
             *id.entry(r).or_insert_with(|| {
                 sentences.push(r);
-                parent.push(parent.len());
-                parent.len() - 1
+                sentences.len() - 1
             })
         };
-        let mut pairs = Vec::new();
-        for m in matches.iter().filter(|m| m.found_by == FoundBy::Words) {
-            pairs.push((node(m.a, &mut parent), node(m.b, &mut parent)));
-        }
-        for (a, b) in pairs {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
+        let links: Vec<(usize, usize)> =
+            matches.iter().filter(|m| m.found_by == FoundBy::Words).map(|m| (node(m.a), node(m.b))).collect();
+        let labels = super::stories::component_labels(sentences.len(), &links);
         let mut statement = HashMap::new();
-        let mut of_root: HashMap<usize, usize> = HashMap::new();
+        let mut of_label: HashMap<usize, usize> = HashMap::new();
         let mut carriers: Vec<Vec<usize>> = Vec::new();
-        for (node, &sentence) in sentences.iter().enumerate() {
-            let r = root(&mut parent, node);
-            let next = of_root.len();
-            let s = *of_root.entry(r).or_insert(next);
+        for (&sentence, &label) in sentences.iter().zip(&labels) {
+            let next = of_label.len();
+            let s = *of_label.entry(label).or_insert(next);
             if s == carriers.len() {
                 carriers.push(Vec::new());
             }
@@ -81,15 +73,6 @@ impl Carried {
             _ => false,
         }
     }
-}
-
-/// The root of `node` in a union-find forest, paths halved on the way.
-fn root(parent: &mut [usize], mut node: usize) -> usize {
-    while parent[node] != node {
-        parent[node] = parent[parent[node]];
-        node = parent[node];
-    }
-    node
 }
 
 #[cfg(test)]

@@ -176,6 +176,12 @@ fn alike_groups(keys: &[Vec<u32>]) -> Vec<(usize, usize)> {
 /// The connected groups of `items` under `links` (union-find), numbered by
 /// their first item.
 fn components(items: usize, links: &[(usize, usize)]) -> Stories {
+    from_labels(&component_labels(items, links))
+}
+
+/// Each of `items` labelled by the first item of its connected group under
+/// `links` (union-find, paths halved on the way).
+pub(crate) fn component_labels(items: usize, links: &[(usize, usize)]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..items).collect();
     fn root(parent: &mut [usize], mut item: usize) -> usize {
         while parent[item] != item {
@@ -188,8 +194,7 @@ fn components(items: usize, links: &[(usize, usize)]) -> Stories {
         let (root_a, root_b) = (root(&mut parent, a), root(&mut parent, b));
         parent[root_a.max(root_b)] = root_a.min(root_b);
     }
-    let labels: Vec<usize> = (0..items).map(|item| root(&mut parent, item)).collect();
-    from_labels(&labels)
+    (0..items).map(|item| root(&mut parent, item)).collect()
 }
 
 /// Stories from a label per article, numbered in order of first article.
