@@ -129,13 +129,59 @@ fn copies_pair_with_their_first_carrier_not_with_each_other() {
         assert!(pairs.iter().any(|(a, b)| a == "00" && *b == copy), "no passage between 00 and {copy}");
     }
     assert!(!pairs.iter().any(|(a, b)| a == "05" && b == "06"), "two copies paired with each other");
-    // Lightly edited copies are copies too; a number changed is not.
+    // Lightly edited copies are copies too, and so is a number changed in
+    // place: a wording of its own, its disagreement reported.
     assert!(!pairs.iter().any(|(a, b)| a == "12" && b == "15"), "two edited copies paired with each other");
-    assert!(pairs.iter().any(|(a, b)| a == "04" && b == "09"), "the copies with another number were folded");
+    assert!(!pairs.iter().any(|(a, b)| a == "04" && b == "09"), "two copies with another number paired");
+    let numbers = number_disagreements(&doc);
+    assert_eq!(numbers, [("four counties".to_string(), "five counties".to_string())]);
     // The Markdown gives each wording once, with the outlets carrying it.
     let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
     assert!(markdown.contains(&format!("- {OUTLETS} sources (00, 01, 02,")), "{markdown}");
     assert!(markdown.contains("- 2 sources (04, 09): “Rescue crews from five counties"), "{markdown}");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The words of each disagreement on numbers, as (a, b).
+fn number_disagreements(doc: &Value) -> Vec<(String, String)> {
+    let text = |side: &Value| side["text"].as_str().unwrap().to_string();
+    doc["discrepancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "number")
+        .map(|d| (text(&d["a"]), text(&d["b"])))
+        .collect()
+}
+
+/// Two hundred outlets, ten each with one of twenty versions of a death
+/// toll (a wire story updated through the day): one statement in twenty
+/// wordings, a passage per outlet, and each other version's disagreement
+/// with the first, not every pair of outlets or of versions.
+#[test]
+fn twenty_versions_of_a_toll_are_one_statement_with_its_disagreements() {
+    let dir = std::env::temp_dir().join(format!("parallax-wirecopy-toll-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for index in 0..200 {
+        let toll = 20 + index % 20;
+        let text = format!(
+            "Flood toll rises in Dunmore\nnews{index}.example\n2025-03-04\n\n{} The death toll rose to {toll} on \
+             Tuesday, regional officials said in a statement. {}\n",
+            STORY[0], STORY[2]
+        );
+        fs::write(dir.join(format!("{index:03}.txt")), text).unwrap();
+    }
+    let doc: Value = serde_json::from_slice(&export(&dir, "json")).expect("export is JSON");
+    let toll = cluster_with(&doc, "The death toll rose");
+    assert_eq!(toll["members"].as_array().unwrap().len(), 200, "{toll}");
+    assert_eq!(toll["wordings"], 20);
+    let passages = doc["passages"].as_array().unwrap().len();
+    assert!(passages < 400, "{passages} passages for 200 outlets");
+    let mut numbers = number_disagreements(&doc);
+    numbers.sort();
+    let expected: Vec<(String, String)> = (21..40).map(|n| ("20".to_string(), n.to_string())).collect();
+    assert_eq!(numbers, expected);
     let _ = fs::remove_dir_all(&dir);
 }
 
