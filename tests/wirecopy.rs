@@ -182,6 +182,10 @@ fn twenty_versions_of_a_toll_are_one_statement_with_its_disagreements() {
     numbers.sort();
     let expected: Vec<(String, String)> = (21..40).map(|n| ("20".to_string(), n.to_string())).collect();
     assert_eq!(numbers, expected);
+    // Each side is the words of ten outlets.
+    assert!(doc["discrepancies"].as_array().unwrap().iter().all(|d| d["sources"] == serde_json::json!([10, 10])));
+    let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
+    assert!(markdown.contains("000 and 9 more “20” vs 001 and 9 more “21”"), "{markdown}");
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -106,6 +106,10 @@ pub struct DiscrepancyOut<'a> {
     pub difference: Option<&'a str>,
     pub a: SpanOut<'a>,
     pub b: SpanOut<'a>,
+    /// How many sources give `a`'s words and `b`'s (their wordings):
+    /// present only when either is more than one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -403,6 +407,7 @@ fn discrepancy_out<'a>(analysis: &'a Analysis, discrepancy: &'a Discrepancy) -> 
         difference: discrepancy.difference.as_deref(),
         a: span_out(articles, discrepancy.a.0, discrepancy.a.1),
         b: span_out(articles, discrepancy.b.0, discrepancy.b.1),
+        sources: (discrepancy.sources != (1, 1)).then_some([discrepancy.sources.0, discrepancy.sources.1]),
     }
 }
 

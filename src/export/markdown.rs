@@ -214,11 +214,13 @@ fn discrepancies(out: &mut String, analysis: &Analysis) {
         };
         let _ = writeln!(
             out,
-            "- {label} in `{}`: {} “{}” vs {} “{}”{}",
+            "- {label} in `{}`: {}{} “{}” vs {}{} “{}”{}",
             story.clusters[discrepancy.cluster].id,
             short_id(first),
+            crate::story::Discrepancy::and_more(discrepancy.sources.0),
             cell(discrepancy.a.1.slice(&first.body)),
             short_id(second),
+            crate::story::Discrepancy::and_more(discrepancy.sources.1),
             cell(discrepancy.b.1.slice(&second.body)),
             apart(discrepancy)
         );

@@ -83,6 +83,17 @@ pub struct Discrepancy {
     /// Within what a hedge on either side allows ("about 6:10" / "6:07"):
     /// a difference, but a small one.
     pub small: bool,
+    /// How many sources give each side's words: its member and those
+    /// carrying the same wording (ten outlets with "20", ten with "21").
+    pub sources: (usize, usize),
+}
+
+impl Discrepancy {
+    /// What to add after the name of a side's source when others give the
+    /// same words: " and 9 more", or nothing.
+    pub fn and_more(sources: usize) -> String {
+        if sources > 1 { format!(" and {} more", sources - 1) } else { String::new() }
+    }
 }
 
 /// How two numbers or times differ: in words, and whether it is small.
@@ -306,6 +317,8 @@ struct Pair<'p> {
     second_article: &'p Article,
     first_facts: &'p Facts,
     second_facts: &'p Facts,
+    /// How many members give each one's words.
+    sources: (usize, usize),
 }
 
 impl Pair<'_> {
@@ -362,6 +375,7 @@ impl<'a> ClusterComparison<'a> {
                 second_article: &articles[second.article],
                 first_facts: &facts[i],
                 second_facts: &facts[j],
+                sources: (wordings[i].1, wordings[j].1),
             });
         }
         self.found
@@ -392,6 +406,7 @@ impl<'a> ClusterComparison<'a> {
             dates,
             difference: gap.difference,
             small: gap.small,
+            sources: pair.sources,
         });
     }
 

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use parallax::story::Discrepancy;
 use parallax::text::Span;
 
 use super::super::anchor::DiscrepancyAnchor;
@@ -127,7 +128,13 @@ impl View for Discrepancies {
                 let small = if d.small { ", small" } else { "" };
                 resolved = format!(" ({difference} apart{small})");
             }
-            let text = format!("{} “{x}” vs {} “{y}”{resolved}", shared.label(d.a.0), shared.label(d.b.0));
+            let text = format!(
+                "{}{} “{x}” vs {}{} “{y}”{resolved}",
+                shared.label(d.a.0),
+                Discrepancy::and_more(d.sources.0),
+                shared.label(d.b.0),
+                Discrepancy::and_more(d.sources.1)
+            );
             let mut line = Line::from(vec![
                 TSpan::styled(format!("{kind:<14}"), style),
                 TSpan::raw(super::super::wrap::truncate(&text, w.saturating_sub(14))),
