@@ -468,34 +468,23 @@ pub fn add_implied(
 /// forward together, or one side staying while the other moves on) into
 /// runs. Returns the sentence ranges of each run, sorted.
 fn components(pairs: &[(usize, usize)]) -> Vec<(Range<usize>, Range<usize>)> {
-    let n = pairs.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    for i in 0..n {
-        for j in i + 1..n {
-            let (a1, b1) = pairs[i];
-            let (a2, b2) = pairs[j];
+    let mut links = Vec::new();
+    for (i, &(a1, b1)) in pairs.iter().enumerate() {
+        for (j, &(a2, b2)) in pairs.iter().enumerate().skip(i + 1) {
             if a2 > a1 + 1 {
                 break; // pairs are sorted by a
             }
             let da = a2 as isize - a1 as isize;
             let db = b2 as isize - b1 as isize;
             if da.abs() <= 1 && db.abs() <= 1 && da * db >= 0 {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri] = rj;
+                links.push((i, j));
             }
         }
     }
+    let labels = stories::component_labels(pairs.len(), &links);
     let mut runs: BTreeMap<usize, (Range<usize>, Range<usize>)> = BTreeMap::new();
-    for (i, &(a, b)) in pairs.iter().enumerate() {
-        let r = find(&mut parent, i);
-        let e = runs.entry(r).or_insert((a..a + 1, b..b + 1));
+    for (&label, &(a, b)) in labels.iter().zip(pairs) {
+        let e = runs.entry(label).or_insert((a..a + 1, b..b + 1));
         e.0 = e.0.start.min(a)..e.0.end.max(a + 1);
         e.1 = e.1.start.min(b)..e.1.end.max(b + 1);
     }

@@ -221,14 +221,18 @@ const RARE_QUOTE_WORD: usize = 50;
 pub fn group(articles: &[Article], quotes: &[Quote], matches: &[crate::align::SentenceMatch]) -> Vec<QuoteGroup> {
     let keys: Vec<Vec<String>> = quotes.iter().map(|q| key(&articles[q.article].body, q.span)).collect();
     let hashes: Vec<Vec<u64>> = keys.iter().map(|key| key.iter().map(|word| word_hash(word)).collect()).collect();
-    let mut sets = DisjointSets::new(quotes.len());
-    for (first, second) in candidate_pairs(quotes, &hashes, matches) {
-        if quotes[first].article != quotes[second].article && same_quote(&hashes[first], &hashes[second]) {
-            sets.join(first, second);
-        }
+    let links: Vec<(usize, usize)> = candidate_pairs(quotes, &hashes, matches)
+        .into_iter()
+        .filter(|&(first, second)| {
+            quotes[first].article != quotes[second].article && same_quote(&hashes[first], &hashes[second])
+        })
+        .collect();
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (quote, label) in crate::align::stories::component_labels(quotes.len(), &links).into_iter().enumerate() {
+        sets.entry(label).or_default().push(quote);
     }
     let mut groups: Vec<QuoteGroup> =
-        sets.groups().into_iter().filter_map(|members| quote_group(articles, quotes, &keys, members)).collect();
+        sets.into_values().filter_map(|members| quote_group(articles, quotes, &keys, members)).collect();
     groups.sort_by_key(|g| {
         (std::cmp::Reverse(g.members.len()), quotes[g.members[0]].article, quotes[g.members[0]].span.start)
     });
@@ -296,40 +300,6 @@ fn same_quote(first: &[u64], second: &[u64]) -> bool {
     }
     let common = crate::align::score::lcs_len(first, second);
     common * 10 >= shorter * 7 && common >= shorter.min(3)
-}
-
-/// Disjoint sets of quote indices (union-find with path halving).
-struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(count: usize) -> DisjointSets {
-        DisjointSets { parent: (0..count).collect() }
-    }
-
-    fn root(&mut self, mut index: usize) -> usize {
-        while self.parent[index] != index {
-            self.parent[index] = self.parent[self.parent[index]];
-            index = self.parent[index];
-        }
-        index
-    }
-
-    fn join(&mut self, first: usize, second: usize) {
-        let (first_root, second_root) = (self.root(first), self.root(second));
-        self.parent[first_root] = second_root;
-    }
-
-    /// The sets, each in index order, by their root.
-    fn groups(mut self) -> Vec<Vec<usize>> {
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for index in 0..self.parent.len() {
-            let root = self.root(index);
-            groups.entry(root).or_default().push(index);
-        }
-        groups.into_values().collect()
-    }
 }
 
 /// A group of the same quote in two sources or more: the longest quote of
