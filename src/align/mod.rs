@@ -494,6 +494,23 @@ fn components(pairs: &[(usize, usize)]) -> Vec<(Range<usize>, Range<usize>)> {
     out
 }
 
+/// Whether the words only one side has, on each side that has any, tell
+/// who said it ("Zelensky posted" / "the president wrote", "the airline
+/// added"): a quote copied inside other attribution. A clause cut or
+/// edited ("in the capital Dushanbe") is no attribution, and its passage
+/// is not verbatim however long the run around it.
+fn differs_in_attribution_only(first: &str, second: &str) -> bool {
+    let folded = |text: &str| -> std::collections::HashSet<String> {
+        crate::text::words::words(text).map(|(_, word)| word.to_lowercase()).collect()
+    };
+    let (first, second) = (folded(first), folded(second));
+    let attributes = |own: &std::collections::HashSet<String>, other: &std::collections::HashSet<String>| {
+        let mut only = own.difference(other).peekable();
+        only.peek().is_none() || only.any(|word| crate::text::lexicon::is_reporting_verb(word))
+    };
+    attributes(&first, &second) && attributes(&second, &first)
+}
+
 fn side(articles: &[Article], article: usize, sentences: Range<usize>) -> Side {
     let a = &articles[article];
     let span = Span::new(a.sentences[sentences.start].start, a.sentences[sentences.end - 1].end);
@@ -532,7 +549,12 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
     // A quote copied word for word inside differently worded attribution
     // ("..., Zelensky posted" / "..., the president wrote") is verbatim too.
     let shorter = wa.len().min(wb.len()).max(1);
-    let copied_run = longest >= VERBATIM_RUN && longest * 4 >= shorter * 3;
+    let copied_run = longest >= VERBATIM_RUN
+        && longest * 4 >= shorter * 3
+        && differs_in_attribution_only(
+            &articles[x].body[a.span.start.max(articles[x].dateline_end).min(a.span.end)..a.span.end],
+            &articles[y].body[b.span.start.max(articles[y].dateline_end).min(b.span.end)..b.span.end],
+        );
     let kind = if ratio >= VERBATIM_RATIO || copied_run {
         Kind::Verbatim
     } else if ratio >= NEAR_RATIO {
@@ -566,6 +588,20 @@ mod tests {
         assert_eq!(p[0].kind, Kind::Verbatim);
         assert!(p[0].a.span.slice(&a[0].body).contains("brazen"));
         assert!(p[0].b.span.slice(&a[1].body).contains("brazen"));
+    }
+
+    #[test]
+    fn a_clause_cut_from_a_long_copied_run_is_not_verbatim() {
+        let line = "Rescue crews from four counties moved residents of the Halvik district to the secondary school overnight, where the council opened a shelter near the river.";
+        let cut = line.replace(" near the river", "");
+        let (_, p) = find(&[&format!("{line} Markets were calm."), &format!("{cut} Ferries were cancelled.")]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].kind, Kind::Near, "{p:?}");
+        // The same run inside other attribution stays verbatim.
+        let attributed = line.replace("river.", "river, officials said.");
+        let (_, p) = find(&[&format!("{line} Markets were calm."), &format!("{attributed} Rain fell.")]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].kind, Kind::Verbatim, "{p:?}");
     }
 
     #[test]
