@@ -151,12 +151,18 @@ pub fn movement(action: Action, page: usize) -> Option<isize> {
 /// the item clicked in `list` (a bordered area showing the window of
 /// `len` items around the cursor). Whether the event was taken.
 pub fn list_mouse(cursor: &mut usize, len: usize, mouse: Mouse, list: Rect) -> bool {
+    list_mouse_rows(cursor, len, mouse, list, 1)
+}
+
+/// [`list_mouse`] for a list whose items take `rows` lines each.
+pub fn list_mouse_rows(cursor: &mut usize, len: usize, mouse: Mouse, list: Rect, rows: usize) -> bool {
     if mouse.kind != super::shared::Pointer::Click {
         *cursor = step(*cursor, mouse.wheel(), len);
         return true;
     }
     let Some(line) = mouse.line_in(list) else { return false };
-    let item = super::draw::window(*cursor, len, super::layout::text_height(list)).start + line;
+    let rows = rows.max(1);
+    let item = super::draw::window(*cursor, len, (super::layout::text_height(list) / rows).max(1)).start + line / rows;
     if item < len {
         *cursor = item;
     }
@@ -206,4 +212,27 @@ fn next_match(texts: &[String], cursor: usize, query: &str, forward: bool, fresh
     let hit = order.into_iter().find(|i| hits.binary_search(i).is_ok())?;
     let k = hits.iter().position(|&i| i == hit).unwrap_or(0);
     Some((hit, format!("match {}/{}", k + 1, hits.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::shared::Pointer;
+
+    #[test]
+    fn a_click_selects_the_item_of_the_line_clicked_whatever_its_rows() {
+        // A bordered list at rows 0..10: lines 1..9 inside.
+        let list = Rect::new(0, 0, 40, 10);
+        let click = |row: u16| Mouse { kind: Pointer::Click, column: 5, row };
+        let mut cursor = 0;
+        assert!(list_mouse(&mut cursor, 8, click(4), list));
+        assert_eq!(cursor, 3);
+        // Two lines an item: the fourth line inside is the second item's
+        // second, the fifth the third item's first.
+        let mut cursor = 0;
+        list_mouse_rows(&mut cursor, 8, click(4), list, 2);
+        assert_eq!(cursor, 1);
+        list_mouse_rows(&mut cursor, 8, click(5), list, 2);
+        assert_eq!(cursor, 2);
+    }
 }

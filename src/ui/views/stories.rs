@@ -1,6 +1,7 @@
 //! The Stories list: what a set of several stories opens on. One story a
 //! line (its title, how many articles and outlets, the days it spans, the
-//! statement most of its sources carry); below, the selected story in full
+//! statement most of its sources carry), or two where a line is too narrow
+//! for them (the title, then the rest); below, the selected story in full
 //! with its outlets. `Enter` opens it, and every view then works within
 //! that story; `S` (or `q` and `Esc` at a story's top) comes back here.
 //! Not a tab of [`super::VIEWS`]: the app shows it in place of the views
@@ -18,9 +19,9 @@ use super::super::draw::{block, window};
 use super::super::keymap::Action;
 use super::super::layout;
 use super::super::shared::{Mouse, Request, Shared};
-use super::super::wrap::{display, truncate};
+use super::super::wrap::{display, truncate, width as width_of};
 use super::timeline::count;
-use super::{View, clamped, list_key, list_mouse, search_list};
+use super::{View, clamped, list_key, list_mouse_rows, search_list};
 
 #[derive(Default)]
 pub struct Stories {
@@ -58,17 +59,38 @@ impl Stories {
         Some(whole.articles[first].id.clone())
     }
 
-    /// The line of the list for one story.
-    fn row(whole: &Analysis, overview: &Overview, width: usize) -> String {
+    /// What the list says of one story after its title: counts, days and
+    /// the statement most of its sources carry.
+    fn facts(whole: &Analysis, overview: &Overview) -> String {
         let lead = lead(whole, overview).map(|summary| format!(" · “{summary}”")).unwrap_or_default();
-        let text = format!(
-            "{} · {}, {} · {}{lead}",
-            title(overview),
+        format!(
+            "{}, {} · {}{lead}",
             count(overview.articles.len(), "article"),
             count(overview.outlets, "outlet"),
             dates(overview)
-        );
-        truncate(&text, width)
+        )
+    }
+
+    /// Lines each story takes in a list area: one when every story's
+    /// title and facts fit on one line, else two (the title, then its
+    /// facts), so a narrow terminal still shows each story's statement
+    /// rather than cutting it off after a long title; one again when two
+    /// would leave room for fewer than three stories.
+    fn lines_per_story(whole: &Analysis, list: Rect) -> usize {
+        let width = (list.width as usize).saturating_sub(2);
+        let fits =
+            |overview: &Overview| width_of(&format!("{} · {}", title(overview), Self::facts(whole, overview))) <= width;
+        let room = layout::text_height(list) / 2 >= whole.overviews.len().min(3);
+        if room && !whole.overviews.iter().all(fits) { 2 } else { 1 }
+    }
+
+    /// The list's lines for one story.
+    fn rows(whole: &Analysis, overview: &Overview, width: usize, lines: usize) -> Vec<String> {
+        let facts = Self::facts(whole, overview);
+        if lines == 1 {
+            return vec![truncate(&format!("{} · {facts}", title(overview)), width)];
+        }
+        vec![truncate(&title(overview), width), truncate(&format!("  {facts}"), width)]
     }
 
     /// The selected story in full: counts and days, its outlets, and the
@@ -132,7 +154,8 @@ fn dates(overview: &Overview) -> String {
 impl View for Stories {
     fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
         let (list, _) = layout::quotes(layout::body(shared.size));
-        list_mouse(&mut self.cursor, Self::len(shared), mouse, list)
+        let per_story = Self::whole(shared).map_or(1, |whole| Self::lines_per_story(whole, list));
+        list_mouse_rows(&mut self.cursor, Self::len(shared), mouse, list, per_story)
     }
 
     fn handle(&mut self, action: Action, shared: &mut Shared) -> bool {
@@ -164,13 +187,17 @@ impl View for Stories {
         let (list_area, detail_area) = layout::quotes(area);
         let width = (list_area.width as usize).saturating_sub(2);
         let overviews = &whole.overviews;
+        let per_story = Self::lines_per_story(whole, list_area);
         let mut lines = Vec::new();
-        for index in window(self.cursor, overviews.len(), layout::text_height(list_area)) {
-            let mut line = Line::styled(Self::row(whole, &overviews[index], width), t.text());
-            if index == self.cursor {
-                line = line.style(t.selected());
+        for index in window(self.cursor, overviews.len(), (layout::text_height(list_area) / per_story).max(1)) {
+            for (row, text) in Self::rows(whole, &overviews[index], width, per_story).into_iter().enumerate() {
+                let style = if row == 0 { t.text() } else { t.dim() };
+                let mut line = Line::styled(text, style);
+                if index == self.cursor {
+                    line = line.style(t.selected());
+                }
+                lines.push(line);
             }
-            lines.push(line);
         }
         let title = format!(" Stories · {} in {} ", overviews.len(), count(whole.articles.len(), "article"));
         f.render_widget(Paragraph::new(lines).block(block(shared, truncate(&title, width), true)), list_area);
