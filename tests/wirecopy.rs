@@ -189,6 +189,33 @@ fn twenty_versions_of_a_toll_are_one_statement_with_its_disagreements() {
     let _ = fs::remove_dir_all(&dir);
 }
 
+/// Four hundred and twenty outlets carrying one dated line: one event
+/// with every outlet's mention. (Each word of the line is then in more
+/// sentences than events are looked up by; two copies are still compared
+/// on all their words.)
+#[test]
+fn a_line_four_hundred_outlets_carry_is_one_event() {
+    let dir = std::env::temp_dir().join(format!("parallax-wirecopy-event-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let outlets = 420;
+    for index in 0..outlets {
+        let text = format!(
+            "Levee breaks in Dunmore\nnews{index}.example\n2025-03-04\n\n{} The Dunmore council closed the \
+             river market in December.\n",
+            STORY[0]
+        );
+        fs::write(dir.join(format!("{index:03}.txt")), text).unwrap();
+    }
+    let doc: Value = serde_json::from_slice(&export(&dir, "json")).expect("export is JSON");
+    let events = doc["timeline"].as_array().unwrap();
+    let market: Vec<&Value> =
+        events.iter().filter(|e| e["summary"].as_str().unwrap().contains("closed the river market")).collect();
+    assert_eq!(market.len(), 1, "{} events of the market line", market.len());
+    assert_eq!(market[0]["mentions"].as_array().unwrap().len(), outlets);
+    let _ = fs::remove_dir_all(&dir);
+}
+
 /// In the terminal app, `c` on a passage of wire copy opens its statement:
 /// carried by every outlet, an edited copy's wording beside the one most
 /// carry, its added words marked; `l` steps to the next statement's

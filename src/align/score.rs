@@ -343,10 +343,17 @@ impl Corpus {
     /// [`DISTINCTIVE_DF_SHARE`] of the sentences (and at least
     /// [`MIN_DISTINCTIVE_DF`]): what the timeline's merging looks events up by.
     pub fn lookup_distinctive(&self, text: &str) -> Vec<u32> {
-        let most = MIN_DISTINCTIVE_DF.max((f64::from(self.vocab.sentences) * DISTINCTIVE_DF_SHARE) as u32);
         let mut ids = self.lookup(text);
-        ids.retain(|&id| self.vocab.df[id as usize] <= most);
+        ids.retain(|&id| self.is_distinctive(id));
         ids
+    }
+
+    /// Whether term `id` is used in at most [`DISTINCTIVE_DF_SHARE`] of
+    /// the sentences (or [`MIN_DISTINCTIVE_DF`]): rare enough to look
+    /// things up by.
+    pub fn is_distinctive(&self, id: u32) -> bool {
+        let most = MIN_DISTINCTIVE_DF.max((f64::from(self.vocab.sentences) * DISTINCTIVE_DF_SHARE) as u32);
+        self.vocab.df[id as usize] <= most
     }
 
     /// The term id of one word, if this corpus knows its term.

@@ -75,20 +75,28 @@ pub(super) fn merge(articles: &[Article], evidence: &Evidence, mentions: Vec<Men
     merger.into_events()
 }
 
-/// Content terms of a mention, without the words of its date.
+/// Distinctive content terms of a mention, without the words of its date
+/// ([`Corpus::lookup_distinctive`]).
 pub(super) fn terms_of(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
-    mention_terms(articles, corpus, mention)
+    corpus.lookup_distinctive(&text_without_date(articles, mention))
 }
 
-/// Content terms of a mention, without the words of its date.
+/// Content terms of a mention, without the words of its date: all of them,
+/// however common, for comparing two mentions (events are looked up by the
+/// distinctive ones only, [`Merger::indexed`]). Four hundred outlets
+/// carrying one line share every word of it, and must still make one event.
 fn mention_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Vec<u32> {
+    corpus.lookup(&text_without_date(articles, mention))
+}
+
+fn text_without_date(articles: &[Article], mention: &Mention) -> String {
     let body = &articles[mention.article].body;
     let mut text = mention.span.slice(body).to_string();
     if let Some(expression) = date_words(mention) {
         let (start, end) = (expression.start - mention.span.start, expression.end - mention.span.start);
         text.replace_range(start..end, " ");
     }
-    corpus.lookup_distinctive(&text)
+    text
 }
 
 /// Content terms of the words around a mention's date expression.
@@ -99,7 +107,7 @@ fn nucleus_terms(articles: &[Article], corpus: &Corpus, mention: &Mention) -> Ve
     let after = body[expression.end..mention.span.end].split_whitespace().take(NUCLEUS_WORDS);
     let mut near: Vec<&str> = before[before.len().saturating_sub(NUCLEUS_WORDS)..].to_vec();
     near.extend(after);
-    corpus.lookup_distinctive(&near.join(" "))
+    corpus.lookup(&near.join(" "))
 }
 
 /// Where the words that date a mention stand, when inside its span.
@@ -283,7 +291,7 @@ impl<'a> Merger<'a> {
     /// holding a sentence the alignment matched with its sentence.
     fn candidates(&self, mention: usize, out: &mut Vec<usize>) {
         out.clear();
-        for term in self.terms[mention].iter().chain(&self.nuclei[mention]) {
+        for term in self.indexed(mention) {
             out.extend(self.by_term.get(term).into_iter().flatten());
         }
         let m = &self.mentions[mention];
@@ -338,7 +346,8 @@ impl<'a> Merger<'a> {
 
     /// Records that `draft` holds `mention`'s terms and sentence.
     fn index(&mut self, mention: usize, draft: usize) {
-        for &term in self.terms[mention].iter().chain(&self.nuclei[mention]) {
+        let terms: Vec<u32> = self.indexed(mention).copied().collect();
+        for term in terms {
             let list = self.by_term.entry(term).or_default();
             if list.last() != Some(&draft) {
                 list.push(draft);
@@ -369,7 +378,7 @@ impl<'a> Merger<'a> {
             if self.drafts[first].members.is_empty() {
                 continue;
             }
-            let terms = self.drafts[first].members.iter().flat_map(|&m| self.terms[m].iter().chain(&self.nuclei[m]));
+            let terms = self.drafts[first].members.iter().flat_map(|&m| self.indexed(m));
             let mut later = self.drafts_with(terms);
             later.extend(self.drafts_of_days(&self.drafts[first].members));
             later.sort_unstable();
@@ -411,7 +420,7 @@ impl<'a> Merger<'a> {
 
     /// The draft, other than `alone`, that a brief `mention` names best.
     fn event_for_brief(&self, alone: usize, mention: usize) -> Option<usize> {
-        let others = self.drafts_with(self.terms[mention].iter());
+        let others = self.drafts_with(self.terms[mention].iter().filter(|&&term| self.corpus.is_distinctive(term)));
         let mut best: Option<(usize, f32)> = None;
         for other in others.into_iter().filter(|&other| other != alone) {
             let draft = &self.drafts[other];
@@ -425,6 +434,13 @@ impl<'a> Merger<'a> {
             }
         }
         best.map(|(index, _)| index)
+    }
+
+    /// The terms events are looked up by for `mention`: its own and those
+    /// around its date that are distinctive ([`Corpus::is_distinctive`]); a
+    /// term in thousands of sentences would make the lookup quadratic.
+    fn indexed(&self, mention: usize) -> impl Iterator<Item = &u32> {
+        self.terms[mention].iter().chain(&self.nuclei[mention]).filter(|&&term| self.corpus.is_distinctive(term))
     }
 
     /// The drafts holding any of `terms`, in order, once each.
