@@ -122,6 +122,55 @@ struct Count {
     span: Span,
     /// Hedged: "about", "nearly", "some", "around".
     approx: bool,
+    /// A bound rather than a figure: "over 200", "up to 50".
+    bound: Option<Bound>,
+}
+
+/// Which side of a count its words leave open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Bound {
+    /// "at least" (the number itself fits).
+    AtLeast,
+    /// "more than", "over".
+    Above,
+    /// "up to" (the number itself fits).
+    AtMost,
+    /// "fewer than", "less than".
+    Below,
+}
+
+impl Bound {
+    fn of(hedge: &str) -> Option<Bound> {
+        match hedge.to_ascii_lowercase().as_str() {
+            "at least" => Some(Bound::AtLeast),
+            "more than" | "over" => Some(Bound::Above),
+            "up to" => Some(Bound::AtMost),
+            "fewer than" | "less than" => Some(Bound::Below),
+            _ => None,
+        }
+    }
+
+    /// Whether `figure` is within the bound `number` sets.
+    fn holds(self, number: f64, figure: f64) -> bool {
+        match self {
+            Bound::AtLeast => figure >= number,
+            Bound::Above => figure > number,
+            Bound::AtMost => figure <= number,
+            Bound::Below => figure < number,
+        }
+    }
+}
+
+/// A bound one side gives that the other side's figure meets ("over 200
+/// passengers" / "242 passengers"): the two agree. Two bounds ("at least
+/// 25" / "at least 10") are two claims and still disagree.
+fn bound_met(first: &Count, second: &Count) -> bool {
+    let (Ok(a), Ok(b)) = (first.value.parse::<f64>(), second.value.parse::<f64>()) else { return false };
+    match (first.bound, second.bound) {
+        (Some(bound), None) => bound.holds(a, b),
+        (None, Some(bound)) => bound.holds(b, a),
+        _ => false,
+    }
 }
 
 /// Hedges that make a number approximate (a bound such as "at least" is no
@@ -153,8 +202,10 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
                 return None;
             }
             let unit = term(&unit).unwrap_or(unit);
-            let approx = c.name("hedge").is_some_and(|h| HEDGES.contains(&h.as_str().to_ascii_lowercase().as_str()));
-            Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()), approx })
+            let hedge = c.name("hedge").map(|h| h.as_str());
+            let approx = hedge.is_some_and(|h| HEDGES.contains(&h.to_ascii_lowercase().as_str()));
+            let bound = hedge.and_then(Bound::of);
+            Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()), approx, bound })
         })
         .collect()
 }
@@ -469,7 +520,7 @@ impl<'a> ClusterComparison<'a> {
     /// Reworded reports that each give one number of the same thing.
     fn single_counts(&mut self, pair: &Pair<'_>) {
         if let ([first], [second]) = (pair.first_facts.counts.as_slice(), pair.second_facts.counts.as_slice()) {
-            if first.unit == second.unit && first.value != second.value {
+            if first.unit == second.unit && first.value != second.value && !bound_met(first, second) {
                 self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
             }
         }
@@ -482,7 +533,7 @@ impl<'a> ClusterComparison<'a> {
             if let Some(second) = second_counts.iter().find(|count| count.unit == first.unit) {
                 let also_given =
                     second_counts.iter().any(|count| count.unit == first.unit && count.value == first.value);
-                if !also_given && first.value != second.value {
+                if !also_given && first.value != second.value && !bound_met(first, second) {
                     self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
                 }
             }
@@ -530,12 +581,27 @@ impl<'a> ClusterComparison<'a> {
             if !(is_short_name(first) && is_short_name(second)) {
                 continue;
             }
+            let before = window[0].a.slice(&pair.first_article.body);
+            let after = window[3].a.slice(&pair.first_article.body);
+            if names_a_source(before, after) {
+                continue;
+            }
             let terms = |text: &str| words::words(text).map(|(_, word)| self.corpus.term_id(word)).collect::<Vec<_>>();
             if terms(first) != terms(second) {
                 self.push(Kind::Name, pair, (window[1].a, window[2].b), None);
             }
         }
     }
+}
+
+/// Whether a name between `before` and `after` is who reports ("..., the
+/// Halden Post reported", "according to Reuters"): outlets crediting
+/// different sources for one statement do not disagree about it.
+fn names_a_source(before: &str, after: &str) -> bool {
+    let next = words::words(after).next().map(|(_, word)| word.to_lowercase());
+    let previous: Vec<String> = words::words(before).map(|(_, word)| word.to_lowercase()).collect();
+    let according = previous.len() >= 2 && previous[previous.len() - 2..] == ["according", "to"];
+    according || next.is_some_and(|word| crate::text::lexicon::is_reporting_verb(&word))
 }
 
 /// How far apart two counts of one thing are; small when a hedge on
@@ -720,6 +786,35 @@ mod tests {
         let pairs = compared_wordings(&carriers);
         assert_eq!(pairs.len(), PAIRWISE_WORDINGS + 1);
         assert!(pairs.iter().all(|&(i, j)| i == 4 || j == 4), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_bound_the_other_figure_meets_is_no_disagreement() {
+        let (_, found) = find_in(&[
+            "The plane had 242 passengers on board when it crashed near the airport on Thursday.",
+            "The plane had over 200 passengers on board when it crashed near the airport on Thursday.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // A bound the figure does not meet, or two bounds, still disagree.
+        let (_, found) = find_in(&[
+            "The plane had 180 passengers on board when it crashed near the airport on Thursday.",
+            "The plane had over 200 passengers on board when it crashed near the airport on Thursday.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, found) = find_in(&[
+            "At least 25 people died when the dam gave way above the town on Tuesday.",
+            "At least 10 people died when the dam gave way above the town on Tuesday.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_name_crediting_a_report_names_a_source() {
+        assert!(names_a_source("early on Tuesday, the", " reported."));
+        assert!(names_a_source("early on Tuesday, according to", "."));
+        assert!(names_a_source("the council,", " told reporters"));
+        assert!(!names_a_source("the mayor of", " asked residents to stay away"));
+        assert!(!names_a_source("delegation travelled to", " on Wednesday"));
     }
 
     #[test]

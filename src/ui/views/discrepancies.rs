@@ -144,11 +144,14 @@ impl View for Discrepancies {
             }
             lines.push(line);
         }
-        let significant = st.discrepancies.iter().filter(|d| d.kind.significance() > 0).count();
-        let title = format!(
-            " Discrepancies · {significant} significant, {} ",
-            count(st.discrepancies.len() - significant, "spelling variant")
-        );
+        // A difference within what a hedge allows is counted apart: it is
+        // shown, but it is not what the reader should look at first.
+        let variants = st.discrepancies.iter().filter(|d| d.kind.significance() == 0).count();
+        let small = st.discrepancies.iter().filter(|d| d.kind.significance() > 0 && d.small).count();
+        let significant = st.discrepancies.len() - variants - small;
+        let small = if small > 0 { format!("{small} small, ") } else { String::new() };
+        let title =
+            format!(" Discrepancies · {significant} significant, {small}{} ", count(variants, "spelling variant"));
         let title = super::super::wrap::truncate(&title, (list_area.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), list_area);
         if detail_area.height > 2 {
