@@ -217,16 +217,27 @@ fn members_of(articles: &[Article], mut group: Vec<SentenceRef>) -> Vec<Member> 
     members
 }
 
-/// The shortest single-sentence member, shortened.
+/// The words of [`summary_source`], shortened.
 fn summary(articles: &[Article], members: &[Member]) -> String {
     crate::timeline::shorten(summary_source(articles, members), crate::timeline::SUMMARY_BYTES)
 }
 
-/// The words a cluster's summary is taken from: its shortest
-/// single-sentence member (a wide screen may show more of it).
+/// The words a cluster's summary is taken from: of its members of fewest
+/// sentences, the wording most sources give, then the shortest (a wide
+/// screen may show more of it). Four hundred outlets' "the storm" is the
+/// label, not five outlets' shorter "a storm".
 pub fn summary_source<'a>(articles: &'a [Article], members: &[Member]) -> &'a str {
-    let best = members.iter().min_by_key(|m| (m.sentences.len(), m.span.len())).expect("a cluster has members");
-    best.span.slice(&articles[best.article].body)
+    let text = |m: &Member| m.span.slice(&articles[m.article].body);
+    let mut carriers: HashMap<Vec<&str>, usize> = HashMap::new();
+    for member in members {
+        *carriers.entry(text(member).split_whitespace().collect()).or_default() += 1;
+    }
+    let carried = |m: &Member| carriers.get(&text(m).split_whitespace().collect::<Vec<_>>()).copied().unwrap_or(0);
+    let best = members
+        .iter()
+        .min_by_key(|m| (m.sentences.len(), std::cmp::Reverse(carried(m)), m.span.len()))
+        .expect("a cluster has members");
+    text(best)
 }
 
 #[cfg(test)]
@@ -250,6 +261,15 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].members.len(), 3);
         assert_eq!(c[0].id, "c-1");
+    }
+
+    #[test]
+    fn a_statement_is_labelled_by_the_wording_most_sources_give() {
+        let most = "Kremlin spokesman Dmitry Peskov said there were no such plans to meet Driscoll in Moscow.";
+        let fewer = "Kremlin spokesman Dmitry Peskov said there were no plans to meet Driscoll in Moscow.";
+        let (_, c) = clusters(&[most, most, fewer]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].summary, most.trim_end_matches('.'), "{c:?}");
     }
 
     #[test]
