@@ -240,9 +240,28 @@ pub fn styled_row_spaced<'a>(
         }
         let style =
             marks.iter().filter(|(s, _)| s.start <= w[0] && w[1] <= s.end).fold(base, |acc, (_, st)| acc.patch(*st));
-        spans.push(TSpan::styled(wrap::display(&text[w[0]..w[1]]), style));
+        spans.push(TSpan::styled(one_line(wrap::display(&text[w[0]..w[1]])), style));
     }
     Line::from(spans)
+}
+
+/// A piece of a row with its line breaks drawn as spaces: a span over a
+/// heading and the sentence below it ("... in Gujarat\n\nA London-bound
+/// flight") must not read as one word ("GujaratA").
+fn one_line(piece: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if !piece.contains(['\n', '\r']) {
+        return piece;
+    }
+    let words: Vec<&str> = piece.split(['\n', '\r']).map(str::trim).filter(|line| !line.is_empty()).collect();
+    let mut out = words.join(" ");
+    // A break at either end still parts this piece from its neighbours.
+    if piece.starts_with(['\n', '\r']) {
+        out.insert(0, ' ');
+    }
+    if piece.ends_with(['\n', '\r']) {
+        out.push(' ');
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `text` as spans in `base` style, the matches of the search marked.
@@ -279,6 +298,21 @@ mod tests {
 
     fn plain(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_row_over_a_line_break_keeps_the_words_apart() {
+        let text = "Air India flight crashes in Gujarat\n\nA London-bound flight crashed.";
+        let row = wrap::Row { start: 0, end: text.len() };
+        let marked = [(Span::new(38, 39), Style::default())];
+        assert_eq!(
+            plain(&styled_row(text, row, &[], Style::default())),
+            "Air India flight crashes in Gujarat A London-bound flight crashed."
+        );
+        assert_eq!(
+            plain(&styled_row(text, row, &marked, Style::default())),
+            "Air India flight crashes in Gujarat A London-bound flight crashed."
+        );
     }
 
     #[test]
