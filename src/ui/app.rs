@@ -725,7 +725,7 @@ fn toggle_mark(marked: &mut Vec<usize>, article: usize) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ui::overlays::{Exclusive, Mentions};
     use crate::ui::views::compare::{Compare, Focus as CompareFocus};

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use serde::{Deserialize, Serialize};
 
 use parallax::align::copies::PAIRWISE_CARRIERS;
@@ -95,6 +95,27 @@ pub fn statement_pairs(articles: &[Article], cluster: &Cluster) -> Vec<(usize, u
     }
 }
 
+/// Why a marked pair shows no passage: none shared, or (copies of one
+/// text many sources carry are each paired with its first carrier only)
+/// the statements both carry as copies, to be compared statement by
+/// statement.
+fn no_pair_passage(shared: &Shared, x: usize, y: usize) -> String {
+    let both = shared
+        .analysis
+        .as_ref()
+        .map_or(0, |an| an.story.clusters.iter().filter(|c| c.member(x).is_some() && c.member(y).is_some()).count());
+    if both == 0 {
+        return "These two sources share no passage. Press a for all pairs.".into();
+    }
+    format!(
+        "{} and {} both carry {}, as copies that many sources carry: each copy is paired with the first source \
+         that carries it, not with every other. Press c to compare them statement by statement, a for all pairs.",
+        shared.label(x),
+        shared.label(y),
+        super::timeline::count(both, "statement")
+    )
+}
+
 /// Where in [`statement_pairs`] members `i` and `j` are shown: their own
 /// pair, or (with many sources) the pair of their wordings.
 pub fn pair_position(articles: &[Article], cluster: &Cluster, i: usize, j: usize) -> Option<usize> {
@@ -134,7 +155,7 @@ impl Compare {
     fn current(&self, shared: &Shared) -> Option<Sides> {
         let an = shared.analysis.as_ref()?;
         if self.statements {
-            self.statement(an)
+            self.statement(an, &shared.marked)
         } else {
             let list = Self::passages(shared);
             let &i = list.get(self.passage)?;
@@ -153,15 +174,24 @@ impl Compare {
         }
     }
 
-    /// The statement shown and the pair of its members (or wordings).
-    fn statement(&self, an: &parallax::Analysis) -> Option<Sides> {
+    /// The statement shown and the pair of its members (or wordings): with
+    /// two sources marked that both carry it, theirs.
+    fn statement(&self, an: &parallax::Analysis, marked: &[usize]) -> Option<Sides> {
         let c = an.story.clusters.get(self.cluster)?;
         let pairs = statement_pairs(&an.articles, c);
         let pair = self.pair.min(pairs.len().saturating_sub(1));
         let (i, j) = *pairs.get(pair)?;
+        let position = |article: usize| c.members.iter().position(|m| m.article == article);
+        let marked_pair = match marked {
+            [x, y] => position(*x).zip(position(*y)),
+            _ => None,
+        };
+        let (i, j) = marked_pair.unwrap_or((i, j));
         let (ma, mb) = (&c.members[i], &c.members[j]);
         let d = diff(&an.articles[ma.article].body, ma.span, &an.articles[mb.article].body, mb.span);
-        let shown = if c.members.len() <= PAIRWISE_CARRIERS {
+        let shown = if marked_pair.is_some() {
+            format!("{} sources · the two marked", c.members.len())
+        } else if c.members.len() <= PAIRWISE_CARRIERS {
             format!("{} sources · pair {}/{}", c.members.len(), pair + 1, pairs.len())
         } else {
             carried_by(&c.wordings(&an.articles), pair, c.members.len())
@@ -663,13 +693,16 @@ impl View for Compare {
         }
         let Some(s) = self.current(shared) else {
             let what = if self.statements {
-                "No statement is carried by more than one source."
-            } else if shared.marked.len() == 2 {
-                "These two sources share no passage. Press a for all pairs."
+                "No statement is carried by more than one source.".to_string()
+            } else if let [x, y] = shared.marked[..] {
+                no_pair_passage(shared, x, y)
             } else {
-                "No shared passages found."
+                "No shared passages found.".to_string()
             };
-            f.render_widget(Paragraph::new(what).block(block(shared, " Compare ", focused)), main);
+            f.render_widget(
+                Paragraph::new(what).wrap(Wrap { trim: true }).block(block(shared, " Compare ", focused)),
+                main,
+            );
             return;
         };
         self.draw_sides(shared, f, &g, &s);
@@ -752,5 +785,38 @@ impl View for Compare {
         }
         self.top = place.top;
         self.clamp(shared);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::ui::app::tests::{app, key, press};
+
+    /// Statement by statement with two sources marked: the statements both
+    /// carry show the two marked sources' reports, whatever pair the
+    /// statement would show first.
+    #[test]
+    fn statements_show_the_marked_pair() {
+        let mut a = app();
+        press(&mut a, "2");
+        key(&mut a, KeyCode::BackTab);
+        press(&mut a, "jjmjm");
+        let marked = a.shared.marked.clone();
+        assert_eq!(marked, [2, 3]);
+        key(&mut a, KeyCode::Tab);
+        press(&mut a, "c");
+        let compare = a.view_of::<Compare>().unwrap();
+        let an = a.shared.analysis.as_ref().unwrap();
+        let both = an.story.clusters.iter().position(|c| c.member(2).is_some() && c.member(3).is_some());
+        let both = both.expect("the sample's sources 2 and 3 share a statement");
+        let mut compare_at = Compare { cluster: both, ..Default::default() };
+        compare_at.statements = true;
+        let sides = compare_at.current(&a.shared).expect("a statement is shown");
+        assert_eq!((sides.a.0, sides.b.0), (2, 3), "{}", sides.heading);
+        assert!(sides.heading.contains("the two marked"), "{}", sides.heading);
+        assert!(compare.statements);
     }
 }
