@@ -198,7 +198,8 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
             {
                 return None;
             }
-            if is_stopword(&unit) && c.name("pct").is_none() {
+            // "... in district 12 said": a verb of saying is no thing counted.
+            if (is_stopword(&unit) || crate::text::lexicon::is_reporting_verb(&unit)) && c.name("pct").is_none() {
                 return None;
             }
             let unit = term(&unit).unwrap_or(unit);
@@ -806,6 +807,14 @@ mod tests {
             "At least 10 people died when the dam gave way above the town on Tuesday.",
         ]);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_of_saying_after_a_number_is_no_thing_counted() {
+        let text = "Officials in the district of Varn 12 said 40 families had left.";
+        let found: Vec<(String, String)> =
+            counts(text, Span::new(0, text.len())).into_iter().map(|c| (c.value, c.unit)).collect();
+        assert_eq!(found, [("40".to_string(), "famili".to_string())]);
     }
 
     #[test]
