@@ -420,7 +420,7 @@ impl<'a> Merger<'a> {
 
     /// The draft, other than `alone`, that a brief `mention` names best.
     fn event_for_brief(&self, alone: usize, mention: usize) -> Option<usize> {
-        let others = self.drafts_with(self.terms[mention].iter().filter(|&&term| self.corpus.is_distinctive(term)));
+        let others = self.drafts_with(self.distinctive(&self.terms[mention]));
         let mut best: Option<(usize, f32)> = None;
         for other in others.into_iter().filter(|&other| other != alone) {
             let draft = &self.drafts[other];
@@ -440,7 +440,12 @@ impl<'a> Merger<'a> {
     /// around its date that are distinctive ([`Corpus::is_distinctive`]); a
     /// term in thousands of sentences would make the lookup quadratic.
     fn indexed(&self, mention: usize) -> impl Iterator<Item = &u32> {
-        self.terms[mention].iter().chain(&self.nuclei[mention]).filter(|&&term| self.corpus.is_distinctive(term))
+        self.distinctive(&self.terms[mention]).chain(self.distinctive(&self.nuclei[mention]))
+    }
+
+    /// Those of `terms` events are looked up by.
+    fn distinctive<'t>(&'t self, terms: &'t [u32]) -> impl Iterator<Item = &'t u32> {
+        terms.iter().filter(|&&term| self.corpus.is_distinctive(term))
     }
 
     /// The drafts holding any of `terms`, in order, once each.
