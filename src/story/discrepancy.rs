@@ -308,6 +308,8 @@ struct Facts {
     names: Vec<(String, Option<u32>, Span)>,
     /// Folded-word hashes, for a cheap word-order overlap.
     words: Vec<u64>,
+    /// Every number it gives, as counts write their values ("four", "2.1").
+    numbers: Vec<String>,
     /// Some word is a number ("318", "seven"): only then can a number have
     /// been replaced, and the word diff be worth computing for it.
     has_number: bool,
@@ -329,6 +331,11 @@ fn facts(a: &Article, corpus: &Corpus, m: &Member, anchor: Option<Anchor>) -> Fa
         names: names(a, m).into_iter().map(|(w, s)| (fold(&w), corpus.term_id(&w), s)).collect(),
         words: ws.iter().map(|w| crate::align::score::hash_word(w)).collect(),
         has_number: ws.iter().any(|w| is_number_word(w)),
+        numbers: ws
+            .iter()
+            .filter(|w| is_number_word(w))
+            .map(|w| w.trim_end_matches([',', '.']).replace(',', "").to_lowercase())
+            .collect(),
     }
 }
 
@@ -377,6 +384,13 @@ struct Pair<'p> {
 }
 
 impl Pair<'_> {
+    /// Whether either side also gives the other's figure ("two people have
+    /// died; the opposition puts the number at four"): it reports both, and
+    /// does not disagree.
+    fn gives_both(&self, first: &str, second: &str) -> bool {
+        self.second_facts.numbers.iter().any(|n| n == first) || self.first_facts.numbers.iter().any(|n| n == second)
+    }
+
     /// Differences in wording are only comparable where the two reports
     /// are close: reworded sentences put facts in different places, and
     /// words that differ there are not claims that differ.
@@ -515,7 +529,10 @@ impl<'a> ClusterComparison<'a> {
                 facts.counts.iter().any(|count| count.span.overlaps(&span))
                     || facts.clocks.iter().any(|time| time.span.overlaps(&span))
             };
-            if !compared(pair.first_facts, first) && !compared(pair.second_facts, second) {
+            let value = |body: &str, span: Span| span.slice(body).replace(',', "").to_lowercase();
+            let both =
+                pair.gives_both(&value(&pair.first_article.body, first), &value(&pair.second_article.body, second));
+            if !compared(pair.first_facts, first) && !compared(pair.second_facts, second) && !both {
                 self.push(Kind::Number, pair, (first, second), None);
             }
         }
@@ -527,6 +544,7 @@ impl<'a> ClusterComparison<'a> {
         if let ([first], [second]) = (pair.first_facts.counts.as_slice(), pair.second_facts.counts.as_slice()) {
             if first.unit == second.unit
                 && first.value != second.value
+                && !pair.gives_both(&first.value, &second.value)
                 && !bound_met(first, second)
                 && self.told_alike(pair, first, second)
             {
@@ -569,7 +587,11 @@ impl<'a> ClusterComparison<'a> {
             if let Some(second) = second_counts.iter().find(|count| count.unit == first.unit) {
                 let also_given =
                     second_counts.iter().any(|count| count.unit == first.unit && count.value == first.value);
-                if !also_given && first.value != second.value && !bound_met(first, second) {
+                if !also_given
+                    && first.value != second.value
+                    && !pair.gives_both(&first.value, &second.value)
+                    && !bound_met(first, second)
+                {
                     self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
                 }
             }
@@ -859,6 +881,16 @@ mod tests {
             "The Tuesday morning gas blast at the crowded Halvik market killed 10 people, according to police.",
         ]);
         assert_eq!(found.iter().filter(|d| d.kind == Kind::Number).count(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_report_that_also_gives_the_other_figure_does_not_disagree() {
+        let (_, found) = find_in(&[
+            "Four people have died in the protests in Caracas since Sunday, the opposition said on Wednesday.",
+            "Two people have died in the protests in Caracas since Sunday, officials said; the opposition said \
+             on Wednesday the number was four.",
+        ]);
+        assert!(found.iter().all(|d| d.kind != Kind::Number), "{found:?}");
     }
 
     #[test]
