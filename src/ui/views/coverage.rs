@@ -103,6 +103,16 @@ pub fn rows(shared: &Shared) -> Vec<Row> {
     (0..a.story.clusters.len()).map(Row::Statement).chain((0..a.timeline.len()).map(Row::Event)).collect()
 }
 
+/// Whether sources that carry a row differ on a number, a date or a name
+/// in it (a significant discrepancy): the row says so before its words.
+fn sources_differ(shared: &Shared, row: Row) -> bool {
+    let Some(an) = &shared.analysis else { return false };
+    match row {
+        Row::Statement(c) => an.story.discrepancies.iter().any(|d| d.cluster == c && d.kind.significance() > 0),
+        Row::Event(e) => super::timeline::disagreements_on(shared, &an.timeline[e]) > 0,
+    }
+}
+
 /// Sources reporting a row.
 fn sources_of(shared: &Shared, row: Row) -> Vec<usize> {
     let Some(a) = &shared.analysis else { return Vec::new() };
@@ -141,6 +151,7 @@ impl Coverage {
                 (format!("{} {text}", when_label(&ev.when)), ev.basis == parallax::timeline::Basis::Reported)
             }
         };
+        let label = if sources_differ(shared, row) { format!("≠ {label}") } else { label };
         let who = sources_of(shared, row);
         let shown = wrap::pad(&wrap::truncate(&label, label_w - 1), label_w);
         let mut spans = highlighted(shared, shown, if reported { t.reported() } else { t.text() });
@@ -320,5 +331,29 @@ impl View for Coverage {
             self.column = c;
         }
         self.clamp(shared);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::tests::app_of;
+
+    #[test]
+    fn rows_whose_sources_differ_are_marked() {
+        let line = |toll: u32| {
+            format!(
+                "Flood toll rises\n2025-03-04\n\nThe death toll in Dunmore rose to {toll} on Tuesday after the levee \
+                 broke, regional officials said in a statement."
+            )
+        };
+        let (first, second) = (line(12), line(15));
+        let differing = app_of(&[first.as_str(), second.as_str()]);
+        let marked: Vec<Row> =
+            rows(&differing.shared).into_iter().filter(|&r| sources_differ(&differing.shared, r)).collect();
+        assert!(marked.iter().any(|r| matches!(r, Row::Statement(_))), "{marked:?}");
+        assert!(marked.iter().any(|r| matches!(r, Row::Event(_))), "{marked:?}");
+        let agreeing = app_of(&[first.as_str(), first.as_str()]);
+        assert!(rows(&agreeing.shared).into_iter().all(|r| !sources_differ(&agreeing.shared, r)));
     }
 }

@@ -327,7 +327,7 @@ impl Timeline {
 /// How many significant discrepancies hold a sentence of `event` on either
 /// side: the 200 reports of one toll, in twenty versions, are one event
 /// whose sources differ.
-fn disagreements_on(shared: &Shared, event: &Event) -> usize {
+pub(super) fn disagreements_on(shared: &Shared, event: &Event) -> usize {
     let Some(an) = &shared.analysis else { return 0 };
     let holds = |member: &parallax::story::Member| {
         event.mentions.iter().any(|m| m.article == member.article && member.span.overlaps(&m.span))
