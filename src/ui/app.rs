@@ -1146,6 +1146,21 @@ pub(crate) mod tests {
         app
     }
 
+    /// An app over one report each of a flood's death toll, in the same
+    /// words but for the number: `tolls` of 12 and 15 disagree.
+    pub(crate) fn toll_reports(tolls: &[u32]) -> App {
+        let texts: Vec<String> = tolls
+            .iter()
+            .map(|toll| {
+                format!(
+                    "Flood toll rises\n2025-03-04\n\nThe death toll in Dunmore rose to {toll} on Tuesday after the \
+                     levee broke, regional officials said in a statement."
+                )
+            })
+            .collect();
+        app_of(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     fn ids(a: &App) -> Vec<String> {
         a.articles().iter().map(|article| article.id.clone()).collect()
     }

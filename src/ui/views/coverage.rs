@@ -337,23 +337,16 @@ impl View for Coverage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::app::tests::app_of;
+    use crate::ui::app::tests::toll_reports;
 
     #[test]
     fn rows_whose_sources_differ_are_marked() {
-        let line = |toll: u32| {
-            format!(
-                "Flood toll rises\n2025-03-04\n\nThe death toll in Dunmore rose to {toll} on Tuesday after the levee \
-                 broke, regional officials said in a statement."
-            )
-        };
-        let (first, second) = (line(12), line(15));
-        let differing = app_of(&[first.as_str(), second.as_str()]);
+        let differing = toll_reports(&[12, 15]);
         let marked: Vec<Row> =
             rows(&differing.shared).into_iter().filter(|&r| sources_differ(&differing.shared, r)).collect();
         assert!(marked.iter().any(|r| matches!(r, Row::Statement(_))), "{marked:?}");
         assert!(marked.iter().any(|r| matches!(r, Row::Event(_))), "{marked:?}");
-        let agreeing = app_of(&[first.as_str(), first.as_str()]);
+        let agreeing = toll_reports(&[12, 12]);
         assert!(rows(&agreeing.shared).into_iter().all(|r| !sources_differ(&agreeing.shared, r)));
     }
 }

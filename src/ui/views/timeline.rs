@@ -481,18 +481,11 @@ mod tests {
 
     #[test]
     fn an_event_whose_sources_differ_says_so() {
-        let line = |toll: u32| {
-            format!(
-                "Flood toll rises\n2025-03-04\n\nThe death toll in Dunmore rose to {toll} on Tuesday after the levee \
-                 broke, regional officials said in a statement."
-            )
-        };
-        let (first, second) = (line(12), line(15));
-        let app = crate::ui::app::tests::app_of(&[first.as_str(), second.as_str()]);
+        let app = crate::ui::app::tests::toll_reports(&[12, 15]);
         let an = app.shared.analysis.as_ref().unwrap();
         let toll = an.timeline.iter().find(|e| e.mentions.len() == 2).expect("one event of both reports");
         assert_eq!(disagreements_on(&app.shared, toll), 1);
-        let calm = crate::ui::app::tests::app_of(&[first.as_str(), first.as_str()]);
+        let calm = crate::ui::app::tests::toll_reports(&[12, 12]);
         let event = &calm.shared.analysis.as_ref().unwrap().timeline[0];
         assert_eq!(disagreements_on(&calm.shared, event), 0);
     }
