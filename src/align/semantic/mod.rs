@@ -4,10 +4,12 @@
 //! score that weighs three kinds of evidence:
 //!
 //! - the model's cosine of the two units, less the units' *background*:
-//!   their mean cosine to every sentence of the other articles. In a story
-//!   where every sentence is about "the plan", all cosines run high, and
-//!   what counts is how much closer a pair is than either side is to the
-//!   story at large (the same idea as hubness corrections in retrieval);
+//!   their mean cosine to their closest sentences in the other articles,
+//!   leaving out each article's few closest, where it would tell the same
+//!   statement ([`background`]). In a story where every sentence is about
+//!   "the plan", all cosines run high, and what counts is how much closer
+//!   a pair is than either side is to the sentences crowding it (the same
+//!   idea as hubness corrections in retrieval, e.g. CSLS);
 //! - the lexical cosine of the units' content terms, each weighted by how
 //!   rare it is among the set's sentences;
 //! - a small handicap for a clause against a whole sentence: a sentence
@@ -26,6 +28,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+mod background;
 mod story_pairs;
 
 use super::score::{Corpus, SentenceRef};
@@ -59,7 +62,7 @@ impl Default for SemanticThresholds {
             model_weight: 0.6,
             background: 1.0,
             clause_handicap: 0.10,
-            accept: 0.255,
+            accept: 0.27,
             number_bonus: 0.12,
         }
     }
@@ -394,7 +397,7 @@ impl<'a> Evidence<'a> {
         let mut evidence =
             Evidence { units, corpus, row, vectors, background: Vec::new(), stories, story_weights, story_norm };
         evidence.join_clause_vectors();
-        evidence.background = evidence.backgrounds(articles.len());
+        evidence.background = background::backgrounds(&evidence);
         evidence
     }
 
@@ -416,45 +419,6 @@ impl<'a> Evidence<'a> {
 
     fn vector(&self, unit: usize) -> Option<&[f32]> {
         self.row[unit].map(|r| self.vectors.row(r))
-    }
-
-    /// Each unit's mean cosine to the whole sentences of the other
-    /// articles of its story: a dot product with the sum of their vectors.
-    fn backgrounds(&self, articles: usize) -> Vec<f32> {
-        let dim = crate::embed::DIM;
-        let mut per_article = vec![vec![0.0f32; dim]; articles];
-        let mut counts = vec![0usize; articles];
-        for (i, u) in self.units.units.iter().enumerate() {
-            if let (true, Some(v)) = (u.whole, self.vector(i)) {
-                per_article[u.article].iter_mut().zip(v).for_each(|(s, x)| *s += x);
-                counts[u.article] += 1;
-            }
-        }
-        let story_of = &self.stories.story;
-        let mut per_story = vec![vec![0.0f32; dim]; self.stories.len()];
-        let mut story_counts = vec![0usize; self.stories.len()];
-        for (article, sum) in per_article.iter().enumerate() {
-            let story = story_of[article];
-            per_story[story].iter_mut().zip(sum).for_each(|(t, x)| *t += x);
-            story_counts[story] += counts[article];
-        }
-        let others: Vec<Vec<f32>> = per_article
-            .iter()
-            .enumerate()
-            .map(|(article, own)| per_story[story_of[article]].iter().zip(own).map(|(t, o)| t - o).collect())
-            .collect();
-        self.units
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| {
-                let n = story_counts[story_of[u.article]] - counts[u.article];
-                match self.vector(i) {
-                    Some(v) if n > 0 => cosine(v, &others[u.article]) / n as f32,
-                    _ => 0.0,
-                }
-            })
-            .collect()
     }
 
     /// The lexical cosine of two units' weighted terms.
