@@ -21,6 +21,7 @@ pub mod fetch;
 mod fixture;
 mod folders;
 pub mod ingest;
+pub mod labels;
 mod par;
 pub mod story;
 pub mod text;
@@ -44,12 +45,13 @@ mod architecture {
         ("config", &["warning", "folders"]),
         ("fetch", &["text", "warning", "folders"]),
         ("ingest", &["text", "par", "warning", "fetch"]),
+        ("labels", &["text", "ingest"]),
         ("embed", &["par", "warning", "folders"]),
         ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
         ("story", &["text", "ingest", "align", "timeline", "par"]),
         ("analysis", &["ingest", "embed", "align", "timeline", "story"]),
-        ("export", &["text", "ingest", "embed", "align", "timeline", "story", "analysis"]),
+        ("export", &["text", "ingest", "labels", "embed", "align", "timeline", "story", "analysis"]),
     ];
 
     /// Files of the library that are not a module of the map: the crate

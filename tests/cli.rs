@@ -72,6 +72,7 @@ fn articles_satisfy_the_format(doc: &Value) -> HashMap<String, String> {
             "published",
             "dateline",
             "credit",
+            "label",
             "word_count",
             "body",
             "sentences",
@@ -138,6 +139,9 @@ fn sample_metadata_and_findings() {
     assert_eq!(by_id("000")["published"], "2025-11-20T10:36:00+02:00");
     assert_eq!(by_id("001")["published"], "2025-11-20");
     assert_eq!(by_id("001")["credit"], "Anadolu Agency");
+    // Each source's name, as the app shows it and the Markdown uses it.
+    assert_eq!(by_id("000")["label"], "espreso.tv");
+    assert_eq!(by_id("001")["label"], "Anadolu Agency");
     assert_eq!(by_id("002")["published"], Value::Null);
     assert_eq!(by_id("003")["title"], Value::Null);
     assert_eq!(by_id("004")["dateline"], "WASHINGTON");
@@ -169,6 +173,9 @@ fn markdown_export_renders_the_same_analysis() {
     let json = export_json(&[]);
     let n = json["passages"].as_array().unwrap().len();
     assert!(md.contains(&format!("{n} shared passages")));
+    // Sources are named as the app names them, not by file id.
+    assert!(md.contains("- source: espreso.tv\n") && md.contains(" ↔ "), "{md}");
+    assert!(!md.contains("### 1. 000_928e3f174fda5135 ↔"), "{md}");
 }
 
 #[test]

@@ -137,8 +137,10 @@ fn copies_pair_with_their_first_carrier_not_with_each_other() {
     assert_eq!(numbers, [("four counties".to_string(), "five counties".to_string())]);
     // The Markdown gives each wording once, with the outlets carrying it.
     let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
-    assert!(markdown.contains(&format!("- {OUTLETS} sources (00, 01, 02,")), "{markdown}");
-    assert!(markdown.contains("- 2 sources (04, 09): “Rescue crews from five counties"), "{markdown}");
+    // Sources by the names the app gives them (their outlets).
+    assert!(markdown.contains(&format!("- {OUTLETS} sources (news0.example, news1.example,")), "{markdown}");
+    assert!(markdown.contains("- 1 source (news12.example): “Flood waters"), "{markdown}");
+    assert!(markdown.contains("- 2 sources (news4.example, news9.example): “Rescue crews from five"), "{markdown}");
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -185,7 +187,7 @@ fn twenty_versions_of_a_toll_are_one_statement_with_its_disagreements() {
     // Each side is the words of ten outlets.
     assert!(doc["discrepancies"].as_array().unwrap().iter().all(|d| d["sources"] == serde_json::json!([10, 10])));
     let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
-    assert!(markdown.contains("000 and 9 more “20” vs 001 and 9 more “21”"), "{markdown}");
+    assert!(markdown.contains("news0.example and 9 more “20” vs news1.example and 9 more “21”"), "{markdown}");
     let _ = fs::remove_dir_all(&dir);
 }
 

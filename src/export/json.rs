@@ -10,6 +10,7 @@ use crate::align::Change;
 use crate::align::Passage;
 use crate::analysis::{Analysis, ModelUse};
 use crate::ingest::Article;
+use crate::labels::Labels;
 use crate::story::{Cluster, Discrepancy, QuoteGroup};
 use crate::text::{Span, sanitize};
 use crate::timeline::Event;
@@ -141,6 +142,8 @@ pub struct ArticleOut<'a> {
     pub published: Option<String>,
     pub dateline: Option<&'a str>,
     pub credit: Option<&'a str>,
+    /// The short name the app shows for the source (see [`crate::labels`]).
+    pub label: String,
     pub word_count: usize,
     /// Share of its words in sentences no other source has.
     pub exclusive_share: f64,
@@ -279,11 +282,16 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
     let articles = &analysis.articles;
     let story = &analysis.story;
     let story_of = |article: usize| story_id(analysis, article);
+    let labels = Labels::of(articles);
     Document {
         format: FORMAT,
         generated_by: format!("parallax {}", env!("CARGO_PKG_VERSION")),
         model: ModelOut::from(&analysis.model),
-        articles: articles.iter().enumerate().map(|(index, article)| article_out(analysis, index, article)).collect(),
+        articles: articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| article_out(analysis, &labels, index, article))
+            .collect(),
         stories: analysis.overviews.iter().map(|o| story_out(analysis, o)).collect(),
         passages: analysis.passages.iter().map(|p| passage(articles, story_of(p.a.article), p)).collect(),
         timeline: analysis
@@ -301,7 +309,7 @@ pub fn document(analysis: &Analysis) -> Document<'_> {
     }
 }
 
-fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -> ArticleOut<'a> {
+fn article_out<'a>(analysis: &'a Analysis, labels: &Labels, index: usize, article: &'a Article) -> ArticleOut<'a> {
     let coverage = analysis.story.coverage.get(index);
     ArticleOut {
         id: &article.id,
@@ -312,6 +320,7 @@ fn article_out<'a>(analysis: &'a Analysis, index: usize, article: &'a Article) -
         published: article.published.map(|p| p.to_string()),
         dateline: article.dateline.as_deref(),
         credit: article.credit.as_deref(),
+        label: labels.get(index),
         word_count: article.word_count,
         exclusive_share: round2(coverage.map_or(0.0, |c| c.exclusive_share)),
         body: &article.body,

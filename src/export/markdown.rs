@@ -8,6 +8,7 @@ use std::fmt::Write;
 use crate::align::{Change, Passage};
 use crate::analysis::Analysis;
 use crate::ingest::Article;
+use crate::labels::Labels;
 use crate::text::{Span, sanitize, segment};
 use crate::timeline::{Basis, Event};
 
@@ -92,17 +93,18 @@ fn model_line(out: &mut String, model: &crate::analysis::ModelUse) {
     }
 }
 
-fn short_id(a: &Article) -> String {
-    name(&a.id)
+/// The name the app shows for source `article` (see [`crate::labels`]).
+fn source(labels: &Labels, article: usize) -> String {
+    escape(&labels.get(article))
 }
 
-fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
+fn passage(out: &mut String, n: usize, arts: &[Article], labels: &Labels, p: &Passage) {
     let (x, y) = (&arts[p.a.article], &arts[p.b.article]);
     let _ = writeln!(
         out,
         "### {n}. {} ↔ {} · {} · similarity {:.2} · found by {}\n",
-        short_id(x),
-        short_id(y),
+        source(labels, p.a.article),
+        source(labels, p.b.article),
         p.kind.as_str(),
         p.similarity,
         match p.found_by {
@@ -119,7 +121,7 @@ fn passage(out: &mut String, n: usize, arts: &[Article], p: &Passage) {
     let _ = writeln!(out, "| {} | {} |\n", marked(x, p.a.span, &del, "~~"), marked(y, p.b.span, &ins, "**"));
 }
 
-fn event(out: &mut String, arts: &[Article], e: &Event) {
+fn event(out: &mut String, arts: &[Article], labels: &Labels, e: &Event) {
     let mut flags = Vec::new();
     if e.basis == Basis::Reported {
         flags.push("reported then, not dated by the text".to_string());
@@ -136,20 +138,20 @@ fn event(out: &mut String, arts: &[Article], e: &Event) {
     for m in &e.mentions {
         let a = &arts[m.article];
         let expr = m.expression.as_deref().map(|x| format!(" — _{}_", escape(x))).unwrap_or_default();
-        let _ = writeln!(out, "  - {}: “{}”{expr}", short_id(a), cell(m.span.slice(&a.body)));
+        let _ = writeln!(out, "  - {}: “{}”{expr}", source(labels, m.article), cell(m.span.slice(&a.body)));
     }
 }
 
 /// Statements across sources, discrepancies and quotes.
-fn story(out: &mut String, analysis: &Analysis) {
-    statements(out, analysis);
-    exclusive_shares(out, analysis);
-    discrepancies(out, analysis);
-    quotes(out, analysis);
+fn story(out: &mut String, analysis: &Analysis, labels: &Labels) {
+    statements(out, analysis, labels);
+    exclusive_shares(out, analysis, labels);
+    discrepancies(out, analysis, labels);
+    quotes(out, analysis, labels);
     out.push('\n');
 }
 
-fn statements(out: &mut String, analysis: &Analysis) {
+fn statements(out: &mut String, analysis: &Analysis, labels: &Labels) {
     let clusters = &analysis.story.clusters;
     out.push_str("## Statements across sources\n\n");
     if clusters.is_empty() {
@@ -159,33 +161,35 @@ fn statements(out: &mut String, analysis: &Analysis) {
         let _ =
             writeln!(out, "- **{}** · {} sources · `{}`", escape(&cluster.summary), cluster.members.len(), cluster.id);
         if cluster.members.len() > crate::align::copies::PAIRWISE_CARRIERS {
-            carried(out, analysis, cluster);
+            carried(out, analysis, labels, cluster);
             continue;
         }
         for member in &cluster.members {
             let article = &analysis.articles[member.article];
-            let _ = writeln!(out, "  - {}: “{}”", short_id(article), cell(member.span.slice(&article.body)));
+            let _ =
+                writeln!(out, "  - {}: “{}”", source(labels, member.article), cell(member.span.slice(&article.body)));
         }
     }
 }
 
 /// A statement many sources carry: each wording once, with the sources
 /// that give it.
-fn carried(out: &mut String, analysis: &Analysis, cluster: &crate::story::Cluster) {
+fn carried(out: &mut String, analysis: &Analysis, labels: &Labels, cluster: &crate::story::Cluster) {
     for wording in cluster.wordings(&analysis.articles) {
         let first = &cluster.members[wording[0]];
         let sources: Vec<String> =
-            wording.iter().map(|&index| short_id(&analysis.articles[cluster.members[index].article])).collect();
+            wording.iter().map(|&index| source(labels, cluster.members[index].article)).collect();
         let text = first.span.slice(&analysis.articles[first.article].body);
-        let _ = writeln!(out, "  - {} sources ({}): “{}”", wording.len(), sources.join(", "), cell(text));
+        let count = if wording.len() == 1 { "1 source".to_string() } else { format!("{} sources", wording.len()) };
+        let _ = writeln!(out, "  - {count} ({}): “{}”", sources.join(", "), cell(text));
     }
 }
 
-fn exclusive_shares(out: &mut String, analysis: &Analysis) {
+fn exclusive_shares(out: &mut String, analysis: &Analysis, labels: &Labels) {
     out.push_str("\n### Exclusive share per source\n\n| source | words | exclusive |\n|---|---|---|\n");
-    for (article, coverage) in analysis.articles.iter().zip(&analysis.story.coverage) {
+    for (index, (article, coverage)) in analysis.articles.iter().zip(&analysis.story.coverage).enumerate() {
         let share = coverage.exclusive_share * 100.0;
-        let _ = writeln!(out, "| {} | {} | {share:.0}% |", short_id(article), article.word_count);
+        let _ = writeln!(out, "| {} | {} | {share:.0}% |", cell(&labels.get(index)), article.word_count);
     }
 }
 
@@ -199,7 +203,7 @@ fn apart(discrepancy: &crate::story::Discrepancy) -> String {
     }
 }
 
-fn discrepancies(out: &mut String, analysis: &Analysis) {
+fn discrepancies(out: &mut String, analysis: &Analysis, labels: &Labels) {
     let story = &analysis.story;
     out.push_str("\n## Discrepancies\n\n");
     if story.discrepancies.is_empty() {
@@ -216,10 +220,10 @@ fn discrepancies(out: &mut String, analysis: &Analysis) {
             out,
             "- {label} in `{}`: {}{} “{}” vs {}{} “{}”{}",
             story.clusters[discrepancy.cluster].id,
-            short_id(first),
+            source(labels, discrepancy.a.0),
             crate::story::Discrepancy::and_more(discrepancy.sources.0),
             cell(discrepancy.a.1.slice(&first.body)),
-            short_id(second),
+            source(labels, discrepancy.b.0),
             crate::story::Discrepancy::and_more(discrepancy.sources.1),
             cell(discrepancy.b.1.slice(&second.body)),
             apart(discrepancy)
@@ -227,7 +231,7 @@ fn discrepancies(out: &mut String, analysis: &Analysis) {
     }
 }
 
-fn quotes(out: &mut String, analysis: &Analysis) {
+fn quotes(out: &mut String, analysis: &Analysis, labels: &Labels) {
     let story = &analysis.story;
     out.push_str("\n## Quotes across sources\n\n");
     if story.quote_groups.is_empty() {
@@ -239,7 +243,7 @@ fn quotes(out: &mut String, analysis: &Analysis) {
         for &member in &group.members {
             let quote = &story.quotes[member];
             let article = &analysis.articles[quote.article];
-            let _ = writeln!(out, "  - {}: “{}”", short_id(article), cell(quote.span.slice(&article.body)));
+            let _ = writeln!(out, "  - {}: “{}”", source(labels, quote.article), cell(quote.span.slice(&article.body)));
         }
     }
 }
@@ -263,14 +267,15 @@ pub fn render(analysis: &Analysis) -> String {
         out.push('\n');
     }
     model_line(&mut out, &analysis.model);
-    stories(&mut out, analysis);
+    let labels = Labels::of(&analysis.articles);
+    stories(&mut out, analysis, &labels);
     out.push_str("## Articles\n\n");
     for (index, article) in analysis.articles.iter().enumerate() {
-        article_section(&mut out, index + 1, article);
+        article_section(&mut out, index, article, &labels);
     }
-    passages(&mut out, analysis);
-    story(&mut out, analysis);
-    timeline(&mut out, analysis);
+    passages(&mut out, analysis, &labels);
+    story(&mut out, analysis, &labels);
+    timeline(&mut out, analysis, &labels);
     out
 }
 
@@ -278,7 +283,7 @@ pub fn render(analysis: &Analysis) -> String {
 /// story): its title, articles, outlets, dates and the statement most of
 /// its sources carry. A title is a file's id where no article has one, so
 /// it is written as a name.
-fn stories(out: &mut String, analysis: &Analysis) {
+fn stories(out: &mut String, analysis: &Analysis, labels: &Labels) {
     if analysis.overviews.len() < 2 {
         return;
     }
@@ -303,8 +308,8 @@ fn stories(out: &mut String, analysis: &Analysis) {
             overview.articles.len(),
             overview.outlets
         );
-        let ids: Vec<String> = overview.articles.iter().map(|&a| short_id(&analysis.articles[a])).collect();
-        let _ = writeln!(out, "  - articles: {}", ids.join(", "));
+        let names: Vec<String> = overview.articles.iter().map(|&a| source(labels, a)).collect();
+        let _ = writeln!(out, "  - articles: {}", names.join(", "));
         if let Some(lead) = overview.lead.and_then(|c| analysis.story.clusters.get(c)) {
             let _ = writeln!(
                 out,
@@ -319,8 +324,9 @@ fn stories(out: &mut String, analysis: &Analysis) {
 }
 
 /// One article: its fields, warnings and paragraphs.
-fn article_section(out: &mut String, number: usize, article: &Article) {
-    let _ = writeln!(out, "### {number}. {}\n", escape(&article.label()));
+fn article_section(out: &mut String, index: usize, article: &Article, labels: &Labels) {
+    let _ = writeln!(out, "### {}. {}\n", index + 1, escape(&article.label()));
+    let _ = writeln!(out, "- source: {}", source(labels, index));
     let _ = writeln!(out, "- id: {} ({})", code(&article.id), name(&article.path));
     if let Some(url) = &article.url {
         let _ = writeln!(out, "- url: {}", escape(url));
@@ -350,19 +356,19 @@ fn article_section(out: &mut String, number: usize, article: &Article) {
     out.push('\n');
 }
 
-fn passages(out: &mut String, analysis: &Analysis) {
+fn passages(out: &mut String, analysis: &Analysis, labels: &Labels) {
     out.push_str("## Shared passages\n\n");
     if analysis.passages.is_empty() {
         out.push_str("No shared passages found.\n\n");
     }
     out.push_str("Words only on the left are ~~struck through~~; words only on the right are **bold**.\n\n");
     for (index, shared) in analysis.passages.iter().enumerate() {
-        passage(out, index + 1, &analysis.articles, shared);
+        passage(out, index + 1, &analysis.articles, labels, shared);
     }
 }
 
 /// The events, under a heading per date.
-fn timeline(out: &mut String, analysis: &Analysis) {
+fn timeline(out: &mut String, analysis: &Analysis, labels: &Labels) {
     out.push_str("## Timeline\n\n");
     if analysis.timeline.is_empty() {
         out.push_str("No dated events found.\n");
@@ -374,7 +380,7 @@ fn timeline(out: &mut String, analysis: &Analysis) {
             let _ = writeln!(out, "\n### {date}\n");
             current = date;
         }
-        event(out, &analysis.articles, happening);
+        event(out, &analysis.articles, labels, happening);
     }
 }
 
@@ -420,7 +426,11 @@ mod tests {
             section.contains("2025-03-05 to 2025-03-06") && section.contains("2025-07-02 to 2025-07-03"),
             "{section}"
         );
-        assert!(section.contains("  - articles: a0, a2\n") && section.contains("most shared (`c-"), "{section}");
+        assert!(
+            section.contains("  - articles: Bridge \\*reopens\\*…, Bridge \\*reopens\\*… 2\n")
+                && section.contains("most shared (`c-"),
+            "{section}"
+        );
         // One story: no section.
         let one = crate::analyse(crate::ingest::parse_all(&crate::fixture::sources(&texts[..1])));
         assert!(!render(&one).contains("## Stories"));

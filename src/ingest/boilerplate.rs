@@ -365,6 +365,12 @@ fn credit(line: &str) -> Option<String> {
     with_wire(line).map(str::to_string)
 }
 
+/// A credit that names the reporters and editors of a text, not who ran it
+/// (`Reporting by Jane Doe; Editing by John Roe`).
+pub fn names_reporters(credit: &str) -> bool {
+    REPORTING_BY.is_match(credit.trim())
+}
+
 /// `AFP | Times of Malta`: a short line of a news agency and the outlet
 /// that ran its copy, between bars or dots, and no sentence; the agency.
 /// (Under the title the same line names the outlet too: the header reads

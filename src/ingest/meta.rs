@@ -581,7 +581,11 @@ fn read_dateline(layout: &mut Layout) {
         }
     }
     if let Some(agency) = captures.name("agency").or(captures.name("agency2")).or(captures.name("agency3")) {
-        layout.credit.get_or_insert(agency.as_str().trim().to_string());
+        // The agency names who ran the text; a credit line naming its
+        // reporters ("Reporting by …", read at the end) does not.
+        if layout.credit.as_deref().is_none_or(boilerplate::names_reporters) {
+            layout.credit = Some(agency.as_str().trim().to_string());
+        }
     }
 }
 
@@ -1839,6 +1843,27 @@ mod tests {
         );
         assert_eq!(l.dateline.as_deref(), Some("KYIV, Ukraine"));
         assert_eq!(l.credit.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn a_dateline_agency_wins_over_a_credit_naming_reporters() {
+        let l = parse(
+            "Dam toll rises
+
+PRAGUE (Reuters) - The death toll rose to seven on Tuesday, police said.
+
+(Reporting by Ondrej Hruby; Editing by Clare Fenwick)",
+        );
+        assert_eq!(l.credit.as_deref(), Some("Reuters"));
+        // An agency's own credit line stays.
+        let l = parse(
+            "Dam toll rises
+
+PRAGUE (Reuters) - The death toll rose to seven on Tuesday.
+
+Source: CTK",
+        );
+        assert_eq!(l.credit.as_deref(), Some("CTK"));
     }
 
     #[test]

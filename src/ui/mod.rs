@@ -14,7 +14,6 @@ mod contrast;
 pub mod draw;
 pub mod input;
 pub mod keymap;
-pub mod labels;
 pub mod layout;
 pub mod overlays;
 #[cfg(test)]

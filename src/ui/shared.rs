@@ -11,9 +11,9 @@ use parallax::ingest::Article;
 use parallax::text::Span;
 
 use super::keymap::Keymap;
-use super::labels::Labels;
 use super::theme::Theme;
 use super::wrap::{Row, wrap_spaced};
+use parallax::labels::Labels;
 
 /// Analysis progress, for the gauge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +323,7 @@ impl Shared {
     /// in a pile, the name it has in the whole set, so a source keeps its
     /// name from the Stories list into its story.
     pub fn label(&self, i: usize) -> String {
-        self.labels.get(self.in_whole(i))
+        self.label_in_whole(self.in_whole(i))
     }
 
     /// Whether source `i`'s name is its outlet's, not its first words.
@@ -332,8 +332,9 @@ impl Shared {
     }
 
     /// The short name of article `i` of the whole set.
+    /// (In its display form: emoji sequences as separate emoji.)
     pub fn label_in_whole(&self, i: usize) -> String {
-        self.labels.get(i)
+        super::wrap::display(&self.labels.get(i)).into_owned()
     }
 
     /// "outlet · title", or the title alone when the source has no outlet

@@ -1,15 +1,18 @@
 //! A short name for each source, the one thing that tells sources apart on
 //! a crowded screen: its outlet (the site's name, not its section: `TASS ·
 //! Emergencies` is `TASS`; a domain without `www.` and subdomains), else
-//! the agency it credits, else the first words of its title or text (with
+//! the agency it credits (not a credit naming its reporters, `Reporting by
+//! Sarah Whelan`: a reporter's name would pass for an outlet), else the first words of its title or text (with
 //! `…`, so it does not pass for an outlet), and a letter only when the
 //! article has none of these. Two sources with one name are told apart by
 //! a number (`Reuters`, `Reuters 2`), in reading order, so a name never
 //! changes once shown: articles read later only add names.
 
-use parallax::ingest::Article;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-use super::wrap;
+use crate::ingest::{Article, boilerplate};
+use crate::text::sanitize;
 
 /// Longest name, in columns.
 const MAX: usize = 20;
@@ -26,14 +29,25 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// Names for `articles`.
+    pub fn of(articles: &[Article]) -> Labels {
+        let mut labels = Labels::default();
+        labels.extend(articles);
+        labels
+    }
+
     /// Names for `articles` (every article read so far, in order): the ones
     /// already named keep their names, the new ones are named.
     pub fn extend(&mut self, articles: &[Article]) {
         for (i, a) in articles.iter().enumerate().skip(self.names.len()) {
-            let named = a.outlet.as_deref().and_then(outlet).or_else(|| a.credit.as_deref().and_then(outlet));
+            let credit = a.credit.as_deref().filter(|credit| !boilerplate::names_reporters(credit));
+            let named = a.outlet.as_deref().and_then(outlet).or_else(|| credit.and_then(outlet));
             self.named.push(named.is_some());
-            let base =
-                named.map(|n| wrap::truncate(&n, MAX)).or_else(|| first_words(text_of(a))).unwrap_or_else(|| letter(i));
+            let base = named
+                .map(|n| truncate(&n, MAX))
+                .or_else(|| first_words(text_of(a)))
+                .map(|n| sanitize::visible(&n).into_owned())
+                .unwrap_or_else(|| letter(i));
             let taken = |n: &str| self.names.iter().any(|x| x == n);
             let unique = if taken(&base) {
                 (2..).map(|k| format!("{base} {k}")).find(|n| !taken(n)).unwrap_or(base)
@@ -71,9 +85,7 @@ fn text_of(a: &Article) -> &str {
 
 /// An outlet or credit line as a short name: its first part (before `·`,
 /// `|`, `;`, ` - `), a domain without `www.` and subdomains, capitals only
-/// at the start of words, no leading "By", "Reporting by" or "The" (a wire
-/// credit, "Reporting by Sarah Whelan; Editing by Mark Potter", is its
-/// reporter).
+/// at the start of words, no leading "By", "Reporting by" or "The".
 fn outlet(raw: &str) -> Option<String> {
     let first = raw.split(['·', '|', '•', ';']).map(str::trim).find(|p| !p.is_empty())?;
     let first = first.split(" - ").next().unwrap_or(first).split(" — ").next().unwrap_or(first).trim();
@@ -125,6 +137,27 @@ fn calm(s: &str) -> String {
         .join(" ")
 }
 
+/// Columns `s` takes on a terminal.
+fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to `max` columns, with `…` when it was longer.
+fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for g in s.graphemes(true) {
+        if width(&out) + width(g) + 1 > max {
+            break;
+        }
+        out.push_str(g);
+    }
+    out.push('…');
+    out
+}
+
 /// The first words of `text` up to about [`FIRST_WORDS`] columns, with `…`
 /// when there are more.
 fn first_words(text: &str) -> Option<String> {
@@ -132,15 +165,15 @@ fn first_words(text: &str) -> Option<String> {
     let mut words = text.split_whitespace().peekable();
     while let Some(w) = words.next() {
         let w = w.trim_end_matches([',', ':', ';']);
-        if !out.is_empty() && wrap::width(&out) + 1 + wrap::width(w) > FIRST_WORDS {
+        if !out.is_empty() && width(&out) + 1 + width(w) > FIRST_WORDS {
             out.push('…');
             return Some(out);
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&wrap::truncate(w, FIRST_WORDS));
-        if wrap::width(&out) >= FIRST_WORDS && words.peek().is_some() {
+        out.push_str(&truncate(w, FIRST_WORDS));
+        if width(&out) >= FIRST_WORDS && words.peek().is_some() {
             out.push('…');
             return Some(out);
         }
@@ -153,13 +186,13 @@ mod tests {
     use super::*;
 
     fn article(outlet: Option<&str>, credit: Option<&str>, title: Option<&str>, body: &str) -> Article {
-        let source = parallax::ingest::Source {
+        let source = crate::ingest::Source {
             path: "a.txt".into(),
             stem: "a".into(),
             bytes: body.as_bytes().to_vec(),
             truncated_from: None,
         };
-        let mut a = parallax::ingest::parse(&source).unwrap();
+        let mut a = crate::ingest::parse(&source).unwrap();
         a.outlet = outlet.map(str::to_string);
         a.credit = credit.map(str::to_string);
         a.title = title.map(str::to_string);
@@ -190,14 +223,29 @@ mod tests {
             article(None, None, None, "US President Donald Trump has endorsed a plan."),
             article(None, None, None, ""),
             article(Some("espreso.tv"), None, None, "Body six."),
+            article(
+                None,
+                Some("Reporting by Sarah Whelan; Editing by Mark Potter"),
+                Some("Pilots reach deal"),
+                "Seven.",
+            ),
         ];
         let mut labels = Labels::default();
         labels.extend(&arts);
-        let names: Vec<String> = (0..6).map(|i| labels.get(i)).collect();
+        let names: Vec<String> = (0..7).map(|i| labels.get(i)).collect();
         assert_eq!(
             names,
-            ["espreso.tv", "Anadolu Agency", "US Confirms Trump’s…", "US President Donald…", "E", "espreso.tv 2"]
+            [
+                "espreso.tv",
+                "Anadolu Agency",
+                "US Confirms Trump’s…",
+                "US President Donald…",
+                "E",
+                "espreso.tv 2",
+                "Pilots reach deal"
+            ]
         );
+        assert!(!labels.is_outlet(6), "a reporter's credit is not a source's name");
     }
 
     #[test]
