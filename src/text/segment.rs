@@ -311,9 +311,35 @@ pub fn is_heading(body: &str, sentence: Span) -> bool {
         && long.all(|word| super::words::is_capitalised(word))
 }
 
+/// A line that heads what follows rather than stating something: a
+/// title-case heading ([`is_heading`]), or a short line alone that ends
+/// without a sentence's closing mark ("What Celtica says"), as sentence-case
+/// subheadings are written.
+pub fn is_subheading(body: &str, sentence: Span) -> bool {
+    if is_heading(body, sentence) {
+        return true;
+    }
+    let before = body[..sentence.start].trim_end_matches([' ', '\t']);
+    let after = body[sentence.end..].trim_start_matches([' ', '\t']);
+    let alone = (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with(['\n', '\r']));
+    let text = sentence.slice(body).trim_end();
+    let closed = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', '…', ':', ';', ')']);
+    alone && !closed && (1..=10).contains(&super::words::words(text).count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_without_a_closing_mark_is_a_subheading() {
+        let body =
+            "What Celtica says\nThe airline said talks would resume.\nPilots say no\nTalks ended. Pilots say no more";
+        let found: Vec<bool> = sentences(body).into_iter().map(|s| is_subheading(body, s)).collect();
+        assert_eq!(found, [true, false, true, false, false]);
+        let titled = "About The New Pope\nBorn in Chicago, he joined the order.";
+        assert!(is_subheading(titled, sentences(titled)[0]));
+    }
 
     #[test]
     fn a_title_case_line_is_a_heading_and_a_statement_is_not() {

@@ -602,6 +602,8 @@ struct Sentence<'a> {
     narrative: Option<When>,
     /// The one day the sentence before dated ([`day_told`]).
     previous_day: Option<When>,
+    /// A subheading ("What Celtica says"): it states nothing of the day.
+    subheading: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -626,6 +628,7 @@ impl<'a> Sentence<'a> {
             expression_clauses,
             narrative: None,
             previous_day: None,
+            subheading: crate::text::segment::is_subheading(&article.body, span),
         }
     }
 
@@ -687,7 +690,7 @@ impl<'a> Sentence<'a> {
     /// with a named speaker and no date of its own, and the date it is
     /// reported at.
     fn statement_of_the_day(&self) -> Option<(Span, jiff::civil::Date)> {
-        let anchor = self.anchor?;
+        let anchor = self.anchor.filter(|_| !self.subheading)?;
         // Clauses a date dates (a date modifying a noun dates that thing).
         let dated_clauses: Vec<usize> = self
             .expressions
