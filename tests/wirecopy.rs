@@ -188,6 +188,13 @@ fn twenty_versions_of_a_toll_are_one_statement_with_its_disagreements() {
     assert!(doc["discrepancies"].as_array().unwrap().iter().all(|d| d["sources"] == serde_json::json!([10, 10])));
     let markdown = String::from_utf8(export(&dir, "markdown")).unwrap();
     assert!(markdown.contains("news0.example and 9 more “20” vs news1.example and 9 more “21”"), "{markdown}");
+    // And the twenty values once, with how many outlets give each.
+    let values = markdown
+        .lines()
+        .find(|line| line.starts_with("- 20 values of one number in `c-"))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert!(values.contains(": “20” (10 sources), “21” (10 sources), “22” (10 sources),"), "{values}");
+    assert!(values.ends_with("“39” (10 sources)"), "{values}");
     let _ = fs::remove_dir_all(&dir);
 }
 

@@ -229,6 +229,40 @@ fn discrepancies(out: &mut String, analysis: &Analysis, labels: &Labels) {
             apart(discrepancy)
         );
     }
+    values_given(out, analysis);
+}
+
+/// The statements whose sources give three values or more for one thing,
+/// each with every value and how many sources give it.
+fn values_given(out: &mut String, analysis: &Analysis) {
+    let story = &analysis.story;
+    // Each statement and kind once, in the order their first row is listed.
+    let mut groups: Vec<((usize, crate::story::discrepancy::Kind), Vec<&crate::story::Discrepancy>)> = Vec::new();
+    let mut group_of = std::collections::HashMap::new();
+    for discrepancy in &story.discrepancies {
+        let key = (discrepancy.cluster, discrepancy.kind);
+        let index = *group_of.entry(key).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[index].1.push(discrepancy);
+    }
+    for ((cluster, kind), members) in groups {
+        let values = crate::story::discrepancy::values_among(members.into_iter(), &analysis.articles);
+        if values.len() < 3 {
+            continue;
+        }
+        let listed: Vec<String> = values
+            .iter()
+            .map(|value| {
+                let sources = if value.sources == 1 { "source" } else { "sources" };
+                format!("“{}” ({} {sources})", cell(&value.words), value.sources)
+            })
+            .collect();
+        let statement = &story.clusters[cluster].id;
+        let _ =
+            writeln!(out, "- {} values of one {} in `{statement}`: {}", values.len(), kind.as_str(), listed.join(", "));
+    }
 }
 
 fn quotes(out: &mut String, analysis: &Analysis, labels: &Labels) {

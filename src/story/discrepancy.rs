@@ -96,6 +96,41 @@ impl Discrepancy {
     }
 }
 
+/// One value the sources of a statement give where they differ: its words
+/// and how many sources give them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    pub words: String,
+    pub sources: usize,
+}
+
+/// Every value the sources of `discrepancy`'s statement give for what it
+/// differs on (the same kind of difference in the same statement), most
+/// given first: a toll updated through the day is twenty values, listed
+/// once, where the discrepancies pair them one by one.
+pub fn values_given(discrepancies: &[Discrepancy], articles: &[Article], discrepancy: &Discrepancy) -> Vec<Value> {
+    let same = |other: &&Discrepancy| other.cluster == discrepancy.cluster && other.kind == discrepancy.kind;
+    values_among(discrepancies.iter().filter(same), articles)
+}
+
+/// The values the sides of `discrepancies` (of one statement and kind)
+/// give, each once with the most sources it was seen with, most given
+/// first.
+pub fn values_among<'a>(discrepancies: impl Iterator<Item = &'a Discrepancy>, articles: &[Article]) -> Vec<Value> {
+    let mut values: Vec<Value> = Vec::new();
+    for other in discrepancies {
+        for ((article, span), sources) in [(other.a, other.sources.0), (other.b, other.sources.1)] {
+            let words = span.slice(&articles[article].body).to_string();
+            match values.iter_mut().find(|value| value.words == words) {
+                Some(value) => value.sources = value.sources.max(sources),
+                None => values.push(Value { words, sources }),
+            }
+        }
+    }
+    values.sort_by(|x, y| y.sources.cmp(&x.sources).then_with(|| x.words.cmp(&y.words)));
+    values
+}
+
 /// How two numbers or times differ: in words, and whether it is small.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Gap {

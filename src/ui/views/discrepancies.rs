@@ -57,6 +57,9 @@ impl Discrepancies {
             let row = super::super::wrap::Row { start: member.span.start, end: member.span.end };
             detail.push(styled_row(body, row, &[(Span::new(side.1.start, side.1.end), style)], t.text()));
         }
+        if let Some(values) = values_line(an, d) {
+            detail.push(Line::styled(values, t.text()));
+        }
         let note = if d.kind.significance() == 0 {
             " the same name spelled differently: not a disagreement · Enter: side by side "
         } else if d.small {
@@ -67,6 +70,31 @@ impl Discrepancies {
         let note = super::super::wrap::truncate(note, (r.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }).block(block(shared, note, false)), r);
     }
+}
+
+/// For a statement whose sources give three values or more: all of them,
+/// most given first, with how many sources give each ("Values given: “20”
+/// 10 sources · “21” 10 · …"); the rows pair them only two at a time.
+fn values_line(an: &parallax::Analysis, d: &Discrepancy) -> Option<String> {
+    let values = parallax::story::discrepancy::values_given(&an.story.discrepancies, &an.articles, d);
+    if values.len() < 3 {
+        return None;
+    }
+    let listed: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(k, value)| {
+            let unit = if k > 0 {
+                ""
+            } else if value.sources == 1 {
+                " source"
+            } else {
+                " sources"
+            };
+            format!("“{}” {}{unit}", value.words, value.sources)
+        })
+        .collect();
+    Some(format!("{} values given: {}", values.len(), listed.join(" · ")))
 }
 
 impl View for Discrepancies {
@@ -185,5 +213,25 @@ impl View for Discrepancies {
         if let Some(i) = shared.analysis.as_ref().and_then(|an| anchor.resolve(an)) {
             self.cursor = i;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::tests::toll_reports;
+
+    #[test]
+    fn a_statement_given_three_values_lists_them_all_once() {
+        let app = toll_reports(&[12, 15, 17, 15]);
+        let an = app.shared.analysis.as_ref().unwrap();
+        assert!(an.story.discrepancies.len() >= 2, "{:?}", an.story.discrepancies);
+        let line = values_line(an, &an.story.discrepancies[0]).expect("three values");
+        assert!(line.starts_with("3 values given: “15” 2 sources · "), "{line}");
+        assert!(line.contains("“12” 1") && line.contains("“17” 1"), "{line}");
+        // Two values: the row itself says it all.
+        let two = toll_reports(&[12, 15]);
+        let an = two.shared.analysis.as_ref().unwrap();
+        assert_eq!(values_line(an, &an.story.discrepancies[0]), None);
     }
 }
