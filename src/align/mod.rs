@@ -70,7 +70,19 @@ pub struct Passage {
     pub found_by: FoundBy,
 }
 
+/// `x` rounded to two decimal places, halves away from zero (0.125 is
+/// 0.13, where formatting with `{:.2}` would give 0.12).
+pub fn two_places(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
+}
+
 impl Passage {
+    /// The similarity to two decimal places, as every output shows it (the
+    /// export's number, the app's and the Markdown's text agree).
+    pub fn similarity_shown(&self) -> f64 {
+        two_places(self.similarity)
+    }
+
     /// The word diff of the two sides, worked out when shown (the Compare
     /// view, the Markdown export): most passages are never looked at.
     pub fn diff(&self, articles: &[Article]) -> WordDiff {
@@ -569,6 +581,14 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_similarity_is_shown_rounded_halves_up() {
+        assert_eq!(two_places(0.125), 0.13);
+        assert_eq!(format!("{:.2}", two_places(0.125)), "0.13");
+        assert_eq!(two_places(0.124), 0.12);
+        assert_eq!(two_places(1.0), 1.0);
+    }
     use crate::fixture::articles as arts;
 
     fn find(texts: &[&str]) -> (Vec<Article>, Vec<Passage>) {

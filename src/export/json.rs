@@ -245,7 +245,7 @@ pub fn passage<'a>(articles: &'a [Article], story: &'a str, p: &Passage) -> Pass
         story,
         a: span_out(articles, p.a.article, p.a.span),
         b: span_out(articles, p.b.article, p.b.span),
-        similarity: round2(p.similarity),
+        similarity: p.similarity_shown(),
         kind: p.kind.as_str(),
         found_by: p.found_by.as_str(),
     }

@@ -106,7 +106,7 @@ fn passage(out: &mut String, n: usize, arts: &[Article], labels: &Labels, p: &Pa
         source(labels, p.a.article),
         source(labels, p.b.article),
         p.kind.as_str(),
-        p.similarity,
+        p.similarity_shown(),
         match p.found_by {
             crate::align::FoundBy::Words => "shared words",
             crate::align::FoundBy::Model => "the sentence model",

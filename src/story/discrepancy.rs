@@ -546,7 +546,11 @@ impl<'a> ClusterComparison<'a> {
                 continue;
             }
             if let Some((_, _, other_span)) = second.iter().find(|(other, other_term, _)| {
-                other_term == term && other != folded && !is_inflection(folded, other) && spelled_alike(folded, other)
+                other_term == term
+                    && other != folded
+                    && !is_inflection(folded, other)
+                    && !is_derived(folded, other)
+                    && spelled_alike(folded, other)
             }) {
                 self.push(Kind::Variant, pair, (*span, *other_span), None);
             }
@@ -676,7 +680,7 @@ impl<'a> ClusterComparison<'a> {
             }
             let before = window[0].a.slice(&pair.first_article.body);
             let after = window[3].a.slice(&pair.first_article.body);
-            if names_a_source(before, after) {
+            if names_a_source(before, after) || abbreviates(first, second) || abbreviates(second, first) {
                 continue;
             }
             let terms = |text: &str| words::words(text).map(|(_, word)| self.corpus.term_id(word)).collect::<Vec<_>>();
@@ -685,6 +689,21 @@ impl<'a> ClusterComparison<'a> {
             }
         }
     }
+}
+
+/// Whether `short` holds an initialism of words that open `long` ("U.S.
+/// State" / "United States", "UN" / "United Nations agency"): the same name
+/// written short, not another name.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let initials: String =
+        words::words(long).filter_map(|(_, word)| word.chars().next()).flat_map(char::to_lowercase).collect();
+    short.split_whitespace().any(|token| {
+        let letters: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+        let initialism = letters.chars().count() >= 2
+            && letters.chars().all(char::is_uppercase)
+            && (token.contains('.') || letters.chars().count() <= 4);
+        initialism && initials.starts_with(&letters.to_lowercase())
+    })
 }
 
 /// Whether a name between `before` and `after` is who reports ("..., the
@@ -718,6 +737,17 @@ fn is_inflection(first: &str, second: &str) -> bool {
     let (short, long) = if first.len() <= second.len() { (first, second) } else { (second, first) };
     let plural_y = short.strip_suffix('y').is_some_and(|stem| long.strip_prefix(stem) == Some("ies"));
     plural_y || long.strip_prefix(short).is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "’s"))
+}
+
+/// A name and a word made from it (Venezuela / Venezuelan, Iran /
+/// Iranian, Japan / Japanese, Israel / Israeli): two words, not two
+/// spellings of one.
+fn is_derived(first: &str, second: &str) -> bool {
+    let (short, long) = if first.len() <= second.len() { (first, second) } else { (second, first) };
+    const SUFFIXES: &[&str] = &["n", "an", "ian", "ese", "i", "ish", "ic"];
+    // "ukraine" / "ukrainian", "china" / "chinese": a final vowel gives way.
+    let stems = [Some(short), short.strip_suffix(['a', 'e'])];
+    stems.into_iter().flatten().any(|stem| long.strip_prefix(stem).is_some_and(|rest| SUFFIXES.contains(&rest)))
 }
 
 /// Two folded names whose letters say they are one name spelled two ways
@@ -934,6 +964,44 @@ mod tests {
         let found: Vec<(String, String)> =
             counts(text, Span::new(0, text.len())).into_iter().map(|c| (c.value, c.unit)).collect();
         assert_eq!(found, [("40".to_string(), "famili".to_string())]);
+    }
+
+    #[test]
+    fn a_name_and_its_derived_word_are_not_spellings_of_one() {
+        for (name, word) in [
+            ("venezuela", "venezuelan"),
+            ("iran", "iranian"),
+            ("china", "chinese"),
+            ("ukraine", "ukrainian"),
+            ("israel", "israeli"),
+        ] {
+            assert!(is_derived(name, word) && is_derived(word, name), "{name} / {word}");
+        }
+        for (one, other) in [("kiev", "kyiv"), ("dan", "daniel"), ("zelensky", "zelenskyy")] {
+            assert!(!is_derived(one, other), "{one} / {other}");
+        }
+        let (arts, d) = find_in(&[
+            "Title A\n2025-07-30\n\nProtesters marched through Caracas after the Venezuela election result was announced on Monday.",
+            "Title B\n2025-07-30\n\nProtesters marched through Caracas after the Venezuelan election result was announced on Monday.",
+        ]);
+        assert!(d.is_empty(), "{:?}", d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_name_written_as_its_initials_is_the_same_name() {
+        assert!(abbreviates("U.S. State", "United States"));
+        assert!(abbreviates("UN", "United Nations"));
+        assert!(!abbreviates("Renfe", "Iryo"));
+        assert!(!abbreviates("US", "Russia"));
+        let (arts, d) = find_in(&[
+            "Title A\n2025-07-30\n\nThe United States Department of State said on Monday that it had serious concerns about the count.",
+            "Title B\n2025-07-30\n\nThe U.S. State Department said on Monday that it had serious concerns about the count.",
+        ]);
+        assert!(
+            d.iter().all(|x| x.kind != Kind::Name),
+            "{:?}",
+            d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect::<Vec<_>>()
+        );
     }
 
     #[test]

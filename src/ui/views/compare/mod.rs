@@ -168,7 +168,7 @@ impl Compare {
                 self.passage + 1,
                 list.len(),
                 p.kind.as_str(),
-                p.similarity
+                p.similarity_shown()
             );
             Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff: p.diff(&an.articles), heading })
         }
