@@ -61,19 +61,31 @@ pub enum Tab {
 fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String)> {
     let stories = app.shared.pile.is_some().then(|| {
         let key = app.shared.keymap.keys_of(Action::Stories);
-        (Tab::Stories, key.split(' ').next().unwrap_or("").to_string(), "Stories")
+        (Tab::Stories, key.split(' ').next().unwrap_or("").to_string(), "Stories", "List")
     });
-    let views = VIEWS.iter().enumerate().map(|(i, e)| (Tab::View(i), (i + 1).to_string(), e.name));
-    let all: Vec<(Tab, String, &str)> = stories.into_iter().chain(views).collect();
-    let full: usize = all.iter().map(|(_, key, name)| wrap::width(&format!(" {key} {name} "))).sum();
+    let views = VIEWS.iter().enumerate().map(|(i, e)| (Tab::View(i), (i + 1).to_string(), e.name, e.short));
+    let all: Vec<(Tab, String, &str, &str)> = stories.into_iter().chain(views).collect();
     let current = current_tab(app);
-    all.into_iter()
-        .map(|(tab, key, name)| {
-            let label =
-                if full <= width as usize || tab == current { format!(" {key} {name} ") } else { format!(" {key} ") };
-            (tab, label)
-        })
-        .collect()
+    // Whole names; else the shown tab's whole and the others' short ones
+    // ("Discr"); else the others' keys alone.
+    let labels = |others: fn(&str, &'static str) -> &'static str| -> Vec<(Tab, String)> {
+        all.iter()
+            .map(|(tab, key, name, short)| {
+                let shown = if *tab == current { name } else { others(name, short) };
+                let label = if shown.is_empty() { format!(" {key} ") } else { format!(" {key} {shown} ") };
+                (*tab, label)
+            })
+            .collect()
+    };
+    let key_only: fn(&str, &'static str) -> &'static str = |_, _| "";
+    let fits =
+        |labels: &Vec<(Tab, String)>| labels.iter().map(|(_, l)| wrap::width(l)).sum::<usize>() <= width as usize;
+    let all_whole = all.iter().map(|(tab, key, name, _)| (*tab, format!(" {key} {name} "))).collect();
+    if fits(&all_whole) {
+        return all_whole;
+    }
+    let short_ones = labels(|_, short| short);
+    if fits(&short_ones) { short_ones } else { labels(key_only) }
 }
 
 /// The tab of what is shown.

@@ -73,33 +73,25 @@ impl Overlay for Help {
             .filter(|(a, _, _)| *a != Action::Stories || shared.pile.is_some())
             .map(|(a, _, what)| (shared.keymap.keys_of(a), what))
             .collect();
-        // Two columns when one does not fit and the screen is wide enough.
-        let cols = if entries.len() > inner_h && r.width >= 70 { 2 } else { 1 };
-        let per_col = entries.len().div_ceil(cols);
-        let col_w = (r.width as usize).saturating_sub(2) / cols;
         let key_w = 11;
         let t = &shared.theme;
         let mut lines = vec![Line::styled("Keys · Esc or q closes · rebind them in config.toml [keys]", t.heading())];
-        for row in 0..per_col {
-            let mut spans = Vec::new();
-            for c in 0..cols {
-                if let Some((keys, what)) = entries.get(c * per_col + row) {
-                    let k = wrap::truncate(keys, key_w - 1);
-                    let d = wrap::truncate(what, col_w.saturating_sub(key_w + 1));
-                    spans.push(TSpan::styled(format!("{k}{}", " ".repeat(key_w - wrap::width(&k))), t.title()));
-                    spans.push(TSpan::raw(format!("{d}{}", " ".repeat(col_w.saturating_sub(key_w + wrap::width(&d))))));
-                }
-            }
-            lines.push(Line::from(spans));
-        }
+        // Two columns when one does not fit and the screen is wide enough;
+        // a description too long for its column wraps under itself.
+        let columns = if entries.len() > inner_h && r.width >= 70 { 2 } else { 1 };
+        let width = (r.width as usize).saturating_sub(2) / columns;
+        lines.extend(help_lines(&entries, columns, width, key_w, t));
         // What the marks on screen mean (the gutter mark as this theme draws it).
         let gutter = if t.color { "▌" } else { "┃" };
+        let width = (r.width as usize).saturating_sub(2);
         for legend in [
             &format!("Read: {gutter} in the gutter, another source reports this line too; › the line Enter acts on"),
             "Compare: words only the left side has, then only the right side has, are marked",
             "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
         ] {
-            lines.push(Line::styled(wrap::truncate(legend, (r.width as usize).saturating_sub(2)), t.dim()));
+            for row in wrap::wrap(legend, 0, width.max(1)) {
+                lines.push(Line::styled(legend[row.start..row.end].to_string(), t.dim()));
+            }
         }
         // Scrolled no further than the last screenful.
         let shown = layout::text_height(r);
@@ -113,6 +105,49 @@ impl Overlay for Help {
         let b = block(shared, " Help ", true).title_bottom(Line::styled(more, t.dim()).right_aligned());
         f.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(b), r);
     }
+}
+
+/// The rows of the help's keys in a column `width` wide: keys, then the
+/// description, a description too long for the column wrapped under
+/// itself.
+fn help_rows(entries: &[(String, String)], width: usize, key_w: usize) -> Vec<(String, String)> {
+    let room = width.saturating_sub(key_w + 1).max(1);
+    let mut rows = Vec::new();
+    for (keys, what) in entries {
+        let k = wrap::truncate(keys, key_w - 1);
+        for (index, row) in wrap::wrap(what, 0, room).into_iter().enumerate() {
+            let head =
+                if index == 0 { format!("{k}{}", " ".repeat(key_w - wrap::width(&k))) } else { " ".repeat(key_w) };
+            rows.push((head, what[row.start..row.end].to_string()));
+        }
+    }
+    rows
+}
+
+/// The help's keys in `columns` columns of `width` each, side by side.
+fn help_lines(
+    entries: &[(String, String)],
+    columns: usize,
+    width: usize,
+    key_w: usize,
+    t: &super::theme::Theme,
+) -> Vec<Line<'static>> {
+    let per_column = entries.len().div_ceil(columns.max(1));
+    let rows: Vec<Vec<(String, String)>> =
+        entries.chunks(per_column.max(1)).map(|c| help_rows(c, width, key_w)).collect();
+    let height = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..height)
+        .map(|row| {
+            let mut spans = Vec::new();
+            for column in &rows {
+                let (head, what) = column.get(row).cloned().unwrap_or_else(|| (" ".repeat(key_w), String::new()));
+                let pad = " ".repeat(width.saturating_sub(key_w + wrap::width(&what)));
+                spans.push(TSpan::styled(head, t.title()));
+                spans.push(TSpan::raw(format!("{what}{pad}")));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Rows of one source's sentence shown in the mentions overlay.

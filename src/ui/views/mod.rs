@@ -29,17 +29,24 @@ pub struct Entry {
     pub key: &'static str,
     /// Its name on the tab and in the help.
     pub name: &'static str,
+    /// Its name on a tab when the whole names do not fit.
+    pub short: &'static str,
     pub make: fn() -> Box<dyn View>,
 }
 
 /// Every view in tab order. Number keys 1, 2, ... show them in this order.
 pub const VIEWS: &[Entry] = &[
-    Entry { key: "read", name: "Read", make: || Box::new(read::Read::default()) },
-    Entry { key: "compare", name: "Compare", make: || Box::new(compare::Compare::default()) },
-    Entry { key: "timeline", name: "Timeline", make: || Box::new(timeline::Timeline::default()) },
-    Entry { key: "coverage", name: "Coverage", make: || Box::new(coverage::Coverage::default()) },
-    Entry { key: "discrepancies", name: "Discrepancies", make: || Box::new(discrepancies::Discrepancies::default()) },
-    Entry { key: "quotes", name: "Quotes", make: || Box::new(quotes::Quotes::default()) },
+    Entry { key: "read", name: "Read", short: "Read", make: || Box::new(read::Read::default()) },
+    Entry { key: "compare", name: "Compare", short: "Comp", make: || Box::new(compare::Compare::default()) },
+    Entry { key: "timeline", name: "Timeline", short: "Time", make: || Box::new(timeline::Timeline::default()) },
+    Entry { key: "coverage", name: "Coverage", short: "Cover", make: || Box::new(coverage::Coverage::default()) },
+    Entry {
+        key: "discrepancies",
+        name: "Discrepancies",
+        short: "Discr",
+        make: || Box::new(discrepancies::Discrepancies::default()),
+    },
+    Entry { key: "quotes", name: "Quotes", short: "Quotes", make: || Box::new(quotes::Quotes::default()) },
 ];
 
 /// The index in [`VIEWS`] of the view with this key.
