@@ -60,14 +60,24 @@ impl Discrepancies {
         if let Some(values) = values_line(an, d) {
             detail.push(Line::styled(values, t.text()));
         }
-        let note = if d.kind.significance() == 0 {
-            " the same name spelled differently: not a disagreement · Enter: side by side "
+        let verdict = if d.kind.significance() == 0 {
+            "the same name spelled differently: not a disagreement"
         } else if d.small {
-            " within what the words' hedge allows: a small difference · Enter: side by side "
+            "within what the words' hedge allows: a small difference"
         } else {
-            " Enter: side by side "
+            ""
         };
-        let note = super::super::wrap::truncate(note, (r.width as usize).saturating_sub(2));
+        // The verdict before the key's hint, when both do not fit.
+        let room = (r.width as usize).saturating_sub(2);
+        let hint = "Enter: side by side";
+        let notes = if verdict.is_empty() {
+            vec![format!(" {hint} ")]
+        } else {
+            vec![format!(" {verdict} · {hint} "), format!(" {verdict} ")]
+        };
+        let fits = |note: &&String| super::super::wrap::width(note) <= room;
+        let last = notes.last().cloned().unwrap_or_default();
+        let note = notes.iter().find(fits).cloned().unwrap_or_else(|| super::super::wrap::truncate(&last, room));
         f.render_widget(Paragraph::new(detail).wrap(Wrap { trim: true }).block(block(shared, note, false)), r);
     }
 }
@@ -157,16 +167,19 @@ impl View for Discrepancies {
                 resolved = format!(" ({difference} apart{small})");
             }
             let text = format!(
-                "{}{} “{x}” vs {}{} “{y}”{resolved}",
+                "{}{} “{x}” vs {}{} “{y}”",
                 shared.label(d.a.0),
                 Discrepancy::and_more(d.sources.0),
                 shared.label(d.b.0),
                 Discrepancy::and_more(d.sources.1)
             );
-            let mut line = Line::from(vec![
-                TSpan::styled(format!("{kind:<14}"), style),
-                TSpan::raw(super::super::wrap::truncate(&text, w.saturating_sub(14))),
-            ]);
+            // The verdict ("3 minutes apart, small") stays whole; the
+            // sides give way first.
+            let room = w.saturating_sub(14);
+            let verdict = if super::super::wrap::width(&resolved) * 2 <= room { resolved } else { String::new() };
+            let text = super::super::wrap::truncate(&text, room.saturating_sub(super::super::wrap::width(&verdict)));
+            let mut line =
+                Line::from(vec![TSpan::styled(format!("{kind:<14}"), style), TSpan::raw(format!("{text}{verdict}"))]);
             if i == self.cursor {
                 line = line.style(t.selected());
             }
