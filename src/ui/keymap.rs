@@ -50,7 +50,7 @@ pub enum Action {
     ClosePane,
     Statements,
     Exclusive,
-    /// Read: the lines of the article hidden as page furniture.
+    /// Read: the lines left out of the article's text (metadata, page furniture, links).
     Hidden,
     /// The set's links and where each stands.
     Links,
@@ -93,7 +93,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::Split, "split", "Open another pane (max 3)"),
     (Action::ClosePane, "close_pane", "Close the reading pane"),
     (Action::Exclusive, "exclusive", "What only this source has"),
-    (Action::Hidden, "hidden", "Read: lines hidden as furniture"),
+    (Action::Hidden, "hidden", "Read: lines left out of the text, and why"),
     (Action::Background, "background", "Timeline: fold years and months"),
     (Action::Search, "search", "Search this view"),
     (Action::SearchNext, "search_next", "Next match, while searching"),

@@ -523,10 +523,11 @@ impl Overlay for Hidden {
         } else {
             format!("{}/{} · ", self.cursor + 1, lines_hidden.len())
         };
+        let total = lines_hidden.len();
         let title = format!(
-            " {position}{} · {furniture} {} hidden as page furniture ",
+            " {position}{} · {total} {} left out, {furniture} as page furniture ",
             wrap::truncate(&shared.heading(self.article), 40),
-            if furniture == 1 { "line" } else { "lines" }
+            if total == 1 { "line" } else { "lines" }
         );
         let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);

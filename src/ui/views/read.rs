@@ -511,10 +511,11 @@ fn pane_line<'a>(
     line
 }
 
-/// `3 lines hidden as page furniture · f shows`, shorter where that does
-/// not fit in `room` columns, nothing when no line was hidden.
+/// `4 lines left out of the text · f shows` (every line the `f` list
+/// shows: metadata, page furniture, links), shorter where that does not
+/// fit in `room` columns, nothing when no line was left out.
 fn hidden_note(shared: &Shared, a: &parallax::ingest::Article, room: usize) -> String {
-    let count = parallax::ingest::removed::furniture_lines(&a.removed);
+    let count = a.removed.len();
     if count == 0 {
         return String::new();
     }
@@ -522,9 +523,9 @@ fn hidden_note(shared: &Shared, a: &parallax::ingest::Article, room: usize) -> S
     let key = key.split(' ').next().unwrap_or("");
     let lines = if count == 1 { "line" } else { "lines" };
     [
-        format!(" {count} {lines} hidden as page furniture · {key} shows "),
-        format!(" {count} {lines} hidden · {key} "),
-        format!(" {count} hidden "),
+        format!(" {count} {lines} left out of the text · {key} shows "),
+        format!(" {count} {lines} left out · {key} "),
+        format!(" {count} left out "),
     ]
     .into_iter()
     .find(|note| wrap::width(note) <= room)
