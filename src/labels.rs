@@ -2,7 +2,9 @@
 //! a crowded screen: its outlet (the site's name, not its section: `TASS ·
 //! Emergencies` is `TASS`; a domain without `www.` and subdomains), else
 //! the agency it credits (not a credit naming its reporters, `Reporting by
-//! Sarah Whelan`: a reporter's name would pass for an outlet), else the first words of its title or text (with
+//! Sarah Whelan`: a reporter's name would pass for an outlet), else its
+//! byline said as one (`by Jana Svobodová`), else the first words of its
+//! title or text (with
 //! `…`, so it does not pass for an outlet), and a letter only when the
 //! article has none of these. Two sources with one name are told apart by
 //! a number (`Reuters`, `Reuters 2`), in reading order, so a name never
@@ -40,10 +42,10 @@ impl Labels {
     /// already named keep their names, the new ones are named.
     pub fn extend(&mut self, articles: &[Article]) {
         for (i, a) in articles.iter().enumerate().skip(self.names.len()) {
-            let credit = a.credit.as_deref().filter(|credit| !boilerplate::names_reporters(credit));
-            let named = a.outlet.as_deref().and_then(outlet).or_else(|| credit.and_then(outlet));
+            let (named, byline) = source_name(a);
             self.named.push(named.is_some());
             let base = named
+                .or(byline)
                 .map(|n| truncate(&n, MAX))
                 .or_else(|| first_words(text_of(a)))
                 .map(|n| sanitize::visible(&n).into_owned())
@@ -69,6 +71,32 @@ impl Labels {
         self.named.get(i).copied().unwrap_or(false)
     }
 }
+
+/// The source's own name (its outlet, else the agency it credits) and,
+/// without one, its byline said as such ("by Jane Roe"), so that a
+/// writer's name does not pass for an outlet.
+fn source_name(a: &Article) -> (Option<String>, Option<String>) {
+    let person = a.credit_is_byline && !a.credit.as_deref().is_some_and(names_an_organisation);
+    let credit = a.credit.as_deref().filter(|credit| !person && !boilerplate::names_reporters(credit));
+    let named = a.outlet.as_deref().and_then(outlet).or_else(|| credit.and_then(outlet));
+    let byline = a.credit.as_deref().filter(|_| person && named.is_none()).map(|who| format!("by {who}"));
+    (named, byline)
+}
+
+/// Whether a byline names an organisation ("By THE ASSOCIATED PRESS",
+/// "By Business Today Desk"), not people: its name is the source's, as a
+/// credit's is.
+fn names_an_organisation(byline: &str) -> bool {
+    let words: Vec<String> =
+        byline.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.first().is_some_and(|w| w == "the")
+        || byline.split_whitespace().any(crate::text::lexicon::is_news_agency)
+        || words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
+}
+
+/// Words that make a byline an organisation's.
+const ORGANISATION_WORDS: &[&str] =
+    &["press", "news", "agency", "desk", "staff", "bureau", "wire", "newsroom", "reporters", "correspondents"];
 
 /// The last resort: A–Z, then numbers.
 pub fn letter(i: usize) -> String {
@@ -229,10 +257,11 @@ mod tests {
                 Some("Pilots reach deal"),
                 "Seven.",
             ),
+            Article { credit_is_byline: true, ..article(None, Some("Jana Svobodová"), Some("Toll rises"), "Eight.") },
         ];
         let mut labels = Labels::default();
         labels.extend(&arts);
-        let names: Vec<String> = (0..7).map(|i| labels.get(i)).collect();
+        let names: Vec<String> = (0..8).map(|i| labels.get(i)).collect();
         assert_eq!(
             names,
             [
@@ -242,10 +271,18 @@ mod tests {
                 "US President Donald…",
                 "E",
                 "espreso.tv 2",
-                "Pilots reach deal"
+                "Pilots reach deal",
+                "by Jana Svobodová"
             ]
         );
         assert!(!labels.is_outlet(6), "a reporter's credit is not a source's name");
+        assert!(!labels.is_outlet(7), "nor is a byline");
+        // A byline naming an organisation is its name.
+        let agency = Article {
+            credit_is_byline: true,
+            ..article(None, Some("THE ASSOCIATED PRESS"), Some("Plane crashes"), "Nine.")
+        };
+        assert_eq!(Labels::of(&[agency]).get(0), "Associated Press");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Layout {
     pub published: Option<Published>,
     pub dateline: Option<String>,
     pub credit: Option<String>,
+    /// The credit is the byline's names: no credit line or agency named one.
+    pub credit_is_byline: bool,
     /// Where a dateline opening the first paragraph ends (0 when none).
     pub dateline_end: usize,
     /// Body paragraphs, whitespace collapsed, boilerplate removed.
@@ -546,6 +548,7 @@ impl<'t> LineReader<'t> {
         // text; failing those, the byline.
         if self.layout.credit.is_none() {
             self.layout.credit = self.layout.byline.take();
+            self.layout.credit_is_byline = self.layout.credit.is_some();
         }
         self.layout
     }
@@ -1692,6 +1695,7 @@ mod tests {
         );
         assert_eq!(date(&l).as_deref(), Some("2026-03-16"));
         assert_eq!(l.credit.as_deref(), Some("Rahul Mehta"));
+        assert!(l.credit_is_byline, "a byline names who wrote it");
         assert_eq!(l.paragraphs, ["NEW DELHI: Trains were halted on Monday."]);
         // A masthead over a date line, then the title, then a dated byline.
         let l = parse(
@@ -1711,6 +1715,7 @@ mod tests {
         // A credit line wins over the byline.
         let l = parse("Title of the story here\nBy Jo Bloggs\n\nThe text of the story.\n\n(With inputs from PTI)");
         assert_eq!(l.credit.as_deref(), Some("PTI"));
+        assert!(!l.credit_is_byline);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Article {
     pub published: Option<Published>,
     pub dateline: Option<String>,
     pub credit: Option<String>,
+    /// The credit is the byline's names (no credit line or agency named
+    /// one): who wrote the text, not who ran it.
+    pub credit_is_byline: bool,
     /// The article's address: for a link, the canonical address the page
     /// gives, else where it was found (after redirects); for a file, the
     /// address its front matter or saved page gives.
@@ -133,6 +136,7 @@ pub(crate) fn parse_with(source: &Source, web: Option<&links::Web>) -> Result<Ar
         url,
         published: layout.published,
         dateline: clean(layout.dateline),
+        credit_is_byline: layout.credit_is_byline && layout.credit.is_some(),
         credit: clean(layout.credit),
         dateline_end: layout.dateline_end,
         word_count: words::count(&body),
