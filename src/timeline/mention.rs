@@ -791,8 +791,12 @@ impl<'a> Sentence<'a> {
         if !matches!(expression.say, Say::Weekday { .. }) {
             return None;
         }
-        resolve_at(expression.say, anchor, false)
-            .filter(|backward| backward.start <= latest)
+        // An undated article's weekday is the one nearest the set's days
+        // (`Anchor::window`), even just after the newest: the article may
+        // be newer than every dated one.
+        let nearest = resolve_at(expression.say, anchor, false);
+        nearest
+            .filter(|backward| backward.start <= latest || anchor.window.is_some())
             .or_else(|| resolve(expression.say, latest, false).filter(|backward| backward.start <= latest))
     }
 

@@ -753,6 +753,19 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_articles_weekday_just_after_the_sets_days_is_that_day() {
+        // The set gives Sat 14 and Mon 16 March 2026; the undated report's
+        // Tuesday is the 17th (one day after), not the 10th (four before).
+        let (_, ev) = timeline(&[
+            "One\n2026-03-14\n\nTicket sales stopped across the network.",
+            "Two\n2026-03-16\n\nThe operator said it was working to restore sales.",
+            "Three undated here\n\nThe railway restored its ticket sales on Tuesday, three days after the attack.",
+        ]);
+        let dates: Vec<String> = ev.iter().map(|e| e.when.date_string()).collect();
+        assert_eq!(dates, ["2026-03-17"]);
+    }
+
+    #[test]
     fn a_target_for_the_month_is_not_merged_into_a_day_of_it() {
         let (_, ev) = timeline(&[
             "Strike\n2025-11-21\n\nOn November 19, the agency reported that the ministry is working on a framework to end the strike. \
