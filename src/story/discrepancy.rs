@@ -585,6 +585,7 @@ impl<'a> ClusterComparison<'a> {
                 && first.value != second.value
                 && !pair.gives_both(&first.value, &second.value)
                 && !bound_met(first, second)
+                && !counted_over_other_periods(pair.first_facts, pair.second_facts)
                 && self.told_alike(pair, first, second)
             {
                 self.push_gap(Kind::Number, pair, (first.span, second.span), None, count_gap(first, second));
@@ -714,6 +715,15 @@ fn names_a_source(before: &str, after: &str) -> bool {
     let previous: Vec<String> = words::words(before).map(|(_, word)| word.to_lowercase()).collect();
     let according = previous.len() >= 2 && previous[previous.len() - 2..] == ["according", "to"];
     according || next.is_some_and(|word| crate::text::lexicon::is_reporting_verb(&word))
+}
+
+/// Whether two reworded reports count over different periods: each names
+/// a time ("detained overnight" / "detained this week"), and no time of one
+/// is a time of the other at the same precision. Two counts of different
+/// periods do not disagree.
+fn counted_over_other_periods(first: &Facts, second: &Facts) -> bool {
+    let same = |(x, _): &(When, Span)| second.dates.iter().any(|(y, _)| x.precision == y.precision && x.compatible(y));
+    !first.dates.is_empty() && !second.dates.is_empty() && !first.dates.iter().any(same)
 }
 
 /// How far apart two counts of one thing are; small when a hedge on
@@ -1002,6 +1012,23 @@ mod tests {
             "{:?}",
             d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn counts_of_different_periods_do_not_disagree() {
+        let (arts, d) = find_in(&[
+            "Title A\n2025-07-31\n\nThe attorney general said 214 people had been detained overnight for acts of vandalism in Caracas.",
+            "Title B\n2025-07-31\n\nMore than 300 people have been detained in Caracas this week for acts of vandalism, according to the NGO.",
+        ]);
+        let sides: Vec<_> = d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect();
+        assert!(d.iter().all(|x| x.kind != Kind::Number), "{sides:?}");
+        // The same period: a disagreement.
+        let (arts, d) = find_in(&[
+            "Title A\n2025-07-31\n\nThe attorney general said 214 people had been detained overnight for acts of vandalism in Caracas.",
+            "Title B\n2025-07-31\n\nMore than 300 people were detained overnight in Caracas for acts of vandalism, according to the NGO.",
+        ]);
+        let sides: Vec<_> = d.iter().map(|x| (text(&arts, x.a), text(&arts, x.b))).collect();
+        assert!(d.iter().any(|x| x.kind == Kind::Number), "{sides:?}");
     }
 
     #[test]
