@@ -28,6 +28,11 @@ pub struct Labels {
     /// Whether each name is the source's (outlet or credit), not words of
     /// its title or text.
     named: Vec<bool>,
+    /// Every name given, and for each base name the next number to try:
+    /// a pile of thousands of articles from a dozen outlets numbers each
+    /// new one at once, not by trying every number before it.
+    taken: std::collections::HashSet<String>,
+    next_number: std::collections::HashMap<String, usize>,
 }
 
 impl Labels {
@@ -50,13 +55,24 @@ impl Labels {
                 .or_else(|| first_words(text_of(a)))
                 .map(|n| sanitize::visible(&n).into_owned())
                 .unwrap_or_else(|| letter(i));
-            let taken = |n: &str| self.names.iter().any(|x| x == n);
-            let unique = if taken(&base) {
-                (2..).map(|k| format!("{base} {k}")).find(|n| !taken(n)).unwrap_or(base)
-            } else {
-                base
-            };
+            let unique = self.unique(base);
+            self.taken.insert(unique.clone());
             self.names.push(unique);
+        }
+    }
+
+    /// `base`, or `base 2`, `base 3`… when it is taken.
+    fn unique(&mut self, base: String) -> String {
+        if !self.taken.contains(&base) {
+            return base;
+        }
+        let next = self.next_number.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base} {next}");
+            *next += 1;
+            if !self.taken.contains(&candidate) {
+                return candidate;
+            }
         }
     }
 
@@ -277,6 +293,13 @@ mod tests {
         );
         assert!(!labels.is_outlet(6), "a reporter's credit is not a source's name");
         assert!(!labels.is_outlet(7), "nor is a byline");
+        // Many sources of one outlet are numbered in reading order.
+        let many: Vec<Article> = (0..4).map(|_| article(Some("Reuters"), None, None, "Text.")).collect();
+        let labels = Labels::of(&many);
+        assert_eq!(
+            (0..4).map(|i| labels.get(i)).collect::<Vec<_>>(),
+            ["Reuters", "Reuters 2", "Reuters 3", "Reuters 4"]
+        );
         // A byline naming an organisation is its name.
         let agency = Article {
             credit_is_byline: true,
