@@ -64,28 +64,26 @@ fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String)> {
         (Tab::Stories, key.split(' ').next().unwrap_or("").to_string(), "Stories", "List")
     });
     let views = VIEWS.iter().enumerate().map(|(i, e)| (Tab::View(i), (i + 1).to_string(), e.name, e.short));
-    let all: Vec<(Tab, String, &str, &str)> = stories.into_iter().chain(views).collect();
+    let all: Vec<(Tab, String, &'static str, &'static str)> = stories.into_iter().chain(views).collect();
     let current = current_tab(app);
-    // Whole names; else the shown tab's whole and the others' short ones
-    // ("Discr"); else the others' keys alone.
-    let labels = |others: fn(&str, &'static str) -> &'static str| -> Vec<(Tab, String)> {
+    // The name each tab but the shown one gets: whole, short ("Discr"), or
+    // none (the key alone), the first that fits.
+    type Naming = fn(&'static str, &'static str) -> &'static str;
+    let labels = |others: Naming| -> Vec<(Tab, String)> {
         all.iter()
-            .map(|(tab, key, name, short)| {
-                let shown = if *tab == current { name } else { others(name, short) };
+            .map(|&(tab, ref key, name, short)| {
+                let shown = if tab == current { name } else { others(name, short) };
                 let label = if shown.is_empty() { format!(" {key} ") } else { format!(" {key} {shown} ") };
-                (*tab, label)
+                (tab, label)
             })
             .collect()
     };
-    let key_only: fn(&str, &'static str) -> &'static str = |_, _| "";
     let fits =
         |labels: &Vec<(Tab, String)>| labels.iter().map(|(_, l)| wrap::width(l)).sum::<usize>() <= width as usize;
-    let all_whole = all.iter().map(|(tab, key, name, _)| (*tab, format!(" {key} {name} "))).collect();
-    if fits(&all_whole) {
-        return all_whole;
-    }
-    let short_ones = labels(|_, short| short);
-    if fits(&short_ones) { short_ones } else { labels(key_only) }
+    let namings: [Naming; 3] = [|name, _| name, |_, short| short, |_, _| ""];
+    let mut candidates = namings.into_iter().map(labels);
+    let key_only = candidates.next_back().unwrap_or_default();
+    candidates.find(fits).unwrap_or(key_only)
 }
 
 /// The tab of what is shown.
