@@ -235,11 +235,6 @@ fn span_out<'a>(articles: &'a [Article], article: usize, span: Span) -> SpanOut<
     SpanOut { article: &a.id, start: span.start, end: span.end, text: span.slice(&a.body) }
 }
 
-/// Rounds a score to two decimals for stable, readable output.
-fn round2(x: f32) -> f64 {
-    (f64::from(x) * 100.0).round() / 100.0
-}
-
 pub fn passage<'a>(articles: &'a [Article], story: &'a str, p: &Passage) -> PassageOut<'a> {
     PassageOut {
         story,
@@ -322,7 +317,7 @@ fn article_out<'a>(analysis: &'a Analysis, labels: &Labels, index: usize, articl
         credit: article.credit.as_deref(),
         label: labels.get(index),
         word_count: article.word_count,
-        exclusive_share: round2(coverage.map_or(0.0, |c| c.exclusive_share)),
+        exclusive_share: crate::align::two_places(coverage.map_or(0.0, |c| c.exclusive_share)),
         body: &article.body,
         sentences: &article.sentences,
         warnings: &article.warnings,

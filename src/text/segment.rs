@@ -300,15 +300,21 @@ fn glued_boundary(single_period: bool, closed: bool, before: &str, next: char, a
 /// capitalised. A sentence-case line such as "Expert is puzzled why the
 /// plane continued to sink" still states something and is not one.
 pub fn is_heading(body: &str, sentence: Span) -> bool {
-    let before = body[..sentence.start].trim_end_matches([' ', '\t']);
-    let after = body[sentence.end..].trim_start_matches([' ', '\t']);
-    let alone = (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with(['\n', '\r']));
+    let alone = stands_alone(body, sentence);
     let words: Vec<&str> = super::words::words(sentence.slice(body)).map(|(_, word)| word).collect();
     let mut long = words.iter().filter(|word| word.chars().count() >= 4).peekable();
     alone
         && (2..=12).contains(&words.len())
         && long.peek().is_some()
         && long.all(|word| super::words::is_capitalised(word))
+}
+
+/// Whether `sentence` is a line of its own: nothing but spaces before it
+/// on its line or after it.
+fn stands_alone(body: &str, sentence: Span) -> bool {
+    let before = body[..sentence.start].trim_end_matches([' ', '\t']);
+    let after = body[sentence.end..].trim_start_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with(['\n', '\r']))
 }
 
 /// A line that heads what follows rather than stating something: a
@@ -319,9 +325,7 @@ pub fn is_subheading(body: &str, sentence: Span) -> bool {
     if is_heading(body, sentence) {
         return true;
     }
-    let before = body[..sentence.start].trim_end_matches([' ', '\t']);
-    let after = body[sentence.end..].trim_start_matches([' ', '\t']);
-    let alone = (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with(['\n', '\r']));
+    let alone = stands_alone(body, sentence);
     let text = sentence.slice(body).trim_end();
     let closed = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', '…', ':', ';', ')']);
     alone && !closed && (1..=10).contains(&super::words::words(text).count())
