@@ -69,29 +69,61 @@ fn opens(c: char) -> Option<char> {
 pub fn extract(article_index: usize, a: &Article) -> Vec<Quote> {
     let mut out = Vec::new();
     for p in &a.paragraphs {
-        let text = p.slice(&a.body);
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in text.char_indices() {
-            match open {
-                Some((start, close)) if c == close => {
-                    let inner = Span::new(p.start + start, p.start + i);
-                    let trimmed = trim_span(&a.body, inner);
-                    if words::count(trimmed.slice(&a.body)) >= MIN_QUOTE_WORDS {
-                        let speaker = speaker_for(a, trimmed);
-                        out.push(Quote { article: article_index, span: trimmed, speaker });
-                    }
-                    open = None;
-                }
-                None => {
-                    if let Some(close) = opens(c) {
-                        open = Some((i + c.len_utf8(), close));
-                    }
-                }
-                _ => {}
+        for inner in quoted_spans(a, *p) {
+            let trimmed = trim_span(&a.body, inner);
+            if words::count(trimmed.slice(&a.body)) >= MIN_QUOTE_WORDS {
+                let speaker = speaker_for(a, trimmed);
+                out.push(Quote { article: article_index, span: trimmed, speaker });
             }
         }
     }
     out
+}
+
+/// The spans within quotation marks in one paragraph. A mark never closed
+/// in it (a sloppy page: `“Flight AI171 was involved in an incident, Air
+/// India said in a statement.`) opens a quotation that runs to where its
+/// attribution takes over or its sentence ends, and the marks after it
+/// are read afresh. A straight mark left open opens nothing.
+fn quoted_spans(a: &Article, paragraph: Span) -> Vec<Span> {
+    let text = paragraph.slice(&a.body);
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
+            match open {
+                Some((start, close)) if c == close => {
+                    found.push(Span::new(paragraph.start + start, paragraph.start + i));
+                    open = None;
+                }
+                None => open = opens(c).map(|close| (i + c.len_utf8(), close)),
+                _ => {}
+            }
+        }
+        let Some((start, close)) = open else { break };
+        // A straight mark left open may be an inch sign (`a 6" pipe`): the
+        // marks after it are read afresh, and it opens nothing.
+        if close == '"' {
+            from = start;
+            continue;
+        }
+        let end = unclosed_end(a, paragraph.start + start).clamp(paragraph.start + start, paragraph.end);
+        found.push(Span::new(paragraph.start + start, end));
+        from = end - paragraph.start;
+    }
+    found
+}
+
+/// Where a quotation opened at `start` and never closed ends: at the comma
+/// after which its sentence names who said it ("…in an incident, Air
+/// India said"), else at its sentence's end.
+fn unclosed_end(a: &Article, start: usize) -> usize {
+    let Some(sentence) = a.sentence_at(start) else { return start };
+    let end = a.sentences[sentence].end.max(start);
+    let rest = &a.body[start..end];
+    let attributed = |after: &str| words::words(after).take(5).any(|(_, w)| is_reporting_verb(&w.to_lowercase()));
+    rest.match_indices(", ").find(|(at, _)| attributed(&rest[at + 2..])).map_or(end, |(at, _)| start + at)
 }
 
 fn trim_span(body: &str, s: Span) -> Span {
@@ -379,6 +411,25 @@ mod tests {
         );
         let speakers: Vec<Option<&str>> = q.iter().map(|x| x.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("the senior official"), Some("Peskov"), Some("Zelensky"), None]);
+    }
+
+    #[test]
+    fn a_mark_never_closed_opens_a_quote_to_its_attribution() {
+        let a = fixture::articles(&[
+            "“Flight AI171 was involved in an incident, Air India said in a statement. \"We are ascertaining the details,\" the airline added.\n\n“The search goes on into the night.\n\nRescuers said “no survivors” were found in the 6\" pipe under the road.",
+        ]);
+        let q = quotes_of(&a);
+        let texts: Vec<&str> = q.iter().map(|x| x.span.slice(&a[0].body)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Flight AI171 was involved in an incident",
+                "We are ascertaining the details",
+                "The search goes on into the night.",
+                "no survivors",
+            ]
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Air India"));
     }
 
     #[test]
