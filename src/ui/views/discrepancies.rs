@@ -187,12 +187,13 @@ impl View for Discrepancies {
         }
         // A difference within what a hedge allows is counted apart: it is
         // shown, but it is not what the reader should look at first.
+        // Counted as the export counts: a disagreement is `significant`
+        // there, small or not; a spelling variant is not.
         let variants = st.discrepancies.iter().filter(|d| d.kind.significance() == 0).count();
         let small = st.discrepancies.iter().filter(|d| d.kind.significance() > 0 && d.small).count();
-        let significant = st.discrepancies.len() - variants - small;
-        let small = if small > 0 { format!("{small} small, ") } else { String::new() };
-        let title =
-            format!(" Discrepancies · {significant} significant, {small}{} ", count(variants, "spelling variant"));
+        let disagreements = count(st.discrepancies.len() - variants, "disagreement");
+        let small = if small > 0 { format!(" ({small} small)") } else { String::new() };
+        let title = format!(" Discrepancies · {disagreements}{small}, {} ", count(variants, "spelling variant"));
         let title = super::super::wrap::truncate(&title, (list_area.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), list_area);
         if detail_area.height > 2 {
