@@ -25,6 +25,8 @@ const FIRST_WORDS: usize = 20;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Labels {
     names: Vec<String>,
+    /// Each name before its number (`Reuters` for `Reuters 2`).
+    bases: Vec<String>,
     /// Whether each name is the source's (outlet or credit), not words of
     /// its title or text.
     named: Vec<bool>,
@@ -48,17 +50,42 @@ impl Labels {
     pub fn extend(&mut self, articles: &[Article]) {
         for (i, a) in articles.iter().enumerate().skip(self.names.len()) {
             let (named, byline) = source_name(a);
-            self.named.push(named.is_some());
+            let is_named = named.is_some();
             let base = named
                 .or(byline)
                 .map(|n| truncate(&n, MAX))
                 .or_else(|| first_words(text_of(a)))
                 .map(|n| sanitize::visible(&n).into_owned())
                 .unwrap_or_else(|| letter(i));
-            let unique = self.unique(base);
-            self.taken.insert(unique.clone());
-            self.names.push(unique);
+            self.push(base, is_named);
         }
+    }
+
+    /// Names the next article `base`, numbered when the name is taken.
+    fn push(&mut self, base: String, named: bool) {
+        let unique = self.unique(base.clone());
+        self.taken.insert(unique.clone());
+        self.names.push(unique);
+        self.bases.push(base);
+        self.named.push(named);
+    }
+
+    /// The names of `members` (articles of these labels, in order) as a
+    /// set of their own: one story of a pile numbers only its own sources
+    /// (its one EFE article is `EFE`, whatever other stories hold).
+    pub fn within(&self, members: &[usize]) -> Labels {
+        let mut labels = Labels::default();
+        for (k, &i) in members.iter().enumerate() {
+            let base = self.bases.get(i).cloned().unwrap_or_else(|| letter(k));
+            labels.push(base, self.is_outlet(i));
+        }
+        labels
+    }
+
+    /// The name of article `i` without its number (`Reuters` for
+    /// `Reuters 2`).
+    pub fn base(&self, i: usize) -> String {
+        self.bases.get(i).cloned().unwrap_or_else(|| letter(i))
     }
 
     /// `base`, or `base 2`, `base 3`… when it is taken.
@@ -86,6 +113,12 @@ impl Labels {
     pub fn is_outlet(&self, i: usize) -> bool {
         self.named.get(i).copied().unwrap_or(false)
     }
+}
+
+/// The name of article `a`'s outlet as sources are named (its site's
+/// name, else the agency it credits), if it gives one.
+pub fn outlet_of(a: &Article) -> Option<String> {
+    source_name(a).0
 }
 
 /// The source's own name (its outlet, else the agency it credits) and,
@@ -300,6 +333,14 @@ mod tests {
             (0..4).map(|i| labels.get(i)).collect::<Vec<_>>(),
             ["Reuters", "Reuters 2", "Reuters 3", "Reuters 4"]
         );
+        // A story of a pile numbers its own sources alone.
+        let pile: Vec<Article> =
+            ["Reuters", "EFE", "EFE", "Reuters"].iter().map(|o| article(Some(o), None, None, "Text.")).collect();
+        let labels = Labels::of(&pile);
+        assert_eq!((labels.get(2), labels.base(2)), ("EFE 2".to_string(), "EFE".to_string()));
+        let story = labels.within(&[2, 3, 0]);
+        assert_eq!((0..3).map(|i| story.get(i)).collect::<Vec<_>>(), ["EFE", "Reuters", "Reuters 2"]);
+        assert!(story.is_outlet(0));
         // A byline naming an organisation is its name.
         let agency = Article {
             credit_is_byline: true,

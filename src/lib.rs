@@ -49,7 +49,7 @@ mod architecture {
         ("embed", &["par", "warning", "folders"]),
         ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
-        ("story", &["text", "ingest", "align", "timeline", "par"]),
+        ("story", &["text", "ingest", "labels", "align", "timeline", "par"]),
         ("analysis", &["ingest", "embed", "align", "timeline", "story"]),
         ("export", &["text", "ingest", "labels", "embed", "align", "timeline", "story", "analysis"]),
     ];

@@ -40,6 +40,8 @@ pub struct StoryOut<'a> {
     /// Its articles' ids, in article order.
     pub articles: Vec<&'a str>,
     pub outlets: usize,
+    /// How many of `outlets` are articles that name no outlet.
+    pub unnamed: usize,
     /// Earliest and latest publication dates (`YYYY-MM-DD`), where known.
     pub first: Option<String>,
     pub last: Option<String>,
@@ -340,6 +342,7 @@ fn story_out<'a>(analysis: &'a Analysis, overview: &'a crate::story::Overview) -
         title: &overview.title,
         articles: overview.articles.iter().map(|&a| analysis.articles[a].id.as_str()).collect(),
         outlets: overview.outlets,
+        unnamed: overview.unnamed,
         first: overview.first.map(|d| d.to_string()),
         last: overview.last.map(|d| d.to_string()),
         lead: lead.map(|c| c.id.as_str()),

@@ -333,14 +333,13 @@ fn stories(out: &mut String, analysis: &Analysis, labels: &Labels) {
             _ => "undated".to_string(),
         };
         let articles = if overview.articles.len() == 1 { "article" } else { "articles" };
-        let outlets = if overview.outlets == 1 { "outlet" } else { "outlets" };
         let _ = writeln!(
             out,
-            "- `{}` **{}** · {} {articles} · {} {outlets} · {dates}",
+            "- `{}` **{}** · {} {articles} · {} · {dates}",
             overview.id,
             name(&overview.title),
             overview.articles.len(),
-            overview.outlets
+            overview.sources_in_words()
         );
         let names: Vec<String> = overview.articles.iter().map(|&a| source(labels, a)).collect();
         let _ = writeln!(out, "  - articles: {}", names.join(", "));

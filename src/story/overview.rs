@@ -16,9 +16,12 @@ pub struct Overview {
     /// The title its articles give most often (the first on a tie; the
     /// first article's id when none has a title).
     pub title: String,
-    /// How many distinct outlets carry it (articles without an outlet count
-    /// as one each).
+    /// How many distinct outlets carry it, named as sources are named
+    /// ([`crate::labels::outlet_of`]), and articles without one counted as
+    /// one each (`unnamed`).
     pub outlets: usize,
+    /// How many of its articles name no outlet (nor an agency they credit).
+    pub unnamed: usize,
     /// The earliest and latest publication dates, where articles give one.
     pub first: Option<jiff::civil::Date>,
     pub last: Option<jiff::civil::Date>,
@@ -39,14 +42,18 @@ pub fn build(articles: &[Article], stories: &Stories, clusters: &[Cluster]) -> V
         .members
         .iter()
         .enumerate()
-        .map(|(index, members)| Overview {
-            id: format!("s-{}", index + 1),
-            articles: members.clone(),
-            title: title(articles, members),
-            outlets: outlets(articles, members),
-            first: members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).min(),
-            last: members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).max(),
-            lead: lead[index],
+        .map(|(index, members)| {
+            let (named, unnamed) = outlets(articles, members);
+            Overview {
+                id: format!("s-{}", index + 1),
+                articles: members.clone(),
+                title: title(articles, members),
+                outlets: named + unnamed,
+                unnamed,
+                first: members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).min(),
+                last: members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).max(),
+                lead: lead[index],
+            }
         })
         .collect()
 }
@@ -68,12 +75,27 @@ fn title(articles: &[Article], members: &[usize]) -> String {
     best.or_else(|| members.first().map(|&a| articles[a].id.clone())).unwrap_or_default()
 }
 
-fn outlets(articles: &[Article], members: &[usize]) -> usize {
-    let mut named: Vec<&str> = members.iter().filter_map(|&a| articles[a].outlet.as_deref()).collect();
+/// How many distinct outlets `members` name, and how many name none.
+fn outlets(articles: &[Article], members: &[usize]) -> (usize, usize) {
+    let mut named: Vec<String> = members.iter().filter_map(|&a| crate::labels::outlet_of(&articles[a])).collect();
     let unnamed = members.len() - named.len();
     named.sort_unstable();
     named.dedup();
-    named.len() + unnamed
+    (named.len(), unnamed)
+}
+
+impl Overview {
+    /// Its sources in words: "3 outlets", "2 outlets and 1 unnamed
+    /// source", "4 unnamed sources".
+    pub fn sources_in_words(&self) -> String {
+        let named = self.outlets - self.unnamed;
+        let plural = |n: usize, what: &str| if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") };
+        match (named, self.unnamed) {
+            (named, 0) => plural(named, "outlet"),
+            (0, unnamed) => plural(unnamed, "unnamed source"),
+            (named, unnamed) => format!("{} and {}", plural(named, "outlet"), plural(unnamed, "unnamed source")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +114,31 @@ mod tests {
         assert!(only.outlets >= 2 && only.outlets <= analysis.articles.len());
         assert!(only.first <= only.last && only.first.is_some());
         assert!(!only.title.is_empty());
+    }
+
+    #[test]
+    fn outlets_are_counted_by_name_and_unnamed_sources_apart() {
+        let articles = crate::fixture::articles(&[
+            "Bridge reopens\nherald.example\n\nThe bridge reopened on Monday.",
+            "Bridge reopens\nwww.herald.example\n\nThe bridge reopened on Monday.",
+            "The bridge reopened on Monday.",
+            "The bridge reopened on Monday, the mayor said.",
+        ]);
+        let (named, unnamed) = outlets(&articles, &[0, 1, 2, 3]);
+        assert_eq!((named, unnamed), (1, 2));
+        let overview = |outlets, unnamed| Overview {
+            id: "s-1".into(),
+            articles: vec![0, 1, 2, 3],
+            title: String::new(),
+            outlets,
+            unnamed,
+            first: None,
+            last: None,
+            lead: None,
+        };
+        assert_eq!(overview(3, 2).sources_in_words(), "1 outlet and 2 unnamed sources");
+        assert_eq!(overview(2, 0).sources_in_words(), "2 outlets");
+        assert_eq!(overview(1, 1).sources_in_words(), "1 unnamed source");
     }
 
     #[test]

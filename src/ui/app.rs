@@ -1170,6 +1170,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_story_numbers_only_its_own_sources() {
+        // One outlet in both stories: the pile numbers it, each story not.
+        let texts: Vec<String> =
+            super::super::properties::PILE.iter().map(|t| t.replace("coasttimes.example", "herald.example")).collect();
+        let mut a = app_of(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(a.shared.label_in_whole(1), "herald.example 2");
+        press(&mut a, "j");
+        key(&mut a, KeyCode::Enter);
+        assert_eq!((ids(&a)[0].as_str(), a.shared.label(0)), ("a1", "herald.example".to_string()));
+        press(&mut a, "S");
+        assert_eq!(a.shared.label(1), "herald.example 2", "the list names sources as the pile does");
+    }
+
+    #[test]
     fn a_pile_opens_on_its_stories_and_each_view_works_within_the_one_opened() {
         let mut a = pile();
         assert!(a.on_list() && a.shared.analysis.is_none());

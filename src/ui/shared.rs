@@ -168,6 +168,8 @@ pub struct Shared {
     pub requests: Vec<Request>,
     /// A short name for each source.
     labels: Labels,
+    /// The names of the open story's sources, numbered within it.
+    story_labels: Option<Labels>,
     wrapped: RefCell<WrapCache>,
 }
 
@@ -193,6 +195,7 @@ impl Shared {
             message: None,
             requests: Vec::new(),
             labels: Labels::default(),
+            story_labels: None,
             wrapped: RefCell::new(HashMap::new()),
         }
     }
@@ -230,6 +233,7 @@ impl Shared {
     /// The analysis has arrived (or replaces the one shown).
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.pile = None;
+        self.story_labels = None;
         self.analysis = Some(analysis);
         self.articles = Vec::new();
         if let Some(a) = &self.analysis {
@@ -243,6 +247,7 @@ impl Shared {
     pub fn set_pile(&mut self, whole: Analysis) {
         self.labels.extend(&whole.articles);
         self.pile = Some(Pile { whole, open: None });
+        self.story_labels = None;
         self.analysis = None;
         self.articles = Vec::new();
         self.source = 0;
@@ -261,6 +266,7 @@ impl Shared {
         let Some(pile) = &mut self.pile else { return false };
         let Some(story) = pile.whole.within(index) else { return false };
         pile.open = Some(index);
+        self.story_labels = pile.whole.stories.members.get(index).map(|members| self.labels.within(members));
         self.analysis = Some(story);
         self.story_changed();
         true
@@ -277,6 +283,9 @@ impl Shared {
 
     /// Article numbers now name other articles: nothing kept by them holds.
     fn story_changed(&mut self) {
+        if self.open_story().is_none() {
+            self.story_labels = None;
+        }
         self.wrapped.borrow_mut().clear();
         self.source = 0;
         self.marked.clear();
@@ -320,15 +329,44 @@ impl Shared {
     }
 
     /// The short name of source `i` (its outlet, else its first words):
-    /// in a pile, the name it has in the whole set, so a source keeps its
-    /// name from the Stories list into its story.
+    /// in a story of a pile, numbered among that story's sources only.
     pub fn label(&self, i: usize) -> String {
-        self.label_in_whole(self.in_whole(i))
+        match &self.story_labels {
+            Some(labels) => super::wrap::display(&labels.get(i)).into_owned(),
+            None => self.label_in_whole(self.in_whole(i)),
+        }
     }
 
     /// Whether source `i`'s name is its outlet's, not its first words.
     pub fn has_outlet(&self, i: usize) -> bool {
-        self.labels.is_outlet(self.in_whole(i))
+        match &self.story_labels {
+            Some(labels) => labels.is_outlet(i),
+            None => self.labels.is_outlet(self.in_whole(i)),
+        }
+    }
+
+    /// The names of articles `members` of the whole set without their
+    /// numbers, each with how many of them carry it, most first (the first
+    /// seen first on a tie): "Reuters ×3, EFE".
+    pub fn names_counted(&self, members: &[usize]) -> String {
+        let mut counted: Vec<(String, usize)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        for &i in members {
+            let base = self.labels.base(i);
+            match at.get(&base) {
+                Some(&k) => counted[k].1 += 1,
+                None => {
+                    at.insert(base.clone(), counted.len());
+                    counted.push((base, 1));
+                }
+            }
+        }
+        counted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let named = |(name, n): (String, usize)| {
+            let name = super::wrap::display(&name).into_owned();
+            if n > 1 { format!("{name} ×{n}") } else { name }
+        };
+        counted.into_iter().map(named).collect::<Vec<_>>().join(", ")
     }
 
     /// The short name of article `i` of the whole set.

@@ -66,7 +66,7 @@ impl Stories {
         format!(
             "{}, {} · {}{lead}",
             count(overview.articles.len(), "article"),
-            count(overview.outlets, "outlet"),
+            overview.sources_in_words(),
             dates(overview)
         )
     }
@@ -98,18 +98,19 @@ impl Stories {
     fn detail(&self, shared: &Shared, whole: &Analysis, f: &mut Frame, r: Rect) {
         let t = &shared.theme;
         let overview = &whole.overviews[self.cursor.min(whole.overviews.len() - 1)];
-        let mut outlets: Vec<String> = overview.articles.iter().map(|&a| shared.label_in_whole(a)).collect();
-        outlets.dedup();
         let summary = format!(
             "{} from {} · {}",
             count(overview.articles.len(), "article"),
-            count(overview.outlets, "outlet"),
+            overview.sources_in_words(),
             dates(overview)
         );
         let mut lines = vec![
             Line::styled(display(&title(overview)).into_owned(), t.title()),
             Line::styled(summary, t.text()),
-            Line::from(vec![TSpan::styled("Sources: ", t.dim()), TSpan::styled(outlets.join(", "), t.text())]),
+            Line::from(vec![
+                TSpan::styled("Sources: ", t.dim()),
+                TSpan::styled(shared.names_counted(&overview.articles), t.text()),
+            ]),
         ];
         if let Some(cluster) = overview.lead.and_then(|c| whole.story.clusters.get(c)) {
             lines.push(Line::from(vec![
@@ -245,6 +246,7 @@ mod tests {
                 articles: Vec::new(),
                 title: String::new(),
                 outlets: 0,
+                unnamed: 0,
                 first: first.parse().ok(),
                 last: last.parse().ok(),
                 lead: None,
