@@ -237,18 +237,11 @@ fn discrepancies(out: &mut String, analysis: &Analysis, labels: &Labels) {
 fn values_given(out: &mut String, analysis: &Analysis) {
     let story = &analysis.story;
     // Each statement and kind once, in the order their first row is listed.
-    let mut groups: Vec<((usize, crate::story::discrepancy::Kind), Vec<&crate::story::Discrepancy>)> = Vec::new();
-    let mut group_of = std::collections::HashMap::new();
-    for discrepancy in &story.discrepancies {
-        let key = (discrepancy.cluster, discrepancy.kind);
-        let index = *group_of.entry(key).or_insert_with(|| {
-            groups.push((key, Vec::new()));
-            groups.len() - 1
-        });
-        groups[index].1.push(discrepancy);
-    }
-    for ((cluster, kind), members) in groups {
-        let values = crate::story::discrepancy::values_among(members.into_iter(), &analysis.articles);
+    for group in crate::story::discrepancy::groups(&story.discrepancies) {
+        let first = &story.discrepancies[group[0]];
+        let (cluster, kind) = (first.cluster, first.kind);
+        let members = group.iter().map(|&index| &story.discrepancies[index]);
+        let values = crate::story::discrepancy::values_among(members, &analysis.articles);
         if values.len() < 3 {
             continue;
         }

@@ -113,6 +113,22 @@ pub fn values_given(discrepancies: &[Discrepancy], articles: &[Article], discrep
     values_among(discrepancies.iter().filter(same), articles)
 }
 
+/// The discrepancies of `list` by statement and kind, as indices into it,
+/// each group in the order of its first member: the pairs of one toll
+/// given twenty ways are one group.
+pub fn groups(list: &[Discrepancy]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: std::collections::HashMap<(usize, Kind), usize> = std::collections::HashMap::new();
+    for (index, discrepancy) in list.iter().enumerate() {
+        let group = *group_of.entry((discrepancy.cluster, discrepancy.kind)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[group].push(index);
+    }
+    groups
+}
+
 /// The values the sides of `discrepancies` (of one statement and kind)
 /// give, each once with the most sources it was seen with, most given
 /// first.

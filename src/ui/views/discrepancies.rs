@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use parallax::story::Discrepancy;
+use parallax::story::discrepancy::{Kind, values_among};
 use parallax::text::Span;
 
 use super::super::anchor::DiscrepancyAnchor;
@@ -25,7 +26,13 @@ pub struct Discrepancies {
 
 impl Discrepancies {
     fn len(shared: &Shared) -> usize {
-        shared.analysis.as_ref().map_or(0, |a| a.story.discrepancies.len())
+        shared.analysis.as_ref().map_or(0, |a| rows(&a.story.discrepancies, &a.articles).len())
+    }
+
+    /// The discrepancy the cursor's row stands for (its first pair).
+    fn selected(&self, an: &parallax::Analysis) -> Option<usize> {
+        let rows = rows(&an.story.discrepancies, &an.articles);
+        rows.get(self.cursor.min(rows.len().saturating_sub(1))).map(|row| row[0])
     }
 
     fn page(shared: &Shared) -> usize {
@@ -35,7 +42,7 @@ impl Discrepancies {
     /// Shows the selected discrepancy's pair in Compare.
     fn open(&self, shared: &mut Shared) -> bool {
         let Some(a) = &shared.analysis else { return false };
-        let Some(d) = a.story.discrepancies.get(self.cursor) else { return false };
+        let Some(d) = self.selected(a).map(|index| &a.story.discrepancies[index]) else { return false };
         let c = &a.story.clusters[d.cluster];
         let ia = c.members.iter().position(|m| *m == d.member_a).unwrap_or(0);
         let ib = c.members.iter().position(|m| *m == d.member_b).unwrap_or(1);
@@ -49,7 +56,7 @@ impl Discrepancies {
         let st = &an.story;
         let t = &shared.theme;
         // The two members, the differing words marked.
-        let d = &st.discrepancies[self.cursor.min(st.discrepancies.len() - 1)];
+        let Some(d) = self.selected(an).map(|index| &st.discrepancies[index]) else { return };
         let mut detail = Vec::new();
         for (side, member, style) in [(d.a, &d.member_a, t.deleted()), (d.b, &d.member_b, t.inserted())] {
             let body = &an.articles[member.article].body;
@@ -107,6 +114,88 @@ fn values_line(an: &parallax::Analysis, d: &Discrepancy) -> Option<String> {
     Some(format!("{} values given: {}", values.len(), listed.join(" · ")))
 }
 
+/// One row of the list: its kind, then the two sides with the sources
+/// giving each and how far apart they are, or for a row of many values,
+/// every value with how many sources give it.
+fn row_line(shared: &Shared, an: &parallax::Analysis, row: &[usize], width: usize) -> Line<'static> {
+    let t = &shared.theme;
+    let d = &an.story.discrepancies[row[0]];
+    let (kind, style) = if d.kind.significance() == 0 {
+        ("spelling only", t.dim())
+    } else if row.iter().all(|&index| an.story.discrepancies[index].small) {
+        (d.kind.as_str(), t.dim())
+    } else {
+        (d.kind.as_str(), t.significant())
+    };
+    let room = width.saturating_sub(14);
+    let text = if row.len() > 1 {
+        let values = values_among(row.iter().map(|&index| &an.story.discrepancies[index]), &an.articles);
+        let listed: Vec<String> = values.iter().map(|value| format!("“{}” {}", value.words, value.sources)).collect();
+        let text = format!("{} values given (sources each): {}", values.len(), listed.join(" · "));
+        super::super::wrap::truncate(&text, room)
+    } else {
+        pair_text(shared, an, d, room)
+    };
+    Line::from(vec![TSpan::styled(format!("{kind:<14}"), style), TSpan::raw(text)])
+}
+
+/// The two sides of one discrepancy in `room` columns: the sources giving
+/// each, their words, and the verdict ("3 minutes apart, small"), which
+/// stays whole while the sides give way.
+fn pair_text(shared: &Shared, an: &parallax::Analysis, d: &Discrepancy, room: usize) -> String {
+    let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
+    // A date disagreement shows what each side's words resolve to.
+    let mut resolved = d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
+    // Numbers and times say how far apart they are.
+    if let Some(difference) = &d.difference {
+        let small = if d.small { ", small" } else { "" };
+        resolved = format!(" ({difference} apart{small})");
+    }
+    let text = format!(
+        "{}{} “{x}” vs {}{} “{y}”",
+        shared.label(d.a.0),
+        Discrepancy::and_more(d.sources.0),
+        shared.label(d.b.0),
+        Discrepancy::and_more(d.sources.1)
+    );
+    let verdict = if super::super::wrap::width(&resolved) * 2 <= room { resolved } else { String::new() };
+    let text = super::super::wrap::truncate(&text, room.saturating_sub(super::super::wrap::width(&verdict)));
+    format!("{text}{verdict}")
+}
+
+/// The list's title: its rows counted as the export counts them (a
+/// disagreement is `significant` there, small or not; a spelling variant
+/// is not), a small one counted apart too: it is shown, but it is not what
+/// the reader should look at first.
+fn title(list: &[Discrepancy], rows: &[Vec<usize>]) -> String {
+    let variants = rows.iter().filter(|row| list[row[0]].kind.significance() == 0).count();
+    let small = rows
+        .iter()
+        .filter(|row| list[row[0]].kind.significance() > 0 && row.iter().all(|&index| list[index].small))
+        .count();
+    let disagreements = count(rows.len() - variants, "disagreement");
+    let small = if small > 0 { format!(" ({small} small)") } else { String::new() };
+    format!(" Discrepancies · {disagreements}{small}, {} ", count(variants, "spelling variant"))
+}
+
+/// The list's rows, as indices into `list`, in its order (most significant
+/// first): one per discrepancy, except that a number, time or date one
+/// statement's sources give three ways or more is one row for all its
+/// pairs (a toll given twenty ways is one row, not nineteen).
+fn rows(list: &[Discrepancy], articles: &[parallax::ingest::Article]) -> Vec<Vec<usize>> {
+    let mut rows = Vec::new();
+    for group in parallax::story::discrepancy::groups(list) {
+        let of_values = matches!(list[group[0]].kind, Kind::Number | Kind::Time | Kind::Date);
+        if of_values && group.len() > 1 && values_among(group.iter().map(|&i| &list[i]), articles).len() >= 3 {
+            rows.push(group);
+        } else {
+            rows.extend(group.into_iter().map(|index| vec![index]));
+        }
+    }
+    rows.sort_by_key(|row| row[0]);
+    rows
+}
+
 impl View for Discrepancies {
     /// The wheel steps; a click selects the discrepancy clicked.
     fn mouse(&mut self, mouse: Mouse, shared: &mut Shared) -> bool {
@@ -127,7 +216,7 @@ impl View for Discrepancies {
 
     fn location(&self, shared: &Shared) -> String {
         let Some(a) = &shared.analysis else { return "analysing…".into() };
-        let n = a.story.discrepancies.len();
+        let n = rows(&a.story.discrepancies, &a.articles).len();
         format!("discrepancy {}/{n}", (self.cursor + 1).min(n))
     }
 
@@ -147,54 +236,16 @@ impl View for Discrepancies {
         let (list_area, detail_area) = layout::discrepancies(area);
         let w = (list_area.width as usize).saturating_sub(2);
         let h = layout::text_height(list_area);
+        let rows = rows(&st.discrepancies, &an.articles);
         let mut lines = Vec::new();
-        for i in window(self.cursor, st.discrepancies.len(), h) {
-            let d = &st.discrepancies[i];
-            let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
-            let (kind, style) = if d.kind.significance() == 0 {
-                ("spelling only", t.dim())
-            } else if d.small {
-                (d.kind.as_str(), t.dim())
-            } else {
-                (d.kind.as_str(), t.significant())
-            };
-            // A date disagreement shows what each side's words resolve to.
-            let mut resolved =
-                d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
-            // Numbers and times say how far apart they are.
-            if let Some(difference) = &d.difference {
-                let small = if d.small { ", small" } else { "" };
-                resolved = format!(" ({difference} apart{small})");
-            }
-            let text = format!(
-                "{}{} “{x}” vs {}{} “{y}”",
-                shared.label(d.a.0),
-                Discrepancy::and_more(d.sources.0),
-                shared.label(d.b.0),
-                Discrepancy::and_more(d.sources.1)
-            );
-            // The verdict ("3 minutes apart, small") stays whole; the
-            // sides give way first.
-            let room = w.saturating_sub(14);
-            let verdict = if super::super::wrap::width(&resolved) * 2 <= room { resolved } else { String::new() };
-            let text = super::super::wrap::truncate(&text, room.saturating_sub(super::super::wrap::width(&verdict)));
-            let mut line =
-                Line::from(vec![TSpan::styled(format!("{kind:<14}"), style), TSpan::raw(format!("{text}{verdict}"))]);
+        for i in window(self.cursor, rows.len(), h) {
+            let mut line = row_line(shared, an, &rows[i], w);
             if i == self.cursor {
                 line = line.style(t.selected());
             }
             lines.push(line);
         }
-        // A difference within what a hedge allows is counted apart: it is
-        // shown, but it is not what the reader should look at first.
-        // Counted as the export counts: a disagreement is `significant`
-        // there, small or not; a spelling variant is not.
-        let variants = st.discrepancies.iter().filter(|d| d.kind.significance() == 0).count();
-        let small = st.discrepancies.iter().filter(|d| d.kind.significance() > 0 && d.small).count();
-        let disagreements = count(st.discrepancies.len() - variants, "disagreement");
-        let small = if small > 0 { format!(" ({small} small)") } else { String::new() };
-        let title = format!(" Discrepancies · {disagreements}{small}, {} ", count(variants, "spelling variant"));
-        let title = super::super::wrap::truncate(&title, (list_area.width as usize).saturating_sub(2));
+        let title = super::super::wrap::truncate(&title(&st.discrepancies, &rows), w);
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), list_area);
         if detail_area.height > 2 {
             self.detail(shared, f, detail_area);
@@ -204,11 +255,11 @@ impl View for Discrepancies {
     fn search(&mut self, query: &str, forward: bool, fresh: bool, shared: &mut Shared) -> Option<String> {
         let an = shared.analysis.as_ref()?;
         let arts = &an.articles;
-        let texts: Vec<String> = an
-            .story
-            .discrepancies
+        let list = &an.story.discrepancies;
+        let words = |d: &Discrepancy| format!("{} {}", d.a.1.slice(&arts[d.a.0].body), d.b.1.slice(&arts[d.b.0].body));
+        let texts: Vec<String> = rows(list, arts)
             .iter()
-            .map(|d| format!("{} {}", d.a.1.slice(&arts[d.a.0].body), d.b.1.slice(&arts[d.b.0].body)))
+            .map(|row| row.iter().map(|&index| words(&list[index])).collect::<Vec<_>>().join(" "))
             .collect();
         search_list(&texts, &mut self.cursor, query, forward, fresh)
     }
@@ -219,13 +270,15 @@ impl View for Discrepancies {
 
     fn save(&self, shared: &Shared) -> Option<serde_json::Value> {
         let an = shared.analysis.as_ref()?;
-        serde_json::to_value(DiscrepancyAnchor::of(an, self.cursor)?).ok()
+        serde_json::to_value(DiscrepancyAnchor::of(an, self.selected(an)?)?).ok()
     }
 
     fn restore(&mut self, place: &serde_json::Value, shared: &mut Shared) {
         let Ok(anchor) = serde_json::from_value::<DiscrepancyAnchor>(place.clone()) else { return };
-        if let Some(i) = shared.analysis.as_ref().and_then(|an| anchor.resolve(an)) {
-            self.cursor = i;
+        let Some(an) = shared.analysis.as_ref() else { return };
+        if let Some(index) = anchor.resolve(an) {
+            let rows = rows(&an.story.discrepancies, &an.articles);
+            self.cursor = rows.iter().position(|row| row.contains(&index)).unwrap_or(0);
         }
     }
 }
@@ -243,9 +296,18 @@ mod tests {
         let line = values_line(an, &an.story.discrepancies[0]).expect("three values");
         assert!(line.starts_with("3 values given: “15” 2 sources · "), "{line}");
         assert!(line.contains("“12” 1") && line.contains("“17” 1"), "{line}");
+        // One row for them all, counted as one disagreement.
+        let list = &an.story.discrepancies;
+        let listed = rows(list, &an.articles);
+        assert_eq!(listed.iter().filter(|row| list[row[0]].kind == Kind::Number).count(), 1, "{listed:?}");
+        assert!(title(list, &listed).contains("· 1 disagreement,"), "{}", title(list, &listed));
+        let line = row_line(&app.shared, an, &listed[0], 200);
+        let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+        assert!(text.contains("3 values given (sources each): “15” 2 · "), "{text}");
         // Two values: the row itself says it all.
         let two = toll_reports(&[12, 15]);
         let an = two.shared.analysis.as_ref().unwrap();
         assert_eq!(values_line(an, &an.story.discrepancies[0]), None);
+        assert_eq!(rows(&an.story.discrepancies, &an.articles).len(), an.story.discrepancies.len());
     }
 }
