@@ -140,9 +140,11 @@ fn row_line(shared: &Shared, an: &parallax::Analysis, row: &[usize], width: usiz
 }
 
 /// The two sides of one discrepancy in `room` columns: the sources giving
-/// each, their words, and the verdict ("3 minutes apart, small"), which
-/// stays whole while the sides give way.
+/// each, their words, and the verdict ("3 minutes apart, small"). The
+/// sources' names give way first, then the verdict: the words compared
+/// stay whole while they can.
 fn pair_text(shared: &Shared, an: &parallax::Analysis, d: &Discrepancy, room: usize) -> String {
+    use super::super::wrap::{truncate, width};
     let (x, y) = (d.a.1.slice(&an.articles[d.a.0].body), d.b.1.slice(&an.articles[d.b.0].body));
     // A date disagreement shows what each side's words resolve to.
     let mut resolved = d.dates.map(|(p, q)| format!(" ({} vs {})", when_label(&p), when_label(&q))).unwrap_or_default();
@@ -151,17 +153,27 @@ fn pair_text(shared: &Shared, an: &parallax::Analysis, d: &Discrepancy, room: us
         let small = if d.small { ", small" } else { "" };
         resolved = format!(" ({difference} apart{small})");
     }
-    let text = format!(
-        "{}{} “{x}” vs {}{} “{y}”",
-        shared.label(d.a.0),
-        Discrepancy::and_more(d.sources.0),
-        shared.label(d.b.0),
-        Discrepancy::and_more(d.sources.1)
-    );
-    let verdict = if super::super::wrap::width(&resolved) * 2 <= room { resolved } else { String::new() };
-    let text = super::super::wrap::truncate(&text, room.saturating_sub(super::super::wrap::width(&verdict)));
-    format!("{text}{verdict}")
+    let who = |article: usize, sources: usize| format!("{}{}", shared.label(article), Discrepancy::and_more(sources));
+    let (first, second) = (who(d.a.0, d.sources.0), who(d.b.0, d.sources.1));
+    let verdict = if width(&resolved) * 2 <= room { resolved } else { String::new() };
+    // The names in what the words and the verdict leave: half each, a
+    // name shorter than its half leaving the rest to the other.
+    let shortened = |verdict: &str| {
+        let left = room.saturating_sub(width(&format!(" “{x}” vs  “{y}”{verdict}")));
+        let first_room = (left / 2).max(left.saturating_sub(width(&second)));
+        let first = truncate(&first, first_room);
+        let second = truncate(&second, left.saturating_sub(width(&first)));
+        (left >= 2 * NAME_MIN).then(|| format!("{first} “{x}” vs {second} “{y}”{verdict}"))
+    };
+    // The first that fits: the names shortened with the verdict, without
+    // it, then the words alone (the detail below names the sources).
+    let candidates = [shortened(&verdict), shortened(""), Some(format!("“{x}” vs “{y}”{verdict}"))];
+    let fits = candidates.iter().flatten().find(|text| width(text) <= room);
+    truncate(fits.unwrap_or(&format!("“{x}” vs “{y}”")), room)
 }
+
+/// Columns a source's name keeps at least, cut, beside the words compared.
+const NAME_MIN: usize = 6;
 
 /// The list's title: its rows counted as the export counts them (a
 /// disagreement is `significant` there, small or not; a spelling variant
