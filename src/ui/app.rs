@@ -40,6 +40,25 @@ struct Crumb {
     overlay: Option<Box<dyn Overlay>>,
 }
 
+/// Actions that belong to some views only: pressed where nothing takes
+/// them, the status line says so. (Moving past the end of a list says
+/// nothing: that is no surprise.)
+const FEATURES: &[Action] = &[
+    Action::NextShared,
+    Action::PrevShared,
+    Action::ToggleList,
+    Action::NextItem,
+    Action::PrevItem,
+    Action::Mark,
+    Action::AllPairs,
+    Action::Split,
+    Action::ClosePane,
+    Action::Statements,
+    Action::Exclusive,
+    Action::Hidden,
+    Action::Background,
+];
+
 /// How many jumps back are remembered.
 const HISTORY: usize = 50;
 
@@ -397,12 +416,22 @@ impl App {
         self.shared.message = None;
         // A key may mean several actions (`n`: the next passage in Compare,
         // else the next match): the first that something takes wins.
-        for action in actions {
-            if self.update(action) {
-                break;
-            }
+        let taken = actions.iter().any(|&action| self.update(action));
+        if !taken {
+            self.say_not_here(&actions);
         }
         self.run_requests();
+    }
+
+    /// A key of one view's feature pressed where nothing takes it: the
+    /// status line says so, rather than nothing happening.
+    fn say_not_here(&mut self, actions: &[Action]) {
+        let Some(&action) = actions.iter().find(|action| FEATURES.contains(action)) else { return };
+        let help = super::keymap::actions().into_iter().find(|(a, _, _)| *a == action).map(|(_, _, help)| help);
+        let here =
+            if self.on_list() { "the list of stories".to_string() } else { VIEWS[self.current].name.to_string() };
+        let key = self.shared.keymap.keys_of(action);
+        self.shared.message = Some(format!("{key}: {} — not in {here} · ? lists the keys", help.unwrap_or_default()));
     }
 
     /// Handles pasted text: taken into a search being typed (on one line,
@@ -1167,6 +1196,24 @@ pub(crate) mod tests {
 
     fn pile() -> App {
         app_of(&super::super::properties::PILE)
+    }
+
+    #[test]
+    fn a_views_key_pressed_elsewhere_says_where_it_is_not() {
+        let mut a = app();
+        press(&mut a, "1e");
+        let said = a.shared.message.clone().unwrap_or_default();
+        assert!(said.contains("What only this source has") && said.contains("not in Read"), "{said}");
+        // Where it works, it works; moving past a list's end says nothing.
+        press(&mut a, "4e");
+        assert!(a.shared.message.as_deref().is_none_or(|m| !m.contains("not in")), "{:?}", a.shared.message);
+        key(&mut a, KeyCode::Esc);
+        press(&mut a, "3");
+        assert_eq!(view_key(&a), "timeline");
+        for _ in 0..500 {
+            press(&mut a, "j");
+        }
+        assert_eq!(a.shared.message, None);
     }
 
     #[test]
