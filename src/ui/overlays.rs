@@ -88,6 +88,7 @@ impl Overlay for Help {
             &format!("Read: {gutter} in the gutter, another source reports this line too; › the line Enter acts on"),
             "Compare: words only the left side has, then only the right side has, are marked",
             "Timeline: ● dated by the text  ○ reported (placed at its article's date)  ~ approximate",
+            "Timeline, Coverage: ≠ its sources differ on a number, a date or a name (5 lists them)",
         ] {
             for row in wrap::wrap(legend, 0, width.max(1)) {
                 lines.push(Line::styled(legend[row.start..row.end].to_string(), t.dim()));

@@ -194,7 +194,7 @@ fn title(list: &[Discrepancy], rows: &[Vec<usize>]) -> String {
 /// first): one per discrepancy, except that a number, time or date one
 /// statement's sources give three ways or more is one row for all its
 /// pairs (a toll given twenty ways is one row, not nineteen).
-fn rows(list: &[Discrepancy], articles: &[parallax::ingest::Article]) -> Vec<Vec<usize>> {
+pub(super) fn rows(list: &[Discrepancy], articles: &[parallax::ingest::Article]) -> Vec<Vec<usize>> {
     let mut rows = Vec::new();
     for group in parallax::story::discrepancy::groups(list) {
         let of_values = matches!(list[group[0]].kind, Kind::Number | Kind::Time | Kind::Date);

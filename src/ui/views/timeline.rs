@@ -260,9 +260,13 @@ impl Timeline {
             Basis::Dated => ("● ", t.text(), ""),
             Basis::Reported => ("○ ", t.reported(), "reported: "),
         };
-        let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note));
+        // Its sources differ on a number, a date or a name: said before its
+        // words, as Coverage says it.
+        let differ = if disagreements_on(shared, e) > 0 { "≠ " } else { "" };
+        let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note) + wrap::width(differ));
         let summary = wrap::pad(&wrap::truncate(&summary_for(shared.articles(), e, room), room), room);
-        let mut spans = vec![TSpan::styled(mark, style), TSpan::styled(note, t.dim())];
+        let mut spans =
+            vec![TSpan::styled(mark, style), TSpan::styled(differ, t.significant()), TSpan::styled(note, t.dim())];
         spans.extend(highlighted(shared, summary, style));
         spans.push(TSpan::styled(srcs, t.title()));
         let line = Line::from(spans);
@@ -324,19 +328,21 @@ impl Timeline {
     }
 }
 
-/// How many significant discrepancies hold a sentence of `event` on either
-/// side: the 200 reports of one toll, in twenty versions, are one event
-/// whose sources differ.
+/// How many disagreements (rows of the Discrepancies view, not spelling
+/// variants) hold a sentence of `event` on either side: the 200 reports of
+/// one toll, in twenty versions, are one event whose sources differ, on
+/// one disagreement.
 pub(super) fn disagreements_on(shared: &Shared, event: &Event) -> usize {
     let Some(an) = &shared.analysis else { return 0 };
     let holds = |member: &parallax::story::Member| {
         event.mentions.iter().any(|m| m.article == member.article && member.span.overlaps(&m.span))
     };
-    an.story
-        .discrepancies
-        .iter()
-        .filter(|d| d.kind.significance() > 0 && (holds(&d.member_a) || holds(&d.member_b)))
-        .count()
+    let list = &an.story.discrepancies;
+    let on_event = |&index: &usize| {
+        let d = &list[index];
+        d.kind.significance() > 0 && (holds(&d.member_a) || holds(&d.member_b))
+    };
+    super::discrepancies::rows(list, &an.articles).iter().filter(|row| row.iter().any(on_event)).count()
 }
 
 impl View for Timeline {
@@ -485,6 +491,14 @@ mod tests {
         let an = app.shared.analysis.as_ref().unwrap();
         let toll = an.timeline.iter().find(|e| e.mentions.len() == 2).expect("one event of both reports");
         assert_eq!(disagreements_on(&app.shared, toll), 1);
+        let index = an.timeline.iter().position(|e| e.mentions.len() == 2).unwrap();
+        let row = app.view_of::<Timeline>().unwrap().event_line(&app.shared, toll, index, 80);
+        assert_eq!(row.spans[1].content, "≠ ", "the row says its sources differ");
+        // Three values of one toll are one disagreement, as listed.
+        let three = crate::ui::app::tests::toll_reports(&[12, 15, 17, 15]);
+        let an = three.shared.analysis.as_ref().unwrap();
+        let toll = an.timeline.iter().max_by_key(|e| e.mentions.len()).unwrap();
+        assert_eq!(disagreements_on(&three.shared, toll), 1);
         let calm = crate::ui::app::tests::toll_reports(&[12, 12]);
         let event = &calm.shared.analysis.as_ref().unwrap().timeline[0];
         assert_eq!(disagreements_on(&calm.shared, event), 0);
