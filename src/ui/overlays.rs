@@ -518,7 +518,14 @@ impl Overlay for Hidden {
                 lines.push(Line::styled(format!("  {text}"), t.text()));
             }
         }
-        let furniture = parallax::ingest::removed::furniture_lines(lines_hidden);
+        // By kind, as the list names them: "metadata ×2, story link".
+        let kinds: Vec<String> = parallax::ingest::removed::by_kind(lines_hidden)
+            .iter()
+            .map(|group| match group.lines.len() {
+                1 => group.kind.as_str().to_string(),
+                n => format!("{} ×{n}", group.kind.as_str()),
+            })
+            .collect();
         let position = if lines_hidden.is_empty() {
             String::new()
         } else {
@@ -526,9 +533,10 @@ impl Overlay for Hidden {
         };
         let total = lines_hidden.len();
         let title = format!(
-            " {position}{} · {total} {} left out, {furniture} as page furniture ",
+            " {position}{} · {total} {} left out{} ",
             wrap::truncate(&shared.heading(self.article), 40),
-            if total == 1 { "line" } else { "lines" }
+            if total == 1 { "line" } else { "lines" },
+            if kinds.is_empty() { String::new() } else { format!(": {}", kinds.join(", ")) }
         );
         let title = wrap::truncate(&title, (r.width as usize).saturating_sub(2));
         f.render_widget(Paragraph::new(lines).block(block(shared, title, true)), r);
