@@ -163,14 +163,19 @@ impl Compare {
             // A copy many sources carry: it stands for them all.
             let carriers = an.copies.carriers((p.a.article, p.a.sentences.start));
             let carried = if carriers > 1 { format!(" · carried by {carriers} sources") } else { String::new() };
+            let diff = p.diff(&an.articles);
+            // The match's score, and the share of words the two have in
+            // common, as the statements' pairs give it (cut first when the
+            // title is too long).
             let heading = format!(
-                "Passage {}/{} · {} · similarity {:.2}{carried}",
+                "Passage {}/{} · {}{carried} · similarity {:.2} · {:.0}% same words",
                 self.passage + 1,
                 list.len(),
                 p.kind.as_str(),
-                p.similarity_shown()
+                p.similarity_shown(),
+                diff.ratio() * 100.0
             );
-            Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff: p.diff(&an.articles), heading })
+            Some(Sides { a: (p.a.article, p.a.span), b: (p.b.article, p.b.span), diff, heading })
         }
     }
 
@@ -197,7 +202,7 @@ impl Compare {
             carried_by(&c.wordings(&an.articles), pair, c.members.len())
         };
         let heading = format!(
-            "Statement {}/{} · {shown} · {:.0}% same",
+            "Statement {}/{} · {shown} · {:.0}% same words",
             self.cluster + 1,
             an.story.clusters.len(),
             d.ratio() * 100.0
