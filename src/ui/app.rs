@@ -345,12 +345,18 @@ impl App {
             self.set_analysis(analysis);
         }
         self.shared.model = if used { ModelStatus::Done } else { ModelStatus::Off };
-        self.shared.message = Some(match &problem {
+        let said = match &problem {
             Some(warning) => format!("warning: {warning}"),
             None => {
                 let passages = if after == 1 { "passage" } else { "passages" };
                 format!("sentence model: {after} shared {passages} (words alone: {before})")
             }
+        };
+        // A message no key has cleared yet (the session taken up again) is
+        // not lost: this one follows it.
+        self.shared.message = Some(match self.shared.message.take() {
+            Some(unread) => format!("{unread} · {said}"),
+            None => said,
         });
         self.warnings.extend(problem);
     }
@@ -716,6 +722,8 @@ impl App {
     }
 
     pub fn restore(&mut self, saved: &SavedSet) {
+        // Said, so that panes and marks from last time are no surprise.
+        self.shared.message = Some(format!("back where you left these sources last time ({})", saved_view_name(saved)));
         if self.shared.pile.is_some() {
             // Applied as each story opens, in the view left.
             self.pending = Some(saved.positions.clone());
@@ -739,6 +747,11 @@ impl App {
         }
         self.shared.clamp();
     }
+}
+
+/// The name of the view a saved session was in.
+fn saved_view_name(saved: &SavedSet) -> &'static str {
+    index_of(&saved.view).map_or("Read", |i| VIEWS[i].name)
 }
 
 /// Marks `article` or unmarks it; two at most (the first goes).
@@ -1214,6 +1227,19 @@ pub(crate) mod tests {
             press(&mut a, "j");
         }
         assert_eq!(a.shared.message, None);
+    }
+
+    #[test]
+    fn a_session_taken_up_again_says_so() {
+        let mut first = app();
+        press(&mut first, "3");
+        let saved = first.snapshot();
+        let mut again = app();
+        assert_eq!(again.shared.message, None);
+        again.restore(&saved);
+        assert_eq!(view_key(&again), "timeline");
+        let said = again.shared.message.clone().unwrap_or_default();
+        assert!(said.contains("back where you left") && said.contains("Timeline"), "{said}");
     }
 
     #[test]
