@@ -240,7 +240,7 @@ fn a_drill_down_and_back_with_esc() {
     // Read: Enter on a shared line lists who shares it, Enter opens the
     // pair in Compare, Esc comes back to the article.
     t.keys(&["1"]);
-    t.wait_for("line 1 ");
+    let place = sentence_place(&t.wait_for(" · sentence "));
     t.keys(&["Enter"]);
     t.wait_until("who shares the line", |s| s.contains("other source"));
     t.keys(&["Enter"]);
@@ -250,10 +250,17 @@ fn a_drill_down_and_back_with_esc() {
     t.keys(&["Escape"]);
     t.wait_until("the list again", |s| s.contains("other source") && s.contains("Sources (5)"));
     t.keys(&["Escape"]);
-    t.wait_until("the article", |s| !s.contains("other source") && status(s).contains("line 1"));
+    t.wait_until("the article, at the same sentence", |s| !s.contains("other source") && status(s).contains(&place));
     // q at a top view quits.
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), "EXIT:0");
+}
+
+/// "sentence 2/30": where Read's status line says its cursor is.
+fn sentence_place(s: &str) -> String {
+    let status = status(s);
+    let at = status.find("sentence ").expect("the status line gives the sentence");
+    status[at..].split(" · ").next().unwrap_or_default().to_string()
 }
 
 /// The text of the first row of the reading pane (after the list, when
@@ -275,11 +282,11 @@ fn a_resize_keeps_the_sentence_at_the_top() {
     t.keys(&["2"]);
     t.wait_for("Passage 1/");
     t.keys(&["1"]);
-    t.wait_for("line 1 ");
+    let top = top_pane_row(&t.wait_for(" · sentence "));
     for _ in 0..11 {
         t.keys(&["j"]);
     }
-    let s = t.wait_for("line 12");
+    let s = t.wait_until("scrolled", |s| top_pane_row(s) != top);
     let first_word = top_pane_row(&s).split_whitespace().next().unwrap_or_default().to_string();
     assert!(!first_word.is_empty(), "{s}");
     for (w, h, shows) in
@@ -307,12 +314,13 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
     t.wait_for("Passage 1/");
     // Back in Read, the pane has the keyboard.
     t.keys(&["1"]);
-    t.wait_for("line 1 ");
+    let before = t.wait_for(" · sentence ");
+    let (top, place) = (top_pane_row(&before), sentence_place(&before));
     // The wheel over the pane, as the terminal reports it (SGR mouse).
     for _ in 0..2 {
         t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;50;10M"]);
     }
-    t.wait_for("line 7 ");
+    t.wait_until("the pane scrolled", |s| top_pane_row(s) != top && sentence_place(s) != place);
     // Over the list, it moves the cursor (and the pane previews).
     t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;5;10M"]);
     let s = t.wait_for("Anadolu Agency · Trump signs");

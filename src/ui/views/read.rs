@@ -645,14 +645,21 @@ impl View for Read {
         }
         match self.panes.get(self.active) {
             Some(p) => {
-                let (w, h) = self.pane_geometry(shared, self.active);
-                let rows = shared.rows(p.article, w);
-                let line = p.first_row(&rows, h) + 1;
-                let title = shared.articles()[p.article].label();
+                // The sentence the cursor is on (what ] and [ step), else
+                // the first line shown.
+                let article = &shared.articles()[p.article];
+                let place = match self.current_sentence(shared, self.active) {
+                    Some(sentence) => format!("sentence {}/{}", sentence + 1, article.sentences.len()),
+                    None => {
+                        let (w, h) = self.pane_geometry(shared, self.active);
+                        format!("line {}", p.first_row(&shared.rows(p.article, w), h) + 1)
+                    }
+                };
+                let title = article.label();
                 if shared.has_outlet(p.article) {
-                    format!("{} · line {line} · {title}", shared.label(p.article))
+                    format!("{} · {place} · {title}", shared.label(p.article))
                 } else {
-                    format!("line {line} · {title}")
+                    format!("{place} · {title}")
                 }
             }
             None => "no article open".into(),
