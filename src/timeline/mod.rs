@@ -16,12 +16,13 @@ use jiff::civil::Date;
 pub use mention::{Basis, Mention};
 pub use resolve::{Anchor, Precision, When};
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::align::semantic::Meanings;
 use crate::align::{Corpus, SentenceMatch, SentenceRef, Stories};
 use crate::ingest::Article;
-use crate::text::words;
+use crate::text::{Span, words};
 
 /// One happening, as reported by one or more sources.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +229,7 @@ const LEAD_INS: &[&str] = &[
 /// at the event's own date when possible, then the shortest), with lead-in
 /// connectives dropped and cut at a word boundary.
 fn summary(articles: &[Article], e: &Event) -> String {
-    shorten(e.summary_source(articles), SUMMARY_BYTES)
+    shorten(&e.summary_source(articles), SUMMARY_BYTES)
 }
 
 /// How long a summary may be, in bytes; a wide screen may show more of its
@@ -240,8 +241,11 @@ impl Event {
     /// (dated at the event's own date when possible; then one that opens
     /// with what another source also tells, not with a scene-setting
     /// clause such as "It was only a question of when, ..."; then the
-    /// shortest), without a dateline that opens it.
-    pub fn summary_source<'a>(&self, articles: &'a [Article]) -> &'a str {
+    /// shortest), without a dateline that opens it. A clause that does not
+    /// name whom it is about gets it: a relative clause the words before it
+    /// ([`with_antecedent`], "…" where they are cut), a clause opening on
+    /// its verb the subject of its sentence ([`with_subject`]).
+    pub fn summary_source<'a>(&self, articles: &'a [Article]) -> Cow<'a, str> {
         let texts: Vec<&str> = self.mentions.iter().map(|m| m.span.slice(&articles[m.article].body)).collect();
         let opens_shared = opens_with_shared_words(&texts);
         let best = (0..self.mentions.len())
@@ -255,14 +259,92 @@ impl Event {
             .map(|index| &self.mentions[index])
             .expect("an event has a mention");
         let a = &articles[best.article];
-        let start = if best.span.start < a.dateline_end && a.dateline_end < best.span.end {
-            a.dateline_end
-        } else {
-            best.span.start
-        };
-        &a.body[start..best.span.end]
+        if best.span.start < a.dateline_end && a.dateline_end < best.span.end {
+            return a.body[a.dateline_end..best.span.end].into();
+        }
+        match with_antecedent(a, best.span.start) {
+            Some((start, whole)) => {
+                let text = &a.body[start..best.span.end];
+                if whole { text.into() } else { format!("… {text}").into() }
+            }
+            None => with_subject(a, best.span),
+        }
     }
 }
+
+/// Words that open a clause with its own subject (or what stands for one):
+/// a clause opening otherwise in lower case opens on its verb.
+const SUBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "he", "she",
+    "it", "they", "we", "i", "you", "there", "some", "many", "most", "all", "both", "each", "every", "no", "one",
+    "two", "three", "several", "few", "more", "other", "another", "such",
+];
+
+/// The words of `span`, and when they are a clause after the start of
+/// their sentence opening on a verb ("was elected pope in 2013", "and took
+/// his solemn vows in 1981"), the subject of the sentence before them:
+/// its opening words up to a comma when they are few ("Pope Francis …
+/// was elected pope in 2013"), else an opening pronoun ("He … took his
+/// solemn vows in 1981").
+fn with_subject(article: &Article, span: Span) -> Cow<'_, str> {
+    let text = span.slice(&article.body);
+    let Some(sentence) = article.sentence_at(span.start).map(|s| article.sentences[s]) else { return text.into() };
+    let first = words::words(text).find(|(_, w)| !LEAD_INS.contains(&w.to_lowercase().as_str()));
+    let opens_on_verb = first.is_some_and(|(_, w)| {
+        w.chars().next().is_some_and(char::is_lowercase) && !SUBJECT_OPENERS.contains(&w.to_lowercase().as_str())
+    });
+    if span.start <= sentence.start.max(article.dateline_end) || !opens_on_verb {
+        return text.into();
+    }
+    let opening = &article.body[sentence.start.max(article.dateline_end)..span.start];
+    let head = opening.split([',', ';', ':', '(']).next().unwrap_or("").trim();
+    let subject = if (1..=SUBJECT_WORDS).contains(&words::count(head)) && head.len() < opening.trim().len() {
+        head
+    } else {
+        let pronoun = opening.split_whitespace().next().unwrap_or("");
+        if !["He", "She", "They", "It", "We"].contains(&pronoun) {
+            return text.into();
+        }
+        pronoun
+    };
+    // The clause from its verb: a lead-in ("and") would stand between.
+    let verb = first.map_or(0, |(at, _)| at);
+    format!("{subject} … {}", &text[verb..]).into()
+}
+
+/// The most words a sentence's opening may have to be taken as its subject.
+const SUBJECT_WORDS: usize = 4;
+
+/// Relative pronouns that open a clause about the words before it.
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which"];
+
+/// Where a mention starting at `start` with a relative clause ("who was
+/// elected pope in 2013") should start to say whom it is about: at the
+/// words it is about ("Francis, who was elected…"), back to the clause
+/// before them and at most a few words, and whether they are whole (not
+/// cut to those few). `None` for a mention that is no relative clause.
+fn with_antecedent(article: &Article, start: usize) -> Option<(usize, bool)> {
+    let opener = article.body[start..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !RELATIVES.contains(&opener.to_lowercase().as_str()) {
+        return None;
+    }
+    let sentence_start = article.sentence_at(start).map_or(start, |s| article.sentences[s].start);
+    let before = &article.body[sentence_start..start];
+    let clause_start =
+        before.trim_end().trim_end_matches(',').rfind([',', ';', ':', '(', '—', '–']).map_or(0, |at| at + 1);
+    // Words as written ("20-point" is one), with where each starts.
+    let clause = &before[clause_start..];
+    let words: Vec<(usize, &str)> =
+        clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).collect();
+    Some(match words.len() {
+        0 => (start, true),
+        n if n > ANTECEDENT_WORDS => (sentence_start + clause_start + words[n - ANTECEDENT_WORDS].0, false),
+        _ => (sentence_start + clause_start + words[0].0, true),
+    })
+}
+
+/// The most words taken before a relative clause.
+const ANTECEDENT_WORDS: usize = 4;
 
 /// For each text, whether its opening (up to its first comma, semicolon,
 /// colon or dash) holds a content word (folded, function words aside)
@@ -436,6 +518,34 @@ mod tests {
         let thursday: Vec<&Event> = ev.iter().filter(|e| e.when.date_string() == "2025-05-08").collect();
         assert_eq!(thursday.len(), 1, "{ev:#?}");
         assert!(thursday[0].summary.starts_with("White smoke poured"), "{}", thursday[0].summary);
+    }
+
+    #[test]
+    fn a_relative_clause_summary_keeps_whom_it_is_about() {
+        let (_, ev) = timeline(&[
+            "Pope\n2025-05-09\n\nCardinals chose Robert Prevost, who was made a bishop in 2015, to succeed Pope Francis on Thursday. Cardinals from 70 countries chose the new pope, who was made a cardinal in 2023.",
+        ]);
+        let summary =
+            |year: &str| ev.iter().find(|e| e.when.date_string().starts_with(year)).map(|e| e.summary.clone());
+        let bishop = summary("2015").unwrap_or_default();
+        assert!(bishop.starts_with("Cardinals chose Robert Prevost, who was made a bishop"), "{bishop}");
+        // Words cut short before the clause are marked so.
+        let cardinal = summary("2023").unwrap_or_default();
+        assert!(cardinal.starts_with("… chose the new pope, who was made a cardinal"), "{cardinal}");
+    }
+
+    #[test]
+    fn a_clause_opening_on_its_verb_gets_its_sentences_subject() {
+        let (_, ev) = timeline(&[
+            "Pope\n2025-05-09\n\nPope Francis, born in Argentina in 1936 as Jorge Mario Bergoglio, was elected pope in 2013. He joined the order in 1977, and took his solemn vows in 1981.",
+        ]);
+        let summary =
+            |year: &str| ev.iter().find(|e| e.when.date_string().starts_with(year)).map(|e| e.summary.clone());
+        let elected = summary("2013").unwrap_or_default();
+        assert!(elected.starts_with("Pope Francis … was elected pope in 2013"), "{elected}");
+        let vows = summary("1981").unwrap_or_default();
+        assert!(vows.starts_with("He … took his solemn vows in 1981"), "{vows}");
+        assert!(summary("1936").unwrap_or_default().starts_with("Pope Francis, born in Argentina"), "{ev:#?}");
     }
 
     #[test]

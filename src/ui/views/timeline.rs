@@ -111,7 +111,7 @@ pub fn sources_of(shared: &Shared, articles: impl Iterator<Item = usize>, max: u
 /// An event's summary for a row of `room` columns: on a wide screen more
 /// of the sentence it is taken from than the stored summary holds.
 pub fn summary_for(articles: &[Article], e: &Event, room: usize) -> String {
-    shortened(e.summary_source(articles), room)
+    shortened(&e.summary_source(articles), room)
 }
 
 /// Words for a row of `room` columns, shortened as summaries are (lead-in
