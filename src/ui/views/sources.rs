@@ -34,7 +34,9 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
     let items_visible = ((r.height as usize).saturating_sub(2) / 2).max(1);
     let t = &shared.theme;
     let mut lines = Vec::new();
-    for i in window(shared.source, arts.len(), items_visible) {
+    let shown = window(shared.source, arts.len(), items_visible);
+    let level = facts_level(shared, shown.clone(), inner_w);
+    for i in shown {
         let sign = if shared.marked.contains(&i) {
             "●"
         } else if open.contains(&i) {
@@ -49,7 +51,7 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
         } else {
             t.text()
         };
-        lines.push(Line::styled(head(shared, i, sign, inner_w), style));
+        lines.push(Line::styled(head(shared, i, sign, inner_w, level), style));
         lines.push(Line::styled(wrap::truncate(&format!("  {}", arts[i].label()), inner_w), t.dim()));
     }
     let title = match shared.loading {
@@ -60,21 +62,43 @@ pub fn draw(shared: &Shared, f: &mut Frame, r: Rect, focused: bool, open: &[usiz
     f.render_widget(Paragraph::new(lines).block(block(shared, title, focused)), r);
 }
 
-/// An entry's first line: the mark, the source's name, and on the right
-/// its date and length as far as they fit (the name comes first).
-fn head(shared: &Shared, i: usize, sign: &str, width: usize) -> String {
-    let a = &shared.articles()[i];
-    let name = shared.label(i);
+/// An entry's facts on the right, most detailed first: date and length,
+/// the date, the month and day, nothing ("undated" in place of a date).
+fn facts(a: &parallax::ingest::Article) -> [String; 4] {
     let date = a.published.map(|p| p.date);
-    let facts = [
-        date.map_or_else(|| format!("{}w", a.word_count), |d| format!("{d} · {}w", a.word_count)),
-        date.map_or_else(String::new, |d| d.to_string()),
-        date.map_or_else(String::new, |d| format!("{:02}-{:02}", d.month(), d.day())),
+    [
+        date.map_or_else(|| format!("undated · {}w", a.word_count), |d| format!("{d} · {}w", a.word_count)),
+        date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
+        date.map_or_else(|| "–".to_string(), |d| format!("{:02}-{:02}", d.month(), d.day())),
         String::new(),
-    ];
+    ]
+}
+
+/// Names keep at least this many columns beside the facts.
+const NAME_MIN: usize = 14;
+
+/// The facts' level for every entry shown, so the column reads alike (no
+/// `01-04` beside `2025-01-04`): the most detailed one beside which every
+/// name keeps its width, or at least [`NAME_MIN`] columns.
+fn facts_level(shared: &Shared, shown: std::ops::Range<usize>, width: usize) -> usize {
     let room = width.saturating_sub(1);
-    let right =
-        facts.into_iter().find(|f| f.is_empty() || wrap::width(&name) + 1 + wrap::width(f) <= room).unwrap_or_default();
+    let fits = |level: usize| {
+        shown.clone().all(|i| {
+            let fact = &facts(&shared.articles()[i])[level];
+            let name = wrap::width(&shared.label(i)).min(NAME_MIN);
+            fact.is_empty() || name + 1 + wrap::width(fact) <= room
+        })
+    };
+    (0..3).find(|&level| fits(level)).unwrap_or(3)
+}
+
+/// An entry's first line: the mark, the source's name, and on the right
+/// its facts at `level` ([`facts_level`]), the name cut to leave them room.
+fn head(shared: &Shared, i: usize, sign: &str, width: usize, level: usize) -> String {
+    let name = shared.label(i);
+    let right = facts(&shared.articles()[i])[level].clone();
+    let room = width.saturating_sub(1);
+    let right = if wrap::width(&right) + 1 > room { String::new() } else { right };
     let name_room = if right.is_empty() { room } else { room - wrap::width(&right) - 1 };
     let name = wrap::truncate(&name, name_room);
     format!("{sign}{}{right}", wrap::pad(&name, name_room + usize::from(!right.is_empty())))
