@@ -938,6 +938,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_search_across_sources_counts_over_all_of_them() {
+        let mut a = app();
+        press(&mut a, "/Trump");
+        key(&mut a, KeyCode::Enter);
+        let overall = |a: &App| -> (usize, usize) {
+            let m = a.shared.message.clone().unwrap_or_default();
+            let (n, total) = m.strip_prefix("match ").and_then(|r| r.split(' ').next()?.split_once('/')).expect(&m);
+            assert!(m.contains(" in all sources · "), "{m}");
+            (n.parse().unwrap(), total.parse().unwrap())
+        };
+        let (first, total) = overall(&a);
+        let articles = a.articles().iter().filter(|x| x.body.contains("Trump")).count();
+        assert!(articles > 1 && total > articles, "{total} in {articles} articles");
+        // Each step is the next match overall, across articles too.
+        for step in 1..total {
+            press(&mut a, "n");
+            assert_eq!(overall(&a), ((first - 1 + step) % total + 1, total));
+        }
+    }
+
+    #[test]
     fn reading_panes_split_scroll_and_close() {
         let mut a = app();
         key(&mut a, KeyCode::Enter);

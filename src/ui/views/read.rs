@@ -473,7 +473,16 @@ impl Read {
         let in_article = all(body);
         let k = in_article.iter().position(|&x| x == i).unwrap_or(0);
         self.jump(article, Span::new(i, end), shared);
-        Some(format!("match {}/{} in {}", k + 1, in_article.len(), shared.label(article)))
+        // Counted over every source too, so stepping across articles does
+        // not seem to start again.
+        let counts: Vec<usize> = shared.articles().iter().map(|a| all(&a.body).len()).collect();
+        let total: usize = counts.iter().sum();
+        let here = format!("{}/{} in {}", k + 1, in_article.len(), shared.label(article));
+        if total == in_article.len() {
+            return Some(format!("match {here}"));
+        }
+        let overall = counts[..article].iter().sum::<usize>() + k + 1;
+        Some(format!("match {overall}/{total} in all sources · {here}"))
     }
 }
 
