@@ -144,7 +144,13 @@ fn speaker_for(article: &Article, quote: Span) -> Option<String> {
     // over several: look at its sentence and the next.
     let first = article.sentences[sentence];
     let last = article.sentence_at(quote.end.saturating_sub(1)).unwrap_or(sentence);
-    let around = Span::new(first.start, article.sentences[(last + 1).min(article.sentences.len() - 1)].end);
+    // The next sentence only within the quote's paragraph: a quote standing
+    // alone is not said by whoever the next paragraph names.
+    let paragraph_end =
+        article.paragraphs.iter().find(|p| p.start <= quote.start && quote.start < p.end).map(|p| p.end);
+    let next = article.sentences[(last + 1).min(article.sentences.len() - 1)];
+    let end = if paragraph_end.is_some_and(|end| next.start >= end) { article.sentences[last].end } else { next.end };
+    let around = Span::new(first.start, end.max(first.end));
     let around_words: Vec<(usize, &str)> =
         words::words(around.slice(&article.body)).map(|(at, word)| (around.start + at, word)).collect();
     let attribution = Attribution { body: &article.body, quote, words: around_words };
@@ -430,6 +436,21 @@ mod tests {
             ]
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Air India"));
+    }
+
+    #[test]
+    fn a_quote_alone_in_its_paragraph_is_not_said_by_the_next_one() {
+        let a = fixture::articles(&[
+            "Plane crashes near Ahmedabad airport\n2025-06-12\n\nThe plane crashed near the airport on Thursday. \"We are ascertaining the details and will share updates.\"\n\nFire service officials told AFP that an aircraft had crashed.",
+        ]);
+        let q = quotes_of(&a);
+        assert_eq!(q.len(), 1, "{:?}", a[0].body);
+        assert_eq!(q[0].speaker, None);
+        // Within one paragraph, the next sentence still names the speaker.
+        let a = fixture::articles(&[
+            "Ministers agree on the final plan\n2025-06-12\n\nThe talks ended in the capital on Monday. \"The plan is final.\" The minister said so on Monday.",
+        ]);
+        assert_eq!(quotes_of(&a)[0].speaker.as_deref(), Some("The minister"));
     }
 
     #[test]
