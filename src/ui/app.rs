@@ -554,12 +554,18 @@ impl App {
         true
     }
 
-    /// Keys while an overlay is open: it takes them all.
+    /// Keys while an overlay is open: it takes them all, but a view's key,
+    /// which closes it and shows that view.
     fn update_overlay(&mut self, action: Action) {
         let Some(overlay) = &mut self.overlay else { return };
         let outcome = match action {
             Action::Quit => {
                 self.quit = true;
+                return;
+            }
+            Action::View(n) => {
+                self.overlay = None;
+                self.update(Action::View(n));
                 return;
             }
             // q closes an overlay, as in less and htop.
@@ -1248,6 +1254,16 @@ pub(crate) mod tests {
             press(&mut a, "j");
         }
         assert_eq!(a.shared.message, None);
+    }
+
+    #[test]
+    fn a_views_key_closes_an_overlay_and_shows_that_view() {
+        let mut a = app();
+        press(&mut a, "?");
+        assert!(a.overlay.is_some());
+        press(&mut a, "3");
+        assert!(a.overlay.is_none());
+        assert_eq!(view_key(&a), "timeline");
     }
 
     #[test]
