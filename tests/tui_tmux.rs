@@ -266,9 +266,29 @@ fn sentence_place(s: &str) -> String {
 /// The text of the first row of the reading pane (after the list, when
 /// shown), its gutter marks taken off.
 fn top_pane_row(s: &str) -> String {
-    let line = s.lines().nth(2).unwrap_or_default();
+    pane_row(s, 0)
+}
+
+/// The text of row `n` of the reading pane, as [`top_pane_row`].
+fn pane_row(s: &str, n: usize) -> String {
+    let line = s.lines().nth(2 + n).unwrap_or_default();
     let field = line.split('│').rfind(|f| !f.trim().is_empty()).unwrap_or_default();
     field.trim_start_matches(['▌', '┃', '›', ' ']).trim_end().to_string()
+}
+
+/// The screen once `ok` holds and two captures a moment apart agree: a
+/// frame drawn half-way through a run of keys is not read.
+fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let mut last = t.wait_until(what, &ok);
+    for _ in 0..40 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let now = t.screen();
+        if now == last && ok(&now) {
+            return now;
+        }
+        last = now;
+    }
+    last
 }
 
 #[test]
@@ -286,7 +306,7 @@ fn a_resize_keeps_the_sentence_at_the_top() {
     for _ in 0..11 {
         t.keys(&["j"]);
     }
-    let s = t.wait_until("scrolled", |s| top_pane_row(s) != top);
+    let s = settled(&t, "scrolled", |s| top_pane_row(s) != top);
     let first_word = top_pane_row(&s).split_whitespace().next().unwrap_or_default().to_string();
     assert!(!first_word.is_empty(), "{s}");
     for (w, h, shows) in
@@ -314,13 +334,15 @@ fn the_mouse_wheel_scrolls_the_pane_under_the_pointer() {
     t.wait_for("Passage 1/");
     // Back in Read, the pane has the keyboard.
     t.keys(&["1"]);
-    let before = t.wait_for(" · sentence ");
-    let (top, place) = (top_pane_row(&before), sentence_place(&before));
-    // The wheel over the pane, as the terminal reports it (SGR mouse).
+    let before = settled(&t, "Read drawn", |s| s.contains(" · sentence "));
+    // The wheel over the pane, as the terminal reports it (SGR mouse):
+    // three rows a turn, so the row six below the top comes to the top.
+    let sixth = pane_row(&before, 6);
+    assert!(!sixth.is_empty(), "{before}");
     for _ in 0..2 {
         t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;50;10M"]);
     }
-    t.wait_until("the pane scrolled", |s| top_pane_row(s) != top && sentence_place(s) != place);
+    settled(&t, "the pane scrolled six rows", |s| top_pane_row(s) == sixth);
     // Over the list, it moves the cursor (and the pane previews).
     t.tmux(&["send-keys", "-t", "t", "-l", "\x1b[<65;5;10M"]);
     let s = t.wait_for("Anadolu Agency · Trump signs");

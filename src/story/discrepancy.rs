@@ -134,12 +134,16 @@ pub fn groups(list: &[Discrepancy]) -> Vec<Vec<usize>> {
 /// first.
 pub fn values_among<'a>(discrepancies: impl Iterator<Item = &'a Discrepancy>, articles: &[Article]) -> Vec<Value> {
     let mut values: Vec<Value> = Vec::new();
+    let mut index_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for other in discrepancies {
         for ((article, span), sources) in [(other.a, other.sources.0), (other.b, other.sources.1)] {
             let words = span.slice(&articles[article].body).to_string();
-            match values.iter_mut().find(|value| value.words == words) {
-                Some(value) => value.sources = value.sources.max(sources),
-                None => values.push(Value { words, sources }),
+            match index_of.get(&words) {
+                Some(&at) => values[at].sources = values[at].sources.max(sources),
+                None => {
+                    index_of.insert(words.clone(), values.len());
+                    values.push(Value { words, sources });
+                }
             }
         }
     }
@@ -349,9 +353,12 @@ fn fold(w: &str) -> String {
     words::fold(w)
 }
 
-/// The folded words of `text` that are not function words.
-fn content_words(text: &str) -> Vec<String> {
-    words::words(text).map(|(_, w)| fold(w)).filter(|w| !is_stopword(w)).collect()
+/// The folded words of a date's expression but the ones that do not change
+/// the day it names ("on Wednesday" is "Wednesday"; "earlier in the week"
+/// is not "later in the week").
+fn date_words(text: &str) -> Vec<String> {
+    const FILLER: &[&str] = &["on", "the", "in", "at", "of"];
+    words::words(text).map(|(_, w)| fold(w)).filter(|w| !FILLER.contains(&w.as_str())).collect()
 }
 
 /// What is compared of one member, worked out once per member.
@@ -682,8 +689,8 @@ impl<'a> ClusterComparison<'a> {
         if let ([(first, first_span)], [(second, second_span)]) =
             (pair.first_facts.dates.as_slice(), pair.second_facts.dates.as_slice())
         {
-            let same_words = content_words(first_span.slice(&pair.first_article.body))
-                == content_words(second_span.slice(&pair.second_article.body));
+            let same_words = date_words(first_span.slice(&pair.first_article.body))
+                == date_words(second_span.slice(&pair.second_article.body));
             if !first.compatible(second) && !same_words {
                 self.push(Kind::Date, pair, (*first_span, *second_span), Some((*first, *second)));
             }
@@ -934,6 +941,13 @@ mod tests {
             "Title B\n2025-11-28\n\nForeign ministry spokeswoman Maria Zakharova said Wednesday that Moscow received no proposal.",
         ]);
         assert!(d.iter().all(|x| x.kind != Kind::Date), "{d:?}");
+        // The same pair with another weekday is compared, and disagrees.
+        let (_, d) = find_in(&[
+            "Title A\n2025-11-20\n\nForeign ministry spokeswoman Maria Zakharova said on Wednesday that Moscow received no proposal.",
+            "Title B\n2025-11-28\n\nForeign ministry spokeswoman Maria Zakharova said Tuesday that Moscow received no proposal.",
+        ]);
+        assert!(d.iter().any(|x| x.kind == Kind::Date), "{d:?}");
+        assert_ne!(date_words("earlier in the week"), date_words("later in the week"));
     }
 
     #[test]

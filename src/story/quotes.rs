@@ -111,17 +111,25 @@ fn quoted_spans(a: &Article, paragraph: Span) -> Vec<Span> {
         let end = unclosed_end(a, paragraph.start + start).clamp(paragraph.start + start, paragraph.end);
         found.push(Span::new(paragraph.start + start, end));
         from = end - paragraph.start;
+        // A straight mark that closed it is read, not opened again.
+        if text[from..].starts_with(['"', '”']) {
+            from += 1 + usize::from(text[from..].starts_with('”')) * 2;
+        }
     }
     found
 }
 
-/// Where a quotation opened at `start` and never closed ends: at the comma
-/// after which its sentence names who said it ("…in an incident, Air
-/// India said"), else at its sentence's end.
+/// Where a quotation opened at `start` and never closed ends: at a straight
+/// mark within its sentence (a page mixing marks: `“Hello there," he
+/// said`), else at the comma after which its sentence names who said it
+/// ("…in an incident, Air India said"), else at its sentence's end.
 fn unclosed_end(a: &Article, start: usize) -> usize {
     let Some(sentence) = a.sentence_at(start) else { return start };
     let end = a.sentences[sentence].end.max(start);
     let rest = &a.body[start..end];
+    if let Some(mark) = rest.find('"') {
+        return start + mark;
+    }
     let attributed = |after: &str| words::words(after).take(5).any(|(_, w)| is_reporting_verb(&w.to_lowercase()));
     rest.match_indices(", ").find(|(at, _)| attributed(&rest[at + 2..])).map_or(end, |(at, _)| start + at)
 }
@@ -436,6 +444,14 @@ mod tests {
             ]
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Air India"));
+        // A curly mark closed by a straight one, on a page mixing them.
+        let a = fixture::articles(&[
+            "Bridge to be rebuilt in Dunmore\n2025-06-12\n\nThe council met on Monday. “We will rebuild the bridge,\" the mayor said. \"It takes a year.\"",
+        ]);
+        let q = quotes_of(&a);
+        let texts: Vec<&str> = q.iter().map(|x| x.span.slice(&a[0].body)).collect();
+        assert_eq!(texts, ["We will rebuild the bridge", "It takes a year."]);
+        assert_eq!(q[0].speaker.as_deref(), Some("the mayor"));
     }
 
     #[test]

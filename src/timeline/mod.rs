@@ -291,7 +291,13 @@ fn with_subject(article: &Article, span: Span) -> Cow<'_, str> {
     let Some(sentence) = article.sentence_at(span.start).map(|s| article.sentences[s]) else { return text.into() };
     let first = words::words(text).find(|(_, w)| !LEAD_INS.contains(&w.to_lowercase().as_str()));
     let opens_on_verb = first.is_some_and(|(_, w)| {
-        w.chars().next().is_some_and(char::is_lowercase) && !SUBJECT_OPENERS.contains(&w.to_lowercase().as_str())
+        let folded = w.to_lowercase();
+        // A function word ("in 2013 he was…", "last year") opens no verb,
+        // unless it is one (was, has, will…).
+        let function_word = crate::text::lexicon::is_stopword(&folded) && !AUXILIARIES.contains(&folded.as_str());
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !SUBJECT_OPENERS.contains(&folded.as_str())
+            && !function_word
     });
     if span.start <= sentence.start.max(article.dateline_end) || !opens_on_verb {
         return text.into();
@@ -312,6 +318,12 @@ fn with_subject(article: &Article, span: Span) -> Cow<'_, str> {
     format!("{subject} … {}", &text[verb..]).into()
 }
 
+/// Verbs among the function words: a clause opening on one opens on its verb.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+    "shall", "should", "must", "did", "does", "do",
+];
+
 /// The most words a sentence's opening may have to be taken as its subject.
 const SUBJECT_WORDS: usize = 4;
 
@@ -328,19 +340,35 @@ fn with_antecedent(article: &Article, start: usize) -> Option<(usize, bool)> {
     if !RELATIVES.contains(&opener.to_lowercase().as_str()) {
         return None;
     }
+    // From the sentence's start, a dateline aside ("WASHINGTON (Reuters) -").
     let sentence_start = article.sentence_at(start).map_or(start, |s| article.sentences[s].start);
+    let sentence_start = sentence_start.max(article.dateline_end).min(start);
     let before = &article.body[sentence_start..start];
-    let clause_start =
-        before.trim_end().trim_end_matches(',').rfind([',', ';', ':', '(', '—', '–']).map_or(0, |at| at + 1);
-    // Words as written ("20-point" is one), with where each starts.
-    let clause = &before[clause_start..];
-    let words: Vec<(usize, &str)> =
-        clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).collect();
+    let trimmed = before.trim_end().trim_end_matches(',');
+    // Just after the last mark that ends a clause (a dash is three bytes).
+    let clause_start = trimmed
+        .char_indices()
+        .rfind(|&(_, c)| [',', ';', ':', '(', '—', '–'].contains(&c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let words = word_starts(&before[clause_start..]);
     Some(match words.len() {
         0 => (start, true),
-        n if n > ANTECEDENT_WORDS => (sentence_start + clause_start + words[n - ANTECEDENT_WORDS].0, false),
-        _ => (sentence_start + clause_start + words[0].0, true),
+        n if n > ANTECEDENT_WORDS => (sentence_start + clause_start + words[n - ANTECEDENT_WORDS], false),
+        _ => (sentence_start + clause_start + words[0], true),
     })
+}
+
+/// Where each word of `text` starts, words as written ("20-point" is one).
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut previous_space = true;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() && previous_space {
+            starts.push(at);
+        }
+        previous_space = c.is_whitespace();
+    }
+    starts
 }
 
 /// The most words taken before a relative clause.
@@ -535,6 +563,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_after_a_dash_or_a_dateline_is_read_whole() {
+        let (_, ev) = timeline(&[
+            "Talks\n2025-05-09\n\nKYIV (Reuters) — Zelensky, who was elected in 2019, met envoys on Thursday. The talks went on — all of them, which began in 2022, without a deal on Friday.",
+        ]);
+        let summary =
+            |year: &str| ev.iter().find(|e| e.when.date_string().starts_with(year)).map(|e| e.summary.clone());
+        let elected = summary("2019").unwrap_or_default();
+        assert!(elected.starts_with("Zelensky, who was elected in 2019"), "{elected}");
+        let began = summary("2022").unwrap_or_default();
+        assert!(began.starts_with("All of them, which began in 2022"), "{began}");
+    }
+
+    #[test]
     fn a_clause_opening_on_its_verb_gets_its_sentences_subject() {
         let (_, ev) = timeline(&[
             "Pope\n2025-05-09\n\nPope Francis, born in Argentina in 1936 as Jorge Mario Bergoglio, was elected pope in 2013. He joined the order in 1977, and took his solemn vows in 1981.",
@@ -546,6 +587,15 @@ mod tests {
         let vows = summary("1981").unwrap_or_default();
         assert!(vows.starts_with("He … took his solemn vows in 1981"), "{vows}");
         assert!(summary("1936").unwrap_or_default().starts_with("Pope Francis, born in Argentina"), "{ev:#?}");
+        // A clause opening on a preposition has its own subject after it;
+        // one opening on an auxiliary verb has not.
+        let a = crate::fixture::article("Pope\n2025-05-09\n\nPope Francis, born in 1936, in 2013 he was elected pope.");
+        let at = |words: &str| Span::new(a.body.find(words).unwrap(), a.body.len());
+        assert_eq!(with_subject(&a, at("in 2013")), "in 2013 he was elected pope.");
+        assert_eq!(with_subject(&a, at("he was")), "he was elected pope.");
+        let b = crate::fixture::article("Pope\n2025-05-09\n\nPope Francis, born in 1936, was elected pope in 2013.");
+        let verb = Span::new(b.body.find("was elected").unwrap(), b.body.len());
+        assert_eq!(with_subject(&b, verb), "Pope Francis … was elected pope in 2013.");
     }
 
     #[test]

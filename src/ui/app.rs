@@ -89,6 +89,9 @@ pub struct App {
     pending: Option<Positions>,
     /// Remembered state, applied once every article is read.
     pub pending_restore: Option<SavedSet>,
+    /// The status line says the last session was taken up again, and no
+    /// key has been pressed since.
+    restore_unread: bool,
     /// The passages words alone found, kept when part of the sentence
     /// model's work came in, for its closing message.
     by_words: Option<usize>,
@@ -116,6 +119,7 @@ impl App {
             by_words: None,
             pending: None,
             pending_restore: None,
+            restore_unread: false,
             history: Vec::new(),
             closing: None,
         };
@@ -352,9 +356,9 @@ impl App {
                 format!("sentence model: {after} shared {passages} (words alone: {before})")
             }
         };
-        // A message no key has cleared yet (the session taken up again) is
-        // not lost: this one follows it.
-        self.shared.message = Some(match self.shared.message.take() {
+        // The session taken up again, said before any key was pressed, is
+        // not lost: this follows it.
+        self.shared.message = Some(match self.shared.message.take().filter(|_| self.restore_unread) {
             Some(unread) => format!("{unread} · {said}"),
             None => said,
         });
@@ -420,6 +424,7 @@ impl App {
         }
         let actions = self.shared.keymap.actions(key).to_vec();
         self.shared.message = None;
+        self.restore_unread = false;
         // A key may mean several actions (`n`: the next passage in Compare,
         // else the next match): the first that something takes wins.
         let taken = actions.iter().any(|&action| self.update(action));
@@ -429,15 +434,15 @@ impl App {
         self.run_requests();
     }
 
-    /// A key of one view's feature pressed where nothing takes it: the
+    /// A key of one view's feature pressed where nothing takes it (another
+    /// view's key, or one that wants another pane focused or mode): the
     /// status line says so, rather than nothing happening.
     fn say_not_here(&mut self, actions: &[Action]) {
         let Some(&action) = actions.iter().find(|action| FEATURES.contains(action)) else { return };
         let help = super::keymap::actions().into_iter().find(|(a, _, _)| *a == action).map(|(_, _, help)| help);
-        let here =
-            if self.on_list() { "the list of stories".to_string() } else { VIEWS[self.current].name.to_string() };
         let key = self.shared.keymap.keys_of(action);
-        self.shared.message = Some(format!("{key}: {} — not in {here} · ? lists the keys", help.unwrap_or_default()));
+        self.shared.message =
+            Some(format!("{key} ({}) does nothing here · ? lists the keys", help.unwrap_or_default()));
     }
 
     /// Handles pasted text: taken into a search being typed (on one line,
@@ -729,7 +734,9 @@ impl App {
 
     pub fn restore(&mut self, saved: &SavedSet) {
         // Said, so that panes and marks from last time are no surprise.
-        self.shared.message = Some(format!("back where you left these sources last time ({})", saved_view_name(saved)));
+        let view = if self.shared.pile.is_some() { String::new() } else { format!(" ({})", saved_view_name(saved)) };
+        self.shared.message = Some(format!("back where you left these sources last time{view}"));
+        self.restore_unread = true;
         if self.shared.pile.is_some() {
             // Applied as each story opens, in the view left.
             self.pending = Some(saved.positions.clone());
@@ -1243,10 +1250,10 @@ pub(crate) mod tests {
         let mut a = app();
         press(&mut a, "1e");
         let said = a.shared.message.clone().unwrap_or_default();
-        assert!(said.contains("What only this source has") && said.contains("not in Read"), "{said}");
+        assert!(said.contains("What only this source has") && said.contains("does nothing here"), "{said}");
         // Where it works, it works; moving past a list's end says nothing.
         press(&mut a, "4e");
-        assert!(a.shared.message.as_deref().is_none_or(|m| !m.contains("not in")), "{:?}", a.shared.message);
+        assert!(a.shared.message.as_deref().is_none_or(|m| !m.contains("nothing here")), "{:?}", a.shared.message);
         key(&mut a, KeyCode::Esc);
         press(&mut a, "3");
         assert_eq!(view_key(&a), "timeline");

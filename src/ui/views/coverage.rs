@@ -109,7 +109,7 @@ fn sources_differ(shared: &Shared, row: Row) -> bool {
     let Some(an) = &shared.analysis else { return false };
     match row {
         Row::Statement(c) => an.story.discrepancies.iter().any(|d| d.cluster == c && d.kind.significance() > 0),
-        Row::Event(e) => super::timeline::disagreements_on(shared, &an.timeline[e]) > 0,
+        Row::Event(e) => super::timeline::sources_differ_on(shared, &an.timeline[e]),
     }
 }
 

@@ -175,10 +175,11 @@ fn pair_text(shared: &Shared, an: &parallax::Analysis, d: &Discrepancy, room: us
 /// Columns a source's name keeps at least, cut, beside the words compared.
 const NAME_MIN: usize = 6;
 
-/// The list's title: its rows counted as the export counts them (a
-/// disagreement is `significant` there, small or not; a spelling variant
-/// is not), a small one counted apart too: it is shown, but it is not what
-/// the reader should look at first.
+/// The list's title: its rows (a number given many ways is one row where
+/// the export lists each pair), a disagreement being any row but a
+/// spelling variant, small or not, as the export's `significant` says; a
+/// small one counted apart too: it is shown, but it is not what the reader
+/// should look at first.
 fn title(list: &[Discrepancy], rows: &[Vec<usize>]) -> String {
     let variants = rows.iter().filter(|row| list[row[0]].kind.significance() == 0).count();
     let small = rows

@@ -262,7 +262,7 @@ impl Timeline {
         };
         // Its sources differ on a number, a date or a name: said before its
         // words, as Coverage says it.
-        let differ = if disagreements_on(shared, e) > 0 { "≠ " } else { "" };
+        let differ = if sources_differ_on(shared, e) { "≠ " } else { "" };
         let room = width.saturating_sub(2 + wrap::width(&srcs) + wrap::width(note) + wrap::width(differ));
         let summary = wrap::pad(&wrap::truncate(&summary_for(shared.articles(), e, room), room), room);
         let mut spans =
@@ -326,6 +326,16 @@ impl Timeline {
         let b = block(shared, format!(" {} ", e.id), false);
         f.render_widget(Paragraph::new(lines).block(b), r);
     }
+}
+
+/// Whether a disagreement (not a spelling variant) holds a sentence of
+/// `event` on either side: what the list's ≠ says, without counting.
+pub(super) fn sources_differ_on(shared: &Shared, event: &Event) -> bool {
+    let Some(an) = &shared.analysis else { return false };
+    let holds = |member: &parallax::story::Member| {
+        event.mentions.iter().any(|m| m.article == member.article && member.span.overlaps(&m.span))
+    };
+    an.story.discrepancies.iter().any(|d| d.kind.significance() > 0 && (holds(&d.member_a) || holds(&d.member_b)))
 }
 
 /// How many disagreements (rows of the Discrepancies view, not spelling
