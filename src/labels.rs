@@ -116,9 +116,10 @@ impl Labels {
 }
 
 /// The name of article `a`'s outlet as sources are named (its site's
-/// name, else the agency it credits), if it gives one.
+/// name, else the agency it credits; cut and cleaned as a label is), if it
+/// gives one.
 pub fn outlet_of(a: &Article) -> Option<String> {
-    source_name(a).0
+    source_name(a).0.map(|name| sanitize::visible(&truncate(&name, MAX)).into_owned())
 }
 
 /// The source's own name (its outlet, else the agency it credits) and,
@@ -333,6 +334,9 @@ mod tests {
             (0..4).map(|i| labels.get(i)).collect::<Vec<_>>(),
             ["Reuters", "Reuters 2", "Reuters 3", "Reuters 4"]
         );
+        // An outlet is named as its label is: cut, and the same when cut.
+        let long = article(Some("The Very Long Regional Evening Courier"), None, None, "Text.");
+        assert_eq!(outlet_of(&long), Some(Labels::of(std::slice::from_ref(&long)).base(0)));
         // A story of a pile numbers its own sources alone.
         let pile: Vec<Article> =
             ["Reuters", "EFE", "EFE", "Reuters"].iter().map(|o| article(Some(o), None, None, "Text.")).collect();
