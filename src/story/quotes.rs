@@ -111,9 +111,10 @@ fn quoted_spans(a: &Article, paragraph: Span) -> Vec<Span> {
         let end = unclosed_end(a, paragraph.start + start).clamp(paragraph.start + start, paragraph.end);
         found.push(Span::new(paragraph.start + start, end));
         from = end - paragraph.start;
-        // A straight mark that closed it is read, not opened again.
-        if text[from..].starts_with(['"', '”']) {
-            from += 1 + usize::from(text[from..].starts_with('”')) * 2;
+        // A straight mark that closed it ([`unclosed_end`]) is read, not
+        // opened again.
+        if text[from..].starts_with('"') {
+            from += 1;
         }
     }
     found

@@ -332,10 +332,7 @@ impl Timeline {
 /// `event` on either side: what the list's ≠ says, without counting.
 pub(super) fn sources_differ_on(shared: &Shared, event: &Event) -> bool {
     let Some(an) = &shared.analysis else { return false };
-    let holds = |member: &parallax::story::Member| {
-        event.mentions.iter().any(|m| m.article == member.article && member.span.overlaps(&m.span))
-    };
-    an.story.discrepancies.iter().any(|d| d.kind.significance() > 0 && (holds(&d.member_a) || holds(&d.member_b)))
+    an.story.discrepancies.iter().any(|d| disagrees_on(d, event))
 }
 
 /// How many disagreements (rows of the Discrepancies view, not spelling
@@ -344,15 +341,18 @@ pub(super) fn sources_differ_on(shared: &Shared, event: &Event) -> bool {
 /// one disagreement.
 pub(super) fn disagreements_on(shared: &Shared, event: &Event) -> usize {
     let Some(an) = &shared.analysis else { return 0 };
+    let list = &an.story.discrepancies;
+    let rows = super::discrepancies::rows(list, &an.articles);
+    rows.iter().filter(|row| row.iter().any(|&index| disagrees_on(&list[index], event))).count()
+}
+
+/// Whether `discrepancy` is a disagreement (not a spelling variant) with a
+/// side in a sentence of `event`.
+fn disagrees_on(discrepancy: &parallax::story::Discrepancy, event: &Event) -> bool {
     let holds = |member: &parallax::story::Member| {
         event.mentions.iter().any(|m| m.article == member.article && member.span.overlaps(&m.span))
     };
-    let list = &an.story.discrepancies;
-    let on_event = |&index: &usize| {
-        let d = &list[index];
-        d.kind.significance() > 0 && (holds(&d.member_a) || holds(&d.member_b))
-    };
-    super::discrepancies::rows(list, &an.articles).iter().filter(|row| row.iter().any(on_event)).count()
+    discrepancy.kind.significance() > 0 && (holds(&discrepancy.member_a) || holds(&discrepancy.member_b))
 }
 
 impl View for Timeline {
