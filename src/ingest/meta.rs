@@ -1229,7 +1229,10 @@ fn title_line(line: &str) -> Option<(String, Option<String>)> {
     let n = words::rough_count(line);
     // Each ideograph counts as a word for the lower bound: CJK titles have
     // no spaces.
-    if words::count(line) < 3 || n > 30 || line.len() > 250 || line.ends_with(['.', ':', ';', ',']) {
+    // A stop inside closing quotes (`he said, “Peace be with you.”`) ends a
+    // sentence too.
+    let unquoted = line.trim_end_matches(['"', '”', '’', '\'', '»']);
+    if words::count(line) < 3 || n > 30 || line.len() > 250 || unquoted.ends_with(['.', ':', ';', ',']) {
         return None;
     }
     let cased = line.chars().any(char::is_uppercase) || !line.chars().any(char::is_lowercase);
@@ -1394,6 +1397,22 @@ mod tests {
         let release = parse(&format!("FOR IMMEDIATE RELEASE\n\n{story}{long}"));
         assert!(!release.paragraphs.iter().any(|p| p.starts_with("The company employs")), "{release:?}");
         assert_eq!(release.removed.iter().filter(|line| line.kind == Removal::EndMatter).count(), 5);
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_quote_is_not_a_title() {
+        for opening in [
+            "He told the crowd, “Peace be with you all tonight.”",
+            "He told the crowd, \"Peace be with you all tonight.\"",
+            "He said it was ‘the end of an era.’",
+        ] {
+            let layout = parse(&format!("Live\n\n{opening}\n\nThe storm cut power to 40,000 homes on Monday night.\n"));
+            assert_eq!(layout.title, None, "{opening}");
+            assert!(layout.paragraphs.iter().any(|p| p == opening), "{opening}: {:?}", layout.paragraphs);
+        }
+        // A headline may still end on a quote.
+        let layout = parse("Zelensky: “We will not give up”\n\nThe storm cut power to 40,000 homes on Monday night.\n");
+        assert_eq!(layout.title.as_deref(), Some("Zelensky: “We will not give up”"));
     }
 
     #[test]
