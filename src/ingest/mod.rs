@@ -10,6 +10,7 @@ pub mod links;
 pub mod markdown;
 pub mod meta;
 pub mod published;
+pub mod quotations;
 pub mod removed;
 pub mod source;
 pub mod walk;

@@ -16,7 +16,12 @@
 //!   with many clauses has more chances to match by accident;
 //! - a bonus when both units give the same distinctive number ("the 133
 //!   cardinal electors" / "the 133 voting cardinals"): one fact told in two
-//!   frames, which neither the model nor the words score high.
+//!   frames, which neither the model nor the words score high;
+//! - a bonus when both units quote the same words, one quotation whole in
+//!   the other ("he told the crowd, “Peace be with you.”" / "saying, “Peace
+//!   be with you,” offering blessings"): outlets copy quotes word for word
+//!   while they frame them each in their own way, and a short quote is a
+//!   small part of a long sentence's words and meaning.
 //!
 //! Units that only say who said something ("a senior administration
 //! official told NBC News", "according to two US officials") are left out:
@@ -35,7 +40,7 @@ use super::score::{Corpus, SentenceRef};
 use super::stories::Stories;
 use super::units;
 use crate::embed::{Vectors, cosine};
-use crate::ingest::Article;
+use crate::ingest::{Article, quotations};
 use crate::text::{Span, segment, words};
 
 /// How the evidence is weighed, and where a pair is accepted.
@@ -54,6 +59,8 @@ pub struct SemanticThresholds {
     /// [`distinctive_numbers`]): "the 133 cardinal electors" / "the 133
     /// voting cardinals" state one fact in two frames.
     pub number_bonus: f32,
+    /// Added when the two units quote the same words (see [`same_quote`]).
+    pub quote_bonus: f32,
 }
 
 impl Default for SemanticThresholds {
@@ -64,6 +71,7 @@ impl Default for SemanticThresholds {
             clause_handicap: 0.10,
             accept: 0.27,
             number_bonus: 0.12,
+            quote_bonus: 0.12,
         }
     }
 }
@@ -107,6 +115,9 @@ pub struct Unit {
     norm: f32,
     /// The distinctive numbers among its terms, sorted.
     numbers: Vec<u32>,
+    /// The quotations within it long enough to tell one quote from another
+    /// ([`MIN_QUOTE_WORDS`]), each as its folded words' hashes.
+    quotes: Vec<Vec<u64>>,
 }
 
 /// The units of every sentence of a set of articles.
@@ -122,8 +133,9 @@ impl Units {
     /// Cuts every sentence into units and reads their terms.
     pub fn build(articles: &[Article], corpus: &Corpus) -> Units {
         let per_article: Vec<Vec<Vec<Unit>>> = crate::par::map_range(articles.len(), |article| {
+            let quoted = quotations::spans(&articles[article]);
             (0..articles[article].sentences.len())
-                .map(|sentence| sentence_units(articles, corpus, (article, sentence)))
+                .map(|sentence| sentence_units(articles, corpus, &quoted, (article, sentence)))
                 .collect()
         });
         let mut out = Units::default();
@@ -189,7 +201,12 @@ impl Unit {
     }
 }
 
-fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): SentenceRef) -> Vec<Unit> {
+fn sentence_units(
+    articles: &[Article],
+    corpus: &Corpus,
+    quoted: &[Span],
+    (article, sentence): SentenceRef,
+) -> Vec<Unit> {
     let a = &articles[article];
     let text = a.sentence(sentence);
     let offset = a.sentences[sentence].start;
@@ -207,10 +224,11 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
             let word_count = words::words(unit_text).count();
             let comparable = word_count >= MIN_WORDS && !heading && !is_attribution(corpus, &terms, names);
             let numbers = distinctive_numbers(corpus, &terms, articles.len());
+            let span = Span::new(offset + span.start, offset + span.end);
             Unit {
                 article,
                 sentence,
-                span: Span::new(offset + span.start, offset + span.end),
+                span,
                 whole,
                 comparable,
                 folded: false,
@@ -220,9 +238,37 @@ fn sentence_units(articles: &[Article], corpus: &Corpus, (article, sentence): Se
                 terms,
                 norm,
                 numbers,
+                quotes: quotes_within(&a.body, quoted, span),
             }
         })
         .collect()
+}
+
+/// Quotations shorter than this many words do not count as the same quote:
+/// "a clear message" or "full support" may be anyone's words.
+const MIN_QUOTE_WORDS: usize = 4;
+
+/// The quotations of `quoted` that lie within `unit` and have at least
+/// [`MIN_QUOTE_WORDS`] words, as their folded words' hashes.
+fn quotes_within(body: &str, quoted: &[Span], unit: Span) -> Vec<Vec<u64>> {
+    quoted
+        .iter()
+        .filter(|quote| unit.start <= quote.start && quote.end <= unit.end)
+        .map(|quote| words::words(quote.slice(body)).map(|(_, word)| super::score::hash_word(word)).collect::<Vec<_>>())
+        .filter(|hashes| hashes.len() >= MIN_QUOTE_WORDS)
+        .collect()
+}
+
+/// Whether two units quote the same words: one quotation of one unit found
+/// whole, word for word, in one of the other's (a quote shortened by one
+/// outlet is still the same quote).
+fn same_quote(x: &Unit, y: &Unit) -> bool {
+    x.quotes.iter().any(|p| {
+        y.quotes.iter().any(|q| {
+            let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
+            long.windows(short.len()).any(|window| window == short.as_slice())
+        })
+    })
 }
 
 /// The Euclidean norm of `terms` under `weight`.
@@ -462,9 +508,8 @@ impl<'a> Evidence<'a> {
         if !x.comparable || !y.comparable {
             return None;
         }
-        let same_number = x.numbers.iter().any(|n| y.numbers.binary_search(n).is_ok());
         let cosine = cosine(self.vector(i)?, self.vector(j)?);
-        Some(combined(self, th, (i, j), cosine, self.lexical(i, j), same_number))
+        Some(combined(self, th, (i, j), cosine, self.lexical(i, j)))
     }
 
     /// The evidence behind the best unit pair of two sentences, for tools
@@ -576,19 +621,14 @@ const WITHIN_SLACK_BYTES: usize = 12;
 /// The combined score of units `i` and `j` (see [`SemanticThresholds`])
 /// from their cosine, their lexical cosine and whether they share a
 /// distinctive number.
-fn combined(
-    evidence: &Evidence,
-    th: &SemanticThresholds,
-    (i, j): (usize, usize),
-    cosine: f32,
-    lexical: f32,
-    same_number: bool,
-) -> f32 {
+fn combined(evidence: &Evidence, th: &SemanticThresholds, (i, j): (usize, usize), cosine: f32, lexical: f32) -> f32 {
     let (x, y) = (&evidence.units.units[i], &evidence.units.units[j]);
     let model = cosine - th.background * (evidence.background[i] + evidence.background[j]) / 2.0;
     let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
+    let same_number = x.numbers.iter().any(|n| y.numbers.binary_search(n).is_ok());
     th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
         + if same_number { th.number_bonus } else { 0.0 }
+        + if same_quote(x, y) { th.quote_bonus } else { 0.0 }
 }
 
 /// Every sentence pair from different articles of one story whose best
@@ -716,6 +756,54 @@ mod tests {
         // story's 28 in five; a year never counts.
         assert_eq!(numbers(0, 1), ["133"]);
         assert!(numbers(0, 2).is_empty() && numbers(1, 2).is_empty());
+    }
+
+    #[test]
+    fn the_same_words_quoted_whole_or_shortened_count_as_one_quote() {
+        let arts = fixture::articles(&[
+            "One\n\nStanding at the balcony, he told the crowd, “Peace be with you all tonight.” He said “thank you” twice.",
+            "Two\n\nHe gave his blessing, saying, “Peace be with you,” to the thousands below.",
+            "Three\n\nHe greeted the crowd with the words “May peace be with all of you,” witnesses said.",
+            "Four\n\nHe said “thank you” to the cardinals who chose him that evening.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        let whole = |article: usize, sentence: usize| &units.units[units.whole((article, sentence))];
+        // A shortened quote inside the longer one is the same quote.
+        assert!(same_quote(whole(0, 1), whole(1, 1)));
+        // Other words are another quote; two words are anybody's words.
+        assert!(!same_quote(whole(1, 1), whole(2, 1)));
+        assert!(whole(0, 2).quotes.is_empty() && !same_quote(whole(0, 2), whole(3, 1)));
+        // A clause holds the quotes within it, not its sentence's others.
+        let clause_without_quote = units.units[units.of_sentence[1][1].clone()]
+            .iter()
+            .find(|u| !u.whole && !u.span.slice(&arts[1].body).contains('“'))
+            .map(|u| u.quotes.len());
+        assert_eq!(clause_without_quote, Some(0), "{:?}", units.units);
+    }
+
+    #[test]
+    fn a_quote_both_units_give_adds_its_bonus() {
+        let arts = fixture::articles(&[
+            "One\n\nStanding at the balcony, he told the crowd, “Peace be with you all tonight.”",
+            "Two\n\nHe gave his blessing, saying, “Peace be with you,” to the thousands below.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let units = Units::build(&arts, &corpus);
+        let mut vectors = Vectors::default();
+        for _ in units.to_encode(&arts) {
+            let mut v = vec![0.0; crate::embed::DIM];
+            v[0] = 1.0;
+            vectors.push(&v);
+        }
+        let evidence = Evidence::new(&arts, &corpus, &units, &vectors);
+        let with = SemanticThresholds::default();
+        let without = SemanticThresholds { quote_bonus: 0.0, ..with };
+        let (a, b) = ((0, 1), (1, 1));
+        let gain = evidence.score(a, b, &with).unwrap() - evidence.score(a, b, &without).unwrap();
+        assert!((gain - with.quote_bonus).abs() < 1e-6, "{gain}");
+        let found = |th: &SemanticThresholds| matches(&evidence, th).iter().find(|m| (m.0, m.1) == (a, b)).map(|m| m.2);
+        assert_eq!(found(&SemanticThresholds { accept: 0.0, ..with }), evidence.score(a, b, &with));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::{Evidence, SemanticThresholds};
+use super::{Evidence, SemanticThresholds, Unit, same_quote};
 use crate::align::score::SentenceRef;
 use crate::embed::{DIM, dot_products};
 
@@ -121,7 +121,8 @@ impl StoryTable {
         let columns = self.of_sentence[first_later].start..self.unit.len();
         let cosines = dot_products(&self.matrix[rows.start * DIM..rows.end * DIM], &self.matrix[columns.start * DIM..]);
         let (shared, same_number) = self.shared_terms(evidence, rows.clone(), columns.clone());
-        let scores = Scores { table: self, th, rows: rows.clone(), columns, cosines, shared, same_number };
+        let units = &evidence.units.units;
+        let scores = Scores { table: self, units, th, rows: rows.clone(), columns, cosines, shared, same_number };
         let mut out = Vec::new();
         let mut best = vec![f32::NEG_INFINITY; self.sentences.len()];
         // A sentence with no comparable unit matches nothing.
@@ -175,6 +176,7 @@ impl StoryTable {
 /// The evidence of a block's rows against the columns of later articles.
 struct Scores<'t> {
     table: &'t StoryTable,
+    units: &'t [Unit],
     th: &'t SemanticThresholds,
     rows: Range<usize>,
     columns: Range<usize>,
@@ -195,6 +197,13 @@ impl Scores<'_> {
         let clauses = t.clause[row] + t.clause[column];
         th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
             + if self.same_number[at] { th.number_bonus } else { 0.0 }
+            + if self.same_quote(row, column) { th.quote_bonus } else { 0.0 }
+    }
+
+    /// Whether a row and a column quote the same words ([`same_quote`]).
+    fn same_quote(&self, row: usize, column: usize) -> bool {
+        let (x, y) = (&self.units[self.table.unit[row]], &self.units[self.table.unit[column]]);
+        !x.quotes.is_empty() && !y.quotes.is_empty() && same_quote(x, y)
     }
 }
 
