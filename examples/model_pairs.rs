@@ -1,5 +1,5 @@
-//! Lists the sentence pairs the model's matching accepts beyond the words'
-//! matches, with the evidence behind each (the best unit pair's cosine,
+//! Lists the sentence pairs the model alone matches, as the analysis keeps them,
+//! with the evidence behind each (the best unit pair's cosine,
 //! backgrounds and lexical cosine, the terms the two units share and do not
 //! share with their weights within the story), to study the model's
 //! precision: `cargo run --release --example model_pairs -- DIR` or
@@ -10,10 +10,10 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-use parallax::align::semantic::{self, Evidence, SemanticThresholds, Units};
+use parallax::align::semantic::{Evidence, SemanticThresholds, Units};
 use parallax::align::{self, Copies, Corpus, SentenceRef, Thresholds, related::Related};
 use parallax::embed::Encoder;
 use parallax::ingest::Article;
@@ -35,6 +35,7 @@ fn main() {
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
     let stories = align::stories::group(&corpus, &related, &lexical);
+    let lexical = align::within_stories(&corpus, &stories, lexical, &Thresholds::default());
     let mut units = Units::build(&articles, &corpus);
     units.fold(&copies);
     let texts: Vec<&str> = units.to_encode(&articles).into_iter().map(|(_, t)| t).collect();
@@ -43,9 +44,12 @@ fn main() {
     let story_of = stories.story.clone();
     let evidence = Evidence::within(&articles, &corpus, &units, encoded.vectors, stories);
     let th = SemanticThresholds::default();
-    let known: HashSet<(SentenceRef, SentenceRef)> = lexical.iter().map(|m| (m.a, m.b)).collect();
-    let found: Vec<(SentenceRef, SentenceRef)> =
-        semantic::matches(&evidence, &th).into_iter().map(|(a, b, _)| (a, b)).filter(|p| !known.contains(p)).collect();
+    // What the analysis keeps of the model's own matches.
+    let found: Vec<(SentenceRef, SentenceRef)> = align::with_model(&corpus, lexical.clone(), &evidence, &th)
+        .into_iter()
+        .filter(|m| m.found_by == align::FoundBy::Model)
+        .map(|m| (m.a, m.b))
+        .collect();
     let (mut right, mut wrong) = (0, 0);
     for (shown, &(a, b)) in found.iter().enumerate() {
         let label = truth.as_ref().map(|t| {

@@ -224,12 +224,17 @@ impl Truth {
         let mut right = 0;
         let mut wrong = 0;
         let mut found_pairs = HashSet::new();
+        // By what found each passage: (right, all).
+        let mut by_finder: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
         for passage in &analysis.passages {
             let first = self.facts_in(analysis, passage.a.article, &passage.a);
             let second = self.facts_in(analysis, passage.b.article, &passage.b);
             let shared: Vec<&(usize, usize)> = first.iter().filter(|f| second.contains(f)).collect();
+            let finder = by_finder.entry(passage.found_by.as_str()).or_default();
+            finder.1 += 1;
             if !shared.is_empty() {
                 right += 1;
+                finder.0 += 1;
             } else {
                 // Every 25th wrong passage, at most 40: a sample to read.
                 if show_wrong && wrong % 25 == 0 && wrong < 1000 {
@@ -251,6 +256,9 @@ impl Truth {
             analysis.passages.len(),
             found_pairs.len()
         );
+        let finders: Vec<String> =
+            by_finder.iter().map(|(finder, (right, all))| format!("{finder} {right}/{all}")).collect();
+        println!("  right by what found them: {}", finders.join(", "));
         (precision, recall)
     }
 }

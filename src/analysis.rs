@@ -165,20 +165,21 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
     let ModelResult { matches, model, by_words, meanings } = match &options.encoder {
         Some(encoder) => {
-            // The model reads each story the words found on its own.
+            // The model reads each story the words found on its own. The
+            // words' matches that fail within their story are left to it:
+            // it judges them as its own, as it would were the story loaded
+            // alone.
             let stories = align::stories::group(&corpus, &related, &lexical);
+            let lexical = align::within_stories(&corpus, &stories, lexical, &Thresholds::default());
             let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories };
             with_model(inputs, lexical, encoder, &options.semantic, progress)
         }
         None => ModelResult::words_alone(lexical, ModelUse::Off, articles.len()),
     };
     let stories = align::stories::group(&corpus, &related, &matches);
-    // The model's matches stand on its own score; words' are checked
+    // The model's matches stand on their own score; words' are checked
     // again within their story.
-    let accept = options.semantic.accept;
-    let matches = align::within_stories(&corpus, &stories, matches, &Thresholds::default(), |m| {
-        m.semantic.is_some_and(|strength| strength >= accept)
-    });
+    let matches = align::within_stories(&corpus, &stories, matches, &Thresholds::default());
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
     let clusters = story::clusters::build(&articles, &matches, &copies, meanings.as_ref());

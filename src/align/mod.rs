@@ -326,15 +326,15 @@ fn folded_matches<'s>(
 /// as if the story had been loaded alone: in a large pile a story's names
 /// are rare and weigh a lot, and two of its sentences cast in the same
 /// mould (the same names, other particulars) look alike; within the story
-/// those names weigh little. Matches across stories are dropped, and a
-/// match `keep` vouches for (the sentence model's) stays. With one story
+/// those names weigh little. The words' matches that fail there and
+/// matches across stories are dropped (the sentence model, reading the
+/// story, judges the pairs it keeps as it judges its own). With one story
 /// the weights are the set's own and nothing changes.
 pub fn within_stories(
     corpus: &Corpus,
     stories: &Stories,
     matches: Vec<SentenceMatch>,
     th: &Thresholds,
-    keep: impl Fn(&SentenceMatch) -> bool + Sync,
 ) -> Vec<SentenceMatch> {
     let mut matches = matches;
     matches.retain(|m| stories.together(m.a.0, m.b.0));
@@ -343,7 +343,7 @@ pub fn within_stories(
     }
     let mut of_story: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
     for (index, m) in matches.iter().enumerate() {
-        if m.found_by == FoundBy::Words && !keep(m) {
+        if m.found_by == FoundBy::Words {
             of_story[stories.story[m.a.0]].push(index);
         }
     }
@@ -740,14 +740,13 @@ mod tests {
         assert!(found.iter().any(|m| pair(m) == ((0, 0), (1, 0))), "{found:?}");
         let stories =
             Stories { story: [0, 0].into_iter().chain([1; 6]).collect(), members: vec![vec![0, 1], (2..8).collect()] };
-        let kept = within_stories(&c, &stories, found.clone(), &th, |_| false);
+        let kept = within_stories(&c, &stories, found.clone(), &th);
         assert!(!kept.iter().any(|m| pair(m) == ((0, 0), (1, 0))), "{kept:?}");
         // The statement both reports carry stays, and so does story 1's.
         assert!(kept.iter().any(|m| pair(m) == ((0, 2), (1, 2))), "{kept:?}");
         assert!(kept.iter().any(|m| m.a.0 == 2 && m.b.0 == 3));
-        // A match vouched for stays; one story changes nothing.
-        assert_eq!(within_stories(&c, &stories, found.clone(), &th, |_| true).len(), found.len());
-        assert_eq!(within_stories(&c, &Stories::one(8), found.clone(), &th, |_| false), found);
+        // One story changes nothing.
+        assert_eq!(within_stories(&c, &Stories::one(8), found.clone(), &th), found);
     }
 
     #[test]
