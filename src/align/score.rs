@@ -110,6 +110,20 @@ fn dp(a: &[u64], b: &[u64], mut cell: impl FnMut(&[u16], &[u16], usize, bool) ->
     })
 }
 
+/// Two quotations (as their words' hashes) are one: the shorter has at
+/// least `min_words` words, and seven in ten of them are in the other, in
+/// order (at least three, or the whole of a shorter quote): "Peace be with
+/// you" in "May peace be with all of you". What the quote groups
+/// (`story::quotes`) and matching's quote bonus (`semantic`) agree on.
+pub fn one_quotation(first: &[u64], second: &[u64], min_words: usize) -> bool {
+    let shorter = first.len().min(second.len());
+    if shorter < min_words.max(1) {
+        return false;
+    }
+    let common = lcs_len(first, second);
+    common * 10 >= shorter * 7 && common >= shorter.min(3)
+}
+
 /// Length of the longest common subsequence of `a` and `b`, bit-parallel
 /// (Hyyrö 2004): one machine word per 64 items of `a`, per item of `b`.
 pub fn lcs_len(a: &[u64], b: &[u64]) -> usize {

@@ -258,16 +258,10 @@ fn candidate_pairs(
     candidates
 }
 
-/// Two quotes (as word hashes) are one quotation: at least 3 words, or the
-/// whole of a short quote, and seven in ten of the shorter's words, in
-/// common and in order.
+/// Two quotes (as word hashes) are one quotation
+/// ([`crate::align::score::one_quotation`]).
 fn same_quote(first: &[u64], second: &[u64]) -> bool {
-    let shorter = first.len().min(second.len());
-    if shorter < MIN_QUOTE_WORDS {
-        return false;
-    }
-    let common = crate::align::score::lcs_len(first, second);
-    common * 10 >= shorter * 7 && common >= shorter.min(3)
+    crate::align::score::one_quotation(first, second, MIN_QUOTE_WORDS)
 }
 
 /// A group of the same quote in two sources or more: the longest quote of

@@ -17,9 +17,9 @@
 //! - a bonus when both units give the same distinctive number ("the 133
 //!   cardinal electors" / "the 133 voting cardinals"): one fact told in two
 //!   frames, which neither the model nor the words score high;
-//! - a bonus when both units quote the same words, one quotation whole in
-//!   the other ("he told the crowd, “Peace be with you.”" / "saying, “Peace
-//!   be with you,” offering blessings"): outlets copy quotes word for word
+//! - a bonus when both units quote the same words, most of one quotation
+//!   in the other, in order ("he told the crowd, “Peace be with you.”" /
+//!   "“May peace be with all of you,” BBC quoted him"): outlets copy quotes
 //!   while they frame them each in their own way, and a short quote is a
 //!   small part of a long sentence's words and meaning.
 //!
@@ -259,16 +259,11 @@ fn quotes_within(body: &str, quoted: &[Span], unit: Span) -> Vec<Vec<u64>> {
         .collect()
 }
 
-/// Whether two units quote the same words: one quotation of one unit found
-/// whole, word for word, in one of the other's (a quote shortened by one
-/// outlet is still the same quote).
+/// Whether two units quote the same words: a quotation of each that is
+/// one quotation ([`super::score::one_quotation`]: a quote shortened or
+/// slightly reworded by one outlet is still the same quote).
 fn same_quote(x: &Unit, y: &Unit) -> bool {
-    x.quotes.iter().any(|p| {
-        y.quotes.iter().any(|q| {
-            let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
-            long.windows(short.len()).any(|window| window == short.as_slice())
-        })
-    })
+    x.quotes.iter().any(|p| y.quotes.iter().any(|q| super::score::one_quotation(p, q, MIN_QUOTE_WORDS)))
 }
 
 /// The Euclidean norm of `terms` under `weight`.
@@ -765,14 +760,16 @@ mod tests {
             "Two\n\nHe gave his blessing, saying, “Peace be with you,” to the thousands below.",
             "Three\n\nHe greeted the crowd with the words “May peace be with all of you,” witnesses said.",
             "Four\n\nHe said “thank you” to the cardinals who chose him that evening.",
+            "Five\n\nHe told the crowd, “The road to peace is long and hard,” before he left.",
         ]);
         let corpus = Corpus::build(&arts);
         let units = Units::build(&arts, &corpus);
         let whole = |article: usize, sentence: usize| &units.units[units.whole((article, sentence))];
-        // A shortened quote inside the longer one is the same quote.
+        // A quote shortened, or with words added inside, is the same quote.
         assert!(same_quote(whole(0, 1), whole(1, 1)));
+        assert!(same_quote(whole(1, 1), whole(2, 1)));
         // Other words are another quote; two words are anybody's words.
-        assert!(!same_quote(whole(1, 1), whole(2, 1)));
+        assert!(!same_quote(whole(1, 1), whole(4, 1)) && !same_quote(whole(2, 1), whole(4, 1)));
         assert!(whole(0, 2).quotes.is_empty() && !same_quote(whole(0, 2), whole(3, 1)));
         // A clause holds the quotes within it, not its sentence's others.
         let clause_without_quote = units.units[units.of_sentence[1][1].clone()]
