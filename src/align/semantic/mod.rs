@@ -29,7 +29,7 @@
 //! headings ("About The New Pope"): a title-case line names a topic, it
 //! does not state a fact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -113,8 +113,6 @@ pub struct Unit {
     terms: Vec<u32>,
     /// Euclidean norm of the unit's term weights.
     norm: f32,
-    /// The distinctive numbers among its terms, sorted.
-    numbers: Vec<u32>,
     /// The quotations within it long enough to tell one quote from another
     /// ([`MIN_QUOTE_WORDS`]), each as its folded words' hashes.
     quotes: Vec<Vec<u64>>,
@@ -223,7 +221,6 @@ fn sentence_units(
             let norm = norm(&terms, &corpus.weight);
             let word_count = words::words(unit_text).count();
             let comparable = word_count >= MIN_WORDS && !heading && !is_attribution(corpus, &terms, names);
-            let numbers = distinctive_numbers(corpus, &terms, articles.len());
             let span = Span::new(offset + span.start, offset + span.end);
             Unit {
                 article,
@@ -237,7 +234,6 @@ fn sentence_units(
                 words: word_count,
                 terms,
                 norm,
-                numbers,
                 quotes: quotes_within(&a.body, quoted, span),
             }
         })
@@ -280,22 +276,44 @@ fn weights_within_stories(corpus: &Corpus, stories: &Stories) -> Vec<Vec<f32>> {
     crate::par::map(&stories.members, |articles| corpus.weights_within(articles).weight)
 }
 
-/// The numbers among `terms` that tell one fact from another: not a year
-/// or a single digit (a date, "two"), and found in no more sentences than
-/// the set has articles, as a fact each report gives once would be. A
-/// story's own figure (the "28-point plan" every sentence names) is in
-/// many more and tells nothing.
-fn distinctive_numbers(corpus: &Corpus, terms: &[u32], articles: usize) -> Vec<u32> {
-    terms
+/// Each unit's distinctive numbers, sorted: the numbers among its terms
+/// that tell one fact from another, judged within its story as if the
+/// story were loaded alone. Not a year or a single digit (a date, "two"),
+/// and found in no more of the story's sentences than it has articles, as
+/// a fact each report gives once would be. A story's own figure (the
+/// "28-point plan" every sentence names) is in many more and tells
+/// nothing; nor does another story's use of a number count.
+fn numbers_within_stories(corpus: &Corpus, units: &Units, stories: &Stories) -> Vec<Vec<u32>> {
+    let figure: Vec<bool> = (0..corpus.vocab.df.len()).map(|t| is_figure(corpus, t as u32)).collect();
+    let sentences_using = crate::par::map(&stories.members, |articles| {
+        let mut count: HashMap<u32, usize> = HashMap::new();
+        for &article in articles {
+            for terms in &corpus.terms[article] {
+                for &term in terms.iter().filter(|&&t| figure[t as usize]) {
+                    *count.entry(term).or_default() += 1;
+                }
+            }
+        }
+        count
+    });
+    units
+        .units
         .iter()
-        .copied()
-        .filter(|&t| {
-            let term = corpus.vocab.term(t).unwrap_or("");
-            let digits = term.chars().take_while(char::is_ascii_digit).count();
-            let year = digits == 4 && term.len() == 4 && (1800..=2100).contains(&term.parse::<u32>().unwrap_or(0));
-            digits >= 2 && !year && (corpus.vocab.df[t as usize] as usize) <= articles
+        .map(|unit| {
+            let story = stories.story[unit.article];
+            let articles = stories.members[story].len();
+            let used = |t: &u32| sentences_using[story].get(t).copied().unwrap_or(0);
+            unit.terms.iter().copied().filter(|t| figure[*t as usize] && used(t) <= articles).collect()
         })
         .collect()
+}
+
+/// A number of two digits or more, not a year.
+fn is_figure(corpus: &Corpus, t: u32) -> bool {
+    let term = corpus.vocab.term(t).unwrap_or("");
+    let digits = term.chars().take_while(char::is_ascii_digit).count();
+    let year = digits == 4 && term.len() == 4 && (1800..=2100).contains(&term.parse::<u32>().unwrap_or(0));
+    digits >= 2 && !year
 }
 
 /// Words that say who said something, not what was said.
@@ -404,6 +422,8 @@ pub struct Evidence<'a> {
     /// where the set's weights are the story's.
     story_weights: Vec<Vec<f32>>,
     story_norm: Vec<f32>,
+    /// Each unit's distinctive numbers ([`numbers_within_stories`]).
+    numbers: Vec<Vec<u32>>,
 }
 
 impl<'a> Evidence<'a> {
@@ -435,8 +455,18 @@ impl<'a> Evidence<'a> {
         } else {
             units.units.iter().map(|u| norm(&u.terms, &story_weights[stories.story[u.article]])).collect()
         };
-        let mut evidence =
-            Evidence { units, corpus, row, vectors, background: Vec::new(), stories, story_weights, story_norm };
+        let numbers = numbers_within_stories(corpus, units, &stories);
+        let mut evidence = Evidence {
+            units,
+            corpus,
+            row,
+            vectors,
+            background: Vec::new(),
+            stories,
+            story_weights,
+            story_norm,
+            numbers,
+        };
         evidence.join_clause_vectors();
         evidence.background = background::backgrounds(&evidence);
         evidence
@@ -620,7 +650,7 @@ fn combined(evidence: &Evidence, th: &SemanticThresholds, (i, j): (usize, usize)
     let (x, y) = (&evidence.units.units[i], &evidence.units.units[j]);
     let model = cosine - th.background * (evidence.background[i] + evidence.background[j]) / 2.0;
     let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
-    let same_number = x.numbers.iter().any(|n| y.numbers.binary_search(n).is_ok());
+    let same_number = evidence.numbers[i].iter().any(|n| evidence.numbers[j].binary_search(n).is_ok());
     th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
         + if same_number { th.number_bonus } else { 0.0 }
         + if same_quote(x, y) { th.quote_bonus } else { 0.0 }
@@ -733,24 +763,34 @@ mod tests {
     }
 
     #[test]
-    fn a_number_counts_when_it_is_distinctive() {
-        let arts = fixture::articles(&[
+    fn a_number_counts_when_it_is_distinctive_within_its_story() {
+        let story = [
             "One\n\nThe 133 cardinal electors reached a decision in 2025. The 28-point plan was discussed.",
             "Two\n\nThe 133 voting cardinals chose him. The 28-point plan was approved. The 28-point plan was leaked.",
             "Three\n\nCritics said the 28-point plan was rushed. The 28-point plan favours Moscow.",
-        ]);
-        let corpus = Corpus::build(&arts);
-        let numbers = |article: usize, sentence: usize| -> Vec<String> {
-            let terms = corpus.sentence((article, sentence));
-            distinctive_numbers(&corpus, terms, arts.len())
-                .iter()
-                .map(|&t| corpus.vocab.term(t).unwrap().to_string())
-                .collect()
+        ];
+        let other = "Harbour\n\nThe 28 cranes were moved to the 133 new berths.";
+        let numbers = |texts: &[&str], stories: Stories, (article, sentence): SentenceRef| -> Vec<String> {
+            let arts = fixture::articles(texts);
+            let corpus = Corpus::build(&arts);
+            let units = Units::build(&arts, &corpus);
+            let all = numbers_within_stories(&corpus, &units, &stories);
+            all[units.whole((article, sentence))].iter().map(|&t| corpus.vocab.term(t).unwrap().to_string()).collect()
         };
         // Each body opens with its title line. 133 is in two sentences; the
         // story's 28 in five; a year never counts.
-        assert_eq!(numbers(0, 1), ["133"]);
-        assert!(numbers(0, 2).is_empty() && numbers(1, 2).is_empty());
+        let alone = |r| numbers(&story, Stories::one(3), r);
+        assert_eq!(alone((0, 1)), ["133"]);
+        assert!(alone((0, 2)).is_empty() && alone((1, 2)).is_empty());
+        // In a pile of seven articles, 28 would be in fewer sentences than
+        // the pile has articles: judged within the story, it still tells
+        // nothing, and the other story's 133 takes nothing away.
+        let mut pile: Vec<&str> = story.to_vec();
+        pile.extend([other; 4]);
+        let stories = Stories { story: vec![0, 0, 0, 1, 1, 1, 1], members: vec![vec![0, 1, 2], vec![3, 4, 5, 6]] };
+        let piled = |r| numbers(&pile, stories.clone(), r);
+        assert_eq!(piled((0, 1)), ["133"]);
+        assert!(piled((0, 2)).is_empty() && piled((1, 2)).is_empty());
     }
 
     #[test]

@@ -160,7 +160,7 @@ impl StoryTable {
             let line = (row - rows.start) * width;
             for term in &unit.terms {
                 let square = weight[*term as usize].powi(2);
-                let number = unit.numbers.binary_search(term).is_ok();
+                let number = evidence.numbers[self.unit[row]].binary_search(term).is_ok();
                 let postings = &self.postings[term];
                 let from = postings.partition_point(|&c| (c as usize) < columns.start);
                 for &column in &postings[from..] {
