@@ -249,6 +249,13 @@ const PROSE_REMOVED: &[(&str, Removal, &str, &str)] = &[
     ("003_tv_local.txt", Removal::Furniture, "Copyright 2025 WTLN. All rights reserved.", "a copyright notice"),
     ("003_tv_local.txt", Removal::Furniture, "Get the top local headlines delivered", "a newsletter prompt"),
     ("003_tv_local.txt", Removal::Furniture, "We use cookies to personalize content", "a cookie banner"),
+    ("003_tv_local.txt", Removal::Credit, "The Associated Press contributed to this report.", "a contributor credit"),
+    (
+        "04_ap_london.txt",
+        Removal::Credit,
+        "Associated Press writer Ciarán Giles in Madrid contributed",
+        "a contributor credit",
+    ),
     (
         "004_press_release.txt",
         Removal::Furniture,

@@ -44,7 +44,10 @@ static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
 /// Prompts to the reader that are not links to a story: sign-ups,
 /// buttons, notices.
 static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:click here.*|sign up.*|subscribe.*|follow us.*|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    // "Sign up" and "subscribe" as a prompt: alone, or followed by what
+    // they ask for ("Sign up for our newsletter", "Subscribe now"), not a
+    // sentence about subscribers ("Sign up bonuses have shrunk").
+    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
@@ -71,9 +74,10 @@ static CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// `(With inputs from PTI)`, `With agency inputs`.
+/// `(With inputs from PTI)`, `With agency inputs`, `— With files from The
+/// Canadian Press`.
 static INPUTS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^\(?\s*with (?:inputs|input) from (?P<who>[^),.;]+?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
+    Pattern::new(r"(?i)^[—–-]?\s*\(?\s*with (?:inputs|input|files) from (?P<who>[^),.;]+?)\s*\)?\.?$|^\(?\s*with (?P<agency>agency|wire) inputs\s*\)?\.?$")
         .unwrap()
 });
 
@@ -104,12 +108,12 @@ static IMAGE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)^(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|https?://\S+)$").unwrap());
 
 static REPORTING_BY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i-u)^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b(?u:.*)$|^(?-i:[A-Z])(?u:[^\s]+)(?: and (?-i:[A-Z])(?u:[^\s]+))? (?:reported|contributed)(?: reporting)? from (?-i:[A-Z])(?u:[^.]*)\.?$").unwrap()
+    Pattern::new(r"(?i-u)^\(?(?:reporting|additional reporting|writing|editing|compiled) by\b(?u:.*)$|^(?-i:[A-Z])(?u:[^\s]+)(?: and (?-i:[A-Z])(?u:[^\s]+))? (?:reported|contributed)(?: reporting)? from (?-i:[A-Z])(?u:[^.]*)\.?$|^(?-i:[A-Z])(?u:[^.]*) contributed(?: reporting)? to this (?:report|story|article)\.?$").unwrap()
 });
 
 static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+[\s-]*min(?:ute)?s?\.?\s*read|(?:updated|published|posted)?\s*:?\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this article was (?:originally )?published(?-u:\b).*|(?:story|article) continues (?:below|after(?: the)? (?:advertisement|ad))|(?:story|article) continues below (?:the )?(?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
+        r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+[\s-]*min(?:ute)?s?\.?\s*read|(?:updated|published|posted)?\s*:?\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this (?:article|story) (?:was|has been) (?:(?:originally )?published|amended|corrected|updated)(?-u:\b).*|(?:story|article) continues (?:below|after(?: the)? (?:advertisement|ad))|(?:story|article) continues below (?:the )?(?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
 });
@@ -144,6 +148,16 @@ fn is_comment_count(lower: &str) -> bool {
     })
 }
 
+/// A line naming a newsletter or an inbox that offers one ("delivered to
+/// your inbox every morning", "Sign up to our free newsletter", "after
+/// newsletter promotion"), not a sentence about newsletters ("Newsletter
+/// publishers have benefited").
+fn is_newsletter_prompt(lower: &str, n_words: usize) -> bool {
+    const OFFERS: &[&str] =
+        &["sign up", "subscribe", "our newsletter", "free newsletter", "your inbox", "delivered", "receive", "get the"];
+    n_words <= 4 || lower.starts_with("newsletter:") || OFFERS.iter().any(|offer| lower.contains(offer))
+}
+
 /// Page furniture that needs more than one pattern to tell: cookie
 /// banners, newsletter and subscription prompts, navigation bars,
 /// breadcrumbs, weather widgets, lone time stamps, wire sign-offs.
@@ -159,7 +173,10 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
             return true;
         }
     }
-    if n_words <= 30 && (lower.contains("newsletter") || lower.contains("inbox")) {
+    if n_words <= 30
+        && (lower.contains("newsletter") || lower.contains("inbox"))
+        && is_newsletter_prompt(&lower, n_words)
+    {
         return true;
     }
     if n_words <= 20
@@ -349,7 +366,7 @@ fn credit(line: &str) -> Option<String> {
         let who = captures.name("who").or(captures.name("release")).map_or("", |m| m.as_str());
         return Some(who.split('|').next().unwrap_or("").trim().trim_end_matches('.').to_string());
     }
-    if words::rough_count(line) <= 25 && REPORTING_BY.is_match(line) {
+    if words::rough_count(line) <= 25 && REPORTING_BY.is_match(line) && names_only(line) {
         return Some(line.trim_matches(|c| c == '(' || c == ')').trim().to_string());
     }
     let short_name = |who: &str| who.len() <= 40 && words::rough_count(who) <= 5;
@@ -363,6 +380,62 @@ fn credit(line: &str) -> Option<String> {
         return Some(if captures.name("agency").is_some() { format!("{who} inputs") } else { who.trim().to_string() });
     }
     with_wire(line).map(str::to_string)
+}
+
+/// Whether a line of credits holds names and the words that join them
+/// ("Reporting by Jane Doe in Kyiv; Editing by John Roe"), not a sentence
+/// that opens the same way ("Reporting by ProPublica last year found
+/// similar problems").
+fn names_only(line: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "by",
+        "and",
+        "in",
+        "from",
+        "with",
+        "of",
+        "the",
+        "reporting",
+        "additional",
+        "writing",
+        "editing",
+        "compiled",
+        "reported",
+        "contributed",
+        "staff",
+        "bureau",
+        "bureaus",
+        "correspondent",
+        "correspondents",
+        "newsroom",
+        "desk",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "photographer",
+        "to",
+        "this",
+        "report",
+        "story",
+        "article",
+        "de",
+        "da",
+        "del",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "al",
+        "bin",
+    ];
+    words::words(line)
+        .map(|(_, word)| word)
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .all(|word| JOINING.contains(&word))
 }
 
 /// A credit that names the reporters and editors of a text, not who ran it
@@ -708,6 +781,52 @@ mod tests {
         assert_eq!(classify("Screenshot: Vatican Media"), Some(Caption));
         assert_eq!(classify("Subscribe to our newsletter for the day's top stories."), Some(Furniture));
         assert_eq!(classify("Share this article"), Some(Widget));
+    }
+
+    #[test]
+    fn a_sentence_opening_like_a_credit_is_text() {
+        assert_eq!(classify("Reporting by ProPublica last year found similar problems at two other sites."), None);
+        for credit in [
+            "(Reporting by Jane Doe in Kyiv and John Roe in Moscow; Editing by Alex Richardson)",
+            "Additional reporting by the Washington bureau",
+            "Reporting by Reuters staff; writing by Mark Heinrich",
+            "Associated Press writer Hanna Arhirova contributed to this report.",
+            "Jane Doe and John Roe contributed reporting to this story.",
+            "— With files from The Canadian Press",
+        ] {
+            assert!(matches!(classify(credit), Some(Credit(_))), "{credit}");
+        }
+        assert_eq!(classify("This story was originally published by CBC News."), Some(Furniture));
+        assert_eq!(
+            classify("This article was amended on 18 November 2025 to correct the name of a Ryanair executive."),
+            Some(Furniture)
+        );
+        assert_eq!(classify("Ten volunteers contributed to this effort over the summer."), None);
+    }
+
+    #[test]
+    fn sentences_about_subscribers_and_newsletters_are_text_and_prompts_are_not() {
+        for prose in [
+            "Subscribers in Asia were the biggest source of growth.",
+            "Newsletter publishers have also benefited from the shift to paid content.",
+            "Subscribe-and-save offers have also spread to groceries, analysts said.",
+            "Sign up bonuses at banks have shrunk, analysts said.",
+            "Subscribing to the service costs $12 a month.",
+        ] {
+            assert_eq!(classify(prose), None, "{prose}");
+        }
+        for prompt in [
+            "Sign up",
+            "Subscribe now",
+            "Subscribe: it's free",
+            "Sign up for our daily briefing",
+            "Sign up to First Edition, our free daily newsletter.",
+            "Subscribe to our newsletter for the day's top stories.",
+            "The biggest stories in pharma regulation, delivered to your inbox every weekday morning.",
+            "after newsletter promotion",
+        ] {
+            assert_eq!(classify(prompt), Some(Furniture), "{prompt}");
+        }
     }
 
     #[test]
