@@ -122,6 +122,47 @@ pub fn is_title_abbreviation(word: &str) -> bool {
     TITLE_ABBREVIATIONS.contains(word)
 }
 
+/// The abbreviations of US states as AP style writes them after a city
+/// (`SCRANTON, Pa.`, `Jackson, Miss.`); states written with two initials
+/// (`N.Y.`) are dotted abbreviations and need no list.
+pub fn is_state_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Ala"
+            | "Ariz"
+            | "Ark"
+            | "Calif"
+            | "Colo"
+            | "Conn"
+            | "Del"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Ind"
+            | "Kan"
+            | "Ky"
+            | "La"
+            | "Md"
+            | "Mass"
+            | "Mich"
+            | "Minn"
+            | "Miss"
+            | "Mo"
+            | "Mont"
+            | "Neb"
+            | "Nev"
+            | "Okla"
+            | "Ore"
+            | "Pa"
+            | "Tenn"
+            | "Vt"
+            | "Va"
+            | "Wash"
+            | "Wis"
+            | "Wyo"
+    )
+}
+
 /// Abbreviations that usually continue the sentence but may end one
 /// (`... Apple Inc. The company`, `... on Nov. 19`). A month written in
 /// full (May, June, July) is a word, not an abbreviation: `signed in June.

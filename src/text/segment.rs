@@ -9,7 +9,10 @@
 //! are sentences of their own.
 
 use super::Span;
-use super::lexicon::{is_sentence_starter, is_soft_abbreviation, is_title_abbreviation, month_number, weekday_number};
+use super::lexicon::{
+    is_news_agency, is_sentence_starter, is_soft_abbreviation, is_state_abbreviation, is_title_abbreviation,
+    month_number, weekday_number,
+};
 
 /// Sentences longer than this are cut at a space: real prose never gets
 /// there, and it bounds the cost of everything downstream on hostile input.
@@ -138,12 +141,10 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
         return AtStops::LineEnds;
     }
     let end = chars[next].0;
-    // `DUSHANBE, February 16 /CAC/. The ...`: an agency in slashes ends a
-    // dateline, not a sentence.
-    if single_period && line[..offset].ends_with('/') && is_agency_in_slashes(&line[..offset]) {
+    let before = word_before(line, offset);
+    if single_period && ends_dateline_place(&line[..offset], before, &line[end..]) {
         return AtStops::Read { next, sentence_end: None };
     }
-    let before = word_before(line, offset);
     let boundary = if chars[next].1.is_whitespace() {
         let mut following = next;
         while following < count && chars[following].1.is_whitespace() {
@@ -159,6 +160,23 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
         glued_boundary(single_period, closed, before, chars[next].1, after)
     };
     AtStops::Read { next, sentence_end: boundary.then_some(end) }
+}
+
+/// Whether a stop ends a dateline's place rather than a sentence: after an
+/// agency in slashes (`DUSHANBE, February 16 /CAC/. The ...`), or after a
+/// state's abbreviation with an agency in parentheses next (`SCRANTON, Pa.
+/// (AP) — ...`). `head` is the line before the stop, `rest` the line after it.
+fn ends_dateline_place(head: &str, before: &str, rest: &str) -> bool {
+    let agency_in_slashes = head.ends_with('/') && is_agency_in_slashes(head);
+    agency_in_slashes || is_state_abbreviation(before) && is_agency_in_parentheses(rest)
+}
+
+/// `(AP)`, `(Reuters)`: a news agency alone in parentheses opening `rest`.
+fn is_agency_in_parentheses(rest: &str) -> bool {
+    rest.trim_start()
+        .strip_prefix('(')
+        .and_then(|inside| inside.split_once(')'))
+        .is_some_and(|(name, _)| is_news_agency(name.trim()))
 }
 
 /// `... /EFE/` or `... /CAC/`: capitals between two slashes at the end.
@@ -229,6 +247,23 @@ fn is_clock_suffix(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "a.m" | "p.m")
 }
 
+/// A title abbreviation as written (`St`, `Gen`) or in capitals as datelines
+/// print it (`ST. LOUIS`). Abbreviations before a number are left out in
+/// capitals: `SAY NO.` ends a sentence.
+fn is_title(word: &str) -> bool {
+    if is_title_abbreviation(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest = chars.as_str();
+    let titled = format!("{first}{}", rest.to_lowercase());
+    !rest.is_empty()
+        && word.chars().all(char::is_uppercase)
+        && is_title_abbreviation(&titled)
+        && !is_number_abbreviation(&titled)
+}
+
 fn is_initial(w: &str) -> bool {
     let mut cs = w.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
@@ -253,7 +288,7 @@ fn spaced_boundary(single_period: bool, closed: bool, before: &str, next_char: c
     if is_number_abbreviation(before) {
         return !next_is_digit && is_sentence_starter(next);
     }
-    if is_title_abbreviation(before) {
+    if is_title(before) {
         return false;
     }
     if is_initial(before) {
@@ -284,10 +319,8 @@ fn glued_boundary(single_period: bool, closed: bool, before: &str, next: char, a
     }
     // `News.The`: a real word, then a capitalised word (not `U.S.Army`,
     // not an initial, not a domain such as `example.com`).
-    let word_like = before.chars().count() >= 2
-        && !before.contains('.')
-        && !is_title_abbreviation(before)
-        && !is_soft_abbreviation(before);
+    let word_like =
+        before.chars().count() >= 2 && !before.contains('.') && !is_title(before) && !is_soft_abbreviation(before);
     // `media.A White House official`: the one-letter words "A" and "I"
     // start a sentence too, after a word in lower case.
     let one_letter = matches!(next, 'A' | 'I') && after == Some(' ') && before.chars().all(char::is_lowercase);
@@ -431,6 +464,33 @@ mod tests {
         ] {
             assert_eq!(split(s), [s], "{s}");
         }
+    }
+
+    #[test]
+    fn a_state_abbreviation_ends_a_sentence_only_before_one() {
+        for s in [
+            "SCRANTON, Pa. (AP) — A mine collapse killed three workers, officials said.",
+            "LOS ANGELES, Calif. (Reuters) - Fires spread on Tuesday.",
+            "WILKES-BARRE, Pa. — A mine collapse killed three workers.",
+            "He moved to Jackson, Miss. in 2010 and stayed.",
+            "ST. LOUIS (AP) — A fire at a former brewery forced evacuations.",
+        ] {
+            assert_eq!(split(s), [s], "{s}");
+        }
+        for state in ["Ga", "Va", "Fla", "Mich", "Tenn", "Wis", "Okla", "Wash", "Mass", "Ky", "Ill", "La", "Ind"] {
+            let dateline = format!("CITY, {state}. (AP) — A fire spread, officials said.");
+            assert_eq!(split(&dateline), [dateline.as_str()]);
+        }
+        assert_eq!(
+            split("He lives in Scranton, Pa. He works nights."),
+            ["He lives in Scranton, Pa.", "He works nights."]
+        );
+        // Only an agency alone in the brackets: a photo credit is not one.
+        assert_eq!(
+            split("Crews dig in Scranton, Pa. (AP Photo/Matt Rourke) Rescuers rest."),
+            ["Crews dig in Scranton, Pa.", "(AP Photo/Matt Rourke) Rescuers rest."]
+        );
+        assert_eq!(split("THEY SAID NO. THEN THEY LEFT."), ["THEY SAID NO.", "THEN THEY LEFT."]);
     }
 
     #[test]
