@@ -130,8 +130,9 @@ static DATE_LINE_FILLER: LazyLock<Pattern> = LazyLock::new(|| {
 /// A dateline opening the first paragraph: `WASHINGTON: `, `KYIV, Ukraine (AP) — `.
 static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
     // Plain classes here, and the capitals checked in code: Unicode letter
-    // classes made this pattern slow to compile.
-    Pattern::new(r"^(?P<place>[^\s,()/:a-z][^,()/:a-z]*?(?:,\s*[A-Z][^\s,()/:]+(?:\s[A-Z][^\s,()/:]+)?)?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[^()\s][^()]*)\))?\s*(?:/(?P<agency2>[^/\s]+)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
+    // classes made this pattern slow to compile. The place takes hyphenated
+    // parts in capitals whole (`PORT-AU-PRINCE`) before a hyphen may end it.
+    Pattern::new(r"^(?P<place>[^\s,()/:a-z][^,()/:a-z]*?(?:-[A-Z][^\s,()/:a-z-]*)*(?:,\s*[A-Z][^\s,()/:]+(?:\s[A-Z][^\s,()/:]+)?)?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?)?\s*(?:\((?P<agency>[^()\s][^()]*)\))?\s*(?:/(?P<agency2>[^/\s]+)/\.?-?|:|—|–|--?)\s*(?P<next>\S)").unwrap()
 });
 
 static LABELLED_TITLE: LazyLock<Pattern> =
@@ -1858,6 +1859,21 @@ mod tests {
         let l = parse("The king speaks today\n\nMADRID, March 3. /EFE/.- The king spoke on Monday.");
         assert_eq!(l.dateline.as_deref(), Some("MADRID"));
         assert_eq!(l.credit.as_deref(), Some("EFE"));
+    }
+
+    #[test]
+    fn a_dateline_place_keeps_its_hyphenated_parts() {
+        for (line, place) in [
+            ("PORT-AU-PRINCE, Haiti (AP) — Gangs attacked the capital, officials said.", "PORT-AU-PRINCE, Haiti"),
+            ("WILKES-BARRE, Pa. (AP) — A mine collapsed on Tuesday, officials said.", "WILKES-BARRE, Pa."),
+            ("MAZAR-I-SHARIF, Afghanistan (Reuters) — A quake struck early on Monday.", "MAZAR-I-SHARIF, Afghanistan"),
+            ("AIX-EN-PROVENCE, France — Organizers cancelled the festival on Tuesday.", "AIX-EN-PROVENCE, France"),
+            // A hyphen before a word in small letters still ends the place.
+            ("WASHINGTON-The Senate voted on Tuesday to end the shutdown.", "WASHINGTON"),
+        ] {
+            let l = parse(&format!("A headline over the story\n\n{line}"));
+            assert_eq!(l.dateline.as_deref(), Some(place), "{line}");
+        }
     }
 
     #[test]
