@@ -37,7 +37,7 @@ static LINK: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only)$")
+    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|keep reading|list of [0-9]+ items?)$")
         .unwrap()
 });
 
@@ -47,7 +47,7 @@ static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
     // "Sign up" and "subscribe" as a prompt: alone, or followed by what
     // they ask for ("Sign up for our newsletter", "Subscribe now"), not a
     // sentence about subscribers ("Sign up bonuses have shrunk").
-    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|follow (?:\S+ )?(?:coverage|live coverage|updates) of .* at https?://\S+|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
@@ -116,6 +116,13 @@ static FURNITURE: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?i)^(?:(?:news|article|story|post|content)\s*id\s*[:#]?\s*[0-9]+|tags?\s*:.*|topics?\s*:.*|filed under(?-u:\b).*|categor(?:y|ies)\s*:.*|keywords?\s*:.*|copyright(?-u:\b).*|©.*|all rights reserved.*|[0-9]+[\s-]*min(?:ute)?s?\.?\s*read|(?:updated|published|posted)?\s*:?\s*[0-9]+\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|reading time(?-u:\b).*|listen to this article.*|print(?: this)?(?: article)?|advertisement|ad|sponsored(?: content)?|comments?\s*\(?[0-9]*\)?|views?\s*:?\s*[0-9]+|[0-9]+\s*views?|image source(?-u:\b).*|this (?:article|story) (?:was|has been) (?:(?:originally )?published|amended|corrected|updated)(?-u:\b).*|(?:story|article) continues (?:below|after(?: the)? (?:advertisement|ad))|(?:story|article) continues below (?:the )?(?:advertisement|ad)|advertisement\s*[-–—:]?\s*scroll to continue|continue reading (?:below|the main story))$",
     )
     .unwrap()
+});
+
+/// An author's note at the end of a story: `Sarah Okafor is a reporter
+/// covering education for the Tribune.`, `She can be reached at ...`.
+static AUTHOR_BIO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?:^|[.!?] )(?:\p{Lu}[\p{L}'’.-]+ ){1,3}(?:is|was) (?:an?|the) (?:[\p{L}'’-]+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|photographer)s?(?-u:\b)|(?i)(?:can|may) be (?:reached|contacted) at\s")
+        .unwrap()
 });
 
 static CAPTION_START: LazyLock<Pattern> = LazyLock::new(|| {
@@ -341,6 +348,14 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Furniture);
     }
     None
+}
+
+/// A short note on who wrote the story ([`AUTHOR_BIO`]), not a sentence
+/// of it that reports what someone said or did. Only the story's last
+/// lines are read so (`meta`): in the middle, "X is a reporter" is news.
+pub fn is_author_note(line: &str) -> bool {
+    let reports = words::words(line).any(|(_, word)| crate::text::lexicon::is_reporting_verb(&word.to_lowercase()));
+    words::rough_count(line) <= 40 && !reports && AUTHOR_BIO.is_match(line)
 }
 
 /// A paragraph of the story with a wire's credit at its end: `... said
@@ -781,6 +796,36 @@ mod tests {
         assert_eq!(classify("Screenshot: Vatican Media"), Some(Caption));
         assert_eq!(classify("Subscribe to our newsletter for the day's top stories."), Some(Furniture));
         assert_eq!(classify("Share this article"), Some(Widget));
+    }
+
+    #[test]
+    fn reading_lists_and_coverage_links_are_not_text() {
+        assert_eq!(classify("Keep reading"), Some(Link));
+        assert_eq!(classify("list of 4 items"), Some(Link));
+        assert_eq!(
+            classify("Follow AP's coverage of climate at https://apnews.com/hub/climate-and-environment"),
+            Some(Furniture)
+        );
+        assert_eq!(classify("Keep reading the fine print, the regulator told banks."), None);
+        assert_eq!(classify("Fans follow the coverage of the games closely."), None);
+    }
+
+    #[test]
+    fn an_authors_note_is_told_from_a_sentence_about_a_reporter() {
+        for note in [
+            "Sarah Okafor is a reporter covering education for the Tribune. She can be reached at sokafor@example.com.",
+            "María Verza is an AP correspondent in Mexico City.",
+            "Maya Patel covers education. Tomás Herrera is a data reporter.",
+        ] {
+            assert!(is_author_note(note), "{note}");
+        }
+        for prose in [
+            "Evan Gershkovich is a reporter who was detained in Russia for more than a year, his newspaper said.",
+            "The reporter said the police had arrived within minutes.",
+            "Residents can be reached only by boat, officials said.",
+        ] {
+            assert!(!is_author_note(prose), "{prose}");
+        }
     }
 
     #[test]

@@ -533,8 +533,25 @@ impl<'t> LineReader<'t> {
         self.body.push(line.to_string());
     }
 
+    /// Notes on who wrote the story closing it (`Sarah Okafor is a reporter
+    /// covering education. She can be reached at ...`): end matter.
+    fn remove_closing_author_notes(&mut self) {
+        // Blanked, not cut: the removed lines' places are line indexes.
+        while self.prose_lines > 1 {
+            let Some(last) = self.body.iter().rposition(|line| !line.is_empty()) else { break };
+            if !boilerplate::is_author_note(&self.body[last]) {
+                break;
+            }
+            let note = std::mem::take(&mut self.body[last]);
+            self.prose_lines -= usize::from(is_prose(&note)).min(self.prose_lines);
+            let place = self.layout.removed.partition_point(|line| line.at <= last);
+            self.layout.removed.insert(place, Removed { kind: Removal::EndMatter, text: note, at: last });
+        }
+    }
+
     /// The paragraphs, the dateline that opens them, and the credit.
     fn finish(mut self) -> Layout {
+        self.remove_closing_author_notes();
         // Last first, so that each index still points where it did.
         for (index, removed) in self.left_out.drain(..).rev() {
             self.layout.removed.insert(index, removed);
@@ -1245,7 +1262,26 @@ fn title_line(line: &str) -> Option<(String, Option<String>)> {
             return Some((head.trim().to_string(), Some(tail.trim().to_string())));
         }
     }
+    // `Senate passes stopgap bill - The Washington Post`: a dash before a
+    // name that says it is an outlet (a dash in a headline is left alone).
+    let dashed = [" - ", " – ", " — "].iter().find_map(|dash| line.rsplit_once(dash));
+    if let Some((head, tail)) = dashed.filter(|(head, tail)| is_outlet_suffix(tail) && words::rough_count(head) >= 3) {
+        return Some((head.trim().to_string(), Some(tail.trim().to_string())));
+    }
     Some((line.to_string(), None))
+}
+
+/// A title's tail naming its outlet: up to four capitalised words, one
+/// of them a word outlets are named by (`The Washington Post`, `BBC News`),
+/// or a news agency (`Reuters`).
+fn is_outlet_suffix(tail: &str) -> bool {
+    let tail = tail.trim();
+    let names: Vec<&str> = tail.split_whitespace().collect();
+    let capitalised =
+        names.iter().all(|word| word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    let outlet = names.iter().any(|word| crate::text::lexicon::is_outlet_word(word))
+        || crate::text::lexicon::is_news_agency(tail);
+    (1..=4).contains(&names.len()) && capitalised && outlet
 }
 
 /// Groups body lines into paragraphs. Blank lines separate blocks; within a
@@ -1398,6 +1434,34 @@ mod tests {
         let release = parse(&format!("FOR IMMEDIATE RELEASE\n\n{story}{long}"));
         assert!(!release.paragraphs.iter().any(|p| p.starts_with("The company employs")), "{release:?}");
         assert_eq!(release.removed.iter().filter(|line| line.kind == Removal::EndMatter).count(), 5);
+    }
+
+    #[test]
+    fn an_outlet_after_a_dash_leaves_the_title() {
+        let layout = parse(
+            "Senate passes stopgap bill - The Washington Post\nNovember 18, 2025\n\nThe Senate passed a stopgap spending bill late Tuesday, voting 60-38.\n",
+        );
+        assert_eq!(layout.title.as_deref(), Some("Senate passes stopgap bill"));
+        assert_eq!(layout.outlet.as_deref(), Some("The Washington Post"));
+        for title in ["Ukraine war - live updates", "Storm hits coast – Red Cross sends teams", "Vote count — Day 3"]
+        {
+            let layout = parse(&format!(
+                "{title}\nNovember 18, 2025\n\nThe Senate passed a stopgap spending bill late Tuesday, voting 60-38.\n"
+            ));
+            assert_eq!(layout.title.as_deref(), Some(title));
+        }
+    }
+
+    #[test]
+    fn an_authors_note_closing_the_story_is_end_matter() {
+        let story = "School budget cut\nNovember 18, 2025\n\nThe district cut its budget by $40 million on Tuesday, officials said.\n\nTeachers protested outside the board meeting.\n\nSarah Okafor is a reporter covering education for the Tribune. She can be reached at sokafor@example.com.\n";
+        let layout = parse(story);
+        assert_eq!(layout.paragraphs.len(), 2, "{:?}", layout.paragraphs);
+        let note = layout.removed.iter().find(|line| line.kind == Removal::EndMatter).expect("the note is removed");
+        assert!(note.text.starts_with("Sarah Okafor is a reporter") && note.at == 2, "{note:?}");
+        // In the story, the same words are news.
+        let news = "Reporter freed\nNovember 18, 2025\n\nThe journalist was released on Tuesday.\n\nEvan Gershkovich is a reporter for The Wall Street Journal.\n\nHe returned home to his family on Wednesday.\n";
+        assert_eq!(parse(news).paragraphs.len(), 3);
     }
 
     #[test]
