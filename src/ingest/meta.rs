@@ -1111,6 +1111,30 @@ fn is_date_field(field: &str) -> bool {
     published::find(field).is_some() && filler_removed(field).is_empty()
 }
 
+/// The label of a date beside it (`Posted on | 18 Nov 2025`, `Publié le :
+/// 18/11/2025`): not a name.
+fn is_date_label(field: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "posted",
+        "posted on",
+        "published",
+        "published on",
+        "updated",
+        "updated on",
+        "last updated",
+        "date",
+        "publié le",
+        "mis à jour le",
+        "veröffentlicht am",
+        "aktualisiert am",
+        "publicado el",
+        "actualizado el",
+        "pubblicato il",
+        "aggiornato il",
+    ];
+    LABELS.contains(&field.trim().trim_end_matches(':').trim().to_lowercase().as_str())
+}
+
 /// `On May 8, 2025, the court ruled ...`: a date after a preposition, then
 /// the sentence going on (after a comma, or in lower case): the first
 /// sentence of the text, not a date line glued to it.
@@ -1174,7 +1198,7 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
             dated = true;
             continue;
         }
-        if is_date_field(field) {
+        if is_date_field(field) || is_date_label(field) {
             continue;
         }
         if let Some(furniture) = boilerplate::classify(field) {
@@ -1462,6 +1486,22 @@ mod tests {
         // In the story, the same words are news.
         let news = "Reporter freed\nNovember 18, 2025\n\nThe journalist was released on Tuesday.\n\nEvan Gershkovich is a reporter for The Wall Street Journal.\n\nHe returned home to his family on Wednesday.\n";
         assert_eq!(parse(news).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn the_label_of_a_date_is_not_the_outlet() {
+        for line in ["Posted on | 18 Nov 2025", "Published: | 18 November 2025", "Metro Ledger | Updated | 18 Nov 2025"]
+        {
+            let layout = parse(&format!(
+                "Le Pen appeal trial opens in Paris\n{line}\n\nMarine Le Pen's appeal against her conviction opened on Tuesday in Paris.\n"
+            ));
+            assert!(
+                layout.outlet.as_deref().is_none_or(|outlet| outlet == "Metro Ledger"),
+                "{line}: {:?}",
+                layout.outlet
+            );
+            assert!(layout.published.is_some(), "{line}");
+        }
     }
 
     #[test]
