@@ -182,6 +182,8 @@ pub fn is_soft_abbreviation(word: &str) -> bool {
                 | "etc"
                 | "al"
                 | "est"
+                | "ret"
+                | "Ret"
                 | "Ph"
                 | "Mon"
                 | "Tue"

@@ -132,16 +132,16 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
         next += 1;
     }
     let single_period = next == index + 1 && character == '.';
-    let mut closed = false;
+    let closers_from = next;
     while next < count && is_closer(chars[next].1) {
         next += 1;
-        closed = true;
     }
     if next >= count {
         return AtStops::LineEnds;
     }
     let end = chars[next].0;
     let before = word_before(line, offset);
+    let closed = closes_sentence(&chars[closers_from..next], before);
     if single_period && ends_dateline_place(&line[..offset], before, &line[end..]) {
         return AtStops::Read { next, sentence_end: None };
     }
@@ -160,6 +160,14 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
         glued_boundary(single_period, closed, before, chars[next].1, after)
     };
     AtStops::Read { next, sentence_end: boundary.then_some(end) }
+}
+
+/// Whether the closers after a stop (`peace." The`) mark the end of a
+/// sentence. A bracket after an abbreviation closes only the bracket (`Lt.
+/// Gen. (ret.) Mark`): the abbreviation's own rules decide.
+fn closes_sentence(closers: &[(usize, char)], before: &str) -> bool {
+    let brackets_only = closers.iter().all(|&(_, closer)| matches!(closer, ')' | ']' | '}'));
+    !closers.is_empty() && !(brackets_only && (is_title(before) || is_soft_abbreviation(before)))
 }
 
 /// Whether a stop ends a dateline's place rather than a sentence: after an
@@ -491,6 +499,20 @@ mod tests {
             ["Crews dig in Scranton, Pa.", "(AP Photo/Matt Rourke) Rescuers rest."]
         );
         assert_eq!(split("THEY SAID NO. THEN THEY LEFT."), ["THEY SAID NO.", "THEN THEY LEFT."]);
+    }
+
+    #[test]
+    fn a_bracket_after_an_abbreviation_does_not_end_a_sentence() {
+        let s = "Lt. Gen. (ret.) Mark Hertling said the rally was peaceful.";
+        assert_eq!(split(s), [s]);
+        assert_eq!(split("Adm. (Ret.) Ann Cole agreed."), ["Adm. (Ret.) Ann Cole agreed."]);
+        // The abbreviation's own rules still end a sentence before a starter,
+        // and a bracket after a word still does.
+        assert_eq!(
+            split("He retired as a colonel (ret.) The army agreed."),
+            ["He retired as a colonel (ret.)", "The army agreed."]
+        );
+        assert_eq!(split("(He left early.) Then she spoke."), ["(He left early.)", "Then she spoke."]);
     }
 
     #[test]
