@@ -142,7 +142,8 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
     let end = chars[next].0;
     let before = word_before(line, offset);
     let closed = closes_sentence(&chars[closers_from..next], before);
-    if single_period && ends_dateline_place(&line[..offset], before, &line[end..]) {
+    let head = &line[..offset];
+    if single_period && (ends_dateline_place(head, before, &line[end..]) || is_list_number(head)) {
         return AtStops::Read { next, sentence_end: None };
     }
     let boundary = if chars[next].1.is_whitespace() {
@@ -168,6 +169,13 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
 fn closes_sentence(closers: &[(usize, char)], before: &str) -> bool {
     let brackets_only = closers.iter().all(|&(_, closer)| matches!(closer, ')' | ']' | '}'));
     !closers.is_empty() && !(brackets_only && (is_title(before) || is_soft_abbreviation(before)))
+}
+
+/// `1. Faster border procedures.`: a number alone at the start of a line
+/// before the stop numbers a list item, and stays with the item's text.
+fn is_list_number(head: &str) -> bool {
+    let number = head.trim_start();
+    (1..=3).contains(&number.len()) && number.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// Whether a stop ends a dateline's place rather than a sentence: after an
@@ -513,6 +521,17 @@ mod tests {
             ["He retired as a colonel (ret.)", "The army agreed."]
         );
         assert_eq!(split("(He left early.) Then she spoke."), ["(He left early.)", "Then she spoke."]);
+    }
+
+    #[test]
+    fn a_list_number_stays_with_its_item() {
+        assert_eq!(
+            split("1. Faster border procedures. Asylum seekers will be screened.\n12. A solidarity pool."),
+            ["1. Faster border procedures.", "Asylum seekers will be screened.", "12. A solidarity pool."]
+        );
+        // A number ending a sentence inside the line still ends it.
+        assert_eq!(split("He counted to 3. Then he left."), ["He counted to 3.", "Then he left."]);
+        assert_eq!(split("2025. The year began."), ["2025.", "The year began."]);
     }
 
     #[test]
