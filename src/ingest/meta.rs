@@ -441,8 +441,9 @@ impl<'t> LineReader<'t> {
         }
     }
 
-    /// `Metro Wire Service` between the title and its date: a name that
-    /// says it is an outlet (a person's name there is left alone).
+    /// `Metro Wire Service` or `Reuters` between the title and its date: a
+    /// name that says it is an outlet, or a news agency's (a person's name
+    /// there is left alone).
     /// Also `*Nation Online*` right under the title, set apart in emphasis.
     fn outlet_under_title(&mut self, line: &str, raw: &str) -> bool {
         let emphasised = strip_emphasis(raw.trim()) != raw.trim() && body_is_blank(&self.body);
@@ -450,7 +451,8 @@ impl<'t> LineReader<'t> {
             && self.layout.outlet.is_none()
             && self.prose_lines == 0
             && is_masthead(line)
-            && line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+            && (line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+                || crate::text::lexicon::is_news_agency(line))
             && (emphasised || date_follows(self.text, raw));
         if named {
             self.layout.outlet = Some(line.to_string());
@@ -1501,6 +1503,17 @@ mod tests {
                 layout.outlet
             );
             assert!(layout.published.is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_agency_between_the_title_and_its_date_is_the_outlet() {
+        for (name, outlet) in [("Reuters", Some("Reuters")), ("Sarah Bell", None)] {
+            let layout = parse(&format!(
+                "Oil prices rise on supply fears\n{name}\nNovember 18, 2025\n\nOil prices rose on Tuesday as traders weighed new sanctions, analysts said.\n"
+            ));
+            assert_eq!(layout.outlet.as_deref(), outlet, "{name}");
+            assert_eq!(layout.paragraphs.iter().any(|p| p == name), outlet.is_none(), "{name}");
         }
     }
 
