@@ -203,7 +203,7 @@ impl Scores<'_> {
     /// Whether a row and a column quote the same words ([`same_quote`]).
     fn same_quote(&self, row: usize, column: usize) -> bool {
         let (x, y) = (&self.units[self.table.unit[row]], &self.units[self.table.unit[column]]);
-        !x.quotes.is_empty() && !y.quotes.is_empty() && same_quote(x, y)
+        same_quote(x, y)
     }
 }
 
