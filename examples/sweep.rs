@@ -1,6 +1,6 @@
 //! Exports sets of articles with the sentence model under other weights, to
 //! tune [`SemanticThresholds`] against annotations:
-//! `cargo run --release --example sweep -- OUT_DIR ACCEPT MODEL_WEIGHT CLAUSE_HANDICAP NUMBER_BONUS BACKGROUND QUOTE_BONUS SET...`
+//! `cargo run --release --example sweep -- OUT_DIR ACCEPT MODEL_WEIGHT CLAUSE_HANDICAP NUMBER_BONUS BACKGROUND QUOTE_BONUS MODEL_FLOOR SET...`
 //! writes `OUT_DIR/<set name>.json` for each SET (a folder or a file), to be
 //! scored with `../shared/eval/score.py`. Vectors come from the user cache,
 //! so a warm sweep takes a fraction of a second per set.
@@ -13,7 +13,7 @@ use parallax::embed::Encoder;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: sweep OUT_DIR ACCEPT MODEL_WEIGHT CLAUSE_HANDICAP NUMBER_BONUS BACKGROUND QUOTE_BONUS SET...";
+    let usage = "usage: sweep OUT_DIR ACCEPT MODEL_WEIGHT CLAUSE_HANDICAP NUMBER_BONUS BACKGROUND QUOTE_BONUS MODEL_FLOOR SET...";
     let number = |i: usize| args.get(i).and_then(|a| a.parse::<f32>().ok()).expect(usage);
     let out = PathBuf::from(args.first().expect(usage));
     let semantic = SemanticThresholds {
@@ -23,10 +23,11 @@ fn main() {
         number_bonus: number(4),
         background: number(5),
         quote_bonus: number(6),
+        model_floor: number(7),
     };
     let options = Options { encoder: Some(Encoder::with_user_cache()), semantic };
     std::fs::create_dir_all(&out).expect("output folder");
-    for set in &args[7..] {
+    for set in &args[8..] {
         let path = PathBuf::from(set);
         let loaded = parallax::ingest::load(std::slice::from_ref(&path)).expect("inputs load");
         let analysis = analyse_with_options(loaded, &options, &mut |_| {});

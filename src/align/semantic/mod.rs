@@ -61,6 +61,15 @@ pub struct SemanticThresholds {
     pub number_bonus: f32,
     /// Added when the two units quote the same words (see [`same_quote`]).
     pub quote_bonus: f32,
+    /// The background-corrected cosine below which the words' share is
+    /// not counted, unless the units share a distinctive number or a
+    /// quote. The model reads pairs the words did not match on their own:
+    /// there, shared words add to what the model sees, they do not stand
+    /// in for it. Templated sentences that share a subject and a frame
+    /// but state different things ("Before the vote, Smith rejected the
+    /// plan" / "Before the vote, Smith praised the budget") otherwise pass
+    /// on their words.
+    pub model_floor: f32,
 }
 
 impl Default for SemanticThresholds {
@@ -72,6 +81,7 @@ impl Default for SemanticThresholds {
             accept: 0.27,
             number_bonus: 0.12,
             quote_bonus: 0.12,
+            model_floor: 0.28,
         }
     }
 }
@@ -651,9 +661,29 @@ fn combined(evidence: &Evidence, th: &SemanticThresholds, (i, j): (usize, usize)
     let model = cosine - th.background * (evidence.background[i] + evidence.background[j]) / 2.0;
     let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
     let same_number = evidence.numbers[i].iter().any(|n| evidence.numbers[j].binary_search(n).is_ok());
-    th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
-        + if same_number { th.number_bonus } else { 0.0 }
-        + if same_quote(x, y) { th.quote_bonus } else { 0.0 }
+    weigh(th, Weighed { model, lexical, clauses, same_number, same_quote: same_quote(x, y) })
+}
+
+/// The evidence of one unit pair, as [`weigh`] combines it.
+#[derive(Clone, Copy)]
+struct Weighed {
+    /// The background-corrected cosine.
+    model: f32,
+    /// The lexical cosine within the story.
+    lexical: f32,
+    /// How many of the two units are clauses rather than sentences.
+    clauses: f32,
+    same_number: bool,
+    same_quote: bool,
+}
+
+/// The combined score of one unit pair (see [`SemanticThresholds`]).
+fn weigh(th: &SemanticThresholds, pair: Weighed) -> f32 {
+    let corroborated = pair.same_number || pair.same_quote;
+    let words = if pair.model >= th.model_floor || corroborated { pair.lexical } else { 0.0 };
+    th.model_weight * pair.model + (1.0 - th.model_weight) * words - th.clause_handicap * pair.clauses / 2.0
+        + if pair.same_number { th.number_bonus } else { 0.0 }
+        + if pair.same_quote { th.quote_bonus } else { 0.0 }
 }
 
 /// Every sentence pair from different articles of one story whose best
@@ -841,6 +871,21 @@ mod tests {
         assert!((gain - with.quote_bonus).abs() < 1e-6, "{gain}");
         let found = |th: &SemanticThresholds| matches(&evidence, th).iter().find(|m| (m.0, m.1) == (a, b)).map(|m| m.2);
         assert_eq!(found(&SemanticThresholds { accept: 0.0, ..with }), evidence.score(a, b, &with));
+    }
+
+    #[test]
+    fn shared_words_do_not_stand_in_for_a_weak_model_score() {
+        let th = SemanticThresholds::default();
+        let weak =
+            Weighed { model: th.model_floor - 0.01, lexical: 0.9, clauses: 0.0, same_number: false, same_quote: false };
+        assert!(weigh(&th, weak) < th.accept, "{}", weigh(&th, weak));
+        let strong = Weighed { model: th.model_floor, ..weak };
+        assert!(weigh(&th, strong) >= th.accept);
+        // A shared distinctive number or quote corroborates the words.
+        let number = Weighed { same_number: true, ..weak };
+        assert!(weigh(&th, number) >= th.accept + th.number_bonus - 0.01);
+        let quote = Weighed { same_quote: true, ..weak };
+        assert!(weigh(&th, quote) >= th.accept + th.quote_bonus - 0.01);
     }
 
     #[test]

@@ -195,9 +195,8 @@ impl Scores<'_> {
         let (norm_x, norm_y) = (t.norm[row], t.norm[column]);
         let lexical = if norm_x == 0.0 || norm_y == 0.0 { 0.0 } else { self.shared[at] / (norm_x * norm_y) };
         let clauses = t.clause[row] + t.clause[column];
-        th.model_weight * model + (1.0 - th.model_weight) * lexical - th.clause_handicap * clauses / 2.0
-            + if self.same_number[at] { th.number_bonus } else { 0.0 }
-            + if self.same_quote(row, column) { th.quote_bonus } else { 0.0 }
+        let same_quote = self.same_quote(row, column);
+        super::weigh(th, super::Weighed { model, lexical, clauses, same_number: self.same_number[at], same_quote })
     }
 
     /// Whether a row and a column quote the same words ([`same_quote`]).
