@@ -163,6 +163,9 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     let copies = Copies::find(&articles);
     let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
+    // The stories whose words' matches were checked within them, when the
+    // model ran.
+    let mut checked_within: Option<Stories> = None;
     let ModelResult { matches, model, by_words, meanings } = match &options.encoder {
         Some(encoder) => {
             // The model reads each story the words found on its own. The
@@ -171,6 +174,7 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
             // alone.
             let stories = align::stories::group(&corpus, &related, &lexical);
             let lexical = align::within_stories(&corpus, &stories, lexical, &Thresholds::default());
+            checked_within = Some(stories.clone());
             let inputs = ModelInputs { articles: &articles, corpus: &corpus, copies: &copies, stories };
             with_model(inputs, lexical, encoder, &options.semantic, progress)
         }
@@ -178,8 +182,12 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     };
     let stories = align::stories::group(&corpus, &related, &matches);
     // The model's matches stand on their own score; words' are checked
-    // again within their story.
-    let matches = align::within_stories(&corpus, &stories, matches, &Thresholds::default());
+    // within their story, unless they were within these very stories.
+    let matches = if checked_within.as_ref() == Some(&stories) {
+        matches
+    } else {
+        align::within_stories(&corpus, &stories, matches, &Thresholds::default())
+    };
     progress(Progress::Stage(Stage::Passages));
     let mut passages = align::passages_from(&articles, &corpus, &matches);
     let clusters = story::clusters::build(&articles, &matches, &copies, meanings.as_ref());

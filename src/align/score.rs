@@ -79,8 +79,14 @@ pub struct Score {
 /// diffs compare (integers compare and hash cheaply; a collision of 64-bit
 /// hashes is not a concern here).
 pub(crate) fn hash_word(w: &str) -> u64 {
+    hash_folded(&crate::text::words::fold(w))
+}
+
+/// The hash of a word already folded ([`crate::text::words::fold`]): what
+/// [`hash_word`] gives for any spelling of it.
+pub(crate) fn hash_folded(folded: &str) -> u64 {
     use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(crate::text::words::fold(w))
+    rustc_hash::FxBuildHasher.hash_one(folded)
 }
 
 thread_local! {

@@ -188,7 +188,8 @@ const RARE_QUOTE_WORD: usize = 50;
 /// On thousands of articles this keeps the work near linear.
 pub fn group(articles: &[Article], quotes: &[Quote], matches: &[crate::align::SentenceMatch]) -> Vec<QuoteGroup> {
     let keys: Vec<Vec<String>> = quotes.iter().map(|q| key(&articles[q.article].body, q.span)).collect();
-    let hashes: Vec<Vec<u64>> = keys.iter().map(|key| key.iter().map(|word| word_hash(word)).collect()).collect();
+    let hashes: Vec<Vec<u64>> =
+        keys.iter().map(|key| key.iter().map(|word| crate::align::score::hash_folded(word)).collect()).collect();
     let links: Vec<(usize, usize)> = candidate_pairs(quotes, &hashes, matches)
         .into_iter()
         .filter(|&(first, second)| {
@@ -208,13 +209,6 @@ pub fn group(articles: &[Article], quotes: &[Quote], matches: &[crate::align::Se
         group.id = format!("q-{}", index + 1);
     }
     groups
-}
-
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    word.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The pairs of quotes worth comparing, in order: quotes of two articles
