@@ -134,8 +134,11 @@ static CAPTION_END: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i-u)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo(?u:[^)]*)\)|\b(?:via|for) Getty Images\.?|\bGetty Images\.?\)?|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*(?u:[^.]+)\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*(?u:[^)]+)\)\.?|\bPhotograph:\s*(?u:[^.]+)|\b(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/(?u:[A-Z\p{Lu}][^/()]+))$").unwrap()
 });
 
+/// The names run as a list only when it ends in `and` (`By Jane Smith,
+/// Ahmed Khan and Maria Lopez`): after a lone comma come a place or a desk
+/// (`By Jane Smith, New Delhi`).
 static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:|Posted by)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
+    Pattern::new(r"^(?:By|BY|by:|By:|Written by|Words by|Author:|Posted by)\s+(?P<who>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*(?:(?:,\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)*,?\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*)?)(?:\s*(?:,|and|&|\||·|•|-|–|—)\s*.*|\s+(?:on|at|in)\s+.*)?$").unwrap()
 });
 
 /// `Sarah Whitcombe US business correspondent`: a name and a newsroom role.

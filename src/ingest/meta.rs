@@ -1506,6 +1506,30 @@ mod tests {
         }
     }
 
+    /// A lede for header tests: prose enough to end the header.
+    const LEDE: &str = "Oil prices rose more than 2% on Thursday as tensions in the Middle East raised fears of supply disruptions, traders said.";
+
+    #[test]
+    fn a_byline_of_several_names_keeps_them_all() {
+        let byline = |line: &str| {
+            let article = crate::fixture::article(&format!(
+                "Oil prices jump as Middle East tensions flare\n{line}\nJune 12, 2025\n\n{LEDE}\n"
+            ));
+            assert_eq!(article.body, LEDE, "{line}");
+            article.credit
+        };
+        assert_eq!(
+            byline("By Jane Smith, Ahmed Khan and Maria Lopez").as_deref(),
+            Some("Jane Smith, Ahmed Khan and Maria Lopez")
+        );
+        assert_eq!(
+            byline("By Jane Smith, Ahmed Khan, and Maria Lopez | Reuters").as_deref(),
+            Some("Jane Smith, Ahmed Khan, and Maria Lopez")
+        );
+        // After a lone comma, a place or a desk: not another name.
+        assert_eq!(byline("By Jane Smith, New Delhi").as_deref(), Some("Jane Smith"));
+    }
+
     #[test]
     fn an_agency_between_the_title_and_its_date_is_the_outlet() {
         for (name, outlet) in [("Reuters", Some("Reuters")), ("Sarah Bell", None)] {
