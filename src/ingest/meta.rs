@@ -444,16 +444,16 @@ impl<'t> LineReader<'t> {
     /// `Metro Wire Service` or `Reuters` between the title and its date: a
     /// name that says it is an outlet, or a news agency's (a person's name
     /// there is left alone).
-    /// Also `*Nation Online*` right under the title, set apart in emphasis.
+    /// Also `*Nation Online*` right under the title, set apart in emphasis,
+    /// and a well-known outlet's name (`Al Jazeera`, `NPR`) with or without
+    /// a date.
     fn outlet_under_title(&mut self, line: &str, raw: &str) -> bool {
         let emphasised = strip_emphasis(raw.trim()) != raw.trim() && body_is_blank(&self.body);
         let named = self.layout.title.is_some()
             && self.layout.outlet.is_none()
             && self.prose_lines == 0
-            && is_masthead(line)
-            && (line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
-                || crate::text::lexicon::is_news_agency(line))
-            && (emphasised || date_follows(self.text, raw));
+            && (crate::text::lexicon::is_outlet_name(line)
+                || is_outlet_masthead(line) && (emphasised || date_follows(self.text, raw)));
         if named {
             self.layout.outlet = Some(line.to_string());
         }
@@ -655,6 +655,16 @@ fn is_masthead(line: &str) -> bool {
     (1..=3).contains(&ws.len())
         && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
         && !line.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// `Metro Wire Service`, `Reuters`, `The New York Times`: a masthead
+/// (four words when the first is `The`) that says it is an outlet's name
+/// or a news agency's.
+fn is_outlet_masthead(line: &str) -> bool {
+    let shaped = is_masthead(line) || line.strip_prefix("The ").is_some_and(is_masthead);
+    shaped
+        && (line.split_whitespace().any(crate::text::lexicon::is_outlet_word)
+            || crate::text::lexicon::is_news_agency(line))
 }
 
 /// `THE BOATHOUSE END · independent fansite`, `InfraWeek | Cloud &
@@ -1528,6 +1538,21 @@ mod tests {
         );
         // After a lone comma, a place or a desk: not another name.
         assert_eq!(byline("By Jane Smith, New Delhi").as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn a_well_known_outlets_name_under_the_title_is_the_outlet() {
+        let title = "Air India plane with 242 aboard crashes after takeoff in Ahmedabad";
+        for (header, outlet) in [
+            ("NPR\nJune 12, 2025 · 5:14 AM ET", "NPR"),
+            ("Al Jazeera", "Al Jazeera"),
+            ("By Mujib Mashal and Hari Kumar\nThe New York Times\nJune 12, 2025", "The New York Times"),
+        ] {
+            let article = crate::fixture::article(&format!("{title}\n{header}\n\n{LEDE}\n"));
+            assert_eq!(article.outlet.as_deref(), Some(outlet), "{header}");
+            assert_eq!(article.body, LEDE, "{header}");
+            assert!(article.removed.iter().any(|line| line.kind == Removal::Metadata && line.text == outlet));
+        }
     }
 
     #[test]

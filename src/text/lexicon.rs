@@ -466,6 +466,13 @@ pub fn is_news_agency(name: &str) -> bool {
     NEWS_AGENCIES.contains(name)
 }
 
+/// Well-known outlets whose names hold no word outlets are named by
+/// (`Al Jazeera`, `NPR`, `The Atlantic`), case as written: a name alone
+/// on a line of the header names the outlet.
+pub fn is_outlet_name(name: &str) -> bool {
+    OUTLET_NAMES.contains(name)
+}
+
 /// A set of words, looked up whole and case-sensitively.
 /// The words of [`is_negation`].
 const NEGATIONS: &[&str] = &["no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"];
@@ -489,6 +496,83 @@ static TITLE_ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
         "Pvt", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "Amb", "Supt",
         "Insp", "Det", "Messrs", "Mme", "Mlle", "vs", "v", "No", "Nos", "no", "Art", "Sec", "Vol", "Fig", "pp",
         "approx", "cf", "ca", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Bros", "Gov't",
+    ])
+});
+
+/// The names of [`is_outlet_name`].
+static OUTLET_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "Al Jazeera",
+        "Al Jazeera English",
+        "Al Arabiya",
+        "Al-Monitor",
+        "NPR",
+        "CNN",
+        "CNBC",
+        "MSNBC",
+        "BBC",
+        "ABC",
+        "CBS",
+        "NBC",
+        "PBS",
+        "CBC",
+        "SBS",
+        "RNZ",
+        "RTÉ",
+        "RTE",
+        "ITV",
+        "NHK",
+        "KBS",
+        "DW",
+        "Deutsche Welle",
+        "France 24",
+        "Euronews",
+        "VOA",
+        "RFE/RL",
+        "CGTN",
+        "TRT World",
+        "Politico",
+        "POLITICO",
+        "Axios",
+        "Semafor",
+        "Vox",
+        "Slate",
+        "Bloomberg",
+        "Forbes",
+        "Newsweek",
+        "TIME",
+        "Wired",
+        "ProPublica",
+        "HuffPost",
+        "BuzzFeed",
+        "Haaretz",
+        "Dawn",
+        "Rappler",
+        "Mediapart",
+        "Meduza",
+        "Caixin",
+        "Nikkei Asia",
+        "Le Monde",
+        "Le Figaro",
+        "Der Spiegel",
+        "Die Zeit",
+        "El País",
+        "El Mundo",
+        "La Repubblica",
+        "Corriere della Sera",
+        "The Atlantic",
+        "The Economist",
+        "The Hill",
+        "The Hindu",
+        "The Intercept",
+        "The Verge",
+        "The Wire",
+        "The Conversation",
+        "The New Yorker",
+        "The Kyiv Independent",
+        "The New York Times",
+        "The Washington Post",
+        "The Wall Street Journal",
     ])
 });
 
