@@ -1225,8 +1225,13 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
         if !is_label(field) {
             return None;
         }
-        if !dated && outlet.is_none() && field.chars().any(char::is_lowercase) {
-            outlet = Some(field.to_string());
+        if !dated && outlet.is_none() && byline.is_none() && field.chars().any(char::is_lowercase) {
+            // `Jane Smith | Published June 12, 2025`: who wrote it, not where.
+            if is_persons_name(field) {
+                byline = Some(field.to_string());
+            } else {
+                outlet = Some(field.to_string());
+            }
         }
     }
     if !dated {
@@ -1240,6 +1245,24 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
         layout.byline.get_or_insert(byline);
     }
     Some(String::new())
+}
+
+/// `Jane Smith`, `Mary-Ann O'Neil`: two or three capitalised words, none
+/// of them a word outlets are named by, and no outlet's or agency's name.
+fn is_persons_name(field: &str) -> bool {
+    use crate::text::lexicon::{is_news_agency, is_outlet_name, is_outlet_word};
+    let names: Vec<&str> = field.split_whitespace().collect();
+    let capitalised = |word: &&str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+    };
+    (2..=3).contains(&names.len())
+        && names.iter().all(capitalised)
+        && !names.iter().any(|word| is_outlet_word(word))
+        && !is_news_agency(field)
+        && !is_outlet_name(field)
 }
 
 /// The fields of a line between `|`, `·` and `•`, each with the byte
@@ -1552,6 +1575,23 @@ mod tests {
             assert_eq!(article.outlet.as_deref(), Some(outlet), "{header}");
             assert_eq!(article.body, LEDE, "{header}");
             assert!(article.removed.iter().any(|line| line.kind == Removal::Metadata && line.text == outlet));
+        }
+    }
+
+    #[test]
+    fn a_name_beside_the_date_is_the_byline_not_the_outlet() {
+        let read = |line: &str| {
+            crate::fixture::article(&format!("Oil prices jump as Middle East tensions flare\n{line}\n\n{LEDE}\n"))
+        };
+        let article = read("Jane Smith | Published June 12, 2025");
+        assert_eq!((article.outlet.as_deref(), article.credit.as_deref()), (None, Some("Jane Smith")));
+        assert!(article.credit_is_byline);
+        assert_eq!(article.published.map(|date| date.to_string()).as_deref(), Some("2025-06-12"));
+        assert_eq!(article.body, LEDE);
+        // An outlet's name there stays the outlet.
+        for outlet in ["Coast Herald", "Al Jazeera", "Europa 24"] {
+            let article = read(&format!("{outlet} | Published June 12, 2025"));
+            assert_eq!(article.outlet.as_deref(), Some(outlet));
         }
     }
 
