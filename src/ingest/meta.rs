@@ -255,7 +255,10 @@ impl<'t> LineReader<'t> {
         if self.seen > HEADER_LINES {
             self.in_header = false;
         }
-        if self.read_date_line(line) || self.in_header && self.header_field(line, raw) {
+        if self.read_date_line(line)
+            || self.in_header && self.header_field(line, raw)
+            || self.outlet_under_standfirst(line, raw)
+        {
             return;
         }
         self.body_line(line);
@@ -456,6 +459,23 @@ impl<'t> LineReader<'t> {
                 || is_outlet_masthead(line) && (emphasised || date_follows(self.text, raw)));
         if named {
             self.layout.outlet = Some(line.to_string());
+        }
+        named
+    }
+
+    /// `Al Jazeera` under the standfirst (`The plane was carrying 242
+    /// people when it came down in a residential area`): the outlet, read
+    /// as the outlet rules under the title read it.
+    fn outlet_under_standfirst(&mut self, line: &str, raw: &str) -> bool {
+        let mut lines = self.body.iter().filter(|line| !line.is_empty());
+        let standfirst = lines.next().is_some_and(|first| words::rough_count(first) <= 40) && lines.next().is_none();
+        let named = standfirst
+            && self.layout.title.is_some()
+            && self.layout.outlet.is_none()
+            && (crate::text::lexicon::is_outlet_name(line) || is_outlet_masthead(line) && date_follows(self.text, raw));
+        if named {
+            self.layout.outlet = Some(line.to_string());
+            self.remove(Removal::Metadata, line);
         }
         named
     }
@@ -1417,13 +1437,25 @@ fn is_bullet(line: &str) -> bool {
 
 fn is_hard_wrapped(block: &[String]) -> bool {
     // Bullet lists keep one item per line.
-    if block.len() < 2 || block.iter().any(|l| is_bullet(l)) {
+    if block.len() < 2 || block.iter().any(|l| is_bullet(l)) || ends_on_a_name(block) {
         return false;
     }
     let body = &block[..block.len() - 1];
     let max = body.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let open_ends = body.iter().filter(|l| !l.ends_with(['.', '!', '?', '"', '”', ':'])).count();
     (40..=110).contains(&max) && open_ends * 2 >= body.len() && body.iter().all(|l| l.chars().count() * 10 >= max * 6)
+}
+
+/// A line with no stop over a short line of names (a standfirst over
+/// `Coast Reporter`): two lines, not one wrapped paragraph.
+fn ends_on_a_name(block: &[String]) -> bool {
+    let [first, last] = block else { return false };
+    let capitalised =
+        last.split_whitespace().all(|word| word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    !first.ends_with(['.', '!', '?', '"', '”', ':', ','])
+        && capitalised
+        && (1..=4).contains(&words::rough_count(last))
+        && !last.ends_with(['.', '!', '?'])
 }
 
 /// Whitespace runs as single spaces, none at the ends.
@@ -1593,6 +1625,22 @@ mod tests {
             let article = read(&format!("{outlet} | Published June 12, 2025"));
             assert_eq!(article.outlet.as_deref(), Some(outlet));
         }
+    }
+
+    #[test]
+    fn a_standfirst_is_not_glued_to_the_outlet_under_it() {
+        let standfirst = "The plane was carrying 242 people when it came down in a residential area";
+        let read = |outlet: &str| {
+            crate::fixture::article(&format!(
+                "Air India flight with 242 on board crashes in Ahmedabad\n{standfirst}\n{outlet}\n12 Jun 2025\n\n{LEDE}\n"
+            ))
+        };
+        let article = read("Al Jazeera");
+        assert_eq!(article.outlet.as_deref(), Some("Al Jazeera"));
+        assert_eq!(article.body, format!("{standfirst}\n\n{LEDE}"));
+        // A name the rules do not know stays in the text, on a line of its own.
+        let article = read("Coast Reporter");
+        assert_eq!(article.body, format!("{standfirst}\n\nCoast Reporter\n\n{LEDE}"));
     }
 
     #[test]
