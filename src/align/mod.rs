@@ -68,6 +68,10 @@ pub struct Passage {
     /// What found it: shared words, the sentence model, or a statement
     /// several sources carry.
     pub found_by: FoundBy,
+    /// The sentence pairs matched within it (a sentence of `a`, one of
+    /// `b`), in order; empty where a statement implies the passage and
+    /// its sides as wholes report it.
+    pub pairs: Vec<(usize, usize)>,
 }
 
 /// `x` rounded to two decimal places, halves away from zero (0.125 is
@@ -87,6 +91,31 @@ impl Passage {
     /// view, the Markdown export): most passages are never looked at.
     pub fn diff(&self, articles: &[Article]) -> WordDiff {
         diff::diff(&articles[self.a.article].body, self.a.span, &articles[self.b.article].body, self.b.span)
+    }
+
+    /// The sentences of the other side that report `sentence` of
+    /// `article`'s side: those matched with it, or the whole other side
+    /// when none was matched with it alone. None when `article`'s side
+    /// does not hold `sentence`.
+    pub fn counterpart(&self, article: usize, sentence: usize) -> Option<(usize, Vec<usize>)> {
+        let (here, there, flipped) =
+            if self.a.article == article { (&self.a, &self.b, false) } else { (&self.b, &self.a, true) };
+        if here.article != article || !here.sentences.contains(&sentence) {
+            return None;
+        }
+        let mut matched: Vec<usize> = self
+            .pairs
+            .iter()
+            .map(|&(i, j)| if flipped { (j, i) } else { (i, j) })
+            .filter(|&(mine, _)| mine == sentence)
+            .map(|(_, theirs)| theirs)
+            .collect();
+        if matched.is_empty() {
+            matched = there.sentences.clone().collect();
+        }
+        matched.sort_unstable();
+        matched.dedup();
+        Some((there.article, matched))
     }
 }
 
@@ -420,7 +449,9 @@ pub fn passages_from(articles: &[Article], corpus: &Corpus, matches: &[SentenceM
                     .iter()
                     .any(|&(i, j)| ra.contains(&i) && rb.contains(&j) && by_words.contains(&((*x, i), (*y, j))));
                 let found_by = if words { FoundBy::Words } else { FoundBy::Model };
-                Passage { found_by, ..build(articles, corpus, *x, ra, *y, rb) }
+                let within: Vec<(usize, usize)> =
+                    pairs.iter().copied().filter(|&(i, j)| ra.contains(&i) && rb.contains(&j)).collect();
+                Passage { found_by, pairs: within, ..build(articles, corpus, *x, ra, *y, rb) }
             })
             .collect()
     });
@@ -575,7 +606,7 @@ fn build(articles: &[Article], corpus: &Corpus, x: usize, ra: Range<usize>, y: u
         Kind::Paraphrase
     };
     let similarity = ratio.max(content.dice).clamp(0.0, 1.0);
-    Passage { a, b, similarity, kind, found_by: FoundBy::Words }
+    Passage { a, b, similarity, kind, found_by: FoundBy::Words, pairs: Vec::new() }
 }
 
 #[cfg(test)]
@@ -608,6 +639,31 @@ mod tests {
         assert_eq!(p[0].kind, Kind::Verbatim);
         assert!(p[0].a.span.slice(&a[0].body).contains("brazen"));
         assert!(p[0].b.span.slice(&a[1].body).contains("brazen"));
+    }
+
+    #[test]
+    fn a_sentence_of_a_passage_is_reported_by_the_sentences_matched_with_it() {
+        let arts = arts(&[
+            "One\n\nThe storm cut power to homes on Monday. Schools closed in three towns. Ferries stopped.",
+            "Two\n\nHomes lost power in the storm on Monday. Three towns shut their schools. Buses ran late.",
+        ]);
+        let corpus = Corpus::build(&arts);
+        let matched = |a: SentenceRef, b: SentenceRef| SentenceMatch {
+            a,
+            b,
+            score: Score::default(),
+            semantic: None,
+            found_by: FoundBy::Words,
+        };
+        let p = passages_from(&arts, &corpus, &[matched((0, 0), (1, 0)), matched((0, 1), (1, 1))]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].a.sentences.clone(), p[0].b.sentences.clone()), (0..2, 0..2));
+        assert_eq!(p[0].counterpart(0, 1), Some((1, vec![1])));
+        assert_eq!(p[0].counterpart(1, 0), Some((0, vec![0])));
+        assert_eq!(p[0].counterpart(0, 2), None);
+        // A passage a statement implies reports it with its whole sides.
+        let implied = Passage { pairs: Vec::new(), ..p[0].clone() };
+        assert_eq!(implied.counterpart(1, 1), Some((0, vec![0, 1])));
     }
 
     #[test]

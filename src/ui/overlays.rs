@@ -366,17 +366,20 @@ pub struct SharedBy {
 }
 
 impl SharedBy {
-    /// The sources whose passages with `article` hold its sentence `s`.
+    /// The sources whose passages with `article` hold its sentence `s`,
+    /// each with the sentences that report it (not the whole passage,
+    /// whose other sentences may report its neighbours).
     pub fn new(shared: &Shared, article: usize, s: usize) -> SharedBy {
-        let sentence = shared.articles()[article].sentences[s];
+        let articles = shared.articles();
+        let sentence = articles[article].sentences[s];
         let mut shares: Vec<Share> = Vec::new();
         for p in shared.analysis.iter().flat_map(|a| &a.passages) {
-            let (here, there) = if p.a.article == article { (&p.a, &p.b) } else { (&p.b, &p.a) };
-            if here.article != article || !here.sentences.contains(&s) {
-                continue;
-            }
-            if !shares.iter().any(|x| x.article == there.article) {
-                shares.push(Share { article: there.article, span: there.span, kind: p.kind.as_str() });
+            let Some((other, sentences)) = p.counterpart(article, s) else { continue };
+            let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else { continue };
+            let of_other = &articles[other].sentences;
+            let span = parallax::text::Span { start: of_other[*first].start, end: of_other[*last].end };
+            if !shares.iter().any(|x| x.article == other) {
+                shares.push(Share { article: other, span, kind: p.kind.as_str() });
             }
         }
         shares.sort_by_key(|x| x.article);
