@@ -598,20 +598,11 @@ impl<'t> LineReader<'t> {
 /// it, a standfirst or a company name, are passed over): its place, where
 /// it ends, and the agency it names as the credit when there is none yet.
 fn read_dateline(layout: &mut Layout) {
-    let first_prose = layout.paragraphs.iter().position(|p| is_prose(p)).filter(|&i| i <= 3).unwrap_or(0);
-    let offset: usize = layout.paragraphs[..first_prose.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
-    let Some(first) = layout.paragraphs.get(first_prose).cloned() else { return };
+    let lede = dateline_paragraph(&layout.paragraphs);
+    let offset: usize = layout.paragraphs[..lede.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
+    let Some(first) = layout.paragraphs.get(lede).cloned() else { return };
     let first = first.as_str();
-    // A place in capitals; or one in title case when a date and an agency
-    // follow (`Bogotá, Jul 30 (EFE).-`), as some wires write it.
-    let capitals = DATELINE.captures(first).filter(|c| {
-        let place = c["place"].trim();
-        place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
-    });
-    let Some(captures) = capitals.or_else(|| DATELINE_TITLED.captures(first).filter(is_titled_dateline)) else {
-        return;
-    };
+    let Some(captures) = opening_dateline(first) else { return };
     layout.dateline = Some(captures["place"].trim().trim_end_matches(',').to_string());
     layout.dateline_end = offset + captures.name("next").map_or(0, |m| m.start());
     // The story's own date, as its dateline gives it, beats a later date a
@@ -630,6 +621,39 @@ fn read_dateline(layout: &mut Layout) {
             layout.credit = Some(agency.as_str().trim().to_string());
         }
     }
+}
+
+/// The paragraph a dateline would open: the first of prose among the
+/// first four, an editor's note passed over; or one of eight words or
+/// more above it that opens with a dateline (a lede heavy with capitals,
+/// `TOKYO — Prime Minister Sanae Takaichi Said ...`, does not read as
+/// prose). The first paragraph when none is prose.
+fn dateline_paragraph(paragraphs: &[String]) -> usize {
+    let first_prose = paragraphs.iter().position(|p| is_prose(p) && !is_editors_note(p)).filter(|&i| i <= 3);
+    let above = &paragraphs[..first_prose.unwrap_or(paragraphs.len().min(4))];
+    let lede =
+        above.iter().position(|p| words::rough_count(p) >= 8 && !is_editors_note(p) && opening_dateline(p).is_some());
+    lede.or(first_prose).unwrap_or(0)
+}
+
+/// `Editor's note: This story has been updated ...`: a note on the story
+/// over it, never its lede.
+fn is_editors_note(paragraph: &str) -> bool {
+    let head: String = paragraph.chars().take(14).collect::<String>().to_lowercase().replace('’', "'");
+    head.starts_with("editor's note") || head.starts_with("editors' note") || head.starts_with("editor note")
+}
+
+/// The dateline opening `paragraph`: a place in capitals; or one in title
+/// case when a date and an agency follow (`Bogotá, Jul 30 (EFE).-`), as
+/// some wires write it. A section's label (`BREAKING:`) is no place.
+fn opening_dateline(paragraph: &str) -> Option<crate::text::pattern::Captures<'_>> {
+    let capitals = DATELINE.captures(paragraph).filter(|c| {
+        let place = c["place"].trim();
+        place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
+            && !place.split_whitespace().all(crate::text::lexicon::is_section_word)
+    });
+    capitals.or_else(|| DATELINE_TITLED.captures(paragraph).filter(is_titled_dateline))
 }
 
 /// The date a dateline gives (`June 6, 2025`, `Oct. 20`): with its year,
@@ -1641,6 +1665,25 @@ mod tests {
         // A name the rules do not know stays in the text, on a line of its own.
         let article = read("Coast Reporter");
         assert_eq!(article.body, format!("{standfirst}\n\nCoast Reporter\n\n{LEDE}"));
+    }
+
+    #[test]
+    fn the_dateline_is_found_under_an_editors_note_and_in_a_lede_of_capitals() {
+        let title = "Air India plane crashes after takeoff, killing more than 200\nJune 12, 2025\n\n";
+        let lede = "AHMEDABAD, India (AP) — An Air India plane bound for London crashed shortly after takeoff on Thursday, officials said.";
+        let note = "Editor's note: This story has been updated with the latest death toll from Indian officials.";
+        let article = crate::fixture::article(&format!("{title}{note}\n\n{lede}\n"));
+        assert_eq!(article.dateline.as_deref(), Some("AHMEDABAD, India"));
+        assert_eq!(&article.body[article.dateline_end..article.dateline_end + 6], "An Air");
+        // Under a standfirst, a lede of names and capitals is not prose.
+        let standfirst = "The pledge comes before a visit by the US president";
+        let lede = "TOKYO — Prime Minister Sanae Takaichi Said Tuesday Japan Would Reach The NATO Target By March.";
+        let article = crate::fixture::article(&format!("{title}{standfirst}\n\n{lede}\n\n{LEDE}\n"));
+        assert_eq!(article.dateline.as_deref(), Some("TOKYO"));
+        // A label over the lede is no place.
+        let label = "BREAKING: Air India plane with 242 on board crashes in Ahmedabad";
+        let article = crate::fixture::article(&format!("{title}{label}\n\n{LEDE}\n"));
+        assert_eq!(article.dateline, None);
     }
 
     #[test]
