@@ -186,6 +186,9 @@ struct LineReader<'t> {
     in_tail: bool,
     /// Lines of prose read so far.
     prose_lines: usize,
+    /// Lines still to come of a dateline set over three (`New York` /
+    /// `CNN` / `—`): the name, then the dash.
+    dateline_lines: u8,
     /// What was left out before the text was made, where it stood: the
     /// index in `layout.removed` it goes in at (kept apart while reading,
     /// so that no rule reads a page's furniture as this text's).
@@ -203,6 +206,7 @@ impl<'t> LineReader<'t> {
             in_link_list: false,
             in_tail: false,
             prose_lines: 0,
+            dateline_lines: 0,
             left_out: Vec::new(),
         }
     }
@@ -227,6 +231,9 @@ impl<'t> LineReader<'t> {
         };
         if line.is_empty() {
             self.body.push(String::new());
+            return;
+        }
+        if self.split_dateline(line, raw) {
             return;
         }
         if let Some(kind) =
@@ -262,6 +269,36 @@ impl<'t> LineReader<'t> {
             return;
         }
         self.body_line(line);
+    }
+
+    /// A dateline set over three lines, as some pages copy (`New York` /
+    /// `CNN` / `—`, the lede after the dash or under it): the place is the
+    /// dateline, the name the credit, the dash furniture.
+    fn split_dateline(&mut self, line: &str, raw: &'t str) -> bool {
+        match self.dateline_lines {
+            2 => {
+                self.layout.credit.get_or_insert_with(|| line.to_string());
+                if crate::text::lexicon::is_outlet_name(line) {
+                    self.layout.outlet.get_or_insert_with(|| line.to_string());
+                }
+                self.remove(Removal::Credit, line);
+            }
+            1 => {
+                let lede = line.trim_start_matches(['—', '–', '-']).trim_start();
+                self.remove(Removal::Furniture, line[..line.len() - lede.len()].trim());
+                if !lede.is_empty() {
+                    self.body_line(lede);
+                }
+            }
+            _ if self.prose_lines == 0 && opens_split_dateline(self.text, line, raw) => {
+                self.layout.dateline = Some(line.to_string());
+                self.remove(Removal::Metadata, line);
+                self.dateline_lines = 3;
+            }
+            _ => return false,
+        }
+        self.dateline_lines -= 1;
+        true
     }
 
     /// `ARTICLE CONTINU` at the end of a file cut short: the start of a
@@ -598,6 +635,10 @@ impl<'t> LineReader<'t> {
 /// it, a standfirst or a company name, are passed over): its place, where
 /// it ends, and the agency it names as the credit when there is none yet.
 fn read_dateline(layout: &mut Layout) {
+    // Read already from the lines over the lede (`New York` / `CNN` / `—`).
+    if layout.dateline.is_some() {
+        return;
+    }
     let lede = dateline_paragraph(&layout.paragraphs);
     let offset: usize = layout.paragraphs[..lede.min(layout.paragraphs.len())].iter().map(|p| p.len() + 2).sum();
     let Some(first) = layout.paragraphs.get(lede).cloned() else { return };
@@ -774,6 +815,21 @@ fn name_in_place(line: &str) -> Option<&str> {
             })
     };
     (capitalised(who, 3) && who.split_whitespace().count() >= 2 && capitalised(place, 3)).then_some(who)
+}
+
+/// `New York` (a slice of `text`) over a short name (a well-known outlet's,
+/// an agency's, or letters in capitals: `CNN`) over a line opening with a
+/// dash: a dateline set over three lines.
+fn opens_split_dateline(text: &str, line: &str, raw: &str) -> bool {
+    let mut next = lines_after(text, raw);
+    let (Some(name), Some(dash)) = (next.next(), next.next()) else { return false };
+    let place = line.split_whitespace().count() <= 4
+        && line.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', ':']);
+    let letters = (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+    let named = crate::text::lexicon::is_outlet_name(name) || crate::text::lexicon::is_news_agency(name) || letters;
+    place && named && dash.starts_with(['—', '–', '-'])
 }
 
 /// The first line after `line` (a slice of `text`) that is neither blank,
@@ -1684,6 +1740,24 @@ mod tests {
         let label = "BREAKING: Air India plane with 242 on board crashes in Ahmedabad";
         let article = crate::fixture::article(&format!("{title}{label}\n\n{LEDE}\n"));
         assert_eq!(article.dateline, None);
+    }
+
+    #[test]
+    fn a_dateline_set_over_three_lines_gives_the_place() {
+        let header = "Stocks rally as inflation cools\nBy Jane Smith, CNN\nUpdated 10:14 AM EDT, Thu June 12, 2025\n\n";
+        for lines in ["New York\nCNN\n — \n", "New York\nCNN\n — "] {
+            let article = crate::fixture::article(&format!("{header}{lines}{LEDE}\n"));
+            assert_eq!(article.dateline.as_deref(), Some("New York"), "{lines:?}");
+            assert_eq!((article.outlet.as_deref(), article.credit.as_deref()), (Some("CNN"), Some("CNN")));
+            assert_eq!(article.body, LEDE, "{lines:?}");
+            let removed: Vec<(Removal, &str)> =
+                article.removed.iter().map(|line| (line.kind, line.text.as_str())).skip(3).collect();
+            assert_eq!(
+                removed,
+                [(Removal::Metadata, "New York"), (Removal::Credit, "CNN"), (Removal::Furniture, "—")],
+                "{lines:?}"
+            );
+        }
     }
 
     #[test]
