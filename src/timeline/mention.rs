@@ -392,6 +392,38 @@ fn marks_future(sentence: &str, clause_start: usize, expression: &Expr) -> bool 
     })
 }
 
+/// Months ahead of the article's within which a month named without a year
+/// in a sentence that tells no past is this year's ("Elections in
+/// December" in October), and a plan told in the past ("had been expected
+/// to ... in June") reaches.
+const NEAR_MONTHS: i8 = 2;
+const PLANNED_MONTHS: i8 = 6;
+
+/// Whether a month named without a year (`in June`, `the first week of
+/// June`) reads ahead of the article's date, as a deadline ("by the end of
+/// July") already does when the sentence looks ahead anywhere: a future
+/// mark anywhere before it with no past after the mark (the main clause's
+/// "will leave ... after the visit in June") reads the next such month; a
+/// plan told in the past ("had been expected to") or a sentence that tells
+/// no past reads it ahead only when it is near.
+fn month_reads_ahead(sentence: &str, expression: &Expr, anchor: jiff::civil::Date) -> bool {
+    let Say::Calendar { year: None, day: None, month, .. } = expression.say else { return false };
+    if expression.backward {
+        return false;
+    }
+    let ahead = (month - anchor.month()).rem_euclid(12);
+    let before = &sentence[..expression.span.start];
+    let past = last_past_marker(before);
+    let plan = FUTURE_CUE.find_iter(before).filter(|cue| past.is_none_or(|past| past <= cue.start())).last();
+    match plan {
+        Some(cue) => {
+            let leading: Vec<&str> = words::words(&before[..cue.start()]).map(|(_, word)| word).collect();
+            !is_past_auxiliary(&leading) || ahead <= PLANNED_MONTHS
+        }
+        None => past.is_none() && last_past_marker(&sentence[expression.span.end..]).is_none() && ahead <= NEAR_MONTHS,
+    }
+}
+
 /// Words that cannot be the head of the noun phrase a date modifies.
 fn is_function_word(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -781,9 +813,15 @@ impl<'a> Sentence<'a> {
     /// as the last such day, and anything else ("expressed hope ... before
     /// the end of the month") dates nothing.
     fn resolve_within_the_set(&self, expression: &Expr, anchor: &Anchor, clause_start: usize) -> Option<When> {
-        let when = resolve_at(expression.say, anchor, looks_forward(self.text, clause_start, expression))?;
+        let month_ahead = month_reads_ahead(self.text, expression, anchor.date);
+        let forward = month_ahead || looks_forward(self.text, clause_start, expression);
+        let when = resolve_at(expression.say, anchor, forward)?;
         let Some(latest) = anchor.latest else { return Some(when) };
-        if when.start <= latest || expression.say.is_absolute() || marks_future(self.text, clause_start, expression) {
+        if when.start <= latest
+            || expression.say.is_absolute()
+            || month_ahead
+            || marks_future(self.text, clause_start, expression)
+        {
             return Some(when);
         }
         // Only a weekday has a reading as the last such day; a date after
@@ -964,6 +1002,28 @@ mod tests {
         assert_eq!(dates("The ministers are expected to meet on Wednesday."), ["2025-10-22"]);
         assert_eq!(dates("The ministers meet again next Monday."), ["2025-10-27"]);
         assert_eq!(dates("The new line opens tomorrow."), ["2025-10-22"]);
+    }
+
+    #[test]
+    fn a_month_ahead_spoken_of_in_the_future_is_this_years() {
+        // 2025-10-21: November and December are weeks away.
+        assert_eq!(
+            dates("The chair announced she will step down after the royal wedding in the first week of November."),
+            ["2025-11"]
+        );
+        assert_eq!(
+            dates("He had been expected to stay on long enough to hold a second vote in the first week of November."),
+            ["2025-11"]
+        );
+        assert_eq!(
+            dates("The chair said she will leave when a successor is found, probably in mid to late December."),
+            ["2025-12"]
+        );
+        assert_eq!(dates("Elections in December."), ["2025-12"]);
+        // Told in the past, or far from the article's date: the last one.
+        assert_eq!(dates("The company lost money in December."), ["2024-12"]);
+        assert_eq!(dates("Prices for March."), ["2025-03"]);
+        assert_eq!(dates("The plant has been closed since November."), ["2024-11"]);
     }
 
     #[test]
