@@ -328,7 +328,13 @@ fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool
     // in the same stretch of the sentence (not "..., saying it would").
     let rest = &sentence[expression.span.end..];
     let stretch = &rest[..rest.find([',', ';', ':', '.', '—', '(']).unwrap_or(rest.len())];
-    let after: Vec<String> = words::words(stretch).take(3).map(|(_, w)| w.to_ascii_lowercase()).collect();
+    // A verb of its own clause ("... on Friday night which will allow",
+    // "and will continue") tells of something else.
+    let after: Vec<String> = words::words(stretch)
+        .take(3)
+        .map(|(_, w)| w.to_ascii_lowercase())
+        .take_while(|w| !matches!(w.as_str(), "which" | "and" | "that" | "who" | "but" | "or" | "where" | "when"))
+        .collect();
     // "said on Wednesday it would ...": the date is the saying's.
     let said_before = words::words(&sentence[..expression.span.start]).last().is_some_and(|(_, w)| {
         let w = w.to_ascii_lowercase();
@@ -1002,6 +1008,17 @@ mod tests {
         assert_eq!(dates("The ministers are expected to meet on Wednesday."), ["2025-10-22"]);
         assert_eq!(dates("The ministers meet again next Monday."), ["2025-10-27"]);
         assert_eq!(dates("The new line opens tomorrow."), ["2025-10-22"]);
+    }
+
+    #[test]
+    fn a_will_in_a_clause_after_the_date_leaves_a_past_weekday_in_the_past() {
+        // 2025-10-21 is a Tuesday.
+        assert_eq!(dates("The governor signed an order early on Monday night which will free aid."), ["2025-10-20"]);
+        assert_eq!(
+            dates("The storm came ashore near the port early on Monday night and will keep battering the coast."),
+            ["2025-10-20"]
+        );
+        assert_eq!(dates("The strike on Thursday will go ahead."), ["2025-10-23"]);
     }
 
     #[test]
