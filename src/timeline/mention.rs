@@ -223,6 +223,14 @@ static FUTURE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// a narrative ("the next day") or in space ("next to").
 static NEXT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)\bnext\s+(?P<w>[a-z]+)").unwrap());
 
+/// A forecast or a warning of what is coming ("warned of rain through
+/// Wednesday", "is forecast until Monday"): a limit it gives lies ahead,
+/// whatever the tense of the warning.
+static FORECAST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:forecasts?|forecasted|forecasters?|predicts?|predicted|outlook|warn(?:s|ed|ing)? of)\b")
+        .unwrap()
+});
+
 /// Byte offset in `text` just past the last word that tells of the past:
 /// an irregular past form, or a word in -ed that is not a passive after a
 /// form of "be" ("to be fully restored") nor itself a forward cue.
@@ -322,7 +330,7 @@ fn looks_forward(sentence: &str, clause_start: usize, expression: &Expr) -> bool
     if is_deadline(sentence, expression) {
         // "until Thursday to respond": a limit for something still to do.
         let to_do = sentence[expression.span.end..].trim_start().starts_with("to ");
-        return to_do || FUTURE_CUE.is_match(sentence) || FUTURE_MARK.is_match(sentence);
+        return to_do || FUTURE_CUE.is_match(sentence) || FUTURE_MARK.is_match(sentence) || FORECAST.is_match(sentence);
     }
     // "the walkout on Thursday will go ahead": a future verb right after,
     // in the same stretch of the sentence (not "..., saying it would").
@@ -1008,6 +1016,17 @@ mod tests {
         assert_eq!(dates("The ministers are expected to meet on Wednesday."), ["2025-10-22"]);
         assert_eq!(dates("The ministers meet again next Monday."), ["2025-10-27"]);
         assert_eq!(dates("The new line opens tomorrow."), ["2025-10-22"]);
+    }
+
+    #[test]
+    fn a_forecast_through_a_weekday_is_the_days_ahead() {
+        // 2025-10-21 is a Tuesday.
+        assert_eq!(
+            dates("Forecasters warned of up to 30 inches of rain in some places through Monday."),
+            ["2025-10-27"]
+        );
+        assert_eq!(dates("More rain is forecast for the coast through Monday."), ["2025-10-27"]);
+        assert_eq!(dates("Heavy rain had fallen on the coast through Monday."), ["2025-10-20"]);
     }
 
     #[test]
