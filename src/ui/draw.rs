@@ -142,13 +142,16 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
         Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{}█", wrap::display(input)))])
     } else {
         let message = &app.shared.message;
-        let warning = app.warnings.first().filter(|_| message.is_none() && !app.warnings_seen);
-        let left = if let Some(m) = message {
-            m.clone()
-        } else if let Some(w) = warning {
+        // A problem (a skipped file, a broken config) goes before any
+        // message until a key is pressed: a message that arrives on its
+        // own (the model's result) must not hide it.
+        let warning = app.warnings.first().filter(|_| !app.warnings_seen);
+        let left = if let Some(w) = warning {
             let more = app.warnings.len() - 1;
             let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
             format!("warning: {w}{more} · printed again on exit")
+        } else if let Some(m) = message {
+            m.clone()
         } else {
             let location = app.view().location(&app.shared);
             match app.shared.model.working() {

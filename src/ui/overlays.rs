@@ -308,7 +308,13 @@ impl Overlay for Exclusive {
                 if k == per - 1 && rows.len() > per {
                     s = wrap::truncate(&format!("{s} …"), w);
                 }
-                lines.push(Line::styled(format!("{} {s}", if k == 0 { "›" } else { " " }), style));
+                // › marks the current sentence without colour too; the others get a bullet.
+                let mark = match (k, i == self.cursor) {
+                    (0, true) => "›",
+                    (0, false) => "·",
+                    _ => " ",
+                };
+                lines.push(Line::styled(format!("{mark} {s}"), style));
             }
         }
         let share = shared

@@ -281,6 +281,18 @@ fn a_tiny_screen_asks_for_room_and_recovers() {
 }
 
 #[test]
+fn a_skipped_file_is_told_before_a_message_that_arrives_on_its_own() {
+    let mut a = app(120, 20);
+    a.warnings.push(parallax::warning::Warning::config("notes.bin", "skipped: binary data"));
+    a.shared.message = Some("sentence model: 7 shared passages".into());
+    let s = screen(&a);
+    assert!(s.contains("warning: notes.bin") && !s.contains("sentence model: 7"), "{s}");
+    // After a key the message's turn comes.
+    keys(&mut a, "j");
+    assert!(!screen(&a).contains("warning: notes.bin"));
+}
+
+#[test]
 fn progress_shows_while_the_analysis_runs() {
     let loaded = parallax::ingest::load(&[]).unwrap();
     let (keymap, _) = Keymap::new(&Default::default());
