@@ -58,7 +58,7 @@ static SHARE_THIS: LazyLock<Pattern> =
 /// Headings over a list of links to other stories: the short lines that
 /// follow them are headlines, not article text.
 static LINK_LIST_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|how you can help|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
+    Pattern::new(r"(?i)^(?:read more|also read|related|related (?:articles?|stories|news|coverage|content|reading|links|topics)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared)|more on this (?:story|topic)|more stories|explore more on these topics|key events|latest news|how you can help|top stories|trending(?: now)?|you (?:may|might) also like)\s*:?$")
         .unwrap()
 });
 

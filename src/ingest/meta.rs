@@ -1761,6 +1761,21 @@ mod tests {
     }
 
     #[test]
+    fn topic_tags_after_related_topics_leave_the_body() {
+        let article = crate::fixture::article(&format!(
+            "Air India crash: Plane with 242 on board crashes in Ahmedabad\n12 June 2025\n\n{LEDE}\n\nThe airline said it was cooperating with the investigation.\n\nRelated Topics\nAir India\nIndia\nPlane crashes\nMore on this story\n"
+        ));
+        assert_eq!(article.body, format!("{LEDE}\n\nThe airline said it was cooperating with the investigation."));
+        let tags: Vec<&str> = article
+            .removed
+            .iter()
+            .filter(|line| line.kind == Removal::LinkList)
+            .map(|line| line.text.as_str())
+            .collect();
+        assert_eq!(tags, ["Air India", "India", "Plane crashes"]);
+    }
+
+    #[test]
     fn an_agency_between_the_title_and_its_date_is_the_outlet() {
         for (name, outlet) in [("Reuters", Some("Reuters")), ("Sarah Bell", None)] {
             let layout = parse(&format!(
