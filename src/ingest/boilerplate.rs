@@ -662,9 +662,9 @@ fn is_widget_line(line: &str) -> bool {
     // A share bar set one button per line: `Copy`, `Link copied`, `X`.
     let button = ws.len() <= 2
         && widget == ws.len()
-        && ws
-            .iter()
-            .any(|w| matches!(w.to_lowercase().as_str(), "copy" | "copied" | "link" | "x" | "weibo" | "wechat"));
+        && ws.iter().any(|w| {
+            matches!(w.to_lowercase().as_str(), "copy" | "copied" | "link" | "x" | "weibo" | "wechat" | "save")
+        });
     button || strong && (widget == ws.len() || (ws.len() >= 5 && widget + 1 >= ws.len()))
 }
 

@@ -189,6 +189,9 @@ struct LineReader<'t> {
     /// Lines still to come of a dateline set over three (`New York` /
     /// `CNN` / `—`): the name, then the dash.
     dateline_lines: u8,
+    /// A byline's role or desk line still to come (`Jane Smith` over
+    /// `Political correspondent`).
+    role_follows: bool,
     /// What was left out before the text was made, where it stood: the
     /// index in `layout.removed` it goes in at (kept apart while reading,
     /// so that no rule reads a page's furniture as this text's).
@@ -207,6 +210,7 @@ impl<'t> LineReader<'t> {
             in_tail: false,
             prose_lines: 0,
             dateline_lines: 0,
+            role_follows: false,
             left_out: Vec::new(),
         }
     }
@@ -233,13 +237,17 @@ impl<'t> LineReader<'t> {
             self.body.push(String::new());
             return;
         }
-        if self.split_dateline(line, raw) {
+        if self.split_dateline(line, raw) || self.author_block(line, raw) {
             return;
         }
         if let Some(kind) =
             self.furniture(line).or_else(|| self.cut_off_furniture(line)).or_else(|| self.agency_credit(line))
         {
             self.remove(kind, line);
+            // `By Jane Smith` over `Political correspondent`.
+            self.role_follows = kind == Removal::Byline
+                && self.prose_lines == 0
+                && lines_after(self.text, raw).next().is_some_and(is_role_line);
             return;
         }
         if self.in_tail {
@@ -299,6 +307,31 @@ impl<'t> LineReader<'t> {
         }
         self.dateline_lines -= 1;
         true
+    }
+
+    /// A byline set over two lines, as BBC pages copy (`Jane Smith` over
+    /// `Political correspondent` or `BBC News, Wales`): the name is the
+    /// byline, the line under it too (and names the outlet when it can).
+    fn author_block(&mut self, line: &str, raw: &'t str) -> bool {
+        if std::mem::take(&mut self.role_follows) {
+            if let Some((desk, _)) = line.split_once(", ").filter(|(desk, _)| names_an_outlet(desk)) {
+                self.layout.outlet.get_or_insert_with(|| desk.to_string());
+            }
+            self.remove(Removal::Byline, line);
+            return true;
+        }
+        let name = line.trim_end_matches(',');
+        let block = self.layout.title.is_some()
+            && self.prose_lines == 0
+            && is_persons_name(name)
+            && boilerplate::classify(name).is_none()
+            && lines_after(self.text, raw).next().is_some_and(is_role_line);
+        if block {
+            self.layout.byline.get_or_insert_with(|| name.to_string());
+            self.remove(Removal::Byline, line);
+            self.role_follows = true;
+        }
+        block
     }
 
     /// `ARTICLE CONTINU` at the end of a file cut short: the start of a
@@ -830,6 +863,25 @@ fn opens_split_dateline(text: &str, line: &str, raw: &str) -> bool {
     let letters = (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
     let named = crate::text::lexicon::is_outlet_name(name) || crate::text::lexicon::is_news_agency(name) || letters;
     place && named && dash.starts_with(['—', '–', '-'])
+}
+
+/// A reporter's role or desk under their name: `Political correspondent`,
+/// `BBC News, Wales`, `Reporting from Delhi`.
+fn is_role_line(line: &str) -> bool {
+    const ROLES: &[&str] =
+        &["correspondent", "reporter", "editor", "writer", "columnist", "journalist", "producer", "presenter"];
+    let short = words::rough_count(line) <= 6 && !line.ends_with(['.', '!', '?']);
+    let role = line.rsplit(' ').next().is_some_and(|last| ROLES.contains(&last.to_lowercase().as_str()));
+    let desk = line.split_once(", ").is_some_and(|(desk, place)| {
+        names_an_outlet(desk) && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+    });
+    short && (role || desk || line.starts_with("Reporting from "))
+}
+
+/// `BBC News`, `Reuters`, `Al Jazeera`: a name that says it is an outlet's.
+fn names_an_outlet(name: &str) -> bool {
+    use crate::text::lexicon::{is_news_agency, is_outlet_name, is_outlet_word};
+    is_masthead(name) && (name.split_whitespace().any(is_outlet_word) || is_news_agency(name) || is_outlet_name(name))
 }
 
 /// The first line after `line` (a slice of `text`) that is neither blank,
@@ -1773,6 +1825,23 @@ mod tests {
             .map(|line| line.text.as_str())
             .collect();
         assert_eq!(tags, ["Air India", "India", "Plane crashes"]);
+    }
+
+    #[test]
+    fn a_byline_set_over_two_lines_leaves_the_body() {
+        let title = "Air India crash: Plane with 242 on board crashes in Ahmedabad\n12 June 2025\nShare\nSave\n";
+        for (block, outlet) in [
+            ("Jane Smith\nBBC News, Wales", Some("BBC News")),
+            ("Jane Smith\nPolitical correspondent", None),
+            ("By Jane Smith\nPolitical correspondent", None),
+        ] {
+            let article = crate::fixture::article(&format!("{title}{block}\n\n{LEDE}\n"));
+            assert_eq!(article.body, LEDE, "{block}");
+            assert_eq!((article.credit.as_deref(), article.outlet.as_deref()), (Some("Jane Smith"), outlet));
+        }
+        // A name over a date is left alone (it may be an outlet's).
+        let article = crate::fixture::article(&format!("{title}Sarah Bell\nNovember 18, 2025\n\n{LEDE}\n"));
+        assert_eq!(article.body, format!("Sarah Bell\n\n{LEDE}"));
     }
 
     #[test]
