@@ -237,7 +237,7 @@ impl<'t> LineReader<'t> {
             self.body.push(String::new());
             return;
         }
-        if self.split_dateline(line, raw) || self.author_block(line, raw) {
+        if self.split_dateline(line, raw) || self.author_block(line, raw) || self.caption_over_credit(line, raw) {
             return;
         }
         if let Some(kind) =
@@ -332,6 +332,24 @@ impl<'t> LineReader<'t> {
             self.role_follows = true;
         }
         block
+    }
+
+    /// A photo's caption over its credit (`Rescuers search the wreckage`
+    /// over `Photo: Amit Dave/Reuters` or `(Reuters)`): both leave the body.
+    /// `line` is the credit; the caption is the line right above it.
+    fn caption_over_credit(&mut self, line: &str, raw: &str) -> bool {
+        // An image's line (`![...](...)`, a link) is no credit.
+        let image = line.starts_with(['!', '<', '[']) || line.starts_with("http");
+        let credit = matches!(boilerplate::classify(line), Some(Boilerplate::Caption))
+            && words::rough_count(line) <= 8
+            && !image
+            || is_bare_agency_credit(line) && lines_after(self.text, raw).next().is_some();
+        let Some(above) = self.body.last().filter(|above| credit && is_caption(above)) else { return false };
+        self.prose_lines -= usize::from(is_prose(above)).min(self.prose_lines);
+        let caption = self.body.pop().unwrap_or_default();
+        self.remove(Removal::Caption, &caption);
+        self.remove(Removal::Caption, line);
+        true
     }
 
     /// `ARTICLE CONTINU` at the end of a file cut short: the start of a
@@ -882,6 +900,20 @@ fn is_role_line(line: &str) -> bool {
 fn names_an_outlet(name: &str) -> bool {
     use crate::text::lexicon::{is_news_agency, is_outlet_name, is_outlet_word};
     is_masthead(name) && (name.split_whitespace().any(is_outlet_word) || is_news_agency(name) || is_outlet_name(name))
+}
+
+/// `(Reuters)`, `(AFP)`, `(Getty Images)`: a picture's credit, when a
+/// caption stands over it (alone at a story's end it signs the story off).
+fn is_bare_agency_credit(line: &str) -> bool {
+    let Some(name) = line.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')) else { return false };
+    crate::text::lexicon::is_news_agency(name) || name == "Getty Images"
+}
+
+/// A line that can be a photo's caption: a short description, not a
+/// sentence that reports what someone said (no quotation, no `said`).
+fn is_caption(line: &str) -> bool {
+    let reports = words::words(line).any(|(_, word)| matches!(word, "said" | "says" | "told" | "according"));
+    (3..=30).contains(&words::rough_count(line)) && !reports && !line.contains(['"', '“', '”'])
 }
 
 /// The first line after `line` (a slice of `text`) that is neither blank,
@@ -1842,6 +1874,32 @@ mod tests {
         // A name over a date is left alone (it may be an outlet's).
         let article = crate::fixture::article(&format!("{title}Sarah Bell\nNovember 18, 2025\n\n{LEDE}\n"));
         assert_eq!(article.body, format!("Sarah Bell\n\n{LEDE}"));
+    }
+
+    #[test]
+    fn a_caption_over_its_credit_leaves_the_body() {
+        let text = "Air India plane crashes after takeoff\nJune 12, 2025\n\nAn Air India plane bound for London crashed shortly after takeoff, officials said.\nRescuers search the wreckage of the plane in Ahmedabad on Thursday.\nPhoto: Amit Dave/Reuters\nThe Boeing 787 Dreamliner was carrying 242 people, the airline said.\nFirefighters spray water on the tail of the plane lodged in a hostel.\n(Reuters)\nOfficials said the cause of the crash was not yet known.\n";
+        let article = crate::fixture::article(text);
+        let captions: Vec<&str> = article
+            .removed
+            .iter()
+            .filter(|line| line.kind == Removal::Caption)
+            .map(|line| line.text.as_str())
+            .collect();
+        assert_eq!(
+            captions,
+            [
+                "Rescuers search the wreckage of the plane in Ahmedabad on Thursday.",
+                "Photo: Amit Dave/Reuters",
+                "Firefighters spray water on the tail of the plane lodged in a hostel.",
+                "(Reuters)"
+            ]
+        );
+        assert_eq!(article.paragraphs.len(), 3);
+        // A sentence of the story over a credit stays; an agency closing the story signs it off.
+        let text = "Air India plane crashes after takeoff\nJune 12, 2025\n\nThe airline said 242 people were on board.\nPhoto: Reuters\n\nOfficials said the cause was not known.\nThe inquiry will report in a month.\n(Reuters)\n";
+        let article = crate::fixture::article(text);
+        assert_eq!(article.paragraphs.len(), 4, "{:?}", article.body);
     }
 
     #[test]
