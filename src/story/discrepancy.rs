@@ -671,7 +671,8 @@ impl<'a> ClusterComparison<'a> {
     fn times(&mut self, pair: &Pair<'_>) {
         let own = |facts: &Facts| -> Vec<Clock> { facts.clocks.iter().filter(|c| !c.aside).copied().collect() };
         if let ([first], [second]) = (own(pair.first_facts).as_slice(), own(pair.second_facts).as_slice()) {
-            let apart = clock::minutes_apart(first, second);
+            // "11 p.m. ET" and "10 p.m. CDT" are one moment.
+            let Some(apart) = clock::minutes_apart_in_zones(first, second) else { return };
             if apart > 0 {
                 let small = (first.approx || second.approx) && apart <= SMALL_MINUTES;
                 let unit = if apart == 1 { "minute" } else { "minutes" };
@@ -894,6 +895,23 @@ mod tests {
         assert_eq!((text(&arts, time.a), text(&arts, time.b)), ("6:07 p.m.", "about 6:10 pm"));
         assert_eq!((time.difference.as_deref(), time.small), (Some("3 minutes"), true));
         assert!(d.iter().all(|x| x.kind != Kind::Number), "{d:?}");
+    }
+
+    #[test]
+    fn times_in_named_zones_are_compared_in_one_zone() {
+        let (_, d) = find_in(&[
+            "Title A\n2025-08-26\n\nThe storm came ashore between Halden Point and Marrow Bay at 11 p.m. ET on Friday, the weather service said.",
+            "Title B\n2025-08-26\n\nThe storm came ashore between Halden Point and Marrow Bay at 10 p.m. CDT on Friday, the weather service said.",
+            "Title C\n2025-08-26\n\nThe storm came ashore between Halden Point and Marrow Bay at about 10 p.m. on Friday, the weather service said.",
+        ]);
+        assert!(d.iter().all(|x| x.kind != Kind::Time), "{d:?}");
+        // Converted, a real gap is still one.
+        let (_, d) = find_in(&[
+            "Title A\n2025-08-26\n\nThe storm came ashore between Halden Point and Marrow Bay at 11:30 p.m. ET on Friday, the weather service said.",
+            "Title B\n2025-08-26\n\nThe storm came ashore between Halden Point and Marrow Bay at 10 p.m. CDT on Friday, the weather service said.",
+        ]);
+        let time = d.iter().find(|x| x.kind == Kind::Time).expect("a time discrepancy");
+        assert_eq!(time.difference.as_deref(), Some("30 minutes"));
     }
 
     #[test]

@@ -20,6 +20,50 @@ pub struct Clock {
     /// Inside brackets: the same moment told in another zone ("[12:10 am,
     /// May 9, Hong Kong time]"), not a time of its own.
     pub aside: bool,
+    /// The zone named right after it ("11 p.m. ET", "10 p.m. CDT", "8:38
+    /// am (local time)"), if any.
+    pub zone: Option<Zone>,
+}
+
+/// A time zone named after a time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// A zone of known offset: its standard offset in minutes east of UTC,
+    /// whether it moves an hour in summer, and whether the words say
+    /// summer time ("EDT": yes, "EST": no, "ET": they do not say).
+    Named { standard: i16, shifts: bool, summer: Option<bool> },
+    /// "local time": the place's own, which the words do not name.
+    Local,
+}
+
+/// The zone words `after` a time open with, if any.
+fn zone_after(after: &str) -> Option<Zone> {
+    let after = after.trim_start().trim_start_matches('(');
+    if after.to_ascii_lowercase().starts_with("local time") {
+        return Some(Zone::Local);
+    }
+    let word: &str = &after[..after.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(after.len())];
+    let named =
+        |hours: i16, shifts: bool, summer: Option<bool>| Some(Zone::Named { standard: hours * 60, shifts, summer });
+    match word {
+        "GMT" | "UTC" | "Z" => named(0, false, None),
+        "BST" => named(0, true, Some(true)),
+        "CET" => named(1, true, Some(false)),
+        "CEST" => named(1, true, Some(true)),
+        "ET" | "Eastern" => named(-5, true, None),
+        "EST" => named(-5, true, Some(false)),
+        "EDT" => named(-5, true, Some(true)),
+        "CT" | "Central" => named(-6, true, None),
+        "CST" => named(-6, true, Some(false)),
+        "CDT" => named(-6, true, Some(true)),
+        "MT" | "Mountain" => named(-7, true, None),
+        "MST" => named(-7, true, Some(false)),
+        "MDT" => named(-7, true, Some(true)),
+        "PT" | "Pacific" => named(-8, true, None),
+        "PST" => named(-8, true, Some(false)),
+        "PDT" => named(-8, true, Some(true)),
+        _ => None,
+    }
 }
 
 static CLOCK: LazyLock<Pattern> = LazyLock::new(|| {
@@ -59,6 +103,7 @@ pub fn find(text: &str) -> Vec<Clock> {
                 minutes,
                 approx: captures.name("hedge").is_some(),
                 aside: in_brackets(text, start),
+                zone: zone_after(&text[end..]),
             })
         })
         .collect()
@@ -96,6 +141,37 @@ pub fn minutes_apart(first: &Clock, second: &Clock) -> u16 {
     gap.min(24 * 60 - gap)
 }
 
+/// How far apart two times of day are, in minutes, once both are read in
+/// one zone: two named zones converted (a zone that does not say whether it
+/// is summer time reads as the other does), or the same zone. `None` when
+/// only one names its zone and they are whole hours apart: the gap may be
+/// the zones'.
+pub fn minutes_apart_in_zones(first: &Clock, second: &Clock) -> Option<u16> {
+    let apart = minutes_apart(first, second);
+    match (first.zone, second.zone) {
+        (Some(Zone::Named { .. }), Some(Zone::Named { .. })) => {
+            let (first_utc, second_utc) = (utc_minutes(first, second.zone), utc_minutes(second, first.zone));
+            let gap = first_utc.abs_diff(second_utc);
+            Some(gap.min(24 * 60 - gap))
+        }
+        (Some(Zone::Named { .. }), _) | (_, Some(Zone::Named { .. })) if apart % 60 == 0 => None,
+        _ => Some(apart),
+    }
+}
+
+/// Minutes since midnight in UTC of a time in a named zone; `other` is the
+/// zone of the time it is compared with, which says the season when its
+/// own words do not.
+fn utc_minutes(clock: &Clock, other: Option<Zone>) -> u16 {
+    let Some(Zone::Named { standard, shifts, summer }) = clock.zone else { return clock.minutes };
+    let other_summer = match other {
+        Some(Zone::Named { summer, .. }) => summer,
+        _ => None,
+    };
+    let offset = standard + if shifts && summer.or(other_summer).unwrap_or(false) { 60 } else { 0 };
+    u16::try_from((i32::from(clock.minutes) - i32::from(offset)).rem_euclid(24 * 60)).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +204,16 @@ mod tests {
     fn a_time_in_brackets_is_an_aside() {
         let found = times("At 9:15 pm Paris time [4:15 am, Seoul time], the doors opened.");
         assert_eq!(found, [(21 * 60 + 15, false, false), (4 * 60 + 15, false, true)]);
+    }
+
+    #[test]
+    fn times_in_named_zones_are_converted() {
+        let at = |text: &str| find(text)[0];
+        assert_eq!(minutes_apart_in_zones(&at("at 11 p.m. ET Friday"), &at("at 10 p.m. CDT")), Some(0));
+        assert_eq!(minutes_apart_in_zones(&at("at 4 p.m. GMT"), &at("at 5 p.m. BST")), Some(0));
+        assert_eq!(minutes_apart_in_zones(&at("at 11 p.m. ET"), &at("at 10 p.m.")), None);
+        assert_eq!(minutes_apart_in_zones(&at("at 11:20 p.m. ET"), &at("at 10 p.m.")), Some(80));
+        assert_eq!(minutes_apart_in_zones(&at("at 6:07 p.m. local time"), &at("at 6:10 pm")), Some(3));
     }
 
     #[test]
