@@ -249,6 +249,9 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
             if c.name("pct").is_some() {
                 unit = "percent".into();
             }
+            if c.name("hedge").is_none() && is_designation(text, c.name("n")?.start()) {
+                return None;
+            }
             let value = c["n"].trim_end_matches([',', '.']).replace(',', "").to_lowercase();
             if value.len() == 4
                 && value.starts_with(['1', '2'])
@@ -267,6 +270,24 @@ fn counts(body: &str, span: Span) -> Vec<Count> {
             Some(Count { value, unit, span: Span::new(span.start + m.start(), span.start + m.end()), approx, bound })
         })
         .collect()
+}
+
+/// A number that is part of a name, right after a capitalised word or
+/// code ("Flight ET 302", "Boeing 737", "Category 4", "Route 66") or a
+/// hyphen ("737-800"): it designates something, it counts nothing.
+fn is_designation(text: &str, number_start: usize) -> bool {
+    let before = &text[..number_start];
+    if before.ends_with(['-', '#']) {
+        return true;
+    }
+    let Some((at, previous)) = words::words(before).last() else { return false };
+    let adjacent = before[at + previous.len()..].trim().is_empty();
+    adjacent
+        && words::is_capitalised(previous)
+        && !is_sentence_starter(previous)
+        && !is_stopword(&previous.to_lowercase())
+        && !is_number_name(previous)
+        && month_number(previous).is_none()
 }
 
 /// Word-diff ratio at or above which two members are close enough for their
@@ -912,6 +933,15 @@ mod tests {
         ]);
         let time = d.iter().find(|x| x.kind == Kind::Time).expect("a time discrepancy");
         assert_eq!(time.difference.as_deref(), Some("30 minutes"));
+    }
+
+    #[test]
+    fn a_number_in_a_name_is_no_count() {
+        let (_, d) = find_in(&[
+            "Title A\n2025-03-10\n\nThe Halvair Flight HV 318 crashed on Sunday shortly after taking off from Dunmore.",
+            "Title B\n2025-03-10\n\nA Halvair Boeing 737 crashed on Sunday morning, minutes after taking off from Dunmore.",
+        ]);
+        assert!(d.iter().all(|x| x.kind != Kind::Number), "{d:?}");
     }
 
     #[test]
