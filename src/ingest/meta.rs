@@ -309,15 +309,18 @@ impl<'t> LineReader<'t> {
         true
     }
 
-    /// A byline set over two lines, as BBC pages copy (`Jane Smith` over
-    /// `Political correspondent` or `BBC News, Wales`): the name is the
-    /// byline, the line under it too (and names the outlet when it can).
+    /// A byline set over two lines or three, as BBC pages copy (`Jane
+    /// Smith` over `Political correspondent` or `BBC News, Wales`, or
+    /// both): the name is the byline, the lines under it too (a desk names
+    /// the outlet when it can).
     fn author_block(&mut self, line: &str, raw: &'t str) -> bool {
         if std::mem::take(&mut self.role_follows) {
             if let Some((desk, _)) = line.split_once(", ").filter(|(desk, _)| names_an_outlet(desk)) {
                 self.layout.outlet.get_or_insert_with(|| desk.to_string());
             }
             self.remove(Removal::Byline, line);
+            // `BBC News, Wales` may stand over the role too.
+            self.role_follows = lines_after(self.text, raw).next().is_some_and(is_role_line);
             return true;
         }
         let name = line.trim_end_matches(',');
@@ -1864,6 +1867,7 @@ mod tests {
         let title = "Air India crash: Plane with 242 on board crashes in Ahmedabad\n12 June 2025\nShare\nSave\n";
         for (block, outlet) in [
             ("Jane Smith\nBBC News, Wales", Some("BBC News")),
+            ("Jane Smith\nBBC News, Wales\nPolitical correspondent", Some("BBC News")),
             ("Jane Smith\nPolitical correspondent", None),
             ("By Jane Smith\nPolitical correspondent", None),
         ] {
