@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use crate::text::pattern::Pattern;
 
 use super::boilerplate::{self, Boilerplate};
+use super::embeds;
 use super::published::{self, Published};
 use super::removed::{Removal, Removed};
 use crate::text::words;
@@ -237,7 +238,11 @@ impl<'t> LineReader<'t> {
             self.body.push(String::new());
             return;
         }
-        if self.split_dateline(line, raw) || self.author_block(line, raw) || self.caption_over_credit(line, raw) {
+        if self.embedded_post(line)
+            || self.split_dateline(line, raw)
+            || self.author_block(line, raw)
+            || self.caption_over_credit(line, raw)
+        {
             return;
         }
         if let Some(kind) =
@@ -644,6 +649,25 @@ impl<'t> LineReader<'t> {
             self.prose_lines += 1;
         }
         self.body.push(line.to_string());
+    }
+
+    /// A social-media post the page embeds ([`embeds`]): its signature, the
+    /// words above a signature alone on its line, a line linking a post.
+    fn embedded_post(&mut self, line: &str) -> bool {
+        if embeds::is_signature_alone(line) {
+            // The post's words are the line directly above; blanked, not
+            // cut, as the removed lines' places are line indexes.
+            let above = self.body.len().checked_sub(1).filter(|&last| !self.body[last].is_empty());
+            if let Some(last) = above.filter(|&last| self.layout.removed.last().is_none_or(|r| r.at <= last)) {
+                let words = std::mem::take(&mut self.body[last]);
+                self.prose_lines -= usize::from(is_prose(&words)).min(self.prose_lines);
+                self.layout.removed.push(Removed { kind: Removal::EmbeddedPost, text: words, at: last });
+            }
+        } else if !embeds::is_signature(line) && !embeds::links_a_post(line) {
+            return false;
+        }
+        self.remove(Removal::EmbeddedPost, line);
+        true
     }
 
     /// Notes on who wrote the story closing it (`Sarah Okafor is a reporter

@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod embeds;
 pub mod html;
 pub mod links;
 pub mod markdown;

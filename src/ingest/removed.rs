@@ -29,6 +29,9 @@ pub enum Removal {
     Credit,
     /// A byline in the text.
     Byline,
+    /// A social-media post the page embeds: its words and its signature
+    /// (`— AFP news agency (@AFP) September 19, 2017`).
+    EmbeddedPost,
     /// IDs, tags, copyright, reading time, advertisements, cookie and
     /// newsletter prompts, navigation.
     Furniture,
@@ -62,6 +65,7 @@ impl Removal {
             Removal::Caption => "caption",
             Removal::Credit => "credit",
             Removal::Byline => "byline",
+            Removal::EmbeddedPost => "embedded post",
             Removal::Furniture => "page furniture",
             Removal::EndMatter => "end matter",
             Removal::OutsideArticle => "outside the article",
