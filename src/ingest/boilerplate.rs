@@ -230,10 +230,29 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
     if n_words <= 3 && line.contains('°') {
         return true; // `Columbus 73°`
     }
+    if SKIP_LINK.is_match(line) || is_watch_prompt(line, n_words) {
+        return true;
+    }
     if LONE_TIME.is_match(line) || SIGN_OFF.is_match(line) {
         return true;
     }
     is_nav_line(line) || is_breadcrumb(line)
+}
+
+/// A page's accessibility link, copied with its text: `Skip to main
+/// content`, `Jump directly to the content`.
+static SKIP_LINK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:skip|jump)(?: directly)? to (?:the )?(?:main )?(?:content|navigation|article|story|search)$|^skip navigation$")
+        .unwrap()
+});
+
+/// A site's link to its video service alone on its line: `Watch CBS
+/// News`, `Watch Live` (every word capitalised, no sentence).
+fn is_watch_prompt(line: &str, n_words: usize) -> bool {
+    let Some(rest) = line.strip_prefix("Watch ") else { return false };
+    (2..=4).contains(&n_words)
+        && !line.ends_with(['.', '!', '?', ':'])
+        && rest.split_whitespace().all(|word| word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `14:18 ET`, `08:05`, `9.30 a.m.` on a line of its own.
@@ -680,6 +699,11 @@ mod tests {
         assert_eq!(classify("×"), Some(Symbols));
         assert_eq!(classify("• • •"), Some(Symbols));
         assert_eq!(classify("Share prices fell sharply on Monday."), None);
+        assert_eq!(classify("Jump directly to the content"), Some(Furniture));
+        assert_eq!(classify("Skip to main content"), Some(Furniture));
+        assert_eq!(classify("Watch CBS News"), Some(Furniture));
+        assert_eq!(classify("Watch the river rise."), None);
+        assert_eq!(classify("Watch closely, the minister said on Monday"), None);
         assert_eq!(classify("More news"), None);
     }
 
