@@ -118,9 +118,10 @@ static TRIGGERS: LazyLock<crate::text::pattern::PatternSet> = LazyLock::new(|| {
     .expect("trigger patterns compile")
 });
 
+// `March10/2019`: a dateline's date may run together.
 static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<mon>{MONTHS})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
+        r"(?-u)\b(?:(?P<prep>(?i:{PREP}))\s+)?(?P<mon>{MONTHS})\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:(?:,?\s+|/)(?P<y>(?:1[89]|2[01])[0-9]{{2}})\b)?"
     ))
 });
 
@@ -697,6 +698,14 @@ mod tests {
         assert_eq!(
             one("filed 2024-02-29 in court"),
             Say::Calendar { year: Some(2024), month: 2, day: Some(29), part: Part::Whole }
+        );
+    }
+
+    #[test]
+    fn a_dateline_date_run_together_is_a_date() {
+        assert_eq!(
+            one("Dunmore June4/2021 The ferry sank"),
+            Say::Calendar { year: Some(2021), month: 6, day: Some(4), part: Part::Whole }
         );
     }
 
