@@ -89,11 +89,75 @@ fn story_dates(articles: &[Article], stories: &Stories) -> Vec<StoryDates> {
         .members
         .iter()
         .map(|members| {
-            let dates: Vec<Date> = members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).collect();
+            let mut dates: Vec<Date> = members.iter().filter_map(|&a| articles[a].published.map(|p| p.date)).collect();
+            let reference = supported_reference(articles, members, &dates);
+            // Dates far from the reference are wrong or of another story:
+            // they do not widen the days a weekday is read near.
+            if let Some(reference) = reference {
+                dates.retain(|date| days_apart(*date, reference) <= DISAGREEING_DAYS);
+            }
             let window = dates.iter().min().copied().zip(dates.iter().max().copied());
-            StoryDates { reference: median(dates), window }
+            StoryDates { reference, window }
         })
         .collect()
+}
+
+/// Dated articles of one story this many days apart disagree: one of the
+/// dates is likely wrong (a page's date of another piece, a reposting).
+const DISAGREEING_DAYS: i32 = 21;
+
+fn days_apart(first: Date, second: Date) -> i32 {
+    first.since(second).map_or(i32::MAX, |span| span.get_days().abs())
+}
+
+/// The date a story's undated articles are read against: the median of
+/// its articles' dates, unless they disagree by weeks; then the one the
+/// most of its dates and of the full dates its text states ("March 10,
+/// 2019", "March10/2019") fall near, the median on a tie. With two dates
+/// a median only picks the earlier.
+fn supported_reference(articles: &[Article], members: &[usize], dates: &[Date]) -> Option<Date> {
+    let median = median(dates.to_vec())?;
+    let (first, last) = (dates.iter().min()?, dates.iter().max()?);
+    if days_apart(*first, *last) <= DISAGREEING_DAYS {
+        return Some(median);
+    }
+    let stated: Vec<Date> = members.iter().flat_map(|&index| stated_dates(&articles[index])).collect();
+    let support = |candidate: Date| {
+        dates.iter().chain(&stated).filter(|date| days_apart(**date, candidate) <= DISAGREEING_DAYS).count()
+    };
+    dates.iter().copied().max_by_key(|&candidate| (support(candidate), candidate == median))
+}
+
+/// The full dates, with their years, an article's text states.
+fn stated_dates(article: &Article) -> Vec<Date> {
+    let sentences = article.sentences.iter().map(|span| span.slice(&article.body));
+    sentences
+        .flat_map(expr::find)
+        .filter_map(|found| match found.say {
+            expr::Say::Calendar { year: Some(year), month, day: Some(day), .. } => Date::new(year, month, day).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Tells each dated article whose date lies weeks from the date its story
+/// is read against that the story's dates disagree.
+fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories) {
+    let dates = story_dates(articles, stories);
+    for (index, article) in articles.iter_mut().enumerate() {
+        let (Some(published), Some(reference)) = (article.published, dates[stories.story[index]].reference) else {
+            continue;
+        };
+        let apart = days_apart(published.date, reference);
+        if apart > DISAGREEING_DAYS {
+            let note = format!(
+                "its date, {}, is {apart} days from {reference}, the date its story's other articles and text give; \
+                 undated articles are read against {reference}",
+                published.date
+            );
+            article.warnings.push(crate::ingest::Warning::note(&article.path, note));
+        }
+    }
 }
 
 /// Builds the merged timeline. Adds a warning to every article whose
@@ -161,6 +225,7 @@ pub fn build_within(
         }
     }
     note_reference_dates(articles, &anchors, &inferred, stories.len() > 1);
+    note_disagreeing_dates(articles, stories);
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let evidence = merge::Evidence { corpus, aligned: &aligned, meanings };
     merge::merge(articles, &evidence, mentions)
@@ -854,6 +919,22 @@ mod tests {
             "{:?}",
             arts[1].warnings
         );
+    }
+
+    #[test]
+    fn dated_articles_months_apart_give_way_to_the_date_the_text_supports() {
+        let (arts, ev) = timeline(&[
+            "Ferry sinks\n2024-11-02\n\nA passenger ferry sank off Dunmore, the coast guard said.",
+            "Ferry lost\n2025-03-09\n\nA passenger ferry sank off Dunmore on Sunday morning with 40 people aboard.",
+            "Ferry owner\n\nDunmore March9/2025 The owner of the ferry said the crew had sent no distress call.",
+            "Divers\n\nDivers reached the wreck of the ferry on Monday, the harbour master told reporters.",
+        ]);
+        let notes =
+            |index: usize| arts[index].warnings.iter().map(|w| w.message.clone()).collect::<Vec<_>>().join(" | ");
+        assert!(notes(3).contains("against 2025-03-09"), "{}", notes(3));
+        assert!(notes(0).contains("2024-11-02") && notes(0).contains("2025-03-09"), "{}", notes(0));
+        let divers = ev.iter().find(|e| e.summary.contains("Divers")).map(|e| e.when.date_string());
+        assert_eq!(divers.as_deref(), Some("2025-03-10"));
     }
 
     #[test]
