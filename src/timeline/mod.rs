@@ -62,7 +62,11 @@ pub fn anchors(articles: &[Article]) -> Vec<Option<Anchor>> {
 /// conclave is not dated from the conclave), and the newest date that
 /// bounds a story's events is its own.
 pub fn anchors_within(articles: &[Article], stories: &Stories) -> Vec<Option<Anchor>> {
-    let dates = story_dates(articles, stories);
+    anchors_from(articles, stories, &story_dates(articles, stories))
+}
+
+/// [`anchors_within`] from the stories' dates already worked out.
+fn anchors_from(articles: &[Article], stories: &Stories, dates: &[StoryDates]) -> Vec<Option<Anchor>> {
     articles
         .iter()
         .enumerate()
@@ -142,8 +146,7 @@ fn stated_dates(article: &Article) -> Vec<Date> {
 
 /// Tells each dated article whose date lies weeks from the date its story
 /// is read against that the story's dates disagree.
-fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories) {
-    let dates = story_dates(articles, stories);
+fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories, dates: &[StoryDates]) {
     for (index, article) in articles.iter_mut().enumerate() {
         let (Some(published), Some(reference)) = (article.published, dates[stories.story[index]].reference) else {
             continue;
@@ -210,7 +213,10 @@ pub fn build_within(
     stories: &Stories,
     meanings: Option<&Meanings>,
 ) -> Vec<Event> {
-    let mut anchors = anchors_within(articles, stories);
+    // Worked out once: with dates weeks apart it reads every sentence for
+    // the dates the text states.
+    let dates = story_dates(articles, stories);
+    let mut anchors = anchors_from(articles, stories, &dates);
     let aligned: HashSet<(SentenceRef, SentenceRef)> = matches.iter().map(|m| (m.a, m.b)).collect();
     let mut per_article: Vec<Vec<Mention>> =
         crate::par::map_range(articles.len(), |index| mention::mentions(index, &articles[index], anchors[index]));
@@ -225,7 +231,7 @@ pub fn build_within(
         }
     }
     note_reference_dates(articles, &anchors, &inferred, stories.len() > 1);
-    note_disagreeing_dates(articles, stories);
+    note_disagreeing_dates(articles, stories, &dates);
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let evidence = merge::Evidence { corpus, aligned: &aligned, meanings };
     merge::merge(articles, &evidence, mentions)
