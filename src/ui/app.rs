@@ -40,6 +40,16 @@ struct Crumb {
     overlay: Option<Box<dyn Overlay>>,
 }
 
+/// Where a search being typed started: each key typed searches again from
+/// there, so the view follows the search as it is typed (vim's
+/// `incsearch`), and Esc goes back to it.
+struct SearchOrigin {
+    /// Every view's place (none on the Stories list, which keeps its own).
+    places: Option<Positions>,
+    /// The search before this one.
+    search: Option<String>,
+}
+
 /// Actions that belong to some views only: pressed where nothing takes
 /// them, the status line says so. (Moving past the end of a list says
 /// nothing: that is no surprise.)
@@ -97,6 +107,8 @@ pub struct App {
     by_words: Option<usize>,
     /// Where each jump came from, the last on top.
     history: Vec<Crumb>,
+    /// Where the search being typed started.
+    search_origin: Option<SearchOrigin>,
     /// An overlay closed by the key being handled: where a jump it asked
     /// for comes back to.
     closing: Option<Box<dyn Overlay>>,
@@ -121,6 +133,7 @@ impl App {
             pending_restore: None,
             restore_unread: false,
             history: Vec::new(),
+            search_origin: None,
             closing: None,
         };
         app.append(articles);
@@ -457,6 +470,7 @@ impl App {
         let (clean, _) = parallax::text::sanitize::sanitize(text);
         let room = SEARCH_MAX.saturating_sub(input.chars().count());
         input.extend(clean.chars().map(|c| if c == '\n' { ' ' } else { c }).take(room));
+        self.follow_search();
     }
 
     /// A mouse event: the tab bar switches views, an overlay takes the
@@ -494,17 +508,11 @@ impl App {
     fn type_search(&mut self, key: KeyEvent) {
         let Some(input) = &mut self.input else { return };
         match key.code {
-            KeyCode::Enter => {
-                let q = input.trim().to_string();
-                self.input = None;
-                self.shared.search = (!q.is_empty()).then_some(q);
-                if self.shared.search.is_some() {
-                    self.search_step(true, true);
-                }
-            }
-            KeyCode::Esc => self.input = None,
+            KeyCode::Enter => self.finish_search(),
+            KeyCode::Esc => self.cancel_search(),
             KeyCode::Backspace => {
                 input.pop();
+                self.follow_search();
             }
             KeyCode::Char(c)
                 if !key.modifiers.contains(KeyModifiers::CONTROL)
@@ -512,9 +520,49 @@ impl App {
                     && input.chars().count() < SEARCH_MAX =>
             {
                 input.push(c);
+                self.follow_search();
             }
             _ => {}
         }
+    }
+
+    /// `/`: a search starts here.
+    fn start_search(&mut self) {
+        let places = (!self.on_list()).then(|| self.positions());
+        self.search_origin = Some(SearchOrigin { places, search: self.shared.search.clone() });
+        self.input = Some(String::new());
+    }
+
+    /// The search as typed so far, from where it started: the view shows
+    /// its first match, the status line how many there are.
+    fn follow_search(&mut self) {
+        let query = self.input.as_deref().unwrap_or_default().trim().to_string();
+        if let Some(places) = self.search_origin.as_ref().and_then(|origin| origin.places.clone()) {
+            self.restore_places(&places);
+        }
+        self.shared.message = None;
+        self.shared.search = (!query.is_empty()).then_some(query);
+        if self.shared.search.is_some() {
+            self.search_step(true, true);
+        }
+    }
+
+    /// Enter: the search typed stays, at the match shown.
+    fn finish_search(&mut self) {
+        self.follow_search();
+        self.input = None;
+        self.search_origin = None;
+    }
+
+    /// Esc: back where the search started, with the search before it.
+    fn cancel_search(&mut self) {
+        self.input = None;
+        let Some(origin) = self.search_origin.take() else { return };
+        if let Some(places) = &origin.places {
+            self.restore_places(places);
+        }
+        self.shared.search = origin.search;
+        self.shared.message = None;
     }
 
     /// Applies an action; returns whether anything took it.
@@ -539,7 +587,7 @@ impl App {
             Action::Help => self.overlay = Some(Box::new(Help::default())),
             Action::Links => self.overlay = Some(Box::new(Links::default())),
             Action::View(n) => self.set_view((n as usize).clamp(1, self.views.len()) - 1),
-            Action::Search => self.input = Some(String::new()),
+            Action::Search => self.start_search(),
             Action::SearchNext => self.search_step(true, false),
             Action::SearchPrev => self.search_step(false, false),
             Action::Suspend => {} // handled by the terminal loop
@@ -948,6 +996,46 @@ pub(crate) mod tests {
         assert!(e.summary.contains("Zakharova") || texts.iter().any(|t| t.contains("Zakharova")), "{e:?}");
         let m = a.shared.message.clone().unwrap_or_default();
         assert!(m.starts_with("match ") && m.contains('/'), "{m}");
+    }
+
+    #[test]
+    fn a_search_moves_as_it_is_typed_and_esc_goes_back() {
+        let mut a = app();
+        // Where each pane is (its row hint is only a hint).
+        let place = |a: &App| {
+            let panes: Vec<_> = read(a).panes.iter().map(|p| (p.article, p.top, p.target)).collect();
+            (panes, a.shared.source)
+        };
+        let before = place(&a);
+        press(&mut a, "/Zakharova");
+        // Before Enter, the pane is at the first match already.
+        assert!(a.input.is_some());
+        let r = read(&a);
+        let p = &r.panes[r.active];
+        let t = p.target.expect("the first match is shown while typing");
+        assert!(a.articles()[p.article].body[t.start..t.end].eq_ignore_ascii_case("zakharova"));
+        assert!(a.shared.message.as_deref().is_some_and(|m| m.starts_with("match ")), "{:?}", a.shared.message);
+        assert_ne!(place(&a), before, "the view follows the search");
+        // A query with no match says so; taking the letter back finds it again.
+        press(&mut a, "q");
+        assert!(a.shared.message.as_deref().is_some_and(|m| m.contains("not found")), "{:?}", a.shared.message);
+        key(&mut a, KeyCode::Backspace);
+        assert!(a.shared.message.as_deref().is_some_and(|m| m.starts_with("match ")), "{:?}", a.shared.message);
+        key(&mut a, KeyCode::Esc);
+        assert!(a.input.is_none());
+        assert_eq!(a.shared.search, None);
+        assert_eq!(place(&a), before);
+    }
+
+    #[test]
+    fn enter_keeps_the_match_the_typed_search_shows() {
+        let mut a = app();
+        press(&mut a, "/Zakharova");
+        let shown = read(&a).panes.clone();
+        key(&mut a, KeyCode::Enter);
+        assert!(a.input.is_none());
+        assert_eq!(read(&a).panes, shown);
+        assert_eq!(a.shared.search.as_deref(), Some("Zakharova"));
     }
 
     #[test]

@@ -139,7 +139,13 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
     let t = &app.shared.theme;
     let width = r.width as usize;
     let line = if let Some(input) = &app.input {
-        Line::from(vec![TSpan::styled(" search: ", t.status()), TSpan::raw(format!("/{}█", wrap::display(input)))])
+        // What the search typed so far finds, beside it.
+        let found = app.shared.message.as_deref().map(|m| format!("  {m}")).unwrap_or_default();
+        Line::from(vec![
+            TSpan::styled(" search: ", t.status()),
+            TSpan::raw(format!("/{}█", wrap::display(input))),
+            TSpan::styled(found, t.status()),
+        ])
     } else {
         let message = &app.shared.message;
         // A problem (a skipped file, a broken config) goes before any

@@ -134,6 +134,7 @@ snap!(read_shared_by, "\t\n");
 snap!(read_hidden, "jjf");
 snap!(compare_sources, "2\t");
 snap!(read_search, "/plan\n");
+snap!(read_search_typing, "/plan");
 snap!(timeline_search, "3/Peskov\n");
 
 /// An app reading links: none in yet, or the sample in and the links
