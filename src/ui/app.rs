@@ -1064,9 +1064,9 @@ pub(crate) mod tests {
         let mut a = app();
         key(&mut a, KeyCode::Enter);
         assert_eq!(read(&a).focus, ReadFocus::Pane(0));
-        press(&mut a, "jjj");
+        key(&mut a, KeyCode::PageDown);
         let rows = a.shared.rows(read(&a).panes[0].article, 50);
-        assert_eq!(read(&a).panes[0].top, rows[3].start);
+        assert!(read(&a).panes[0].top >= rows[10].start, "a page down scrolls the text");
         press(&mut a, "s");
         assert_eq!(read(&a).panes.len(), 2);
         assert_eq!(read(&a).focus, ReadFocus::Pane(1));
@@ -1619,6 +1619,28 @@ pub(crate) mod tests {
         key(&mut a, KeyCode::Esc);
         assert_eq!(view_key(&a), "read");
         assert!(a.shared.marked.is_empty(), "the marks come back as they were");
+    }
+
+    #[test]
+    fn j_and_k_move_the_marker_and_the_text_follows() {
+        let mut a = app();
+        key(&mut a, KeyCode::Enter);
+        let first = read(&a).current_sentence(&a.shared, 0).unwrap();
+        press(&mut a, "j");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(first + 1));
+        assert_eq!(read(&a).panes[0].top, 0, "a sentence on screen does not scroll the text");
+        press(&mut a, "k");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(first));
+        // Stepping on past the last line shown scrolls the text; the last
+        // sentence stays the last.
+        let last = a.articles()[0].sentences.len() - 1;
+        press(&mut a, &"j".repeat(last + 2));
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(last));
+        assert!(read(&a).panes[0].top > 0);
+        // And back up to the first.
+        press(&mut a, &"k".repeat(last + 2));
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(0));
+        assert_eq!(read(&a).panes[0].top, 0);
     }
 
     #[test]

@@ -74,8 +74,8 @@ pub fn actions() -> Vec<(Action, String, String)> {
 const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::FocusNext, "focus_next", "Next pane"),
     (Action::FocusPrev, "focus_prev", "Previous pane"),
-    (Action::Down, "down", "Down / scroll down"),
-    (Action::Up, "up", "Up / scroll up"),
+    (Action::Down, "down", "Down; Read: next sentence"),
+    (Action::Up, "up", "Up; Read: previous sentence"),
     (Action::Left, "left", "Left: pane, pair, column"),
     (Action::Right, "right", "Right: pane, pair, column"),
     (Action::PageDown, "page_down", "Page down"),

@@ -233,6 +233,37 @@ impl Read {
         pane.scroll_to(&rows, row);
     }
 
+    /// Selects the sentence after (or before) the current one in pane `i`
+    /// (as a click does) and scrolls it into view: `j` and `k` move `›`,
+    /// so every sentence can be reached for Enter, even in a text that
+    /// fits. Whether there was a sentence to move from.
+    fn step_sentence(&mut self, shared: &Shared, i: usize, forward: bool) -> bool {
+        let Some(current) = self.current_sentence(shared, i) else { return false };
+        let Some(pane) = self.panes.get_mut(i) else { return false };
+        let sentences = &shared.articles()[pane.article].sentences;
+        let next = if forward { current + 1 } else { current.wrapping_sub(1) };
+        let span = sentences.get(next).copied().unwrap_or(sentences[current]);
+        pane.target = Some(span);
+        self.reveal(shared, i, span);
+        true
+    }
+
+    /// Scrolls pane `i` as little as shows all of `span` (its start, when
+    /// it is taller than the pane).
+    fn reveal(&mut self, shared: &Shared, i: usize, span: Span) {
+        let (w, h) = self.pane_geometry(shared, i);
+        let Some(pane) = self.panes.get_mut(i) else { return };
+        let rows = shared.rows(pane.article, w);
+        let first_of_span = rows.partition_point(|r| r.end <= span.start && r.start < span.start);
+        let last_of_span = rows.partition_point(|r| r.start < span.end).saturating_sub(1).max(first_of_span);
+        let first = pane.first_row(&rows, h);
+        if first_of_span < first {
+            pane.scroll_to(&rows, first_of_span);
+        } else if last_of_span >= first + h {
+            pane.scroll_to(&rows, first_of_span.min(last_of_span + 1 - h));
+        }
+    }
+
     /// Shows `span` of `article` in the active pane, highlighted, a quarter
     /// of the way down.
     fn jump(&mut self, article: usize, span: Span, shared: &mut Shared) {
@@ -336,6 +367,10 @@ impl Read {
 
     fn handle_pane(&mut self, i: usize, action: Action, shared: &mut Shared) -> bool {
         let (_, h) = self.pane_geometry(shared, i);
+        let by_sentence = matches!(action, Action::Down | Action::Up);
+        if by_sentence && self.step_sentence(shared, i, action == Action::Down) {
+            return true;
+        }
         if let Some(delta) = movement(action, h) {
             self.scroll(shared, i, delta);
             return true;
