@@ -202,7 +202,7 @@ static OVER_WEEKEND: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)\b(?:over|d
 
 static AGO: LazyLock<Pattern> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?:ago|since)\b",
+        r"(?i-u)\b(?:(?P<q>nearly|almost|about|around|roughly|some|more than|over|less than|just over|just under|at least|barely|only|approximately)\s+)?(?P<n>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|half a)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?:ago(?:\s+(?:today|tonight|this\s+(?:week|month)))?|since)\b",
     )
 });
 
@@ -590,7 +590,9 @@ impl Finder<'_> {
         }
     }
 
-    /// `two days ago`, `nearly four months ago`.
+    /// `two days ago`, `nearly four months ago`; an anniversary's "today"
+    /// ("32 years ago today") is part of it: it dates the past day, not
+    /// the article's.
     fn agos(&mut self) {
         for captures in AGO.captures_iter(self.text) {
             let (Some((count, vague)), Some(unit)) = (number_word(&captures["n"]), unit_of(&captures["unit"])) else {
@@ -774,6 +776,14 @@ mod tests {
         assert_eq!(one("two days ago"), Say::Ago { n: 2, unit: Unit::Day, approx: false, lean: 0 });
         assert_eq!(one("a year ago"), Say::Ago { n: 1, unit: Unit::Year, approx: false, lean: 0 });
         assert!(says("the nearly four-year war").is_empty());
+    }
+
+    #[test]
+    fn an_anniversarys_today_is_part_of_its_ago() {
+        let year = Say::Ago { n: 20, unit: Unit::Year, approx: false, lean: 0 };
+        assert_eq!(says("the flood that drowned the valley 20 years ago today"), [("20 years ago today".into(), year)]);
+        let last_year = Say::Ago { n: 1, unit: Unit::Year, approx: false, lean: 0 };
+        assert_eq!(says("the ferry sank a year ago this week"), [("a year ago this week".into(), last_year)]);
     }
 
     #[test]
