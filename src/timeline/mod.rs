@@ -73,7 +73,10 @@ fn anchors_from(articles: &[Article], stories: &Stories, dates: &[StoryDates]) -
         .map(|(index, a)| {
             let own = dates.get(stories.story[index])?;
             let latest = own.window.map(|(_, last)| last);
-            match a.published {
+            // A date weeks from the one its story's articles and text give
+            // is wrong (a page's date of another piece): its article's
+            // "on Sunday" is read as an undated one's.
+            match a.published.filter(|p| !own.disagrees(p.date)) {
                 Some(p) => Some(Anchor::in_set(p.date, latest)),
                 None => own.reference.map(|date| Anchor { date, window: own.window, latest }),
             }
@@ -86,6 +89,13 @@ fn anchors_from(articles: &[Article], stories: &Stories, dates: &[StoryDates]) -
 struct StoryDates {
     reference: Option<Date>,
     window: Option<(Date, Date)>,
+}
+
+impl StoryDates {
+    /// A dated article's `date` lies weeks from the story's reference.
+    fn disagrees(&self, date: Date) -> bool {
+        self.reference.is_some_and(|reference| days_apart(date, reference) > DISAGREEING_DAYS)
+    }
 }
 
 fn story_dates(articles: &[Article], stories: &Stories) -> Vec<StoryDates> {
@@ -145,7 +155,8 @@ fn stated_dates(article: &Article) -> Vec<Date> {
 }
 
 /// Tells each dated article whose date lies weeks from the date its story
-/// is read against that the story's dates disagree.
+/// is read against that the story's dates disagree, and that its own
+/// relative dates are read against the story's.
 fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories, dates: &[StoryDates]) {
     for (index, article) in articles.iter_mut().enumerate() {
         let (Some(published), Some(reference)) = (article.published, dates[stories.story[index]].reference) else {
@@ -155,7 +166,7 @@ fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories, dates: &[
         if apart > DISAGREEING_DAYS {
             let note = format!(
                 "its date, {}, is {apart} days from {reference}, the date its story's other articles and text give; \
-                 undated articles are read against {reference}",
+                 its relative dates, and undated articles', are read against {reference}",
                 published.date
             );
             article.warnings.push(crate::ingest::Warning::note(&article.path, note));
@@ -941,6 +952,24 @@ mod tests {
         assert!(notes(0).contains("2024-11-02") && notes(0).contains("2025-03-09"), "{}", notes(0));
         let divers = ev.iter().find(|e| e.summary.contains("Divers")).map(|e| e.when.date_string());
         assert_eq!(divers.as_deref(), Some("2025-03-10"));
+    }
+
+    #[test]
+    fn a_dated_article_weeks_from_its_story_reads_its_weekdays_against_the_story() {
+        // 2025-03-09 is a Sunday; the first article's page gives the date
+        // of another piece, months before the sinking it reports.
+        let (arts, ev) = timeline(&[
+            "Ferry sinks\n2024-11-02\n\nA passenger ferry sank off Dunmore on Sunday morning, the coast guard said.",
+            "Ferry lost\n2025-03-09\n\nA passenger ferry sank off Dunmore on Sunday morning with 40 people aboard.",
+            "Ferry owner\n\nDunmore March9/2025 The owner of the ferry said the crew had sent no distress call.",
+        ]);
+        let sinking: Vec<(String, usize)> = ev
+            .iter()
+            .filter(|e| e.summary.contains("ferry sank"))
+            .map(|e| (e.when.date_string(), e.mentions.len()))
+            .collect();
+        assert_eq!(sinking, [("2025-03-09".to_string(), 2)]);
+        assert!(arts[0].warnings.iter().any(|w| w.message.contains("its relative dates")));
     }
 
     #[test]
