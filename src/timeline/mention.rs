@@ -526,6 +526,9 @@ struct Dated<'e> {
     expression: &'e Expr,
     clause: usize,
     when: When,
+    /// Where the words naming the date start: the weekday before it
+    /// ("on Tuesday, September 19th"), else the expression.
+    named_from: usize,
 }
 
 /// Where each dated mention of a sentence reads: its clause; a modifier
@@ -556,7 +559,10 @@ fn split_clause(sentence: &str, clause: Span, dated: &[Dated<'_>], here: &[usize
     }
     let mut start = clause.start;
     for pair in plain.windows(2) {
-        let (first, second) = (dated[pair[0]].expression.span, dated[pair[1]].expression.span);
+        // "on Tuesday, September 19th" is cut before the weekday, not at
+        // its comma.
+        let second = Span::new(dated[pair[1]].named_from, dated[pair[1]].expression.span.end);
+        let first = dated[pair[0]].expression.span;
         if let Some((at, len)) = cut_between(sentence, first, second) {
             spans[pair[0]] = trim_span(sentence, Span::new(start, at));
             start = at + len;
@@ -595,6 +601,19 @@ fn last_part_end(sentence: &str, clause: Span, dated: &[Dated<'_>], here: &[usiz
         let head = sentence[..at].trim_end();
         let previous = head.rsplit(' ').next().unwrap_or("");
         if is_stopword(&previous.to_lowercase()) { head.len() - previous.len() } else { at }
+    })
+}
+
+/// A mention whose words are its date and nothing more ("Sunday, October
+/// 19th.", a date left alone on a line): it reports no happening.
+fn names_only_its_date(sentence: &str, span: Span, date: &Dated<'_>) -> bool {
+    let expression = date.expression.span;
+    let outside =
+        [Span::new(span.start, expression.start.max(span.start)), Span::new(expression.end.min(span.end), span.end)];
+    !outside.iter().any(|part| {
+        words::words(part.slice(sentence)).any(|(_, word)| {
+            !is_stopword(&word.to_lowercase()) && weekday_number(word).is_none() && month_number(word).is_none()
+        })
     })
 }
 
@@ -721,7 +740,11 @@ impl<'a> Sentence<'a> {
             // One date in the main clause dates the whole sentence; a date
             // in a subordinate clause, or one of several, goes with its clause.
             let own = several || is_subordinate(self.clauses[date.clause].slice(self.text));
-            out.push(self.dated_mention(date, if own { local } else { self.whole() }));
+            let span = if own { local } else { self.whole() };
+            if names_only_its_date(self.text, span, date) {
+                continue;
+            }
+            out.push(self.dated_mention(date, span));
         }
         if let Some((clause, date)) = reported {
             out.push(self.reported_mention(if several { clause } else { self.whole() }, date));
@@ -755,10 +778,13 @@ impl<'a> Sentence<'a> {
     /// The dates of the sentence that date something, once each.
     fn dated(&self) -> Vec<Dated<'_>> {
         let mut dated: Vec<Dated<'_>> = Vec::new();
+        let mut weekday_beside: Option<usize> = None;
         for (position, (expression, &clause)) in self.expressions.iter().zip(&self.expression_clauses).enumerate() {
             if self.names_the_date_beside(position) {
+                weekday_beside = Some(expression.span.start);
                 continue;
             }
+            let named_from = weekday_beside.take().unwrap_or(expression.span.start);
             let Some(when) = self.when(expression, clause) else { continue };
             // "on Thursday, March 13": two ways of naming one date are one
             // mention (a date used as a modifier names something else).
@@ -769,7 +795,7 @@ impl<'a> Sentence<'a> {
             {
                 continue;
             }
-            dated.push(Dated { expression, clause, when });
+            dated.push(Dated { expression, clause, when, named_from });
         }
         self.drop_dates_of_the_telling(&mut dated);
         dated
@@ -941,6 +967,40 @@ mod tests {
         let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
         let anchor = a.published.map(|p| Anchor::dated(p.date));
         mentions(0, &a, anchor).into_iter().filter(|m| m.expression.is_some()).map(|m| m.when.date_string()).collect()
+    }
+
+    /// The dated mentions of `text` (in an article of Tuesday 2025-10-21)
+    /// as (date, the words the mention covers).
+    fn parts(text: &str) -> Vec<(String, String)> {
+        let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
+        let anchor = a.published.map(|p| Anchor::dated(p.date));
+        let dated = mentions(0, &a, anchor).into_iter().filter(|m| m.expression.is_some());
+        dated.map(|m| (m.when.date_string(), m.span.slice(&a.body).to_string())).collect()
+    }
+
+    #[test]
+    fn a_date_named_with_its_weekday_keeps_its_happening() {
+        let parts = parts(
+            "The mayor told the council on Tuesday that 40 homes were lost after the dam burst \
+             at about 3 pm on Sunday, October 19th.",
+        );
+        assert_eq!(
+            parts,
+            [
+                ("2025-10-21".to_string(), "The mayor told the council on Tuesday".to_string()),
+                (
+                    "2025-10-19".to_string(),
+                    "40 homes were lost after the dam burst at about 3 pm on Sunday, October 19th.".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_alone_is_no_happening() {
+        assert!(dates("Sunday, October 19th.").is_empty());
+        assert!(dates("On Monday.").is_empty());
+        assert_eq!(dates("The dam burst on Sunday, October 19th."), ["2025-10-19"]);
     }
 
     #[test]
