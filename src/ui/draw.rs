@@ -140,7 +140,7 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
     let width = r.width as usize;
     let line = if let Some(input) = &app.input {
         // What the search typed so far finds, beside it.
-        let found = app.shared.message.as_deref().map(|m| format!("  {m}")).unwrap_or_default();
+        let found = app.shared.message.as_deref().map(|m| format!("  {}", wrap::display(m))).unwrap_or_default();
         Line::from(vec![
             TSpan::styled(" search: ", t.status()),
             TSpan::raw(format!("/{}█", wrap::display(input))),
@@ -157,7 +157,8 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
             let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
             format!("warning: {w}{more} · printed again on exit")
         } else if let Some(m) = message {
-            m.clone()
+            // A message may quote what was searched for, emoji and all.
+            wrap::display(m).into_owned()
         } else {
             let location = app.view().location(&app.shared);
             match app.shared.model.working() {
