@@ -282,6 +282,31 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(w)
 }
 
+/// Words of a reaction to a happening, not a happening: condolences,
+/// prayers, sorrow (`condolences`, `saddened`, `prayers`). Matched on the
+/// lower-cased surface form.
+pub fn is_reaction_word(w: &str) -> bool {
+    REACTION_WORDS.contains(&w)
+}
+
+/// The words of [`is_reaction_word`].
+const REACTION_WORDS: &[&str] = &[
+    "condolence",
+    "condolences",
+    "sympathy",
+    "sympathies",
+    "prayers",
+    "saddened",
+    "heartbroken",
+    "mourn",
+    "mourns",
+    "mourning",
+    "grieving",
+    "tribute",
+    "tributes",
+    "solidarity",
+];
+
 /// Verbs of saying: they mark a statement, and say little about its topic.
 /// Matched on the lower-cased surface form.
 pub fn is_reporting_verb(w: &str) -> bool {

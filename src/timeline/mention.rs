@@ -17,7 +17,8 @@ use super::resolve::{Anchor, When, resolve, resolve_at};
 use crate::ingest::Article;
 use crate::text::clauses::clauses;
 use crate::text::lexicon::{
-    is_irregular_past, is_reporting_verb, is_sentence_starter, is_stopword, month_number, weekday_number,
+    is_irregular_past, is_reaction_word, is_reporting_verb, is_sentence_starter, is_stopword, month_number,
+    weekday_number,
 };
 use crate::text::{Span, words};
 
@@ -180,7 +181,9 @@ impl Speech<'_> {
     /// after it in inverted attribution: `..." said Peskov`).
     fn named_statement(&self, verb: usize) -> Option<usize> {
         let (at, word) = self.words[verb];
-        if self.in_quote(at) || !is_reporting_verb(&word.to_lowercase()) {
+        // "the United States": a capitalised word inside is a name's.
+        let in_a_name = verb > 0 && words::is_capitalised(word);
+        if self.in_quote(at) || in_a_name || !is_reporting_verb(&word.to_lowercase()) {
             return None;
         }
         let inverted = self.clause[..at].trim_end().ends_with([',', '"', '”']);
@@ -759,7 +762,9 @@ impl<'a> Sentence<'a> {
     /// with a named speaker and no date of its own, and the date it is
     /// reported at.
     fn statement_of_the_day(&self) -> Option<(Span, jiff::civil::Date)> {
-        let anchor = self.anchor.filter(|_| !self.subheading)?;
+        // Condolences and prayers react to a happening; they are none.
+        let reaction = || words::words(self.text).any(|(_, word)| is_reaction_word(&word.to_lowercase()));
+        let anchor = self.anchor.filter(|_| !self.subheading && !reaction())?;
         // Clauses a date dates (a date modifying a noun dates that thing).
         let dated_clauses: Vec<usize> = self
             .expressions
@@ -1171,5 +1176,20 @@ mod tests {
         assert!(statement_verb("Peskov said there has been no movement.").is_some());
         assert!(statement_verb("\"The pressure on Russia is insufficient,\" he posted.").is_none());
         assert!(statement_verb("\"We are ready,\" Zelensky said.").is_some());
+        // "States" in "the United States" names a country; it says nothing.
+        assert!(statement_verb("Travellers from Norway, the United States and Peru were also aboard.").is_none());
+    }
+
+    #[test]
+    fn a_reaction_is_no_statement_of_the_day() {
+        let reported = |text: &str| {
+            let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
+            let anchor = a.published.map(|p| Anchor::dated(p.date));
+            mentions(0, &a, anchor).into_iter().filter(|m| m.basis == Basis::Reported).count()
+        };
+        assert_eq!(reported("The mayor of Dunmore expressed his deepest condolences to the families of the crew."), 0);
+        assert_eq!(reported("\"Our prayers are with everyone on board,\" Governor Lenz said."), 0);
+        assert_eq!(reported("The ferry company Halvik Lines said it was \"deeply saddened\" by the sinking."), 0);
+        assert_eq!(reported("The mayor of Dunmore said the harbour would stay closed to ferries."), 1);
     }
 }
