@@ -1631,16 +1631,34 @@ pub(crate) mod tests {
         assert_eq!(read(&a).panes[0].top, 0, "a sentence on screen does not scroll the text");
         press(&mut a, "k");
         assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(first));
-        // Stepping on past the last line shown scrolls the text; the last
-        // sentence stays the last.
+        // Stepping on past the last line shown scrolls the text, with a few
+        // rows of what comes next still in view; the last sentence stays
+        // the last.
         let last = a.articles()[0].sentences.len() - 1;
-        press(&mut a, &"j".repeat(last + 2));
+        let r = read(&a).pane_rects(&a.shared).1[0];
+        let (width, height) = (crate::ui::layout::text_width(r), crate::ui::layout::text_height(r));
+        let rows = a.shared.rows(0, width);
+        for _ in 0..last + 2 {
+            press(&mut a, "j");
+            let pane = &read(&a).panes[0];
+            let shown = pane.first_row(&rows, height)..pane.first_row(&rows, height) + height;
+            let end_of_sentence = rows.partition_point(|r| r.start < pane.target.unwrap().end) - 1;
+            let ahead = (end_of_sentence + 3).min(rows.len() - 1);
+            assert!(shown.contains(&ahead), "row {ahead} not in {shown:?}");
+        }
         assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(last));
         assert!(read(&a).panes[0].top > 0);
         // And back up to the first.
         press(&mut a, &"k".repeat(last + 2));
         assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(0));
         assert_eq!(read(&a).panes[0].top, 0);
+        // G and g: the last and the first sentence.
+        press(&mut a, "G");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(last));
+        press(&mut a, "k");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(last - 1));
+        press(&mut a, "g");
+        assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(0));
     }
 
     #[test]

@@ -22,6 +22,10 @@ use super::super::shared::{Mouse, Notice, Pointer, Request, Shared, Target, WHEE
 use super::super::wrap::{self, Row};
 use super::{View, movement, sources, step};
 
+/// Rows of text kept in view past the sentence `j`/`k` select, so the
+/// reader sees what comes next.
+const LOOK_AHEAD: usize = 3;
+
 /// Which part of the view has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -249,19 +253,41 @@ impl Read {
     }
 
     /// Scrolls pane `i` as little as shows all of `span` (its start, when
-    /// it is taller than the pane).
+    /// it is taller than the pane) with [`LOOK_AHEAD`] rows of what comes
+    /// next (or before), as vim's `scrolloff` does.
     fn reveal(&mut self, shared: &Shared, i: usize, span: Span) {
         let (w, h) = self.pane_geometry(shared, i);
         let Some(pane) = self.panes.get_mut(i) else { return };
         let rows = shared.rows(pane.article, w);
         let first_of_span = rows.partition_point(|r| r.end <= span.start && r.start < span.start);
         let last_of_span = rows.partition_point(|r| r.start < span.end).saturating_sub(1).max(first_of_span);
+        let margin = LOOK_AHEAD.min(h / 4);
         let first = pane.first_row(&rows, h);
-        if first_of_span < first {
-            pane.scroll_to(&rows, first_of_span);
-        } else if last_of_span >= first + h {
-            pane.scroll_to(&rows, first_of_span.min(last_of_span + 1 - h));
+        let wanted = if first_of_span < first + margin {
+            first_of_span.saturating_sub(margin)
+        } else if last_of_span + margin >= first + h {
+            (last_of_span + margin + 1).saturating_sub(h).min(first_of_span)
+        } else {
+            first
+        };
+        let wanted = wanted.min(rows.len().saturating_sub(h));
+        if wanted != first {
+            pane.scroll_to(&rows, wanted);
         }
+    }
+
+    /// `g`/`G` in pane `i`: the text's start or end, its first or last
+    /// sentence selected; the other page keys scroll and leave `›` on
+    /// the first shared line shown.
+    fn page(&mut self, shared: &Shared, i: usize, action: Action, delta: isize) {
+        self.scroll(shared, i, delta);
+        let Some(pane) = self.panes.get_mut(i) else { return };
+        let sentences = &shared.articles()[pane.article].sentences;
+        pane.target = match action {
+            Action::Top => sentences.first().copied(),
+            Action::Bottom => sentences.last().copied(),
+            _ => None,
+        };
     }
 
     /// Shows `span` of `article` in the active pane, highlighted, a quarter
@@ -372,7 +398,7 @@ impl Read {
             return true;
         }
         if let Some(delta) = movement(action, h) {
-            self.scroll(shared, i, delta);
+            self.page(shared, i, action, delta);
             return true;
         }
         match action {
