@@ -683,7 +683,7 @@ impl App {
         let found = self.with_view(|view, shared| view.search(&q, forward, fresh, shared));
         self.shared.message = Some(match found {
             Some(m) => m,
-            None => format!("“{}” not found", parallax::text::sanitize::sanitize(&q).0),
+            None => format!("“{}” not found here · Esc ends the search", parallax::text::sanitize::sanitize(&q).0),
         });
     }
 
@@ -702,6 +702,12 @@ impl App {
             (false, true) => "stories",
             (false, false) => "quit",
         };
+        if self.shared.search.is_some() {
+            // `n`/`N` step the search's matches while there is one (they
+            // step a view's items again once Esc has ended it).
+            h.retain(|(action, _)| !matches!(action, Action::NextItem | Action::PrevItem));
+            h.splice(0..0, [(Action::SearchNext, "next match"), (Action::Escape, "end search")]);
+        }
         h.extend([(Action::Search, "search"), (Action::Help, "help"), (Action::Close, close)]);
         h
     }
@@ -1025,6 +1031,24 @@ pub(crate) mod tests {
         assert!(a.input.is_none());
         assert_eq!(a.shared.search, None);
         assert_eq!(place(&a), before);
+    }
+
+    #[test]
+    fn a_kept_search_says_so_and_owns_n_until_esc() {
+        let mut a = app();
+        press(&mut a, "2");
+        assert!(a.hints().iter().any(|(action, _)| *action == Action::NextItem));
+        press(&mut a, "/Zakharova");
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "j");
+        let hints = a.hints();
+        assert_eq!(hints[0], (Action::SearchNext, "next match"));
+        assert!(!hints.iter().any(|(action, _)| *action == Action::NextItem), "{hints:?}");
+        let last_row = |a: &App| crate::ui::snapshots::screen(a).lines().last().unwrap_or_default().to_string();
+        assert!(last_row(&a).contains(" /Zakharova · passage "), "{}", last_row(&a));
+        key(&mut a, KeyCode::Esc);
+        assert!(a.hints().iter().any(|(action, _)| *action == Action::NextItem));
+        assert!(!last_row(&a).contains("Zakharova"), "{}", last_row(&a));
     }
 
     #[test]

@@ -160,7 +160,11 @@ fn status(app: &App, f: &mut Frame, r: Rect) {
             // A message may quote what was searched for, emoji and all.
             wrap::display(m).into_owned()
         } else {
-            let location = app.view().location(&app.shared);
+            let mut location = app.view().location(&app.shared);
+            // A search kept after Enter takes `n`: say which.
+            if let Some(search) = &app.shared.search {
+                location = format!("/{} · {location}", wrap::display(search));
+            }
             match app.shared.model.working() {
                 Some(model) => format!("{location} · {model}"),
                 None => location,

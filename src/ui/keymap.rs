@@ -96,7 +96,7 @@ const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::Hidden, "hidden", "Read: lines left out of the text, and why"),
     (Action::Background, "background", "Timeline: fold years and months"),
     (Action::Search, "search", "Search this view"),
-    (Action::SearchNext, "search_next", "Next match, while searching"),
+    (Action::SearchNext, "search_next", "Next match of a search"),
     (Action::SearchPrev, "search_prev", "Previous match"),
     (Action::Help, "help", "This help"),
     (Action::Links, "links", "Links: how each was read"),
