@@ -394,6 +394,8 @@ impl App {
     pub fn set_view(&mut self, index: usize) {
         if self.on_list() {
             self.open_story(self.stories.cursor);
+        } else if let Some(at) = self.views[self.current].reading_at(&self.shared) {
+            self.shared.reading = Some(at);
         }
         self.current = index.min(self.views.len() - 1);
         self.overlay = None;
@@ -1683,6 +1685,30 @@ pub(crate) mod tests {
         assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(last - 1));
         press(&mut a, "g");
         assert_eq!(read(&a).current_sentence(&a.shared, 0), Some(0));
+    }
+
+    #[test]
+    fn compare_opens_on_the_passage_of_the_line_read() {
+        let mut a = app();
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "]]]");
+        let sentence = a.articles()[0].sentences[read(&a).current_sentence(&a.shared, 0).unwrap()];
+        press(&mut a, "2");
+        let p = &analysis(&a).passages[Compare::passages(&a.shared)[compare(&a).passage]];
+        let side = if p.a.article == 0 { &p.a } else { &p.b };
+        assert_eq!(side.article, 0);
+        assert!(side.span.start <= sentence.start && sentence.start < side.span.end, "{p:?}");
+        // Another source picked in the list, nothing selected in it: a
+        // passage of that source.
+        press(&mut a, "1");
+        key(&mut a, KeyCode::Esc);
+        key(&mut a, KeyCode::BackTab);
+        press(&mut a, "jjj");
+        let source = a.shared.source;
+        assert_eq!((source, read(&a).panes[0].article), (3, 3));
+        press(&mut a, "2");
+        let p = &analysis(&a).passages[Compare::passages(&a.shared)[compare(&a).passage]];
+        assert!(p.a.article == source || p.b.article == source, "{source} {p:?}");
     }
 
     #[test]

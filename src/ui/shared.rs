@@ -163,6 +163,11 @@ pub struct Shared {
     pub marked: Vec<usize>,
     /// The active search.
     pub search: Option<String>,
+    /// Where the reader was in Read when they left it for another view:
+    /// the article, and the start of the sentence selected in it (with
+    /// `j`/`k`, a click, a jump or a search), if one was. Compare opens on
+    /// a passage holding it, or of that article.
+    pub reading: Option<(usize, Option<usize>)>,
     /// A one-line message for the status line.
     pub message: Option<String>,
     pub requests: Vec<Request>,
@@ -192,6 +197,7 @@ impl Shared {
             source: 0,
             marked: Vec::new(),
             search: None,
+            reading: None,
             message: None,
             requests: Vec::new(),
             labels: Labels::default(),

@@ -121,6 +121,12 @@ pub trait View: AsAny {
         }
     }
 
+    /// The article the reader is at, and the start of the sentence
+    /// selected in it, for a view that reads text (Read).
+    fn reading_at(&self, _shared: &Shared) -> Option<(usize, Option<usize>)> {
+        None
+    }
+
     /// The place to remember, anchored in the text; `None` when there is
     /// nothing to anchor it to yet.
     fn save(&self, shared: &Shared) -> Option<serde_json::Value>;

@@ -790,6 +790,18 @@ impl View for Read {
         false
     }
 
+    fn reading_at(&self, shared: &Shared) -> Option<(usize, Option<usize>)> {
+        let pane = self.panes.get(self.active)?;
+        // The sentence selected counts while it is on screen.
+        let selected = pane.target.and_then(|target| {
+            let current = self.current_sentence(shared, self.active)?;
+            let sentence = *shared.articles().get(pane.article)?.sentences.get(current)?;
+            (sentence.start <= target.start && target.start < sentence.end.max(sentence.start + 1))
+                .then_some(sentence.start)
+        });
+        Some((pane.article, selected))
+    }
+
     fn analysis_arrived(&mut self, shared: &Shared) {
         self.ensure_pane(shared, 0);
         self.clamp(shared);

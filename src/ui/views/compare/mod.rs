@@ -152,6 +152,30 @@ impl Compare {
         }
     }
 
+    /// Coming from Read: the passage holding the sentence selected there,
+    /// else (when the passage shown is not one of the source read) the
+    /// source's first passage.
+    fn open_on_reading(&mut self, shared: &Shared) {
+        let (Some(an), Some((article, selected))) = (&shared.analysis, shared.reading) else { return };
+        if self.statements {
+            return;
+        }
+        let list = Self::passages(shared);
+        let side = |i: usize| [&an.passages[i].a, &an.passages[i].b].into_iter().find(|s| s.article == article);
+        let holds = |i: usize, at: usize| side(i).is_some_and(|s| s.span.start <= at && at < s.span.end);
+        let shown = list.get(self.passage).copied();
+        let holding = selected.filter(|&at| !shown.is_some_and(|i| holds(i, at)));
+        let first_of_source = || {
+            let shown_is_of_source = shown.is_some_and(|i| side(i).is_some());
+            list.iter().position(|&i| side(i).is_some()).filter(|_| !shown_is_of_source)
+        };
+        let found = holding.and_then(|at| list.iter().position(|&i| holds(i, at))).or_else(first_of_source);
+        if let Some(k) = found {
+            self.passage = k;
+            self.top = (0, 0);
+        }
+    }
+
     fn current(&self, shared: &Shared) -> Option<Sides> {
         let an = shared.analysis.as_ref()?;
         if self.statements {
@@ -747,8 +771,9 @@ impl View for Compare {
         true
     }
 
-    fn enter(&mut self, _shared: &Shared) {
+    fn enter(&mut self, shared: &Shared) {
         self.focus = Focus::Main;
+        self.open_on_reading(shared);
     }
 
     fn analysis_arrived(&mut self, shared: &Shared) {
