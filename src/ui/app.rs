@@ -567,6 +567,22 @@ impl App {
         self.shared.message = None;
     }
 
+    /// What the marks now mean, and what comes next.
+    fn say_marks(&mut self) {
+        let compare = self.shared.keymap.keys_of(Action::View(2));
+        let compare = compare.split(' ').next().unwrap_or("2").to_string();
+        let mark = self.shared.keymap.keys_of(Action::Mark);
+        let mark = mark.split(' ').next().unwrap_or("m").to_string();
+        self.shared.message = Some(match self.shared.marked[..] {
+            [] => "no source marked: Compare shows every pair".into(),
+            [x] => {
+                format!("{} marked · {mark} on a second source, then {compare} compares the two", self.shared.label(x))
+            }
+            [x, y] => format!("{} and {} marked · {compare} compares them", self.shared.label(x), self.shared.label(y)),
+            _ => return,
+        });
+    }
+
     /// Applies an action; returns whether anything took it.
     pub fn update(&mut self, action: Action) -> bool {
         if self.overlay.is_some() {
@@ -642,6 +658,7 @@ impl App {
                 Request::Open(overlay) => self.overlay = Some(overlay),
                 Request::ToggleMark(article) => {
                     toggle_mark(&mut self.shared.marked, article);
+                    self.say_marks();
                     self.broadcast(Notice::MarksChanged);
                 }
                 Request::ClearMarks => {
@@ -1362,10 +1379,12 @@ pub(crate) mod tests {
     #[test]
     fn a_views_key_pressed_elsewhere_says_where_it_is_not() {
         let mut a = app();
-        press(&mut a, "1e");
+        press(&mut a, "1o");
         let said = a.shared.message.clone().unwrap_or_default();
-        assert!(said.contains("What only this source has") && said.contains("does nothing here"), "{said}");
+        assert!(said.contains("Timeline: fold") && said.contains("does nothing here"), "{said}");
         // Where it works, it works; moving past a list's end says nothing.
+        press(&mut a, "3o");
+        assert!(a.shared.message.as_deref().is_none_or(|m| !m.contains("nothing here")), "{:?}", a.shared.message);
         press(&mut a, "4e");
         assert!(a.shared.message.as_deref().is_none_or(|m| !m.contains("nothing here")), "{:?}", a.shared.message);
         key(&mut a, KeyCode::Esc);
@@ -1709,6 +1728,29 @@ pub(crate) mod tests {
         press(&mut a, "2");
         let p = &analysis(&a).passages[Compare::passages(&a.shared)[compare(&a).passage]];
         assert!(p.a.article == source || p.b.article == source, "{source} {p:?}");
+    }
+
+    #[test]
+    fn e_in_read_lists_what_only_the_source_read_has_and_marks_say_what_next() {
+        let mut a = app();
+        press(&mut a, "e");
+        let only = a.overlay.as_ref().and_then(|o| o.as_any().downcast_ref::<Exclusive>());
+        assert!(only.is_some(), "e on the source list opens what only that source has");
+        key(&mut a, KeyCode::Esc);
+        press(&mut a, "m");
+        let said = a.shared.message.clone().unwrap_or_default();
+        assert!(said.contains("marked") && said.contains("second source"), "{said}");
+        press(&mut a, "jm");
+        let said = a.shared.message.clone().unwrap_or_default();
+        assert!(said.contains(" and ") && said.contains("compares them"), "{said}");
+    }
+
+    #[test]
+    fn compare_with_one_source_says_it_needs_two() {
+        let mut a = app_of(&["Dam gives way\n\nThe earthen dam gave way after two days of rain."]);
+        press(&mut a, "2");
+        let screen = crate::ui::snapshots::screen(&a);
+        assert!(screen.contains("One source: Compare needs two"), "{screen}");
     }
 
     #[test]

@@ -385,6 +385,7 @@ impl Read {
             Action::FocusPrev => self.cycle_focus(-1),
             Action::ToggleList => self.toggle_list(shared),
             Action::Hidden => self.show_hidden(shared.source, shared),
+            Action::Exclusive => show_exclusive(shared.source, shared),
             Action::Escape => return self.clear_targets(),
             _ => return false,
         }
@@ -418,6 +419,11 @@ impl Read {
             Action::Hidden => {
                 if let Some(p) = self.panes.get(i) {
                     self.show_hidden(p.article, shared);
+                }
+            }
+            Action::Exclusive => {
+                if let Some(p) = self.panes.get(i) {
+                    show_exclusive(p.article, shared);
                 }
             }
             Action::Escape => return self.clear_targets(),
@@ -545,6 +551,15 @@ impl Read {
         let overall = counts[..article].iter().sum::<usize>() + k + 1;
         Some(format!("match {overall}/{total} in all sources · {here}"))
     }
+}
+
+/// `e`: what only `article` reports, in the overlay Coverage opens too.
+fn show_exclusive(article: usize, shared: &mut Shared) {
+    if shared.analysis.is_none() {
+        shared.message = Some("the analysis is not in yet".into());
+        return;
+    }
+    shared.request(Request::Open(Box::new(super::super::overlays::Exclusive::new(article))));
 }
 
 /// One row of a reading pane: the gutter (a bar when another source

@@ -725,6 +725,8 @@ impl View for Compare {
                 "No statement is carried by more than one source.".to_string()
             } else if let [x, y] = shared.marked[..] {
                 no_pair_passage(shared, x, y)
+            } else if shared.articles().len() < 2 {
+                "One source: Compare needs two or more. Open a folder of several articles, or add files.".to_string()
             } else {
                 "No shared passages found.".to_string()
             };
