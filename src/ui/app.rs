@@ -1754,6 +1754,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn who_shares_a_line_counts_every_carrier_of_its_statement() {
+        let mut a = app();
+        let an = analysis(&a).clone();
+        let mut through_statement = None;
+        for (article, of) in a.articles().iter().enumerate() {
+            for s in 0..of.sentences.len() {
+                let listed = crate::ui::overlays::SharedBy::new(&a.shared, article, s).sources();
+                for cluster in
+                    an.story.clusters.iter().filter(|c| c.member(article).is_some_and(|m| m.sentences.contains(&s)))
+                {
+                    for m in cluster.members.iter().filter(|m| m.article != article) {
+                        assert!(
+                            listed.iter().any(|(x, _)| *x == m.article),
+                            "{article}:{s} misses {} ({listed:?})",
+                            m.article
+                        );
+                    }
+                }
+                if let Some(&(other, _)) = listed.iter().find(|(_, by_statement)| *by_statement) {
+                    through_statement.get_or_insert((article, s, other));
+                }
+            }
+        }
+        // Enter on a source only a statement brings opens that statement.
+        let (article, s, other) =
+            through_statement.expect("the sample has a statement with a carrier no passage pairs");
+        let mut overlay = crate::ui::overlays::SharedBy::new(&a.shared, article, s);
+        overlay.cursor = overlay.sources().iter().position(|&(x, _)| x == other).unwrap();
+        a.overlay = Some(Box::new(overlay));
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(view_key(&a), "compare");
+        assert!(compare(&a).statements);
+    }
+
+    #[test]
     fn brackets_step_through_shared_lines() {
         let mut a = app();
         key(&mut a, KeyCode::Enter);

@@ -360,6 +360,9 @@ struct Share {
     article: usize,
     span: parallax::text::Span,
     kind: &'static str,
+    /// Found through a statement several sources carry, with no passage
+    /// of its own with this article: (statement, pair of its members).
+    statement: Option<(usize, usize)>,
 }
 
 /// The sources that report a sentence of the Read view too; Enter shows
@@ -385,15 +388,43 @@ impl SharedBy {
             let of_other = &articles[other].sentences;
             let span = parallax::text::Span { start: of_other[*first].start, end: of_other[*last].end };
             if !shares.iter().any(|x| x.article == other) {
-                shares.push(Share { article: other, span, kind: p.kind.as_str() });
+                shares.push(Share { article: other, span, kind: p.kind.as_str(), statement: None });
             }
         }
+        add_statement_carriers(shared, (article, s), &mut shares);
         shares.sort_by_key(|x| x.article);
         SharedBy { article, sentence, shares, cursor: 0 }
     }
 
     pub fn is_empty(&self) -> bool {
         self.shares.is_empty()
+    }
+
+    /// The sources listed, each with whether a statement (not a passage
+    /// of its own) brought it.
+    #[cfg(test)]
+    pub fn sources(&self) -> Vec<(usize, bool)> {
+        self.shares.iter().map(|x| (x.article, x.statement.is_some())).collect()
+    }
+}
+
+/// The other carriers of the statements sentence `s` of `article` is a
+/// member of, that no passage pairs with it (a statement joins sources
+/// whose own wordings are too far apart to match as a pair).
+fn add_statement_carriers(shared: &Shared, (article, s): (usize, usize), shares: &mut Vec<Share>) {
+    let Some(an) = &shared.analysis else { return };
+    for (c, cluster) in an.story.clusters.iter().enumerate() {
+        let Some(this) = cluster.members.iter().position(|m| m.article == article && m.sentences.contains(&s)) else {
+            continue;
+        };
+        for (other, member) in cluster.members.iter().enumerate() {
+            if other == this || shares.iter().any(|x| x.article == member.article) {
+                continue;
+            }
+            let pair = super::views::compare::pair_position(shared.articles(), cluster, this, other);
+            let statement = pair.map(|pair| (c, pair));
+            shares.push(Share { article: member.article, span: member.span, kind: "same statement", statement });
+        }
     }
 }
 
@@ -406,7 +437,11 @@ impl Overlay for SharedBy {
         if action == Action::Enter {
             if let Some(x) = self.shares.get(self.cursor) {
                 let a = (self.article, self.sentence.start);
-                shared.request(Request::Show(Target::Passage { a, b: (x.article, x.span.start) }));
+                let target = match x.statement {
+                    Some((cluster, pair)) => Target::Statement { cluster, pair },
+                    None => Target::Passage { a, b: (x.article, x.span.start) },
+                };
+                shared.request(Request::Show(target));
                 return Outcome::Close;
             }
         }
