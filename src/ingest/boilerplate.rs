@@ -16,7 +16,8 @@ pub enum Boilerplate {
     Symbols,
     /// Share buttons, gallery and video tabs, social links.
     Widget,
-    /// A link to another story (`Also Read: ...`, `Read more: ...`).
+    /// A link to another story (`Also Read: ...`, `Read more: ...`, a
+    /// ticker's `15m ago` and a headline).
     Link,
     /// A photo caption or picture credit.
     Caption,
@@ -40,6 +41,22 @@ static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|keep reading|list of [0-9]+ items?)$")
         .unwrap()
 });
+
+/// A news ticker's item: how long ago, then another story's headline,
+/// glued or not (`15m agoFloods close the ring road`, `2 hours ago |
+/// Council votes on budget`).
+static TICKER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^[0-9]{1,2}\s?(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s?ago\s*[|:·•-]?\s*(?P<headline>\S.*)$")
+        .unwrap()
+});
+
+/// A ticker's item ([`TICKER`]): the headline after the time is a
+/// headline's length and not a sentence.
+fn is_ticker_headline(line: &str) -> bool {
+    let Some(captures) = TICKER.is_match(line).then(|| TICKER.captures(line)).flatten() else { return false };
+    let headline = captures.name("headline").map_or("", |m| m.as_str());
+    (3..=25).contains(&words::rough_count(headline)) && !headline.ends_with('.')
+}
 
 /// Prompts to the reader that are not links to a story: sign-ups,
 /// buttons, notices.
@@ -350,7 +367,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if SHARE_THIS.is_match(line) {
         return Some(Boilerplate::Widget);
     }
-    if LINK.is_match(line) || LINK_WHOLE.is_match(line) {
+    if LINK.is_match(line) || LINK_WHOLE.is_match(line) || is_ticker_headline(line) {
         return Some(Boilerplate::Link);
     }
     if FURNITURE.is_match(line) || PROMPT.is_match(line) {

@@ -275,7 +275,7 @@ impl<'t> LineReader<'t> {
         if self.seen > HEADER_LINES {
             self.in_header = false;
         }
-        if self.read_date_line(line)
+        if self.read_date_line(line, raw)
             || self.in_header && self.header_field(line, raw)
             || self.outlet_under_standfirst(line, raw)
         {
@@ -463,10 +463,14 @@ impl<'t> LineReader<'t> {
     }
 
     /// A date line: its date recorded, and what else it holds that is
-    /// article text (a first sentence glued to it) taken into the body.
-    fn read_date_line(&mut self, line: &str) -> bool {
+    /// article text (a first sentence glued to it) taken into the body, or
+    /// the title (a headline glued to it).
+    fn read_date_line(&mut self, line: &str, raw: &str) -> bool {
         let Some(rest) = date_line(line, self.in_header, &mut self.layout) else { return false };
         if rest.is_empty() {
+            self.remove(Removal::Metadata, line);
+        } else if !is_prose(&rest) && self.title(&rest, raw) {
+            // The date was glued to the headline (`date 2019-05-24 Storm closes the coast road`).
             self.remove(Removal::Metadata, line);
         } else {
             // The date was glued to the first sentence (`date 2025-11-21 US President ...`).
@@ -531,7 +535,8 @@ impl<'t> LineReader<'t> {
             return false;
         }
         let name = if is_masthead(line) { Some(line) } else { field_masthead(line) };
-        match name {
+        // `Latest`, `Weather Forecast`: a section of the site, not its name.
+        match name.filter(|name| !crate::text::lexicon::is_site_section(name)) {
             Some(name) if self.headline_follows(raw) => {
                 self.layout.outlet = Some(name.to_string());
                 true
@@ -1305,13 +1310,18 @@ fn date_line(line: &str, in_header: bool, layout: &mut Layout) -> Option<String>
         if after.trim_start().starts_with(is_sep) {
             outlet = Some(after_rest);
         }
+    } else if layout.title.is_none() && title_line(after.trim()).is_some() {
+        // `date 2019-05-24 Storm closes the coast road`: the headline, which
+        // the caller reads as the title.
+        glued = after.trim().to_string();
     } else {
         return None;
     }
     layout.offer_date(found.published, line);
     // A short label beside the date names the outlet, unless it is a
     // section name written in capitals.
-    if let Some(outlet) = outlet.filter(|name| name.chars().any(char::is_lowercase)) {
+    let named = |name: &&str| name.chars().any(char::is_lowercase) && !crate::text::lexicon::is_site_section(name);
+    if let Some(outlet) = outlet.filter(named) {
         layout.outlet.get_or_insert_with(|| outlet.trim().to_string());
     }
     Some(glued)
@@ -1436,7 +1446,8 @@ fn segmented_date_line(line: &str, found: published::Found, layout: &mut Layout)
         if !is_label(field) {
             return None;
         }
-        if !dated && outlet.is_none() && byline.is_none() && field.chars().any(char::is_lowercase) {
+        let named = field.chars().any(char::is_lowercase) && !crate::text::lexicon::is_site_section(field);
+        if !dated && outlet.is_none() && byline.is_none() && named {
             // `Jane Smith | Published June 12, 2025`: who wrote it, not where.
             if is_persons_name(field) {
                 byline = Some(field.to_string());
@@ -2377,6 +2388,44 @@ mod tests {
             l.paragraphs[0],
             "US President Donald Trump has endorsed a plan aimed at ending the war. More text."
         );
+    }
+
+    #[test]
+    fn a_headline_glued_to_its_date_is_the_title() {
+        let layout =
+            parse(&format!(" date 2025-11-21 Storm Closes Coast Road: Ferries Cancelled Until Friday\n\n{LEDE}\n"));
+        assert_eq!(layout.title.as_deref(), Some("Storm Closes Coast Road: Ferries Cancelled Until Friday"));
+        assert_eq!(date(&layout).as_deref(), Some("2025-11-21"));
+        assert_eq!(layout.paragraphs, [LEDE]);
+        assert_eq!(layout.removed.len(), 1);
+        assert!(layout.removed[0].text.starts_with("date 2025-11-21 Storm"), "{:?}", layout.removed);
+    }
+
+    #[test]
+    fn a_sites_section_over_the_headline_is_no_outlet() {
+        let title = "Ferry passengers stranded as storm closes the coast road";
+        for section in ["Latest", "Weather Forecast", "Breaking News"] {
+            let layout = parse(&format!("{section}\n\n{title}\n\n{LEDE}\n"));
+            assert_eq!((layout.outlet.as_deref(), layout.title.as_deref()), (None, Some(title)), "{section}");
+            assert_eq!(layout.paragraphs, [LEDE]);
+        }
+        // A masthead's name there is the outlet.
+        assert_eq!(parse(&format!("Coast Herald\n\n{title}\n\n{LEDE}\n")).outlet.as_deref(), Some("Coast Herald"));
+    }
+
+    #[test]
+    fn a_news_tickers_items_over_the_headline_leave_the_body() {
+        let title = "Ferry passengers stranded as storm closes the coast road";
+        let text = format!(
+            "Latest\nLatest\n15m agoCouncil votes to close two libraries in budget cuts\nLatest\n2 hours ago Rail strike called off after late talks\n\n{title}\n\n{LEDE}\n"
+        );
+        let layout = parse(&text);
+        assert_eq!((layout.outlet.as_deref(), layout.title.as_deref()), (None, Some(title)));
+        assert_eq!(layout.paragraphs, [LEDE]);
+        let links = layout.removed.iter().filter(|line| line.kind == Removal::Link).count();
+        assert_eq!(links, 2, "{:?}", layout.removed);
+        // A sentence opening with a time ago is prose.
+        assert_eq!(boilerplate::classify("3 hours ago the river burst its banks near the old bridge."), None);
     }
 
     #[test]

@@ -259,6 +259,85 @@ pub fn is_section_word(word: &str) -> bool {
     )
 }
 
+/// The names of a site's sections and services as its menus print them
+/// (`Latest`, `Weather Forecast`, `Breaking News`), compared in lower case:
+/// a label over a story, never an outlet's name.
+pub fn is_site_section(name: &str) -> bool {
+    SITE_SECTIONS.contains(name.trim().to_lowercase().as_str())
+}
+
+/// The names of [`is_site_section`].
+static SITE_SECTIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(&[
+        "latest",
+        "latest news",
+        "latest stories",
+        "just in",
+        "news",
+        "top news",
+        "breaking",
+        "breaking news",
+        "local",
+        "local news",
+        "national",
+        "national news",
+        "world",
+        "world news",
+        "international",
+        "politics",
+        "business",
+        "money",
+        "economy",
+        "markets",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "sport",
+        "sports",
+        "entertainment",
+        "lifestyle",
+        "culture",
+        "arts",
+        "travel",
+        "opinion",
+        "opinions",
+        "comment",
+        "analysis",
+        "weather",
+        "weather forecast",
+        "forecast",
+        "local weather",
+        "traffic",
+        "weather and traffic",
+        "live",
+        "live updates",
+        "watch live",
+        "video",
+        "videos",
+        "photos",
+        "galleries",
+        "podcasts",
+        "radio",
+        "home",
+        "homepage",
+        "trending",
+        "trending now",
+        "top stories",
+        "most read",
+        "most popular",
+        "editor's picks",
+        "obituaries",
+        "community",
+        "crime",
+        "education",
+        "environment",
+        "climate",
+        "newsletters",
+        "e-edition",
+    ])
+});
+
 /// Words that often open a sentence: after an ambiguous abbreviation such as
 /// `U.S.` or `a.m.`, one of these is taken as the start of a new sentence.
 pub fn is_sentence_starter(word: &str) -> bool {
