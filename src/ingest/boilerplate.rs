@@ -26,8 +26,10 @@ pub enum Boilerplate {
     /// Page furniture: IDs, tags, copyright, reading time, advertisements.
     Furniture,
     /// A byline (`By Jane Doe`, `Written by Jane Doe | Delhi | Updated:
-    /// March 16, 2026`); holds the names, and the date when it gives one.
-    Byline { who: String, date: Option<super::published::Published> },
+    /// March 16, 2026`); holds the names, the date when it gives one, and
+    /// the news agency or well-known outlet named after the names (`By Jane
+    /// Doe, Reuters`), whose text it is.
+    Byline { who: String, date: Option<super::published::Published>, from: Option<String> },
 }
 
 static LINK: LazyLock<Pattern> = LazyLock::new(|| {
@@ -522,7 +524,7 @@ fn role_byline(line: &str, word_count: usize) -> Option<Boilerplate> {
         return None;
     }
     let captures = ROLE_BYLINE.captures(line)?;
-    Some(Boilerplate::Byline { who: captures["who"].to_string(), date: None })
+    Some(Boilerplate::Byline { who: captures["who"].to_string(), date: None, from: None })
 }
 
 /// The legal paragraph of a press release.
@@ -650,7 +652,37 @@ fn byline(line: &str, word_count: usize) -> Option<Boilerplate> {
     if lower > 1 {
         return None;
     }
-    Some(Boilerplate::Byline { who: captures["who"].trim().to_string(), date: found.map(|date| date.published) })
+    let (who, from) = organisation_after_names(captures["who"].trim(), &rest);
+    Some(Boilerplate::Byline { who: who.to_string(), date: found.map(|date| date.published), from })
+}
+
+/// The news agency or well-known outlet a byline names after its names,
+/// between separators (`, Reuters`, `| CNN`, `- The Associated Press`) or
+/// as the names' last words (`By Jane Doe AP`); the names without it.
+fn organisation_after_names<'a>(who: &'a str, rest: &str) -> (&'a str, Option<String>) {
+    let organisation = |name: &str| {
+        let bare = name.strip_prefix("The ").unwrap_or(name);
+        is_news_agency(bare) || crate::text::lexicon::is_outlet_name(name)
+    };
+    let after = rest
+        .split([',', '|', '·', '•', '—', '–'])
+        .flat_map(|field| field.split(" - "))
+        .map(|field| field.trim().trim_end_matches('.'))
+        .find(|field| organisation(field));
+    if let Some(name) = after {
+        return (who, Some(name.to_string()));
+    }
+    // The names' last one or two words: `Jane Doe Associated Press`.
+    let words: Vec<&str> = who.split_whitespace().collect();
+    for taken in [2, 1] {
+        let Some(names) = words.len().checked_sub(taken).filter(|&kept| kept >= 2) else { continue };
+        let tail = words[names..].join(" ");
+        if organisation(&tail) {
+            let cut = who.rfind(words[names]).unwrap_or(who.len());
+            return (who[..cut].trim_end_matches([' ', ',']), Some(tail));
+        }
+    }
+    (who, None)
 }
 
 /// `Posted on June 6, 2025 by Arjun Mehta · 5 min read`: a date, then the
@@ -662,7 +694,7 @@ fn posted_on_by(line: &str) -> Option<Boilerplate> {
     // Fields after the names (`· 5 min read`) say nothing about them.
     let rest = rest.split(['·', '•', '|']).next().unwrap_or("").trim();
     match byline(&format!("By {rest}"), words::rough_count(rest) + 1)? {
-        Boilerplate::Byline { who, .. } => Some(Boilerplate::Byline { who, date: Some(found.published) }),
+        Boilerplate::Byline { who, from, .. } => Some(Boilerplate::Byline { who, date: Some(found.published), from }),
         _ => None,
     }
 }
@@ -961,17 +993,17 @@ mod tests {
         assert_eq!(classify("Source code for the booking system was leaked on Monday."), None);
         assert_eq!(classify("Copy"), Some(Widget));
         assert_eq!(classify("Link copied"), Some(Widget));
-        assert_eq!(classify("by: Kayla Brooks"), Some(Byline { who: "Kayla Brooks".into(), date: None }));
+        assert_eq!(classify("by: Kayla Brooks"), Some(Byline { who: "Kayla Brooks".into(), date: None, from: None }));
         assert_eq!(
             classify("Posted by TerraceTom in News, Opinion · 23 comments"),
-            Some(Byline { who: "TerraceTom".into(), date: None })
+            Some(Byline { who: "TerraceTom".into(), date: None, from: None })
         );
         let posted = classify("Posted on June 6, 2025 by Arjun Mehta · 5 min read");
-        assert!(matches!(posted, Some(Byline { ref who, date: Some(_) }) if who == "Arjun Mehta"), "{posted:?}");
+        assert!(matches!(posted, Some(Byline { ref who, date: Some(_), .. }) if who == "Arjun Mehta"), "{posted:?}");
         assert_eq!(classify("Posted on June 6, 2025, the notice said prices would rise."), None);
         assert_eq!(
             classify("Sarah Whitcombe US business correspondent"),
-            Some(Byline { who: "Sarah Whitcombe".into(), date: None })
+            Some(Byline { who: "Sarah Whitcombe".into(), date: None, from: None })
         );
     }
 
@@ -984,7 +1016,11 @@ mod tests {
         assert_eq!(classify("Story continues below advertisement"), Some(Furniture));
         assert_eq!(classify("![Lindqvist](https://cdn.example.com/img/l.jpg)"), Some(Caption));
         let by = |who: &str, date: Option<&str>| {
-            Some(Byline { who: who.into(), date: date.map(|d| super::super::published::find(d).unwrap().published) })
+            Some(Byline {
+                who: who.into(),
+                date: date.map(|d| super::super::published::find(d).unwrap().published),
+                from: None,
+            })
         };
         assert_eq!(classify("By Jane Doe and John Roe"), by("Jane Doe and John Roe", None));
         assert_eq!(classify("By Thursday the talks had collapsed and both sides left."), None);

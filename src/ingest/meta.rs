@@ -140,7 +140,7 @@ static LABELLED_TITLE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^(?i:title|headline|heading)\s*:\s*(\S.*)$").unwrap());
 
 static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–))\s*(?P<next>\S)").unwrap()
+    Pattern::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–)?)\s*(?P<next>\S)").unwrap()
 });
 
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
@@ -426,8 +426,12 @@ impl<'t> LineReader<'t> {
                 }
                 Removal::Credit
             }
-            Boilerplate::Byline { who, date } => {
+            Boilerplate::Byline { who, date, from } => {
                 self.layout.byline.get_or_insert(who);
+                // `By Jane Doe, Reuters`: the agency's text, whoever wrote it.
+                if let Some(from) = from {
+                    self.layout.credit.get_or_insert(from);
+                }
                 if let Some(date) = date.filter(|_| self.in_header) {
                     self.layout.offer_date(date, line);
                 }
@@ -757,7 +761,23 @@ fn dateline_paragraph(paragraphs: &[String]) -> usize {
     let above = &paragraphs[..first_prose.unwrap_or(paragraphs.len().min(4))];
     let lede =
         above.iter().position(|p| words::rough_count(p) >= 8 && !is_editors_note(p) && opening_dateline(p).is_some());
-    lede.or(first_prose).unwrap_or(0)
+    lede.or_else(|| first_prose.filter(|&first| opening_dateline(&paragraphs[first]).is_some()))
+        .or_else(|| agency_dateline_below(paragraphs, first_prose))
+        .or(first_prose)
+        .unwrap_or(0)
+}
+
+/// A lede under a page's promotions and a story's highlights, the first
+/// prose there having none: a paragraph of prose among the first eight
+/// that opens with a place and an agency (`Mexico City (CNN)Rescuers ...`),
+/// which only a lede does.
+fn agency_dateline_below(paragraphs: &[String], first_prose: Option<usize>) -> Option<usize> {
+    let from = first_prose? + 1;
+    let agency = |captures: crate::text::pattern::Captures<'_>| {
+        ["agency", "agency2", "agency3"].iter().any(|name| captures.name(name).is_some())
+    };
+    (from..paragraphs.len().min(8))
+        .find(|&index| is_prose(&paragraphs[index]) && opening_dateline(&paragraphs[index]).is_some_and(agency))
 }
 
 /// `Editor's note: This story has been updated ...`: a note on the story
@@ -799,13 +819,25 @@ fn dateline_date(text: &str, page: Option<Published>) -> Option<Published> {
 }
 
 /// A dateline in title case: each word of the place a capital, then small
-/// letters, and an agency named with a capital.
+/// letters, and an agency named with a capital. An agency in capitals
+/// without a dash after it (`Mexico City (CNN)Rescuers dug ...`) has the
+/// lede's capital glued to it: `The Foreign Office (FCO) said` is prose.
 fn is_titled_dateline(captures: &crate::text::pattern::Captures<'_>) -> bool {
     let title_case = |word: &str| {
         let mut chars = word.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
     };
-    captures["place"].split(' ').all(title_case)
+    let glued_or_dashed = match (captures.name("agency3"), captures.name("next")) {
+        (Some(agency), Some(next)) => {
+            let glued = next.start() == agency.end() + 1 && next.as_str().starts_with(char::is_uppercase);
+            let whole = captures.get(0).map_or("", |m| m.as_str());
+            let tail_start = agency.end() - captures.get(0).map_or(0, |m| m.start());
+            glued || whole[tail_start..].contains(['-', '—', '–'])
+        }
+        _ => true,
+    };
+    glued_or_dashed
+        && captures["place"].split(' ').all(title_case)
         && [captures.name("agency"), captures.name("agency2")]
             .iter()
             .flatten()
@@ -1790,7 +1822,7 @@ mod tests {
             Some("Jane Smith, Ahmed Khan and Maria Lopez")
         );
         assert_eq!(
-            byline("By Jane Smith, Ahmed Khan, and Maria Lopez | Reuters").as_deref(),
+            byline("By Jane Smith, Ahmed Khan, and Maria Lopez | London").as_deref(),
             Some("Jane Smith, Ahmed Khan, and Maria Lopez")
         );
         // After a lone comma, a place or a desk: not another name.
@@ -1913,6 +1945,26 @@ mod tests {
         // A name over a date is left alone (it may be an outlet's).
         let article = crate::fixture::article(&format!("{title}Sarah Bell\nNovember 18, 2025\n\n{LEDE}\n"));
         assert_eq!(article.body, format!("Sarah Bell\n\n{LEDE}"));
+    }
+
+    #[test]
+    fn an_agency_or_outlet_named_in_the_byline_is_the_credit() {
+        let credit = |line: &str| {
+            let article = crate::fixture::article(&format!(
+                "Oil prices jump as Middle East tensions flare\n{line}\nJune 12, 2025\n\n{LEDE}\n"
+            ));
+            assert_eq!(article.body, LEDE, "{line}");
+            (article.credit, article.credit_is_byline)
+        };
+        for (line, agency) in [
+            ("By Jane Smith, Reuters", "Reuters"),
+            ("By Jane Smith, Ahmed Khan and Maria Lopez, CNN", "CNN"),
+            ("By Jane Smith | The Associated Press", "The Associated Press"),
+            ("By Jane Smith AP", "AP"),
+        ] {
+            assert_eq!(credit(line), (Some(agency.to_string()), false), "{line}");
+        }
+        assert_eq!(credit("By Jane Smith, New Delhi"), (Some("Jane Smith".to_string()), true));
     }
 
     #[test]
@@ -2553,6 +2605,28 @@ Source: CTK",
             parse("Headline here today\n\nThe accord signed on November 20, 2025 in Geneva was hailed by both sides.");
         assert_eq!(l.published, None);
         assert_eq!(l.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_lede_with_its_agency_glued_on_gives_the_dateline_under_promotions_and_highlights() {
+        let lede = "Harbour Town (CNN)Ferry passengers were stranded on Tuesday after the storm closed the coast road, officials said.";
+        let layout = parse(&format!("Storm closes the coast road\n\n{lede}\n"));
+        assert_eq!((layout.dateline.as_deref(), layout.credit.as_deref()), (Some("Harbour Town"), Some("CNN")));
+        let promoted = format!(
+            "Storm closes the coast road\n\nFind out what is happening in the region as the storm moves along the coast tonight.\n\nStory highlights\n\n• Ferry passengers stranded after the storm closed the road\n\n{lede}\n"
+        );
+        let layout = parse(&promoted);
+        assert_eq!((layout.dateline.as_deref(), layout.credit.as_deref()), (Some("Harbour Town"), Some("CNN")));
+        assert_eq!(
+            &layout.paragraphs[3]
+                [..layout.dateline_end - layout.paragraphs[..3].iter().map(|p| p.len() + 2).sum::<usize>()],
+            "Harbour Town (CNN)"
+        );
+        // An organisation's initials in a sentence are no agency.
+        let prose = parse(
+            "Storm closes the coast road\n\nThe Foreign Office (FCO) said on Tuesday that ferry passengers were stranded.\n",
+        );
+        assert_eq!(prose.dateline, None);
     }
 
     #[test]
