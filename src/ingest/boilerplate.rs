@@ -66,7 +66,7 @@ static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
     // "Sign up" and "subscribe" as a prompt: alone, or followed by what
     // they ask for ("Sign up for our newsletter", "Subscribe now"), not a
     // sentence about subscribers ("Sign up bonuses have shrunk").
-    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|follow (?:\S+ )?(?:coverage|live coverage|updates) of .* at https?://\S+|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|follow (?:\S+ )?(?:coverage|live coverage|updates) of .* at https?://\S+|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|chat with us (?:in|on) (?:facebook )?messenger(?-u:\b).*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
@@ -152,6 +152,36 @@ static CAPTION_END: LazyLock<Pattern> = LazyLock::new(|| {
     // ASCII case folding for the names; Unicode only where text may be any.
     Pattern::new(r"(?i-u)(?:/\s*(?:AP|AFP|Reuters|EPA|Getty|Getty Images|Shutterstock|Anadolu|Bloomberg|TASS|Xinhua|Sipa|ANI|PTI|UPI|dpa)\.?\)?|\((?:AP|AFP|Reuters|EPA)\s+photo(?u:[^)]*)\)|\b(?:via|for) Getty Images\.?|\bGetty Images\.?\)?|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*(?u:[^.]+)\.?|\((?:AP|AFP|Reuters|EPA|EFE|Xinhua|ANSA|dpa|Getty|Anadolu|PTI|ANI|Yonhap|Kyodo|TASS|Sputnik|UPI)(?: photo)?\s*/\s*(?u:[^)]+)\)\.?|\bPhotograph:\s*(?u:[^.]+)|\b(?:REUTERS|AFP|EPA|EFE|Xinhua|ANSA|Anadolu)/(?u:[A-Z\p{Lu}][^/()]+))$").unwrap()
 });
+
+/// A photo's credit closing its caption, after a space or glued on as
+/// pages copy it: `... in the square. Credit: PA`, `... her
+/// resignationCredit: Reuters`, `Credit: Jo Roe - The Courier`. A short
+/// name (six words at most), capital `C`, the line's end.
+static CREDIT_TAIL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"Credits?\s?:\s*\p{Lu}[^\s.]*(?:\s+[^\s.]+){0,5}\.?$").unwrap());
+
+/// A gallery's counter closing a caption: `... by Jo Roe.1 / 2`.
+static GALLERY_TAIL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r#"[.!?”"]\s*[0-9]{1,3}\s?/\s?[0-9]{1,3}$"#).unwrap());
+
+/// A gallery's counter alone: `1 / 2`, `3/12`, `4 of 20`.
+static GALLERY_COUNTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^[0-9]{1,3}\s?(?:/|\sof\s)\s?[0-9]{1,3}$").unwrap());
+
+/// A video player's buttons and tabs, as a page copied as text keeps
+/// them: `JUST WATCHED`, `Replay`, `More Videos ...`, `MUST WATCH`.
+static VIDEO_PLAYER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:JUST WATCHED|MUST WATCH|NOW PLAYING|Now Playing|UP NEXT|Up Next|Replay|More Videos\s*(?:\.\.\.|…)?)$",
+    )
+    .unwrap()
+});
+
+/// The line a video player opens with ([`VIDEO_PLAYER`]): the titles of
+/// its videos stand around it.
+pub fn opens_video_player(line: &str) -> bool {
+    matches!(line, "JUST WATCHED" | "NOW PLAYING" | "Now Playing")
+}
 
 /// The names run as a list only when it ends in `and` (`By Jane Smith,
 /// Ahmed Khan and Maria Lopez`): after a lone comma come a place or a desk
@@ -376,8 +406,12 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Furniture);
     }
     let word_count = words::rough_count(line);
-    if word_count <= 60 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line) && !is_credited_report(line)) {
+    let credited = CAPTION_END.is_match(line) || CREDIT_TAIL.is_match(line) || GALLERY_TAIL.is_match(line);
+    if word_count <= 60 && (CAPTION_START.is_match(line) || credited && !is_credited_report(line)) {
         return Some(Boilerplate::Caption);
+    }
+    if GALLERY_COUNTER.is_match(line) || VIDEO_PLAYER.is_match(line) {
+        return Some(Boilerplate::Widget);
     }
     if let Some(found) = byline(line, word_count).or_else(|| role_byline(line, word_count)) {
         return Some(found);

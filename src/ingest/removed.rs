@@ -32,6 +32,9 @@ pub enum Removal {
     /// A social-media post the page embeds: its words and its signature
     /// (`— AFP news agency (@AFP) September 19, 2017`).
     EmbeddedPost,
+    /// A closing paragraph in another language than the story's: a
+    /// reader's comment under it.
+    OtherLanguage,
     /// IDs, tags, copyright, reading time, advertisements, cookie and
     /// newsletter prompts, navigation.
     Furniture,
@@ -66,6 +69,7 @@ impl Removal {
             Removal::Credit => "credit",
             Removal::Byline => "byline",
             Removal::EmbeddedPost => "embedded post",
+            Removal::OtherLanguage => "other language",
             Removal::Furniture => "page furniture",
             Removal::EndMatter => "end matter",
             Removal::OutsideArticle => "outside the article",
