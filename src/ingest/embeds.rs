@@ -30,6 +30,31 @@ static POST_LINK: LazyLock<Pattern> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A post's address whole, to its end.
+static POST_ADDRESS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:https?://)?(?:www\.)?(?:pic\.twitter\.com/\w+|t\.co/\w+|(?:twitter|x)\.com/\w{1,30}/status/\d+[^\s]*|instagram\.com/(?:p|reel)/[\w-]+/?)")
+        .expect("valid regex")
+});
+
+/// The longest a post's words can be (a tweet's 280 characters): a line
+/// longer than that without its links is the story's prose.
+const POST_LENGTH: usize = 280;
+
+/// A line of the story's prose that links a post (`... as the video
+/// shows https://t.co/abc, and ...`): the line with the posts' addresses
+/// cut out, and the addresses; `None` when the line is short enough to be
+/// the post's words itself.
+pub fn prose_around_post_links(line: &str) -> Option<(String, Vec<&str>)> {
+    let links: Vec<&str> = POST_ADDRESS.find_iter(line).map(|found| found.as_str()).collect();
+    let mut prose = line.to_string();
+    for link in &links {
+        prose = prose.replacen(link, "", 1);
+    }
+    // The space a link stood in goes with it before a comma or a stop.
+    let prose = prose.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").replace(" .", ".");
+    (!links.is_empty() && prose.chars().count() > POST_LENGTH).then_some((prose, links))
+}
+
 /// Whether `line` ends with a post's signature: a line of it alone follows
 /// the post's words; with words before it, the line is the whole post.
 pub fn is_signature(line: &str) -> bool {
@@ -66,6 +91,29 @@ mod tests {
         assert!(!is_signature("The mayor — who spoke on September 19, 2017 — said the port would reopen."));
         assert!(!is_signature("Contact the desk (@desk) for details."));
         assert!(!links_a_post("Follow the latest at example.com/news and on our app."));
+    }
+
+    #[test]
+    fn prose_longer_than_a_post_loses_only_the_posts_link() {
+        let prose = "The harbour master said the waves had broken over the outer wall twice before noon, as a video from the pier showed https://t.co/h9bXcDb3Zi, and that the ferries would stay in port until the swell dropped, which forecasters did not expect before Thursday evening at the earliest, when the wind was due to turn.";
+        let text = format!("Port closed\n2017-09-19\n\nThe harbour closed on Tuesday after the quake.\n{prose}\n");
+        let article = &crate::fixture::articles(&[text.as_str()])[0];
+        assert!(
+            article.body.contains("as a video from the pier showed, and that the ferries"),
+            "{}\n{:?}",
+            article.body,
+            article.removed
+        );
+        assert!(!article.body.contains("t.co"));
+        let posts: Vec<&str> = article
+            .removed
+            .iter()
+            .filter(|r| r.kind == crate::ingest::removed::Removal::EmbeddedPost)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(posts, ["https://t.co/h9bXcDb3Zi"]);
+        // A line as short as a post is the post, whole.
+        assert_eq!(prose_around_post_links("Waves over the wall at noon https://t.co/h9bXcDb3Zi"), None);
     }
 
     #[test]

@@ -699,6 +699,15 @@ impl<'t> LineReader<'t> {
                 self.prose_lines -= usize::from(is_prose(&words)).min(self.prose_lines);
                 self.layout.removed.push(Removed { kind: Removal::EmbeddedPost, text: words, at: last });
             }
+        } else if let Some((prose, links)) =
+            embeds::prose_around_post_links(line).filter(|_| !embeds::is_signature(line))
+        {
+            // Prose longer than a post, linking one: the links alone go.
+            for link in links {
+                self.remove(Removal::EmbeddedPost, link);
+            }
+            self.body_line(&prose);
+            return true;
         } else if !embeds::is_signature(line) && !embeds::links_a_post(line) {
             return false;
         }
