@@ -40,7 +40,7 @@ static LINK: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static LINK_WHOLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|keep reading|list of [0-9]+ items?)$")
+    Pattern::new(r"(?i)^(?:read more|also read|related|continue reading|related (?:articles?|stories|news|coverage|content|reading|topics|links)|recommended(?: for you| stories| reading| articles)?|most (?:viewed|read|popular|shared|commented)|more on this (?:story|topic)|more stories|explore more on these topics|key events|show key events only|(?-i:MORE FROM [A-Z0-9 .]{2,30})|keep reading|list of [0-9]+ items?)$")
         .unwrap()
 });
 
@@ -66,7 +66,7 @@ static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
     // "Sign up" and "subscribe" as a prompt: alone, or followed by what
     // they ask for ("Sign up for our newsletter", "Subscribe now"), not a
     // sentence about subscribers ("Sign up bonuses have shrunk").
-    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|follow (?:\S+ )?(?:coverage|live coverage|updates) of .* at https?://\S+|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|chat with us (?:in|on) (?:facebook )?messenger(?-u:\b).*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
+    Pattern::new(r"(?i)^(?:click here.*|(?:sign up|subscribe)(?::.*|[\s!.]+(?:for|to|now|here|today|free|and|from|with|at)(?-u:\b).*|[\s!.]*)|follow us.*|follow (?:\S+ )?(?:coverage|live coverage|updates) of .* at https?://\S+|join (?:us|our) (?:on )?(?:whatsapp|telegram|facebook|instagram|twitter|google news|youtube|linkedin)(?-u:\b).*|join our (?:[a-z]+ )?(?:channel|newsletter|mailing list)(?-u:\b).*|download (?:the|our) app.*|chat with us (?:in|on) (?:facebook )?messenger(?-u:\b).*|follow [^\s:]+:?\s+(?:on\s+)?(?:facebook|twitter|instagram)(?:\s*[|,/]\s*(?:facebook|twitter|instagram|youtube|tiktok))*|be the first to know|get (?:browser |push )?notifications for .*|donate\s*:.*|show comments|load more|back to top|(?:please )?(?:turn on|enable) javascript.*|reuse this content|skip to (?:main )?(?:content|navigation)|news provided by|for immediate release)$")
         .unwrap()
 });
 
@@ -256,6 +256,19 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
     {
         return true;
     }
+    // A newsletter offered by email: `Get our daily news email ...`, `I
+    // would like to be emailed about offers ... Read our privacy notice.`
+    if n_words <= 30
+        && lower.contains("email")
+        && ["get our", "sign up", "would like to be emailed", "emailed about", "privacy notice"]
+            .iter()
+            .any(|offer| lower.contains(offer))
+    {
+        return true;
+    }
+    if is_app_banner(line, n_words) {
+        return true;
+    }
     if lower.starts_with("advertiser disclosure") || lower.starts_with("> advertiser disclosure") {
         return true;
     }
@@ -286,6 +299,19 @@ fn is_page_chrome(line: &str, n_words: usize) -> bool {
         return true;
     }
     is_nav_line(line) || is_breadcrumb(line)
+}
+
+/// The buttons of a banner offering the site's app, one short line each:
+/// `View Metro News In`, `Metro News App Open`, `Chrome Safari Continue`.
+fn is_app_banner(line: &str, n_words: usize) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let browser = |word: &&str| matches!(*word, "Chrome" | "Safari" | "Firefox" | "Browser");
+    let button = |word: &&str| matches!(*word, "Open" | "Continue" | "Install" | "Get");
+    n_words <= 5
+        && !line.ends_with(['.', '!', '?', ':'])
+        && (words.iter().filter(|word| browser(word)).count() >= 2
+            || words.contains(&"App") && words.last().is_some_and(button)
+            || words.first() == Some(&"View") && words.last() == Some(&"In"))
 }
 
 /// A page's accessibility link, copied with its text: `Skip to main
@@ -1039,6 +1065,33 @@ mod tests {
             classify("Sarah Whitcombe US business correspondent"),
             Some(Byline { who: "Sarah Whitcombe".into(), date: None, from: None })
         );
+    }
+
+    #[test]
+    fn app_banners_follow_prompts_and_email_offers_are_furniture() {
+        for line in [
+            "Follow METRONEWS.COM: Facebook | Twitter",
+            "Be the first to know",
+            "Get browser notifications for breaking news and live events.",
+            "DONATE: Harbour Red Cross | Food Bank",
+            "Get our free daily news email with the stories that matter",
+            "I would like to be emailed about offers and events from Metro News. Read our privacy notice.",
+            "View Metro News In",
+            "Metro News App Open",
+            "Chrome Safari Continue",
+        ] {
+            assert_eq!(classify(line), Some(Furniture), "{line}");
+        }
+        assert_eq!(classify("MORE FROM METRO NEWS"), Some(Link));
+        for prose in [
+            "The council said in an email that the road would reopen on Friday.",
+            "Be the first to know what the council decides, the mayor told residents.",
+            "Follow the river north to the old bridge",
+            "View from the hill",
+            "More from the interview",
+        ] {
+            assert_eq!(classify(prose), None, "{prose}");
+        }
     }
 
     #[test]
