@@ -218,7 +218,7 @@ fn members_of(articles: &[Article], mut group: Vec<SentenceRef>) -> Vec<Member> 
 }
 
 /// The words of [`summary_source`], shortened.
-fn summary(articles: &[Article], members: &[Member]) -> String {
+pub(super) fn summary(articles: &[Article], members: &[Member]) -> String {
     crate::timeline::shorten(summary_source(articles, members), crate::timeline::SUMMARY_BYTES)
 }
 

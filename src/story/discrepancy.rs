@@ -153,9 +153,9 @@ pub fn values_among<'a>(discrepancies: impl Iterator<Item = &'a Discrepancy>, ar
 
 /// How two numbers or times differ: in words, and whether it is small.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Gap {
-    difference: Option<String>,
-    small: bool,
+pub(super) struct Gap {
+    pub(super) difference: Option<String>,
+    pub(super) small: bool,
 }
 
 /// A time of day two hedged reports may give this many minutes apart and
@@ -171,19 +171,19 @@ static NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// A number in a text with the noun it counts.
-struct Count {
-    value: String,
-    unit: String,
-    span: Span,
+pub(super) struct Count {
+    pub(super) value: String,
+    pub(super) unit: String,
+    pub(super) span: Span,
     /// Hedged: "about", "nearly", "some", "around".
-    approx: bool,
+    pub(super) approx: bool,
     /// A bound rather than a figure: "over 200", "up to 50".
-    bound: Option<Bound>,
+    pub(super) bound: Option<Bound>,
 }
 
 /// Which side of a count its words leave open.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Bound {
+pub(super) enum Bound {
     /// "at least" (the number itself fits).
     AtLeast,
     /// "more than", "over".
@@ -195,7 +195,7 @@ enum Bound {
 }
 
 impl Bound {
-    fn of(hedge: &str) -> Option<Bound> {
+    pub(super) fn of(hedge: &str) -> Option<Bound> {
         match hedge.to_ascii_lowercase().as_str() {
             "at least" => Some(Bound::AtLeast),
             "more than" | "over" => Some(Bound::Above),
@@ -219,7 +219,7 @@ impl Bound {
 /// A bound one side gives that the other side's figure meets ("over 200
 /// passengers" / "242 passengers"): the two agree. Two bounds ("at least
 /// 25" / "at least 10") are two claims and still disagree.
-fn bound_met(first: &Count, second: &Count) -> bool {
+pub(super) fn bound_met(first: &Count, second: &Count) -> bool {
     let (Ok(a), Ok(b)) = (first.value.parse::<f64>(), second.value.parse::<f64>()) else { return false };
     match (first.bound, second.bound) {
         (Some(bound), None) => bound.holds(a, b),
@@ -233,7 +233,7 @@ const COUNT_CONTEXT: usize = 6;
 
 /// Hedges that make a number approximate (a bound such as "at least" is no
 /// hedge: "at least 25" and "at least 10" disagree).
-const HEDGES: &[&str] = &["about", "nearly", "almost", "some", "around", "roughly", "approximately"];
+pub(super) const HEDGES: &[&str] = &["about", "nearly", "almost", "some", "around", "roughly", "approximately"];
 
 fn counts(body: &str, span: Span) -> Vec<Count> {
     let text = span.slice(body);
@@ -434,8 +434,13 @@ pub fn find(
         ClusterComparison::new(articles, corpus, index).run(&clusters[index], anchors)
     });
     let mut out: Vec<Discrepancy> = per_cluster.into_iter().flatten().collect();
-    out.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
+    order(&mut out);
     out
+}
+
+/// Most significant first, then by statement, kind and place.
+pub(super) fn order(list: &mut [Discrepancy]) {
+    list.sort_by_key(|d| (std::cmp::Reverse(d.kind.significance()), d.cluster, d.kind, d.a.0, d.a.1.start));
 }
 
 /// Wordings of one statement compared pairwise at most: beyond, each is
@@ -447,7 +452,7 @@ pub const PAIRWISE_WORDINGS: usize = 10;
 /// The pairs of wordings (indices, the earlier first) compared, given how
 /// many sources carry each: every pair of a few, or the most carried
 /// (the earliest on a tie) with each other one.
-fn compared_wordings(carriers: &[usize]) -> Vec<(usize, usize)> {
+pub(super) fn compared_wordings(carriers: &[usize]) -> Vec<(usize, usize)> {
     if carriers.len() <= PAIRWISE_WORDINGS {
         return (0..carriers.len()).flat_map(|i| (i + 1..carriers.len()).map(move |j| (i, j))).collect();
     }
@@ -783,7 +788,7 @@ fn counted_over_other_periods(first: &Facts, second: &Facts) -> bool {
 
 /// How far apart two counts of one thing are; small when a hedge on
 /// either side allows it ("about 240" / "241").
-fn count_gap(first: &Count, second: &Count) -> Gap {
+pub(super) fn count_gap(first: &Count, second: &Count) -> Gap {
     let (Ok(a), Ok(b)) = (first.value.parse::<f64>(), second.value.parse::<f64>()) else { return Gap::default() };
     let apart = (a - b).abs();
     let small = (first.approx || second.approx) && apart <= SMALL_SHARE * a.abs().max(b.abs());

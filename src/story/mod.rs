@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod discrepancy;
 pub mod overview;
 pub mod quotes;
+mod tolls;
 
 pub use clusters::{Cluster, Member};
 pub use coverage::Coverage;
@@ -38,12 +39,17 @@ pub fn build(
     articles: &[Article],
     corpus: &crate::align::Corpus,
     matches: &[SentenceMatch],
-    clusters: Vec<Cluster>,
+    mut clusters: Vec<Cluster>,
     stories: &Stories,
 ) -> Story {
     let coverage = coverage::build(articles, matches);
     let anchors = crate::timeline::anchors_within(articles, stories);
-    let discrepancies = discrepancy::find(articles, corpus, &clusters, &anchors);
+    let mut discrepancies = discrepancy::find(articles, corpus, &clusters, &anchors);
+    // Tolls told in sentences no statement joins: a statement of their own.
+    let (toll_clusters, differing_tolls) = tolls::find(articles, stories, &anchors, &clusters);
+    clusters.extend(toll_clusters);
+    discrepancies.extend(differing_tolls);
+    discrepancy::order(&mut discrepancies);
     let quotes: Vec<Quote> =
         crate::par::map_range(articles.len(), |i| quotes::extract(i, &articles[i])).into_iter().flatten().collect();
     let quote_groups = quotes::group(articles, &quotes, matches);
