@@ -77,6 +77,12 @@ pub fn links_a_post(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The lines listed as removed embedded posts.
+    fn embedded_posts(article: &crate::ingest::Article) -> Vec<&str> {
+        let posts = article.removed.iter().filter(|r| r.kind == crate::ingest::removed::Removal::EmbeddedPost);
+        posts.map(|r| r.text.as_str()).collect()
+    }
+
     #[test]
     fn a_post_is_known_by_its_signature_or_its_links() {
         assert!(is_signature_alone("— Harbour Police (@HarbourPolice) September 19, 2017"));
@@ -105,12 +111,7 @@ mod tests {
             article.removed
         );
         assert!(!article.body.contains("t.co"));
-        let posts: Vec<&str> = article
-            .removed
-            .iter()
-            .filter(|r| r.kind == crate::ingest::removed::Removal::EmbeddedPost)
-            .map(|r| r.text.as_str())
-            .collect();
+        let posts = embedded_posts(article);
         assert_eq!(posts, ["https://t.co/h9bXcDb3Zi"]);
         // A line as short as a post is the post, whole.
         assert_eq!(prose_around_post_links("Waves over the wall at noon https://t.co/h9bXcDb3Zi"), None);
@@ -131,12 +132,7 @@ mod tests {
         for kept in ["The harbour closed", "Here is how it looked", "Crews began repairs"] {
             assert!(article.body.contains(kept), "{kept}: {}", article.body);
         }
-        let posts: Vec<&str> = article
-            .removed
-            .iter()
-            .filter(|r| r.kind == crate::ingest::removed::Removal::EmbeddedPost)
-            .map(|r| r.text.as_str())
-            .collect();
+        let posts = embedded_posts(article);
         assert_eq!(posts.len(), 3, "{posts:?}");
         assert!(posts[0].starts_with("Boats tossed") && posts[1].starts_with("— Harbour Police"), "{posts:?}");
     }
