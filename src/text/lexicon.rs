@@ -386,6 +386,46 @@ const REACTION_WORDS: &[&str] = &[
     "solidarity",
 ];
 
+/// Words that rank a thing against others: `deadliest`, `worst`, `first`,
+/// `most`. "The deadliest quake since 1985" compares; it does not date.
+/// Matched on the lower-cased surface form: a listed word, or one ending
+/// in `-iest` (`costliest`, `busiest`).
+pub fn is_superlative(w: &str) -> bool {
+    SUPERLATIVES.contains(&w) || w.len() > 5 && w.ends_with("iest")
+}
+
+/// The words of [`is_superlative`] that do not end in `-iest`.
+const SUPERLATIVES: &[&str] = &[
+    "worst",
+    "best",
+    "biggest",
+    "largest",
+    "strongest",
+    "highest",
+    "lowest",
+    "longest",
+    "greatest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "fastest",
+    "slowest",
+    "smallest",
+    "oldest",
+    "sharpest",
+    "steepest",
+    "weakest",
+    "most",
+    "least",
+    "first",
+    "record",
+    "fewest",
+    "lowest",
+    "tallest",
+    "widest",
+    "toughest",
+];
+
 /// Verbs of saying: they mark a statement, and say little about its topic.
 /// Matched on the lower-cased surface form.
 pub fn is_reporting_verb(w: &str) -> bool {

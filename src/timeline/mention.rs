@@ -451,7 +451,8 @@ fn is_function_word(w: &str) -> bool {
 /// July 27 election`, `Tuesday's curfew`. It names that thing, not when the
 /// clause around it happened.
 fn is_modifier(sentence: &str, expression: &Expr) -> bool {
-    if expression.text.ends_with("'s") || expression.text.ends_with("’s") {
+    if expression.text.ends_with("'s") || expression.text.ends_with("’s") || names_the_noun_before(sentence, expression)
+    {
         return true;
     }
     // Only names of days and months modify nouns ("last month showed" is
@@ -493,9 +494,54 @@ fn is_modifier(sentence: &str, expression: &Expr) -> bool {
     !prep && adjacent && next.is_some_and(|(_, w)| noun(w))
 }
 
+/// A date that a ranking is counted from, not a happening's: "the deadliest
+/// earthquake to hit the country since 1985", "for the first time since
+/// 2016": `since` and the date, with a superlative at most ten words
+/// before, in one stretch of the sentence (no comma or other clause mark
+/// between). "Since it went into service in 2009" is a clause of its own,
+/// with its own happening, and stays dated.
+fn is_comparison(sentence: &str, expression: &Expr) -> bool {
+    let since = expression.text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("since"));
+    let stretch_start = sentence[..expression.span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | '—' | '–'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let before: Vec<String> =
+        words::words(&sentence[stretch_start..expression.span.start]).map(|(_, w)| w.to_lowercase()).collect();
+    since && before[before.len().saturating_sub(10)..].iter().any(|w| crate::text::lexicon::is_superlative(w))
+}
+
+/// "the Brexit referendum of 2016", "the crisis of 2008": a year (or a
+/// month of a year) after `of` that names the noun before it.
+fn names_the_noun_before(sentence: &str, expression: &Expr) -> bool {
+    let of = expression.text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("of"));
+    let year = matches!(expression.say, Say::Year { .. } | Say::Calendar { year: Some(_), day: None, .. });
+    let before = words::words(&sentence[..expression.span.start]).last();
+    let noun = before.is_some_and(|(at, w)| {
+        sentence[at + w.len()..expression.span.start].trim().is_empty()
+            && !is_function_word(w)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && month_number(w).is_none()
+            && weekday_number(w).is_none()
+    });
+    of && year && noun
+}
+
 /// The noun phrase a modifier date belongs to: the date and up to three
-/// content words after it.
+/// content words after it, or before it ("the Brexit referendum of 2016").
 fn modifier_span(sentence: &str, expression: &Expr) -> Span {
+    if names_the_noun_before(sentence, expression) {
+        let before: Vec<(usize, &str)> = words::words(&sentence[..expression.span.start]).collect();
+        let mut start = expression.span.start;
+        for &(at, w) in before.iter().rev().take(3) {
+            if is_function_word(w) || !sentence[at + w.len()..start].trim().is_empty() {
+                break;
+            }
+            start = at;
+        }
+        return Span::new(start, expression.span.end);
+    }
     let mut end = expression.span.end;
     for (at, w) in words::words(&sentence[expression.span.end..]).take(3) {
         let gap = &sentence[end..expression.span.end + at];
@@ -678,8 +724,10 @@ impl<'a> Sentence<'a> {
     fn new(article: &'a Article, article_index: usize, index: usize, span: Span, anchor: Option<Anchor>) -> Self {
         let text = span.slice(&article.body);
         // A date in the dateline (`HERAKLION, Oct. 20 (Reuters) -`) is the report's.
-        let expressions: Vec<Expr> =
-            expr::find(text).into_iter().filter(|e| span.start + e.span.start >= article.dateline_end).collect();
+        let expressions: Vec<Expr> = expr::find(text)
+            .into_iter()
+            .filter(|e| span.start + e.span.start >= article.dateline_end && !is_comparison(text, e))
+            .collect();
         let clauses = clauses(text);
         let clause_of = |offset: usize| {
             clauses.iter().position(|c| c.start <= offset && offset < c.end.max(c.start + 1)).unwrap_or(0)
@@ -743,7 +791,13 @@ impl<'a> Sentence<'a> {
             // One date in the main clause dates the whole sentence; a date
             // in a subordinate clause, or one of several, goes with its clause.
             let own = several || is_subordinate(self.clauses[date.clause].slice(self.text));
-            let span = if own { local } else { self.whole() };
+            // A year naming the thing before it, beside another happening
+            // of the sentence, reads as that thing ("the referendum of 2016").
+            let span = match (own, several && names_the_noun_before(self.text, date.expression)) {
+                (_, true) => modifier_span(self.text, date.expression),
+                (true, false) => local,
+                (false, false) => self.whole(),
+            };
             if names_only_its_date(self.text, span, date) {
                 continue;
             }
@@ -999,6 +1053,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_date_a_ranking_counts_from_dates_nothing() {
+        assert!(
+            dates("Rescuers are looking for survivors in the deadliest earthquake to hit the country since 1985.")
+                .is_empty()
+        );
+        // A clause after "since" tells its own happening.
+        assert_eq!(dates("It is the first Dreamliner crash since it went into service in 2009."), ["2009"]);
+        assert!(dates("Turnout was the highest since 1992, officials said.").is_empty());
+        assert!(dates("The plane — a 737 — made the fewest flights of any jet since 2019.").is_empty());
+        assert_eq!(dates("The plane — the newest in its fleet — was delivered last year."), ["2024"]);
+        assert_eq!(dates("The costliest storm since 2012 made landfall on Friday."), ["2025-10-17"]);
+        // A state that began then is still dated by it.
+        assert_eq!(dates("The plant has been closed since November."), ["2024-11"]);
+        assert_eq!(
+            dates("The first flight left on Monday, and the airport has been shut since May."),
+            ["2025-10-20", "2025-05"]
+        );
+    }
+
+    #[test]
+    fn a_year_after_of_dates_the_noun_before_it() {
+        let text = "Theresa May said she had done her best to give people what they had voted for in the Brexit referendum of 2016.";
+        let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
+        let anchor = a.published.map(|p| Anchor::dated(p.date));
+        assert_eq!(parts(text), [("2016".to_string(), "Brexit referendum of 2016".to_string())]);
+        let reported: Vec<Mention> =
+            mentions(0, &a, anchor).into_iter().filter(|m| m.basis == Basis::Reported).collect();
+        assert_eq!(reported.len(), 1, "May's statement is news of the day");
+        assert_eq!(reported[0].when.date_string(), "2025-10-21");
+        // A date "as of" or "in March of" a year dates the clause.
+        assert_eq!(dates("Prices have doubled as of 2016."), ["2016"]);
     }
 
     #[test]
