@@ -119,15 +119,22 @@ fn dp(a: &[u64], b: &[u64], mut cell: impl FnMut(&[u16], &[u16], usize, bool) ->
 /// Two quotations (as their words' hashes) are one: the shorter has at
 /// least `min_words` words, and seven in ten of them are in the other, in
 /// order (at least three, or the whole of a shorter quote): "Peace be with
-/// you" in "May peace be with all of you". What the quote groups
-/// (`story::quotes`) and matching's quote bonus (`semantic`) agree on.
+/// you" in "May peace be with all of you". They must stand together there,
+/// within half as many words again: "the country that I love" is not in a
+/// long quote that has "the", "country", "that" and "I" thirty words
+/// apart. What the quote groups (`story::quotes`) and matching's quote
+/// bonus (`semantic`) agree on.
 pub fn one_quotation(first: &[u64], second: &[u64], min_words: usize) -> bool {
-    let shorter = first.len().min(second.len());
-    if shorter < min_words.max(1) {
+    let (shorter, longer) = if first.len() <= second.len() { (first, second) } else { (second, first) };
+    if shorter.len() < min_words.max(1) {
         return false;
     }
-    let common = lcs_len(first, second);
-    common * 10 >= shorter * 7 && common >= shorter.min(3)
+    let enough = |common: usize| common * 10 >= shorter.len() * 7 && common >= shorter.len().min(3);
+    if !enough(lcs_len(shorter, longer)) {
+        return false;
+    }
+    let window = shorter.len() * 3 / 2 + 2;
+    longer.len() <= window || longer.windows(window).any(|stretch| enough(lcs_len(shorter, stretch)))
 }
 
 /// Length of the longest common subsequence of `a` and `b`, bit-parallel

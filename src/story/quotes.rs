@@ -407,6 +407,19 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_is_not_found_in_words_scattered_over_a_long_one() {
+        let a = fixture::articles(&[
+            "Mrs May added: \"The referendum was not just a call to leave the EU, but for profound change in our country. A call to make the UK a country that truly works for everyone. I am proud of the progress we have made.\"",
+            "She said she was grateful to have served “the country that I love” as prime minister.",
+            "She thanked voters and spoke of a call to make the UK “a country that truly works for everyone” again.",
+        ]);
+        let g = group(&a, &quotes_of(&a), &[]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        let articles: Vec<usize> = g[0].members.iter().map(|&m| quotes_of(&a)[m].article).collect();
+        assert_eq!(articles, [0, 2], "the words stand together in the third only");
+    }
+
+    #[test]
     fn identical_quotes_are_exact_and_scare_quotes_ignored() {
         let a = fixture::articles(&[
             "He called it “a travesty of justice” on air. The “deal” failed.",
