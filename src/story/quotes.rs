@@ -92,6 +92,12 @@ fn speaker_for(article: &Article, quote: Span) -> Option<String> {
     attribution.speaker(verb)
 }
 
+/// The most words a speaker's name before its verb is read back over.
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// Words that join a verb to an earlier one with the same subject.
+const COORDINATORS: &[&str] = &["and", "but", "then", "yet"];
+
 /// Verbs by which one source gives another's words ("quoted him as
 /// saying", "cited the minister as saying").
 const QUOTING: &[&str] = &["quoted", "quotes", "quoting", "cited", "cites", "citing"];
@@ -132,17 +138,29 @@ impl Attribution<'_> {
                 return Some(after.join(" "));
             }
         }
+        // "... but insisted “I have done my best”": a verb joined to an
+        // earlier one shares that one's subject, not the words before it.
+        if subject.last().is_some_and(|word| COORDINATORS.contains(&word.to_lowercase().as_str())) {
+            let earlier = self.words[..verb]
+                .iter()
+                .rposition(|&(at, word)| self.outside(at) && is_reporting_verb(&word.to_lowercase()))?;
+            return self.speaker(earlier);
+        }
         let lone_opener = |word: &str| is_sentence_starter(word) && subject.len() == 1;
         let named = subject.iter().any(|word| !(is_stopword(&word.to_lowercase()) || lone_opener(word)));
         named.then(|| subject.join(" "))
     }
 
-    /// Up to four words before the verb, back to punctuation.
+    /// Up to four words before the verb, back to punctuation, and further
+    /// while a name goes on ("Prime Minister Abiy Ahmed's office wrote").
     fn subject_before(&self, verb: usize) -> Vec<&str> {
         let verb_at = self.words[verb].0;
         let mut subject: Vec<&str> = Vec::new();
-        for &(at, word) in self.words[..verb].iter().rev().take(4) {
-            if !self.outside(at) || self.body[at + word.len()..verb_at].contains(['"', '“', '”', ',', ':', ';', '.'])
+        for &(at, word) in self.words[..verb].iter().rev().take(MAX_SUBJECT_WORDS) {
+            let name_goes_on = words::is_capitalised(word) && subject.last().is_some_and(|w| words::is_capitalised(w));
+            if !self.outside(at)
+                || self.body[at + word.len()..verb_at].contains(['"', '“', '”', ',', ':', ';', '.'])
+                || subject.len() >= 4 && !name_goes_on
             {
                 break;
             }
@@ -417,6 +435,20 @@ mod tests {
         assert_eq!(g.len(), 1, "{g:?}");
         let articles: Vec<usize> = g[0].members.iter().map(|&m| quotes_of(&a)[m].article).collect();
         assert_eq!(articles, [0, 2], "the words stand together in the third only");
+    }
+
+    #[test]
+    fn a_long_name_is_read_whole_and_a_joined_verb_keeps_the_first_ones_subject() {
+        let a = fixture::articles(&[
+            "On Twitter, Prime Minister Abiy Ahmed's office wrote, “The government sends its deepest condolences.” \
+             The PM conceded she had no chance of getting her deal through Parliament but insisted “I have done my best” to deliver it. \
+             The mayor said the talks had stalled and added “we are not giving up on this town.”",
+        ]);
+        let speakers: Vec<Option<String>> = quotes_of(&a).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(
+            speakers,
+            [Some("Prime Minister Abiy Ahmed's office".to_string()), None, Some("The mayor".to_string())]
+        );
     }
 
     #[test]
