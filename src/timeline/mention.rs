@@ -790,12 +790,12 @@ impl<'a> Sentence<'a> {
         for (date, local) in dated.iter().zip(locals) {
             // One date in the main clause dates the whole sentence; a date
             // in a subordinate clause, or one of several, goes with its clause.
-            let own = several || is_subordinate(self.clauses[date.clause].slice(self.text));
+            let own = several || self.is_subordinate_clause(date.clause);
             // A year naming the thing before it, beside another happening
             // of the sentence, reads as that thing ("the referendum of 2016").
             let span = match (own, several && names_the_noun_before(self.text, date.expression)) {
                 (_, true) => modifier_span(self.text, date.expression),
-                (true, false) => local,
+                (true, false) => self.relative_clause_end(date, local),
                 (false, false) => self.whole(),
             };
             if names_only_its_date(self.text, span, date) {
@@ -806,6 +806,42 @@ impl<'a> Sentence<'a> {
         if let Some((clause, date)) = reported {
             out.push(self.reported_mention(if several { clause } else { self.whole() }, date));
         }
+    }
+
+    /// A relative clause ends at the comma after its date, where the
+    /// sentence's own verb comes back ("who served ... from 2023, imparted
+    /// his first blessing"); other clauses are read as cut.
+    fn relative_clause_end(&self, date: &Dated<'_>, local: Span) -> Span {
+        if !self.is_relative_clause(date.clause) || date.expression.span.end >= local.end {
+            return local;
+        }
+        match self.text[date.expression.span.end..local.end].find(',') {
+            Some(comma) => Span::new(local.start, date.expression.span.end + comma),
+            None => local,
+        }
+    }
+
+    /// Whether clause `index` opens with a subordinating word, or goes on
+    /// from a relative clause (see [`Self::is_relative_clause`]).
+    fn is_subordinate_clause(&self, index: usize) -> bool {
+        is_subordinate(self.clauses[index].slice(self.text)) || self.is_relative_clause(index)
+    }
+
+    /// A clause opening with who/which/whose/whom, or going on from one with
+    /// "and"/"or" ("who served as prefect, and President of the Commission
+    /// from 2023"): that is the same clause.
+    fn is_relative_clause(&self, index: usize) -> bool {
+        match self.opener(index).as_str() {
+            "who" | "which" | "whose" | "whom" => true,
+            "and" | "or" => index > 0 && self.is_relative_clause(index - 1),
+            _ => false,
+        }
+    }
+
+    /// The first word of clause `index`, in lower case.
+    fn opener(&self, index: usize) -> String {
+        let text = self.clauses[index].slice(self.text);
+        text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase()
     }
 
     fn whole(&self) -> Span {
@@ -969,7 +1005,7 @@ impl<'a> Sentence<'a> {
             expression_span: Some(Span::new(self.offset + expression.span.start, self.offset + expression.span.end)),
             when: date.when,
             basis: Basis::Dated,
-            direct: !is_modifier(self.text, expression) && !is_subordinate(self.clauses[date.clause].slice(self.text)),
+            direct: !is_modifier(self.text, expression) && !self.is_subordinate_clause(date.clause),
             target: date.when.precision < super::Precision::Day && is_deadline(self.text, expression),
             window: match expression.say {
                 Say::Within { n, unit } if self.counted_from(expression).is_none() => Some((n, unit)),
@@ -1087,6 +1123,23 @@ mod tests {
         assert_eq!(reported[0].when.date_string(), "2025-10-21");
         // A date "as of" or "in March of" a year dates the clause.
         assert_eq!(dates("Prices have doubled as of 2016."), ["2016"]);
+    }
+
+    #[test]
+    fn and_goes_on_with_a_relative_clause_and_its_date_stays_there() {
+        let pope = parts(
+            "Taking the name Leo XIV, the pope, who until his election served as prefect of the Dicastery, \
+             and President of the Commission for Latin America from 2023, imparted his first blessing.",
+        );
+        assert_eq!(
+            pope,
+            [("2023".to_string(), "and President of the Commission for Latin America from 2023".to_string())]
+        );
+        // A clause of its own after a main clause dates the sentence.
+        assert_eq!(
+            parts("The bridge reopened to traffic, and repairs were finished in 2019.")[0].1,
+            "The bridge reopened to traffic, and repairs were finished in 2019."
+        );
     }
 
     #[test]
