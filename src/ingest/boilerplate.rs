@@ -597,6 +597,15 @@ pub fn is_link_list_heading(line: &str) -> bool {
     LINK_LIST_HEADING.is_match(line)
 }
 
+/// `Story highlights`, `Key points`: the heading of a story's summary in
+/// points.
+pub fn is_highlights_heading(line: &str) -> bool {
+    static HIGHLIGHTS: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?i)^(?:story highlights|highlights|key points|key facts|key takeaways|takeaways|in brief|at a glance|what you need to know|the essentials|summary)\s*:?$").unwrap()
+    });
+    HIGHLIGHTS.is_match(line)
+}
+
 /// True for a heading that opens a page's end matter (`About Meridian
 /// Pharma`, `Media contact:`, `###`).
 pub fn is_tail_heading(line: &str) -> bool {

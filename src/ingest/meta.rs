@@ -199,6 +199,8 @@ struct LineReader<'t> {
     /// A byline's role or desk line still to come (`Jane Smith` over
     /// `Political correspondent`).
     role_follows: bool,
+    /// Under a `Story highlights` heading over the lede: its bullets follow.
+    in_highlights: bool,
     /// What was left out before the text was made, where it stood: the
     /// index in `layout.removed` it goes in at (kept apart while reading,
     /// so that no rule reads a page's furniture as this text's).
@@ -219,6 +221,7 @@ impl<'t> LineReader<'t> {
             dateline_lines: 0,
             player_lines: 0,
             role_follows: false,
+            in_highlights: false,
             left_out: Vec::new(),
         }
     }
@@ -250,6 +253,8 @@ impl<'t> LineReader<'t> {
             || self.author_block(line, raw)
             || self.caption_over_credit(line, raw)
             || self.video_player(line)
+            || self.highlights(line, raw)
+            || self.glued_points(line)
         {
             return;
         }
@@ -348,6 +353,46 @@ impl<'t> LineReader<'t> {
             self.role_follows = true;
         }
         block
+    }
+
+    /// `Story highlights` (or `Key points`) over bullet points, over the
+    /// story: the outlet's summary of the story below, not its text. The
+    /// heading and each point leave the body; the first line that is no
+    /// point ends them.
+    fn highlights(&mut self, line: &str, raw: &str) -> bool {
+        if self.in_highlights && is_bullet(line) {
+            self.remove(Removal::Highlights, line);
+            return true;
+        }
+        self.in_highlights = false;
+        // Over the story: before three lines of its prose (a promotion's
+        // line may stand above), as end matter waits for three after.
+        let opens = self.prose_lines < 3
+            && boilerplate::is_highlights_heading(line)
+            && lines_after(self.text, raw).next().is_some_and(is_bullet);
+        if opens {
+            self.in_highlights = true;
+            self.remove(Removal::Highlights, line);
+        }
+        opens
+    }
+
+    /// A standfirst's points glued on one line by the copy that dropped
+    /// their list (`... outside No10 She said ... Mrs May will stand down
+    /// ...`), right under the headline: more than a standfirst's forty
+    /// words and not one stop, which no sentence of prose is. The story's
+    /// highlights, as under a `Story highlights` heading.
+    fn glued_points(&mut self, line: &str) -> bool {
+        static STOP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r#"[.!?]["”’')]?(?:\s|$)"#).unwrap());
+        let glued = self.layout.title.is_some()
+            && self.prose_lines == 0
+            && body_is_blank(&self.body)
+            && words::rough_count(line) > 40
+            && !STOP.is_match(line);
+        if glued {
+            self.remove(Removal::Highlights, line);
+        }
+        glued
     }
 
     /// A photo's caption over its credit (`Rescuers search the wreckage`
@@ -866,10 +911,18 @@ fn read_dateline(layout: &mut Layout) {
         }
     }
     if let Some(agency) = captures.name("agency").or(captures.name("agency2")).or(captures.name("agency3")) {
+        let agency = agency.as_str().trim();
         // The agency names who ran the text; a credit line naming its
         // reporters ("Reporting by …", read at the end) does not.
         if layout.credit.as_deref().is_none_or(boilerplate::names_reporters) {
-            layout.credit = Some(agency.as_str().trim().to_string());
+            layout.credit = Some(agency.to_string());
+        }
+        // `Mexico City (CNN)`: an outlet's own dateline on a page that names
+        // no outlet is its publisher's. A news agency's is the copy another
+        // outlet runs, and stays the credit alone.
+        let outlet = crate::text::lexicon::is_outlet_name(agency) && !crate::text::lexicon::is_news_agency(agency);
+        if outlet && layout.outlet.is_none() {
+            layout.outlet = Some(agency.to_string());
         }
     }
 }
@@ -2729,8 +2782,8 @@ mod tests {
         let layout = parse(&promoted);
         assert_eq!((layout.dateline.as_deref(), layout.credit.as_deref()), (Some("Harbour Town"), Some("CNN")));
         assert_eq!(
-            &layout.paragraphs[3]
-                [..layout.dateline_end - layout.paragraphs[..3].iter().map(|p| p.len() + 2).sum::<usize>()],
+            &layout.paragraphs[1]
+                [..layout.dateline_end - layout.paragraphs[..1].iter().map(|p| p.len() + 2).sum::<usize>()],
             "Harbour Town (CNN)"
         );
         // An organisation's initials in a sentence are no agency.
@@ -2738,6 +2791,51 @@ mod tests {
             "Storm closes the coast road\n\nThe Foreign Office (FCO) said on Tuesday that ferry passengers were stranded.\n",
         );
         assert_eq!(prose.dateline, None);
+    }
+
+    #[test]
+    fn a_storys_highlights_over_it_leave_the_body_as_highlights() {
+        let points =
+            ["• Ferry passengers stranded after the storm closed the road", "• Crews wait for the wind to drop"];
+        let text =
+            format!("Storm closes the coast road\n\nStory highlights\n\n  {}\n  {}\n\n{LEDE}\n", points[0], points[1]);
+        let layout = parse(&text);
+        assert_eq!(layout.paragraphs, [LEDE]);
+        let highlights: Vec<&str> = layout
+            .removed
+            .iter()
+            .filter(|line| line.kind == Removal::Highlights)
+            .map(|line| line.text.as_str())
+            .collect();
+        assert_eq!(highlights, ["Story highlights", points[0], points[1]]);
+        // Bullets far into the story, under a heading of another kind, stay.
+        let list = format!("Storm closes the coast road\n\n{LEDE}\n\nWhat the council said\n\n{}\n", points[1]);
+        assert_eq!(parse(&list).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_standfirsts_points_glued_on_one_line_are_highlights() {
+        let glued = "Ferry passengers stranded as the storm closes the coast road Council says the road will open on Friday Crews from three counties wait for the wind to drop before they clear the fallen trees from the bridge Residents told to stay at home \"until we say it is safe\" Follow the latest updates LIVE";
+        let layout = parse(&format!("Storm closes the coast road\n\n{glued}\n\n{LEDE}\n"));
+        assert_eq!(layout.paragraphs, [LEDE]);
+        assert!(layout.removed.iter().any(|line| line.kind == Removal::Highlights && line.text == glued));
+        // A standfirst of one sentence stays, stop or none.
+        let standfirst =
+            "Ferry passengers were stranded as the storm closed the coast road and crews waited for the wind to drop";
+        assert_eq!(
+            parse(&format!("Storm closes the coast road\n\n{standfirst}\n\n{LEDE}\n")).paragraphs,
+            [standfirst, LEDE]
+        );
+    }
+
+    #[test]
+    fn an_outlets_own_dateline_names_the_outlet_and_an_agencys_does_not() {
+        let outlet = |lede: &str| parse(&format!("Storm closes the coast road\n\n{lede}\n")).outlet;
+        let story = "Ferry passengers were stranded on Tuesday after the storm closed the coast road, officials said.";
+        assert_eq!(outlet(&format!("Harbour Town (CNN){story}")).as_deref(), Some("CNN"));
+        assert_eq!(outlet(&format!("HARBOUR TOWN, Maine (AP) — {story}")), None);
+        let named = parse(&format!("Coast Ledger\nStorm closes the coast road\n\nHarbour Town (CNN){story}\n"));
+        assert_eq!(named.outlet.as_deref(), Some("Coast Ledger"));
     }
 
     #[test]

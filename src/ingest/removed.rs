@@ -25,6 +25,10 @@ pub enum Removal {
     LinkList,
     /// A photo caption or picture credit.
     Caption,
+    /// The outlet's summary points over the story (`Story highlights` and
+    /// its bullets, a standfirst's points glued on one line): a summary
+    /// of the text below, not its text.
+    Highlights,
     /// A credit line (`Source: ...`, `(Reporting by ...)`).
     Credit,
     /// A byline in the text.
@@ -66,6 +70,7 @@ impl Removal {
             Removal::Link => "story link",
             Removal::LinkList => "link list",
             Removal::Caption => "caption",
+            Removal::Highlights => "highlights",
             Removal::Credit => "credit",
             Removal::Byline => "byline",
             Removal::EmbeddedPost => "embedded post",
