@@ -923,7 +923,7 @@ impl<'a> Sentence<'a> {
             None => None,
         }?;
         if !matches!(expression.say, Say::Within { .. }) {
-            return Some(when);
+            return Some(self.period_until(expression, when).unwrap_or(when));
         }
         match self.counted_from(expression) {
             // "within 30 days of Thursday's notice": counted from that date.
@@ -940,6 +940,18 @@ impl<'a> Sentence<'a> {
                 (!set_in_the_past).then_some(when)
             }
         }
+    }
+
+    /// "Up to 40 inches of rain in some areas through Wednesday": a period
+    /// from the article's day to a day ahead, not a happening on that day.
+    /// ("Until Thursday to respond" is a deadline: that day.)
+    fn period_until(&self, expression: &Expr, when: When) -> Option<When> {
+        let anchor = self.anchor?;
+        let before = self.text[..expression.span.start].to_ascii_lowercase();
+        let first = expression.text.split(' ').next().unwrap_or("").to_ascii_lowercase();
+        let until = [before.split_whitespace().last().unwrap_or(""), first.as_str()].contains(&"through");
+        (until && when.precision == super::Precision::Day && when.start > anchor.date)
+            .then(|| When::range(anchor.date, when.start, when.approximate))
     }
 
     /// Resolves `expression` against `anchor`. A date after the newest
@@ -1226,13 +1238,17 @@ mod tests {
 
     #[test]
     fn a_forecast_through_a_weekday_is_the_days_ahead() {
-        // 2025-10-21 is a Tuesday.
-        assert_eq!(
-            dates("Forecasters warned of up to 30 inches of rain in some places through Monday."),
-            ["2025-10-27"]
-        );
-        assert_eq!(dates("More rain is forecast for the coast through Monday."), ["2025-10-27"]);
-        assert_eq!(dates("Heavy rain had fallen on the coast through Monday."), ["2025-10-20"]);
+        // 2025-10-21 is a Tuesday: the forecast runs from then to Monday.
+        let period = |text: &str| {
+            let a = crate::fixture::article(&format!("T\n2025-10-21\n\n{text}"));
+            let anchor = a.published.map(|p| Anchor::dated(p.date));
+            let when = mentions(0, &a, anchor).into_iter().find(|m| m.expression.is_some()).unwrap().when;
+            (when.start.to_string(), when.end.map(|end| end.to_string()))
+        };
+        let to_monday = ("2025-10-21".to_string(), Some("2025-10-27".to_string()));
+        assert_eq!(period("Forecasters warned of up to 30 inches of rain in some places through Monday."), to_monday);
+        assert_eq!(period("More rain is forecast for the coast through Monday."), to_monday);
+        assert_eq!(period("Heavy rain had fallen on the coast through Monday."), ("2025-10-20".to_string(), None));
     }
 
     #[test]

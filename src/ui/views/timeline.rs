@@ -140,7 +140,9 @@ pub fn rows(shared: &Shared, folded: bool) -> Vec<Row> {
             day.clear();
             continue;
         }
-        let d = e.when.date_string();
+        // Headed by what the heading says: a period starting on a day is
+        // not that day ("26–30 Aug" before "Sat 26 Aug").
+        let d = when_label(&e.when);
         if d != day {
             rows.push(Row::Day(d.clone()));
             day = d;
@@ -512,6 +514,26 @@ mod tests {
         let calm = crate::ui::app::tests::toll_reports(&[12, 12]);
         let event = &calm.shared.analysis.as_ref().unwrap().timeline[0];
         assert_eq!(disagreements_on(&calm.shared, event), 0);
+    }
+
+    #[test]
+    fn a_period_from_a_day_has_its_own_heading() {
+        // Saturday 2017-08-26: a forecast through Wednesday is a period
+        // from that day; the wall that fell that day is on the day.
+        let app = crate::ui::app::tests::app_of(&[
+            "Storm update\n2017-08-26\n\nForecasters warned of up to 40 inches of rain in some areas through Wednesday. \
+             A sea wall in the harbour collapsed on Saturday.",
+        ]);
+        let an = app.shared.analysis.as_ref().unwrap();
+        let headings: Vec<String> = rows(&app.shared, false)
+            .iter()
+            .zip(rows(&app.shared, false).iter().skip(1))
+            .filter_map(|pair| match pair {
+                (Row::Day(_), Row::Event(e)) => Some(when_label(&an.timeline[*e].when)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, ["26–30 Aug 2017", "Sat 26 Aug 2017"]);
     }
 
     #[test]
