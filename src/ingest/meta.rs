@@ -146,6 +146,14 @@ static DATELINE_TITLED: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^(?P<place>[^\s,()/]+(?:\s[^\s,()/]+){0,2})(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?)\.?\s*(?:\((?P<agency>[^()\s][^()]*)\)|/(?P<agency2>[^/\s]+)/)\.?\s*(?:-+|—|–|:)?|\s+\((?P<agency3>[A-Z]{2,10})\)\s*(?:-+|—|–)?)\s*(?P<next>\S)").unwrap()
 });
 
+/// A dateline of a place in title case and a full date, the text after it
+/// (`Addis Ababa March 10/2019 Ethiopian Airlines ...`, `Nairobi, March 10,
+/// 2019 (KNA) -`): the date may be glued to its month and its year set
+/// after a slash, as some agencies write it.
+static DATELINE_DATED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s*[0-9]{1,2}(?:,\s*|\s*/\s*|\s+)[0-9]{4})\.?\s*(?:\((?P<agency>[A-Z][^()]*)\))?\s*(?:-+|—|–|:)?\s*(?P<next>\S)").unwrap()
+});
+
 /// Splits a whole file (already decoded and sanitised) into metadata and body.
 pub fn parse(text: &str) -> Layout {
     parse_page(text, Vec::new())
@@ -905,7 +913,8 @@ fn read_dateline(layout: &mut Layout) {
     // re-posting page put over it.
     if let Some(date) = captures.name("date").and_then(|m| dateline_date(m.as_str(), layout.published)) {
         let line = &first[..captures.name("next").map_or(first.len(), |m| m.start())];
-        if layout.published.is_some_and(|taken| date.date < taken.date) {
+        // On a page that gives no date, the dateline's is the story's.
+        if layout.published.is_none_or(|taken| date.date < taken.date) {
             let line = line.trim().to_string();
             layout.offer_ranked(date, DateRank::Own, &line);
         }
@@ -973,7 +982,22 @@ fn opening_dateline(paragraph: &str) -> Option<crate::text::pattern::Captures<'_
             && place.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase)
             && !place.split_whitespace().all(crate::text::lexicon::is_section_word)
     });
-    capitals.or_else(|| DATELINE_TITLED.captures(paragraph).filter(is_titled_dateline))
+    capitals
+        .or_else(|| DATELINE_TITLED.captures(paragraph).filter(is_titled_dateline))
+        .or_else(|| DATELINE_DATED.captures(paragraph).filter(is_dated_dateline))
+}
+
+/// A place and a date over the lede ([`DATELINE_DATED`]): the place's
+/// words are names (no function word, no month or weekday: `On March 10,
+/// 2019 the ...` is prose), the month is one, and the lede opens after.
+fn is_dated_dateline(captures: &crate::text::pattern::Captures<'_>) -> bool {
+    use crate::text::lexicon::{is_stopword, month_number, weekday_number};
+    let names = captures["place"].split([' ', '-']).all(|word| {
+        let lower = word.to_lowercase();
+        !is_stopword(&lower) && month_number(word).is_none() && weekday_number(&lower).is_none()
+    });
+    let lede = captures["next"].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    names && month_number(&captures["month"]).is_some() && lede && published::find(&captures["date"]).is_some()
 }
 
 /// The date a dateline gives (`June 6, 2025`, `Oct. 20`): with its year,
@@ -2836,6 +2860,25 @@ mod tests {
         assert_eq!(outlet(&format!("HARBOUR TOWN, Maine (AP) — {story}")), None);
         let named = parse(&format!("Coast Ledger\nStorm closes the coast road\n\nHarbour Town (CNN){story}\n"));
         assert_eq!(named.outlet.as_deref(), Some("Coast Ledger"));
+    }
+
+    #[test]
+    fn a_place_and_a_full_date_over_the_lede_are_its_dateline_and_date() {
+        let story = "Ferry passengers were stranded on Sunday after the storm closed the coast road, officials said.";
+        for (opening, day) in [
+            ("Harbour Town April4/2021 ", "2021-04-04"),
+            ("Harbour Town, April 4, 2021 (HTN) - ", "2021-04-04"),
+            ("Port-Royal April 4 2021: ", "2021-04-04"),
+        ] {
+            let layout = parse(&format!("Storm closes the coast road\n\n{opening}{story}\n"));
+            let place = opening.split([',', ' ']).take_while(|w| !w.starts_with("April")).collect::<Vec<_>>().join(" ");
+            assert_eq!(layout.dateline.as_deref(), Some(place.trim()), "{opening}");
+            assert_eq!(date(&layout).as_deref(), Some(day), "{opening}");
+            assert_eq!(&layout.paragraphs[0][layout.dateline_end..], story, "{opening}");
+        }
+        // A sentence opening on its date has no dateline; the page's date stays.
+        let prose = parse(&format!("Storm closes the coast road\nMay 2, 2021\n\nOn April 4, 2021 {story}\n"));
+        assert_eq!((prose.dateline.as_deref(), date(&prose).as_deref()), (None, Some("2021-05-02")));
     }
 
     #[test]

@@ -59,7 +59,7 @@ static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
 
 static MONTH_DAY_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
-        r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<mo>{m})[a-z]*\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})\b{TIME}",
+        r"(?i-u)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<mo>{m})[a-z]*\.?\s*(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|\s*/\s*)(?P<y>[0-9]{{4}})\b{TIME}",
         m = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     ))
     .unwrap()
@@ -233,6 +233,14 @@ mod tests {
         assert_eq!(iso("published on Feb. 12th, 2025").as_deref(), Some("2025-02-12"));
         assert_eq!(iso("1st of March 2024").as_deref(), Some("2024-03-01"));
         assert_eq!(iso("SEPTEMBER 9, 2023").as_deref(), Some("2023-09-09"));
+    }
+
+    #[test]
+    fn a_day_glued_to_its_month_and_a_year_after_a_slash() {
+        assert_eq!(iso("Harbour Town April3/2021 Ferries").as_deref(), Some("2021-04-03"));
+        assert_eq!(iso("Harbour Town, April 3/2021").as_deref(), Some("2021-04-03"));
+        assert_eq!(iso("Oct.12 / 2024").as_deref(), Some("2024-10-12"));
+        assert_eq!(iso("April 3/4 of the votes in 2021"), None);
     }
 
     #[test]
