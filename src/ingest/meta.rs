@@ -209,6 +209,8 @@ struct LineReader<'t> {
     role_follows: bool,
     /// Under a `Story highlights` heading over the lede: its bullets follow.
     in_highlights: bool,
+    /// A photo's alt text was read over the lede: its caption is next.
+    caption_follows: bool,
     /// What was left out before the text was made, where it stood: the
     /// index in `layout.removed` it goes in at (kept apart while reading,
     /// so that no rule reads a page's furniture as this text's).
@@ -230,6 +232,7 @@ impl<'t> LineReader<'t> {
             player_lines: 0,
             role_follows: false,
             in_highlights: false,
+            caption_follows: false,
             left_out: Vec::new(),
         }
     }
@@ -263,6 +266,7 @@ impl<'t> LineReader<'t> {
             || self.video_player(line)
             || self.highlights(line, raw)
             || self.glued_points(line)
+            || self.photo_over_lede(line, raw)
         {
             return;
         }
@@ -401,6 +405,29 @@ impl<'t> LineReader<'t> {
             self.remove(Removal::Highlights, line);
         }
         glued
+    }
+
+    /// A photo between the headline and the lede, as a page copies it: its
+    /// alt text, the name of whom it shows (a person the story names again
+    /// further down, which a byline's name is not), over its caption (a short
+    /// description with no stop). Both leave the body as the caption.
+    fn photo_over_lede(&mut self, line: &str, raw: &str) -> bool {
+        if std::mem::take(&mut self.caption_follows) {
+            self.remove(Removal::Caption, line);
+            return true;
+        }
+        if self.layout.title.is_none() || self.prose_lines > 0 || !is_persons_name(line) {
+            return false;
+        }
+        let Some(caption) = lines_after(self.text, raw).next() else { return false };
+        let described = is_caption(caption) && words::rough_count(caption) >= 4 && !caption.ends_with(['.', '!', '?']);
+        let caption_end = caption.as_ptr() as usize - self.text.as_ptr() as usize + caption.len();
+        let named_again = self.text[caption_end..].contains(line);
+        self.caption_follows = described && named_again;
+        if self.caption_follows {
+            self.remove(Removal::Caption, line);
+        }
+        self.caption_follows
     }
 
     /// A photo's caption over its credit (`Rescuers search the wreckage`
@@ -2879,6 +2906,26 @@ mod tests {
         // A sentence opening on its date has no dateline; the page's date stays.
         let prose = parse(&format!("Storm closes the coast road\nMay 2, 2021\n\nOn April 4, 2021 {story}\n"));
         assert_eq!((prose.dateline.as_deref(), date(&prose).as_deref()), (None, Some("2021-05-02")));
+    }
+
+    #[test]
+    fn a_photos_name_and_caption_under_the_headline_leave_the_body() {
+        let photo = ["Maria Lindqvist", "The mayor was cheered by volunteers as she reached the bridge"];
+        let story = "Maria Lindqvist said the coast road would open on Friday once the bridge had been checked.";
+        let text = format!(
+            "Storm closes the coast road\n\n{}\n\n{}\n\nFriday, June 13, 2025\n\n{story}\n",
+            photo[0], photo[1]
+        );
+        let layout = parse(&text);
+        assert_eq!(layout.paragraphs, [story]);
+        assert_eq!(date(&layout).as_deref(), Some("2025-06-13"));
+        let captions: Vec<&str> =
+            layout.removed.iter().filter(|line| line.kind == Removal::Caption).map(|line| line.text.as_str()).collect();
+        assert_eq!(captions, photo);
+        // A byline's name, which the story does not name again, is not a photo's.
+        let byline = format!("Storm closes the coast road\n\nJane Roe\n\n{}\n\n{LEDE}\n", photo[1]);
+        assert_eq!(parse(&byline).paragraphs.last().map(String::as_str), Some(LEDE));
+        assert!(parse(&byline).removed.iter().all(|line| line.kind != Removal::Caption));
     }
 
     #[test]
