@@ -88,12 +88,47 @@ pub(super) fn find(
         if differing.is_empty() {
             continue;
         }
+        let summary = summary(articles, &tolls);
         let members: Vec<Member> = tolls.into_iter().map(|toll| toll.member).collect();
-        let summary = super::clusters::summary(articles, &members);
         clusters.push(Cluster { id: format!("c-{}", cluster + 1), members, summary });
         found.extend(differing);
     }
     (clusters, found)
+}
+
+/// What the toll statement is called: the tolls given, smallest first,
+/// each in the words of its first source and with how many give it ("Death
+/// toll: at least 140 people (2 sources) · 160"). The sentences around the
+/// tolls share little else, so no one of them says what the sources differ on.
+fn summary(articles: &[Article], tolls: &[Toll]) -> String {
+    let mut values: Vec<(&Toll, usize)> = Vec::new();
+    for toll in tolls {
+        match values.iter_mut().find(|(first, _)| same_value(&first.count, &toll.count)) {
+            Some((_, sources)) => *sources += 1,
+            None => values.push((toll, 1)),
+        }
+    }
+    values.sort_by(|(a, _), (b, _)| {
+        let number = |toll: &Toll| toll.count.value.parse::<f64>().unwrap_or(f64::MAX);
+        number(a).total_cmp(&number(b))
+    });
+    let told: Vec<String> = values
+        .iter()
+        .map(|(toll, sources)| {
+            let words = toll.count.span.slice(&articles[toll.member.article].body);
+            let words = lowercase_first(words.trim());
+            if *sources > 1 { format!("{words} ({sources} sources)") } else { words }
+        })
+        .collect();
+    crate::timeline::shorten(&format!("Death toll: {}", told.join(" · ")), crate::timeline::SUMMARY_BYTES)
+}
+
+/// `At least 140 people` as it reads inside a sentence.
+fn lowercase_first(words: &str) -> String {
+    let mut chars = words.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let second_is_lower = words.chars().nth(1).is_none_or(char::is_lowercase);
+    if second_is_lower { first.to_lowercase().chain(chars).collect() } else { words.to_string() }
 }
 
 /// The first toll of people an article gives, in reading order ("four
@@ -272,6 +307,7 @@ mod tests {
         assert_eq!(clusters[0].id, "c-6");
         let sources: Vec<usize> = clusters[0].members.iter().map(|member| member.article).collect();
         assert_eq!(sources, [0, 1, 3]);
+        assert_eq!(clusters[0].summary, "Death toll: at least 140 people (2 sources) · 160");
         let told = |(article, span): (usize, Span)| span.slice(&articles[article].body).to_string();
         let pairs: Vec<(String, String, (usize, usize))> =
             found.iter().map(|d| (told(d.a), told(d.b), d.sources)).collect();
