@@ -141,8 +141,10 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
     }
     let end = chars[next].0;
     let before = word_before(line, offset);
-    let closed = closes_sentence(&chars[closers_from..next], before);
     let head = &line[..offset];
+    // `Mayor Charles “C.J.” Wax`: initials alone in quotation marks are a
+    // nickname within a name; their quote closes no sentence.
+    let closed = closes_sentence(&chars[closers_from..next], before) && !is_quoted_initials(head, before);
     if single_period && (ends_dateline_place(head, before, &line[end..]) || is_list_number(head)) {
         return AtStops::Read { next, sentence_end: None };
     }
@@ -169,6 +171,13 @@ fn at_stops(line: &str, chars: &[(usize, char)], index: usize) -> AtStops {
 fn closes_sentence(closers: &[(usize, char)], before: &str) -> bool {
     let brackets_only = closers.iter().all(|&(_, closer)| matches!(closer, ')' | ']' | '}'));
     !closers.is_empty() && !(brackets_only && (is_title(before) || is_soft_abbreviation(before)))
+}
+
+/// `“C.J`, the text before a stop: two initials or more (`before`), the
+/// quotation's opening mark right before them.
+fn is_quoted_initials(head: &str, before: &str) -> bool {
+    let initials = before.contains('.') && before.split('.').all(is_initial);
+    initials && head.strip_suffix(before).is_some_and(|opened| opened.ends_with(is_opener))
 }
 
 /// `1. Faster border procedures.`: a number alone at the start of a line
@@ -457,6 +466,17 @@ mod tests {
             ["\"It includes what Ukraine needs for a durable peace.\"", "The president's approval coincides."]
         );
         assert_eq!(split("He said “it is over.” Then he left."), ["He said “it is over.”", "Then he left."]);
+    }
+
+    #[test]
+    fn initials_in_quotes_are_a_nickname_not_a_sentences_end() {
+        assert_eq!(
+            split("Harbour Town Mayor Robert “R.J.” Dunne said the road was shut. Ferries stopped."),
+            ["Harbour Town Mayor Robert “R.J.” Dunne said the road was shut.", "Ferries stopped."]
+        );
+        assert_eq!(split("Its mayor is Robert \"R.J.\" Dunne."), ["Its mayor is Robert \"R.J.\" Dunne."]);
+        // A quotation that ends on initials still ends its sentence.
+        assert_eq!(split("He said “we left the U.S.” Then he went."), ["He said “we left the U.S.”", "Then he went."]);
     }
 
     #[test]
