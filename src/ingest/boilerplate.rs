@@ -408,6 +408,11 @@ fn is_breadcrumb(line: &str) -> bool {
         })
 }
 
+/// A newspaper's edition label, as a page of its print story carries it
+/// (`WEST END FINAL`, `LATE CITY EDITION`): a few words in capitals ending
+/// in `FINAL` or `EDITION`.
+static EDITION: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(?:[A-Z]+ ){0,3}(?:FINAL|EDITION)$").unwrap());
+
 /// Classifies a trimmed line; `None` means it may be article text.
 pub fn classify(line: &str) -> Option<Boilerplate> {
     if line.is_empty() {
@@ -428,7 +433,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if LINK.is_match(line) || LINK_WHOLE.is_match(line) || is_ticker_headline(line) {
         return Some(Boilerplate::Link);
     }
-    if FURNITURE.is_match(line) || PROMPT.is_match(line) {
+    if FURNITURE.is_match(line) || PROMPT.is_match(line) || EDITION.is_match(line) {
         return Some(Boilerplate::Furniture);
     }
     let word_count = words::rough_count(line);
@@ -869,6 +874,16 @@ mod tests {
         assert_eq!(classify("With Reuters,AP"), None);
         assert_eq!(classify("With 300 people"), None);
         assert_eq!(classify("With"), None);
+    }
+
+    #[test]
+    fn a_newspapers_edition_label_is_furniture() {
+        for line in ["WEST END FINAL", "LATE CITY EDITION", "FINAL"] {
+            assert_eq!(classify(line), Some(Furniture), "{line}");
+        }
+        for line in ["Cup final", "THE FINAL COUNTDOWN BEGINS NOW", "It was the final edition"] {
+            assert_eq!(classify(line), None, "{line}");
+        }
     }
 
     #[test]
