@@ -96,7 +96,7 @@ fn speaker_for(article: &Article, quote: Span) -> Option<String> {
 const MAX_SUBJECT_WORDS: usize = 8;
 
 /// Words that join a verb to an earlier one with the same subject.
-const COORDINATORS: &[&str] = &["and", "but", "then", "yet"];
+const COORDINATORS: &[&str] = &["and", "but", "yet"];
 
 /// Verbs by which one source gives another's words ("quoted him as
 /// saying", "cited the minister as saying").
@@ -138,13 +138,12 @@ impl Attribution<'_> {
                 return Some(after.join(" "));
             }
         }
-        // "... but insisted “I have done my best”": a verb joined to an
-        // earlier one shares that one's subject, not the words before it.
+        // "... her deal through Parliament but insisted “I have done my
+        // best”": a verb joined to an earlier verb has that verb's subject,
+        // which is not a verb of saying here (it would have been taken
+        // first), so the words before name no one.
         if subject.last().is_some_and(|word| COORDINATORS.contains(&word.to_lowercase().as_str())) {
-            let earlier = self.words[..verb]
-                .iter()
-                .rposition(|&(at, word)| self.outside(at) && is_reporting_verb(&word.to_lowercase()))?;
-            return self.speaker(earlier);
+            return None;
         }
         let lone_opener = |word: &str| is_sentence_starter(word) && subject.len() == 1;
         let named = subject.iter().any(|word| !(is_stopword(&word.to_lowercase()) || lone_opener(word)));
@@ -157,7 +156,14 @@ impl Attribution<'_> {
         let verb_at = self.words[verb].0;
         let mut subject: Vec<&str> = Vec::new();
         for &(at, word) in self.words[..verb].iter().rev().take(MAX_SUBJECT_WORDS) {
-            let name_goes_on = words::is_capitalised(word) && subject.last().is_some_and(|w| words::is_capitalised(w));
+            // "On Monday Foreign Minister ..." : the name starts after the day.
+            let lower = word.to_lowercase();
+            let name_goes_on = words::is_capitalised(word)
+                && subject.last().is_some_and(|w| words::is_capitalised(w))
+                && !is_sentence_starter(word)
+                && !is_stopword(&lower)
+                && crate::text::lexicon::month_number(word).is_none()
+                && crate::text::lexicon::weekday_number(word).is_none();
             if !self.outside(at)
                 || self.body[at + word.len()..verb_at].contains(['"', '“', '”', ',', ':', ';', '.'])
                 || subject.len() >= 4 && !name_goes_on
@@ -438,17 +444,32 @@ mod tests {
     }
 
     #[test]
-    fn a_long_name_is_read_whole_and_a_joined_verb_keeps_the_first_ones_subject() {
+    fn a_long_name_is_read_whole_and_a_joined_verb_names_no_one() {
         let a = fixture::articles(&[
             "On Twitter, Prime Minister Abiy Ahmed's office wrote, “The government sends its deepest condolences.” \
              The PM conceded she had no chance of getting her deal through Parliament but insisted “I have done my best” to deliver it. \
-             The mayor said the talks had stalled and added “we are not giving up on this town.”",
+             The mayor said the talks had stalled and added “we are not giving up on this town.” \
+             On Monday Foreign Minister Sergei Lavrov said “the door stays open to talks.”",
         ]);
         let speakers: Vec<Option<String>> = quotes_of(&a).into_iter().map(|q| q.speaker).collect();
         assert_eq!(
             speakers,
-            [Some("Prime Minister Abiy Ahmed's office".to_string()), None, Some("The mayor".to_string())]
+            [
+                Some("Prime Minister Abiy Ahmed's office".to_string()),
+                None,
+                Some("The mayor".to_string()),
+                Some("Foreign Minister Sergei Lavrov".to_string())
+            ]
         );
+    }
+
+    #[test]
+    fn a_long_quote_cut_with_an_ellipsis_is_still_the_same_quote() {
+        let a = fixture::articles(&[
+            "The mayor said: \"We will rebuild the bridge, the station, the old market hall, the library, the clinic, the sports ground by the river and the road over the pass to the next town, and we will not rest until every home and every school in this valley stands again.\"",
+            "“We will rebuild the bridge, the station … until every home and every school stands again,” the mayor said.",
+        ]);
+        assert_eq!(group(&a, &quotes_of(&a), &[]).len(), 1);
     }
 
     #[test]

@@ -389,7 +389,8 @@ const REACTION_WORDS: &[&str] = &[
 /// Words that rank a thing against others: `deadliest`, `worst`, `first`,
 /// `most`. "The deadliest quake since 1985" compares; it does not date.
 /// Matched on the lower-cased surface form: a listed word, or one ending
-/// in `-iest` (`costliest`, `busiest`).
+/// in `-iest` (`costliest`, `busiest`; also `priest`: callers ask for a
+/// determiner before it).
 pub fn is_superlative(w: &str) -> bool {
     SUPERLATIVES.contains(&w) || w.len() > 5 && w.ends_with("iest")
 }
@@ -416,11 +417,8 @@ const SUPERLATIVES: &[&str] = &[
     "steepest",
     "weakest",
     "most",
-    "least",
     "first",
-    "record",
     "fewest",
-    "lowest",
     "tallest",
     "widest",
     "toughest",

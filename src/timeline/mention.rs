@@ -495,13 +495,17 @@ fn is_modifier(sentence: &str, expression: &Expr) -> bool {
 }
 
 /// A date that a ranking is counted from, not a happening's: "the deadliest
-/// earthquake to hit the country since 1985", "for the first time since
-/// 2016": `since` and the date, with a superlative at most ten words
-/// before, in one stretch of the sentence (no comma or other clause mark
-/// between). "Since it went into service in 2009" is a clause of its own,
-/// with its own happening, and stays dated.
+/// earthquake to hit the country since 1985", "its first win since 2016":
+/// `since` and the date, with a superlative after "the" or a possessive at
+/// most ten words before, in one stretch of the sentence (no comma or
+/// other clause mark between), and no "been" between them: "the first aid
+/// convoy has been stuck since Tuesday" tells a state that began then. "At
+/// least 12 have died since Monday" ranks nothing. "Since it went into
+/// service in 2009" is a clause of its own and stays dated.
 fn is_comparison(sentence: &str, expression: &Expr) -> bool {
-    let since = expression.text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("since"));
+    if !expression.text.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("since")) {
+        return false;
+    }
     let stretch_start = sentence[..expression.span.start]
         .char_indices()
         .rev()
@@ -509,8 +513,37 @@ fn is_comparison(sentence: &str, expression: &Expr) -> bool {
         .map_or(0, |(at, c)| at + c.len_utf8());
     let before: Vec<String> =
         words::words(&sentence[stretch_start..expression.span.start]).map(|(_, w)| w.to_lowercase()).collect();
-    since && before[before.len().saturating_sub(10)..].iter().any(|w| crate::text::lexicon::is_superlative(w))
+    let from = before.len().saturating_sub(10);
+    let ranked = (from.max(1)..before.len()).rev().find(|&k| {
+        crate::text::lexicon::is_superlative(&before[k])
+            && (matches!(before[k - 1].as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "your")
+                || before[k - 1].ends_with("'s")
+                || before[k - 1].ends_with("’s"))
+    });
+    ranked.is_some_and(|k| !before[k..].iter().any(|w| w == "been"))
 }
+
+/// Nouns before "of" and a year that name a part of that year, not a
+/// thing of it: "the middle of 2026", "the first half of 2025".
+const PARTS_OF_A_PERIOD: &[&str] = &[
+    "middle",
+    "half",
+    "quarter",
+    "part",
+    "rest",
+    "end",
+    "start",
+    "beginning",
+    "remainder",
+    "course",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "months",
+    "weeks",
+];
 
 /// "the Brexit referendum of 2016", "the crisis of 2008": a year (or a
 /// month of a year) after `of` that names the noun before it.
@@ -524,6 +557,7 @@ fn names_the_noun_before(sentence: &str, expression: &Expr) -> bool {
             && !w.chars().any(|c| c.is_ascii_digit())
             && month_number(w).is_none()
             && weekday_number(w).is_none()
+            && !PARTS_OF_A_PERIOD.contains(&w.to_lowercase().as_str())
     });
     of && year && noun
 }
@@ -833,9 +867,22 @@ impl<'a> Sentence<'a> {
     fn is_relative_clause(&self, index: usize) -> bool {
         match self.opener(index).as_str() {
             "who" | "which" | "whose" | "whom" => true,
-            "and" | "or" => index > 0 && self.is_relative_clause(index - 1),
+            "and" | "or" => index > 0 && self.is_relative_clause(index - 1) && self.main_verb_comes_back(index),
             _ => false,
         }
+    }
+
+    /// Whether a clause after `index` carries the sentence on ("...from
+    /// 2023, imparted his first blessing"), where "and" only continued the
+    /// relative clause before; "the senator, who leads the committee, and
+    /// his aides flew to Kyiv on Monday, officials said" has none (a tail
+    /// of attribution does not count), and its "and" clause is the main one.
+    fn main_verb_comes_back(&self, index: usize) -> bool {
+        let attribution = |text: &str| words::words(text).any(|(_, w)| is_reporting_verb(&w.to_lowercase()));
+        let carries_on = |text: &str| !is_subordinate(text) && !attribution(text);
+        // The clause cutter may leave the verb after a comma in the clause.
+        let rest_of_own = self.clauses[index].slice(self.text).split_once(", ").map(|(_, rest)| rest);
+        rest_of_own.is_some_and(carries_on) || self.clauses[index + 1..].iter().any(|c| carries_on(c.slice(self.text)))
     }
 
     /// The first word of clause `index`, in lower case.
@@ -950,7 +997,9 @@ impl<'a> Sentence<'a> {
         let before = self.text[..expression.span.start].to_ascii_lowercase();
         let first = expression.text.split(' ').next().unwrap_or("").to_ascii_lowercase();
         let until = [before.split_whitespace().last().unwrap_or(""), first.as_str()].contains(&"through");
-        (until && when.precision == super::Precision::Day && when.start > anchor.date)
+        // "from Monday through Wednesday" starts on Monday, not today.
+        let from = before.rsplit(['.', ';', ',']).next().unwrap_or("").split_whitespace().any(|w| w == "from");
+        (until && !from && when.precision == super::Precision::Day && when.start > anchor.date)
             .then(|| When::range(anchor.date, when.start, when.approximate))
     }
 
@@ -1152,6 +1201,39 @@ mod tests {
             parts("The bridge reopened to traffic, and repairs were finished in 2019.")[0].1,
             "The bridge reopened to traffic, and repairs were finished in 2019."
         );
+    }
+
+    #[test]
+    fn reviewed_counter_examples_keep_their_dates() {
+        // Published Tuesday 2025-10-21.
+        assert_eq!(dates("At least 12 people have died since Monday."), ["2025-10-20"]);
+        assert_eq!(dates("Most residents have been without power since Sunday."), ["2025-10-19"]);
+        assert_eq!(dates("The first aid convoy has been stuck since Tuesday."), ["2025-10-21"]);
+        assert_eq!(dates("The priest has been missing since Sunday."), ["2025-10-19"]);
+        assert!(dates("It was the team's first win since 2016.").is_empty());
+        // A part of a year is a date, not a thing of it.
+        assert_eq!(
+            parts("Officials said on Monday that the bridge would reopen by the middle of 2026.")[1],
+            ("2026".to_string(), "the bridge would reopen by the middle of 2026.".to_string())
+        );
+        // "and" with a subject and verb of its own is the main clause.
+        assert_eq!(
+            parts("After the vote, the senator, who leads the committee, and his aides flew to Kyiv on Monday, officials said.")
+                [0]
+                .1,
+            "After the vote, the senator, who leads the committee, and his aides flew to Kyiv on Monday, officials said."
+        );
+    }
+
+    #[test]
+    fn a_period_from_a_day_through_another_starts_on_the_first() {
+        // Published Tuesday 2025-10-21: "from Monday through Wednesday" is
+        // not a period from today.
+        let a = crate::fixture::article("T\n2025-10-21\n\nSchools will be closed from Monday through Wednesday.");
+        let anchor = a.published.map(|p| Anchor::dated(p.date));
+        let ends: Vec<Option<String>> =
+            mentions(0, &a, anchor).into_iter().map(|m| m.when.end.map(|end| end.to_string())).collect();
+        assert!(ends.iter().all(Option::is_none), "{ends:?}");
     }
 
     #[test]

@@ -687,7 +687,11 @@ impl<'a> Merger<'a> {
             self.drafts.iter().filter(|draft| !draft.kept.is_empty()).map(|draft| self.event(draft)).collect();
         events.sort_by(|first, second| {
             let key =
-                |e: &Event| (e.when.start, e.when.precision, e.basis, e.mentions[0].article, e.mentions[0].span.start);
+                // One heading per label: a period's end and a hedge are part of it.
+                |e: &Event| {
+                    let when = (e.when.start, e.when.precision, e.when.end, e.when.approximate);
+                    (when, e.basis, e.mentions[0].article, e.mentions[0].span.start)
+                };
             key(first).cmp(&key(second))
         });
         for (number, event) in events.iter_mut().enumerate() {
