@@ -2045,15 +2045,19 @@ mod tests {
     /// A lede for header tests: prose enough to end the header.
     const LEDE: &str = "Oil prices rose more than 2% on Thursday as tensions in the Middle East raised fears of supply disruptions, traders said.";
 
+    /// A headline, `line`, a date and [`LEDE`], read: the header leaves the
+    /// lede alone in the body.
+    fn dated_header_article(line: &str) -> crate::ingest::Article {
+        let article = crate::fixture::article(&format!(
+            "Oil prices jump as Middle East tensions flare\n{line}\nJune 12, 2025\n\n{LEDE}\n"
+        ));
+        assert_eq!(article.body, LEDE, "{line}");
+        article
+    }
+
     #[test]
     fn a_byline_of_several_names_keeps_them_all() {
-        let byline = |line: &str| {
-            let article = crate::fixture::article(&format!(
-                "Oil prices jump as Middle East tensions flare\n{line}\nJune 12, 2025\n\n{LEDE}\n"
-            ));
-            assert_eq!(article.body, LEDE, "{line}");
-            article.credit
-        };
+        let byline = |line: &str| dated_header_article(line).credit;
         assert_eq!(
             byline("By Jane Smith, Ahmed Khan and Maria Lopez").as_deref(),
             Some("Jane Smith, Ahmed Khan and Maria Lopez")
@@ -2069,10 +2073,7 @@ mod tests {
     #[test]
     fn an_agency_or_outlet_named_in_the_byline_is_the_credit() {
         let credit = |line: &str| {
-            let article = crate::fixture::article(&format!(
-                "Oil prices jump as Middle East tensions flare\n{line}\nJune 12, 2025\n\n{LEDE}\n"
-            ));
-            assert_eq!(article.body, LEDE, "{line}");
+            let article = dated_header_article(line);
             (article.credit, article.credit_is_byline)
         };
         for (line, agency) in [
