@@ -101,13 +101,7 @@ pub(super) fn find(
 /// toll: at least 140 people (2 sources) · 160"). The sentences around the
 /// tolls share little else, so no one of them says what the sources differ on.
 fn summary(articles: &[Article], tolls: &[Toll]) -> String {
-    let mut values: Vec<(&Toll, usize)> = Vec::new();
-    for toll in tolls {
-        match values.iter_mut().find(|(first, _)| same_value(&first.count, &toll.count)) {
-            Some((_, sources)) => *sources += 1,
-            None => values.push((toll, 1)),
-        }
-    }
+    let mut values = distinct_values(tolls);
     values.sort_by(|(a, _), (b, _)| {
         let number = |toll: &Toll| toll.count.value.parse::<f64>().unwrap_or(f64::MAX);
         number(a).total_cmp(&number(b))
@@ -121,6 +115,19 @@ fn summary(articles: &[Article], tolls: &[Toll]) -> String {
         })
         .collect();
     crate::timeline::shorten(&format!("Death toll: {}", told.join(" · ")), crate::timeline::SUMMARY_BYTES)
+}
+
+/// Each toll value given, in the order first given, with how many sources
+/// give it.
+fn distinct_values(tolls: &[Toll]) -> Vec<(&Toll, usize)> {
+    let mut values: Vec<(&Toll, usize)> = Vec::new();
+    for toll in tolls {
+        match values.iter_mut().find(|(first, _)| same_value(&first.count, &toll.count)) {
+            Some((_, sources)) => *sources += 1,
+            None => values.push((toll, 1)),
+        }
+    }
+    values
 }
 
 /// `At least 140 people` as it reads inside a sentence.
@@ -206,13 +213,7 @@ const NEAR_WORDS: usize = 5;
 /// Discrepancies between the different tolls of one story's sources: each
 /// value once, carried by the sources that give it.
 fn compare(tolls: &[Toll], cluster: usize) -> Vec<Discrepancy> {
-    let mut values: Vec<(&Toll, usize)> = Vec::new();
-    for toll in tolls {
-        match values.iter_mut().find(|(first, _)| same_value(&first.count, &toll.count)) {
-            Some((_, sources)) => *sources += 1,
-            None => values.push((toll, 1)),
-        }
-    }
+    let values = distinct_values(tolls);
     let carriers: Vec<usize> = values.iter().map(|&(_, sources)| sources).collect();
     compared_wordings(&carriers)
         .into_iter()
