@@ -24,6 +24,7 @@ fn main() {
         background: number(5),
         quote_bonus: number(6),
         model_floor: number(7),
+        ..SemanticThresholds::default()
     };
     let options = Options { encoder: Some(Encoder::with_user_cache()), semantic };
     std::fs::create_dir_all(&out).expect("output folder");

@@ -9,7 +9,11 @@
 //!   statement ([`background`]). In a story where every sentence is about
 //!   "the plan", all cosines run high, and what counts is how much closer
 //!   a pair is than either side is to the sentences crowding it (the same
-//!   idea as hubness corrections in retrieval, e.g. CSLS);
+//!   idea as hubness corrections in retrieval, e.g. CSLS). A pair below a
+//!   clear cosine must also stand out from its neighbourhood in
+//!   proportion (a ratio, see [`SemanticThresholds::margin`]), or neither
+//!   the model's evidence nor the words' counts: one look-alike among many
+//!   in a story cast in a few moulds is not a shared statement;
 //! - the lexical cosine of the units' content terms, each weighted by how
 //!   rare it is among the set's sentences;
 //! - a small handicap for a clause against a whole sentence: a sentence
@@ -70,6 +74,24 @@ pub struct SemanticThresholds {
     /// plan" / "Before the vote, Smith praised the budget") otherwise pass
     /// on their words.
     pub model_floor: f32,
+    /// A unit pair whose cosine is below [`Self::clear_cosine`] counts
+    /// (the model's part and the words') only when its cosine is at least
+    /// this many times the two units' mean background: the ratio margin of
+    /// parallel-sentence mining (Artetxe and Schwenk, 2019) beside the
+    /// difference the score takes. In a story cast in a few moulds (the
+    /// same people, place and frame, other particulars: "Smith ignored the
+    /// disputed cabinet in Oslo" / "Smith ignored the landmark takeover in
+    /// Oslo") a pair stands above its crowded neighbourhood by enough of a
+    /// difference while being one look-alike among many; a ratio asks more
+    /// of a pair the more crowded its neighbourhood is. A shared
+    /// distinctive number or quote corroborates a pair, which is then
+    /// exempt.
+    pub margin: f32,
+    /// The cosine at or above which the model's closeness stands whatever
+    /// the crowd: a story about one thing (every sentence about "the
+    /// plan") has high backgrounds throughout, and its reworded reports
+    /// reach this.
+    pub clear_cosine: f32,
 }
 
 impl Default for SemanticThresholds {
@@ -82,6 +104,8 @@ impl Default for SemanticThresholds {
             number_bonus: 0.12,
             quote_bonus: 0.12,
             model_floor: 0.28,
+            margin: 2.15,
+            clear_cosine: 0.72,
         }
     }
 }
@@ -658,17 +682,19 @@ const WITHIN_SLACK_BYTES: usize = 12;
 /// distinctive number.
 fn combined(evidence: &Evidence, th: &SemanticThresholds, (i, j): (usize, usize), cosine: f32, lexical: f32) -> f32 {
     let (x, y) = (&evidence.units.units[i], &evidence.units.units[j]);
-    let model = cosine - th.background * (evidence.background[i] + evidence.background[j]) / 2.0;
+    let background = (evidence.background[i] + evidence.background[j]) / 2.0;
     let clauses = f32::from(u8::from(!x.whole)) + f32::from(u8::from(!y.whole));
     let same_number = evidence.numbers[i].iter().any(|n| evidence.numbers[j].binary_search(n).is_ok());
-    weigh(th, Weighed { model, lexical, clauses, same_number, same_quote: same_quote(x, y) })
+    weigh(th, Weighed { cosine, background, lexical, clauses, same_number, same_quote: same_quote(x, y) })
 }
 
 /// The evidence of one unit pair, as [`weigh`] combines it.
 #[derive(Clone, Copy)]
 struct Weighed {
-    /// The background-corrected cosine.
-    model: f32,
+    /// The model's cosine of the two units.
+    cosine: f32,
+    /// The mean of the two units' backgrounds.
+    background: f32,
     /// The lexical cosine within the story.
     lexical: f32,
     /// How many of the two units are clauses rather than sentences.
@@ -680,8 +706,10 @@ struct Weighed {
 /// The combined score of one unit pair (see [`SemanticThresholds`]).
 fn weigh(th: &SemanticThresholds, pair: Weighed) -> f32 {
     let corroborated = pair.same_number || pair.same_quote;
-    let words = if pair.model >= th.model_floor || corroborated { pair.lexical } else { 0.0 };
-    th.model_weight * pair.model + (1.0 - th.model_weight) * words - th.clause_handicap * pair.clauses / 2.0
+    let crowded = !corroborated && pair.cosine < th.clear_cosine && pair.cosine < th.margin * pair.background;
+    let model = if crowded { 0.0 } else { pair.cosine - th.background * pair.background };
+    let words = if !crowded && (model >= th.model_floor || corroborated) { pair.lexical } else { 0.0 };
+    th.model_weight * model + (1.0 - th.model_weight) * words - th.clause_handicap * pair.clauses / 2.0
         + if pair.same_number { th.number_bonus } else { 0.0 }
         + if pair.same_quote { th.quote_bonus } else { 0.0 }
 }
@@ -874,12 +902,47 @@ mod tests {
     }
 
     #[test]
+    fn a_look_alike_in_a_crowded_neighbourhood_counts_for_nothing() {
+        let th = SemanticThresholds::default();
+        // Above its neighbourhood by the difference the score takes, not by
+        // the ratio: one of many sentences cast in the same mould.
+        let look_alike = Weighed {
+            cosine: 0.66,
+            background: 0.32,
+            lexical: 0.3,
+            clauses: 0.0,
+            same_number: false,
+            same_quote: false,
+        };
+        assert!(weigh(&SemanticThresholds { margin: 0.0, ..th }, look_alike) >= th.accept);
+        assert!(weigh(&th, look_alike) < th.accept, "{}", weigh(&th, look_alike));
+        // The same difference where the neighbourhood is sparse stands out.
+        let standing_out = Weighed { cosine: 0.60, background: 0.25, ..look_alike };
+        assert!(weigh(&th, standing_out) >= th.accept);
+        // A cosine this high stands whatever the crowd (a story about one
+        // thing has high backgrounds throughout).
+        let clear = Weighed { cosine: th.clear_cosine, background: 0.40, ..look_alike };
+        assert!(th.clear_cosine < th.margin * 0.40);
+        assert!(weigh(&th, clear) >= th.accept);
+        // A shared distinctive number corroborates the look-alike.
+        let number = Weighed { same_number: true, ..look_alike };
+        assert!(weigh(&th, number) >= th.accept);
+    }
+
+    #[test]
     fn shared_words_do_not_stand_in_for_a_weak_model_score() {
         let th = SemanticThresholds::default();
-        let weak =
-            Weighed { model: th.model_floor - 0.01, lexical: 0.9, clauses: 0.0, same_number: false, same_quote: false };
+        let background = 0.2;
+        let weak = Weighed {
+            cosine: background + th.model_floor - 0.01,
+            background,
+            lexical: 0.9,
+            clauses: 0.0,
+            same_number: false,
+            same_quote: false,
+        };
         assert!(weigh(&th, weak) < th.accept, "{}", weigh(&th, weak));
-        let strong = Weighed { model: th.model_floor, ..weak };
+        let strong = Weighed { cosine: background + th.model_floor, ..weak };
         assert!(weigh(&th, strong) >= th.accept);
         // A shared distinctive number or quote corroborates the words.
         let number = Weighed { same_number: true, ..weak };

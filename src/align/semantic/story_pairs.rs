@@ -191,12 +191,16 @@ impl Scores<'_> {
     fn at(&self, row: usize, column: usize) -> f32 {
         let (t, th) = (self.table, self.th);
         let at = (row - self.rows.start) * self.columns.len() + column - self.columns.start;
-        let model = self.cosines[at] - th.background * (t.background[row] + t.background[column]) / 2.0;
+        let background = (t.background[row] + t.background[column]) / 2.0;
         let (norm_x, norm_y) = (t.norm[row], t.norm[column]);
         let lexical = if norm_x == 0.0 || norm_y == 0.0 { 0.0 } else { self.shared[at] / (norm_x * norm_y) };
         let clauses = t.clause[row] + t.clause[column];
         let same_quote = self.same_quote(row, column);
-        super::weigh(th, super::Weighed { model, lexical, clauses, same_number: self.same_number[at], same_quote })
+        let same_number = self.same_number[at];
+        super::weigh(
+            th,
+            super::Weighed { cosine: self.cosines[at], background, lexical, clauses, same_number, same_quote },
+        )
     }
 
     /// Whether a row and a column quote the same words ([`same_quote`]).
