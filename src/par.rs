@@ -15,3 +15,8 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> 
 pub fn map_range<R: Send>(n: usize, f: impl Fn(usize) -> R + Sync + Send) -> Vec<R> {
     if n < MIN_PARALLEL { (0..n).map(f).collect() } else { (0..n).into_par_iter().map(f).collect() }
 }
+
+/// Maps `f` over owned `items`, in parallel when there are enough of them.
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() < MIN_PARALLEL { items.into_iter().map(f).collect() } else { items.into_par_iter().map(f).collect() }
+}

@@ -17,6 +17,7 @@ use super::denial::{self, Claims};
 use super::expr;
 use super::{Basis, Event, Mention, Precision, When, summary};
 use crate::align::semantic::Meanings;
+use crate::align::stories::Stories;
 use crate::align::{Corpus, Score, SentenceRef};
 use crate::ingest::Article;
 use jiff::civil::Date;
@@ -67,12 +68,58 @@ pub(super) struct Evidence<'a> {
 }
 
 /// Merges `mentions` into events, in chronological order with their ids.
-pub(super) fn merge(articles: &[Article], evidence: &Evidence, mentions: Vec<Mention>) -> Vec<Event> {
-    let mut merger = Merger::new(articles, evidence, mentions);
-    merger.assign();
-    merger.join();
-    merger.attach_briefs();
-    merger.into_events()
+/// Only mentions of one story merge: each story's are merged on their own,
+/// the stories side by side.
+pub(super) fn merge(
+    articles: &[Article],
+    evidence: &Evidence,
+    stories: &Stories,
+    mentions: Vec<Mention>,
+) -> Vec<Event> {
+    let neighbours = neighbours_of(evidence.aligned);
+    // An article no story holds (none should be) merges with the others so placed.
+    let story_of = |article: usize| {
+        stories.story.get(article).copied().filter(|&story| story < stories.len()).unwrap_or(stories.len())
+    };
+    let mut by_story: Vec<Vec<Mention>> = vec![Vec::new(); stories.len() + 1];
+    for mention in mentions {
+        by_story[story_of(mention.article)].push(mention);
+    }
+    let per_story = crate::par::map_owned(by_story, |mentions| {
+        let mut merger = Merger::new(articles, evidence, &neighbours, mentions);
+        merger.assign();
+        merger.join();
+        merger.attach_briefs();
+        merger.into_events()
+    });
+    number_in_order(per_story.into_iter().flatten().collect())
+}
+
+/// The sentences the alignment matched with each sentence.
+fn neighbours_of(aligned: &HashSet<(SentenceRef, SentenceRef)>) -> HashMap<SentenceRef, Vec<SentenceRef>> {
+    let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
+    for &(first, second) in aligned {
+        neighbours.entry(first).or_default().push(second);
+        neighbours.entry(second).or_default().push(first);
+    }
+    neighbours
+}
+
+/// The events of every story in chronological order, numbered.
+fn number_in_order(mut events: Vec<Event>) -> Vec<Event> {
+    events.sort_by(|first, second| {
+        let key =
+            // One heading per label: a period's end and a hedge are part of it.
+            |e: &Event| {
+                let when = (e.when.start, e.when.precision, e.when.end, e.when.approximate);
+                (when, e.basis, e.mentions[0].article, e.mentions[0].span.start)
+            };
+        key(first).cmp(&key(second))
+    });
+    for (number, event) in events.iter_mut().enumerate() {
+        event.id = format!("ev-{}", number + 1);
+    }
+    events
 }
 
 /// Distinctive content terms of a mention, without the words of its date
@@ -232,22 +279,22 @@ struct Merger<'a> {
     /// reports of one day worded apart may share no term.
     by_day: HashMap<Date, Vec<usize>>,
     /// The sentences the alignment matched with each sentence.
-    neighbours: HashMap<SentenceRef, Vec<SentenceRef>>,
+    neighbours: &'a HashMap<SentenceRef, Vec<SentenceRef>>,
 }
 
 impl<'a> Merger<'a> {
-    fn new(articles: &'a [Article], evidence: &Evidence<'a>, mut mentions: Vec<Mention>) -> Merger<'a> {
+    fn new(
+        articles: &'a [Article],
+        evidence: &Evidence<'a>,
+        neighbours: &'a HashMap<SentenceRef, Vec<SentenceRef>>,
+        mut mentions: Vec<Mention>,
+    ) -> Merger<'a> {
         let Evidence { corpus, aligned, meanings } = *evidence;
         mentions.sort_by_key(|m| (m.basis, std::cmp::Reverse(m.when.precision), m.article, m.sentence, m.span.start));
         let terms = crate::par::map(&mentions, |m| mention_terms(articles, corpus, m));
         let nuclei = crate::par::map(&mentions, |m| nucleus_terms(articles, corpus, m));
         let claims = crate::par::map(&mentions, |m| denial::claims(articles, corpus, m));
         let figures = crate::par::map(&mentions, |m| figures_of(articles, corpus, m));
-        let mut neighbours: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
-        for &(first, second) in aligned {
-            neighbours.entry(first).or_default().push(second);
-            neighbours.entry(second).or_default().push(first);
-        }
         Merger {
             articles,
             corpus,
@@ -681,23 +728,9 @@ impl<'a> Merger<'a> {
         outweigh(self.corpus, &self.names_of(first), &self.names_of(second))
     }
 
-    /// The events, in chronological order, numbered.
+    /// The story's events, unordered and not yet numbered.
     fn into_events(self) -> Vec<Event> {
-        let mut events: Vec<Event> =
-            self.drafts.iter().filter(|draft| !draft.kept.is_empty()).map(|draft| self.event(draft)).collect();
-        events.sort_by(|first, second| {
-            let key =
-                // One heading per label: a period's end and a hedge are part of it.
-                |e: &Event| {
-                    let when = (e.when.start, e.when.precision, e.when.end, e.when.approximate);
-                    (when, e.basis, e.mentions[0].article, e.mentions[0].span.start)
-                };
-            key(first).cmp(&key(second))
-        });
-        for (number, event) in events.iter_mut().enumerate() {
-            event.id = format!("ev-{}", number + 1);
-        }
-        events
+        self.drafts.iter().filter(|draft| !draft.kept.is_empty()).map(|draft| self.event(draft)).collect()
     }
 
     /// The event a finished draft shows.

@@ -245,7 +245,7 @@ pub fn build_within(
     note_disagreeing_dates(articles, stories, &dates);
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let evidence = merge::Evidence { corpus, aligned: &aligned, meanings };
-    merge::merge(articles, &evidence, mentions)
+    merge::merge(articles, &evidence, stories, mentions)
 }
 
 /// Tells every undated article what its relative dates were read against:
@@ -1005,6 +1005,31 @@ mod tests {
         assert_eq!(crash.as_deref(), Some("2025-06-10"));
         let anchors = anchors_within(&fixture::articles(&texts), &two);
         assert_eq!(anchors[0].and_then(|a| a.latest).map(|d| d.to_string()).as_deref(), Some("2025-05-08"));
+    }
+
+    #[test]
+    fn only_mentions_of_one_story_merge() {
+        let texts = [
+            "Talks news\n2025-11-20\n\nA US army delegation led by Daniel Driscoll travelled to Kiev on Wednesday for talks.",
+            "Other news\n2025-11-21\n\nA U.S. Army delegation, led by Dan Driscoll, arrived in Kyiv on Wednesday to meet leaders.",
+        ];
+        let wednesday = |stories: &Stories| {
+            let fixture::Matched { mut articles, corpus, matches } = fixture::matched(&texts);
+            let events = build_within(&mut articles, &corpus, &matches, stories, None);
+            let shape: Vec<Vec<usize>> = events
+                .iter()
+                .filter(|e| e.when.date_string() == "2025-11-19")
+                .map(|e| e.mentions.iter().map(|m| m.article).collect())
+                .collect();
+            let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+            (shape, ids)
+        };
+        assert_eq!(wednesday(&Stories::one(2)).0, vec![vec![0, 1]]);
+        let two = Stories { story: vec![0, 1], members: vec![vec![0], vec![1]] };
+        let (shape, ids) = wednesday(&two);
+        assert_eq!(shape, vec![vec![0], vec![1]]);
+        // Numbered once, across the stories, in order.
+        assert_eq!(ids, ["ev-1", "ev-2"]);
     }
 
     #[test]
