@@ -273,7 +273,7 @@ impl Wording {
                 wording.numbers.push(folded);
             } else if is_name(word, index == 0) {
                 wording.names.push(folded);
-            } else if !lexicon::is_stopword(&word.to_lowercase()) && !lexicon::is_reporting_verb(&word.to_lowercase()) {
+            } else if !lexicon::with_lowercase(word, |w| lexicon::is_stopword(w) || lexicon::is_reporting_verb(w)) {
                 wording.content.push(folded);
             }
         }

@@ -56,7 +56,7 @@ pub(crate) fn is_name(word: &str, first: bool) -> bool {
         && month_number(word).is_none()
         && weekday_number(word).is_none()
         && !is_sentence_starter(word)
-        && !is_stopword(&word.to_lowercase())
+        && !crate::text::lexicon::with_lowercase(word, is_stopword)
 }
 
 /// How two term sets compare.

@@ -7,10 +7,37 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Runs `f` on `word` in ASCII lower case, without allocating for a word
+/// of up to 32 bytes (these lookups run on every word of every article).
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(bytes) => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            // Lower-casing ASCII bytes keeps the text valid UTF-8.
+            match std::str::from_utf8(bytes) {
+                Ok(lower) => f(lower),
+                Err(_) => f(&word.to_ascii_lowercase()),
+            }
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
+}
+
+/// Runs `f` on `word` in lower case ([`str::to_lowercase`]), without
+/// allocating for a short ASCII word.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() { with_ascii_lowercase(word, f) } else { f(&word.to_lowercase()) }
+}
+
 /// Month names and their abbreviations, by month number (1-based).
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.');
-    let m = match w.to_ascii_lowercase().as_str() {
+    with_ascii_lowercase(word.trim_end_matches('.'), month_number_lower)
+}
+
+fn month_number_lower(w: &str) -> Option<i8> {
+    let m = match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -41,8 +68,11 @@ pub const WEEKDAY_ALT: &str =
 
 /// Weekday number, Monday = 0.
 pub fn weekday_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
+    with_ascii_lowercase(word.trim_end_matches('.'), weekday_number_lower)
+}
+
+fn weekday_number_lower(w: &str) -> Option<i8> {
+    let n = match w {
         "monday" | "mon" => 0,
         "tuesday" | "tue" | "tues" => 1,
         "wednesday" | "wed" => 2,
@@ -58,8 +88,12 @@ pub fn weekday_number(word: &str) -> Option<i8> {
 /// Numbers written as words (`four`, `hundred`, `dozens`), matched in any
 /// case.
 pub fn is_number_name(word: &str) -> bool {
+    with_ascii_lowercase(word, is_number_name_lower)
+}
+
+fn is_number_name_lower(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        word,
         "one"
             | "two"
             | "three"
@@ -92,8 +126,11 @@ pub fn is_ordinal_name(word: &str) -> bool {
 /// The number an ordinal names, written as a word (`third` is 3) or in
 /// digits (`3rd`, `21st`), in any case.
 pub fn ordinal_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let named = match w.as_str() {
+    with_ascii_lowercase(word, ordinal_number_lower)
+}
+
+fn ordinal_number_lower(w: &str) -> Option<u32> {
+    let named = match w {
         "first" => 1,
         "second" => 2,
         "third" => 3,
@@ -170,7 +207,7 @@ pub fn is_state_abbreviation(word: &str) -> bool {
 pub fn is_soft_abbreviation(word: &str) -> bool {
     month_number(word).is_some()
         && word.len() <= 4
-        && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july")
+        && !with_ascii_lowercase(word, |w| matches!(w, "may" | "june" | "july"))
         || matches!(
             word,
             "Inc"
@@ -1307,3 +1344,28 @@ static NEWS_AGENCIES: LazyLock<WordSet> = LazyLock::new(|| {
         "Associated Press",
     ])
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_lowercase_helpers_lower_case_as_the_standard_library_does(word in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(with_ascii_lowercase(&word, str::to_string), word.to_ascii_lowercase());
+            proptest::prop_assert_eq!(with_lowercase(&word, str::to_string), word.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn calendar_and_number_words_match_in_any_case() {
+        assert_eq!(month_number("SEPT."), Some(9));
+        assert_eq!(month_number("Sept."), month_number("september"));
+        assert_eq!(weekday_number("THURS."), Some(3));
+        assert_eq!(ordinal_number("TWENTIETH"), Some(20));
+        assert_eq!(ordinal_number("21ST"), Some(21));
+        assert!(is_number_name("Dozens"));
+        let long = "a".repeat(40);
+        assert_eq!(with_ascii_lowercase(&long.to_uppercase(), str::to_string), long);
+    }
+}

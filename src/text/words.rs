@@ -102,7 +102,17 @@ pub fn count(text: &str) -> usize {
 /// A quick word count for layout heuristics: whitespace-separated tokens
 /// holding a letter or digit. [`count`] is the exact count.
 pub fn rough_count(text: &str) -> usize {
-    text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count()
+    // One pass: a token counts at its first letter or digit.
+    let (mut count, mut counted) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 /// Folds a word for comparison: lower case, accents removed (`Erdoğan` ->
@@ -152,6 +162,20 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rough_count_counts_tokens_holding_a_letter_or_digit() {
+        assert_eq!(rough_count("  By Jane — 12\u{a0}May,\t2025 ... ok "), 6);
+        assert_eq!(rough_count(""), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_rough_count_is_the_whitespace_tokens_holding_a_letter_or_digit(text in "(\\PC|\\s){0,40}") {
+            let tokens = text.split_whitespace().filter(|t| t.chars().any(char::is_alphanumeric)).count();
+            proptest::prop_assert_eq!(rough_count(&text), tokens);
+        }
+    }
 
     #[test]
     fn splits_on_unicode_word_boundaries() {
