@@ -13,26 +13,26 @@ use crate::text::pattern::Pattern;
 /// handle, and the day it was posted.
 static SIGNATURE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?:^|\s)[—–-]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*$",
+        r"(?:^|\s)[—–-]\s*[^—–\n]{1,80}\(@(?-u:\w){1,30}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*$",
     )
     .expect("valid regex")
 });
 
 /// Instagram's caption under an embedded post.
 static SHARED_BY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^a (?:post|photo|video) shared by .{1,80}\(@[\w.]{1,30}\) on ").expect("valid regex")
+    Pattern::new(r"(?i)^a (?:post|photo|video) shared by .{1,80}\(@(?-u:[\w.]){1,30}\) on ").expect("valid regex")
 });
 
 /// An address only a post carries: its picture, its short link, the post
 /// itself.
 static POST_LINK: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|\b(?:twitter|x)\.com/\w{1,30}/status/\d|\binstagram\.com/(?:p|reel)/\w")
+    Pattern::new(r"(?i-u)\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|\b(?:twitter|x)\.com/\w{1,30}/status/\d|\binstagram\.com/(?:p|reel)/\w")
         .expect("valid regex")
 });
 
 /// A post's address whole, to its end.
 static POST_ADDRESS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)(?:https?://)?(?:www\.)?(?:pic\.twitter\.com/\w+|t\.co/\w+|(?:twitter|x)\.com/\w{1,30}/status/\d+[^\s]*|instagram\.com/(?:p|reel)/[\w-]+/?)")
+    Pattern::new(r"(?i-u)(?:https?://)?(?:www\.)?(?:pic\.twitter\.com/\w+|t\.co/\w+|(?:twitter|x)\.com/\w{1,30}/status/\d+(?u:[^\s])*|instagram\.com/(?:p|reel)/[\w-]+/?)")
         .expect("valid regex")
 });
 
