@@ -158,10 +158,16 @@ pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis
 pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let Loaded { mut articles, skipped } = loaded;
     progress(Progress::Stage(Stage::Terms));
-    let corpus = Corpus::build(&articles);
+    // The copies need no terms: found beside the terms and related articles.
+    let ((corpus, related), copies) = crate::par::join(
+        || {
+            let corpus = Corpus::build(&articles);
+            let related = Related::of(&corpus);
+            (corpus, related)
+        },
+        || Copies::find(&articles),
+    );
     progress(Progress::Stage(Stage::Matching));
-    let copies = Copies::find(&articles);
-    let related = Related::of(&corpus);
     let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
     // The stories whose words' matches were checked within them, when the
     // model ran.
@@ -197,9 +203,14 @@ pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dy
     // articles matched on words alone imply passages.
     align::add_implied(&articles, &corpus, &mut passages, &implying(&clusters, &copies, &by_words));
     progress(Progress::Stage(Stage::Timeline));
-    let timeline = timeline::build_within(&mut articles, &corpus, &matches, &stories, meanings.as_ref());
+    // The timeline and the story's shape read the same articles, side by
+    // side; the timeline's notes go on the articles after.
+    let (timeline, story) = crate::par::join(
+        || timeline::read_within(&articles, &corpus, &matches, &stories, meanings.as_ref()),
+        || story::build(&articles, &corpus, &matches, clusters, &stories),
+    );
+    let timeline = timeline.note_on(&mut articles);
     progress(Progress::Stage(Stage::Story));
-    let story = story::build(&articles, &corpus, &matches, clusters, &stories);
     let overviews = story::overview::build(&articles, &stories, &story.clusters);
     Analysis { articles, skipped, corpus, copies, stories, overviews, passages, timeline, story, model }
 }

@@ -50,7 +50,7 @@ mod architecture {
         ("align", &["text", "ingest", "embed", "par"]),
         ("timeline", &["text", "ingest", "align", "par"]),
         ("story", &["text", "ingest", "labels", "align", "timeline", "par"]),
-        ("analysis", &["ingest", "embed", "align", "timeline", "story"]),
+        ("analysis", &["ingest", "embed", "align", "timeline", "story", "par"]),
         ("export", &["text", "ingest", "labels", "embed", "align", "timeline", "story", "analysis"]),
     ];
 

@@ -154,11 +154,12 @@ fn stated_dates(article: &Article) -> Vec<Date> {
         .collect()
 }
 
-/// Tells each dated article whose date lies weeks from the date its story
-/// is read against that the story's dates disagree, and that its own
-/// relative dates are read against the story's.
-fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories, dates: &[StoryDates]) {
-    for (index, article) in articles.iter_mut().enumerate() {
+/// For each dated article whose date lies weeks from the date its story
+/// is read against, a note that the story's dates disagree, and that its
+/// own relative dates are read against the story's.
+fn disagreeing_date_notes(articles: &[Article], stories: &Stories, dates: &[StoryDates]) -> Vec<(usize, String)> {
+    let mut notes = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
         let (Some(published), Some(reference)) = (article.published, dates[stories.story[index]].reference) else {
             continue;
         };
@@ -169,9 +170,10 @@ fn note_disagreeing_dates(articles: &mut [Article], stories: &Stories, dates: &[
                  its relative dates, and undated articles', are read against {reference}",
                 published.date
             );
-            article.warnings.push(crate::ingest::Warning::note(&article.path, note));
+            notes.push((index, note));
         }
     }
+    notes
 }
 
 /// Builds the merged timeline. Adds a warning to every article whose
@@ -224,6 +226,40 @@ pub fn build_within(
     stories: &Stories,
     meanings: Option<&Meanings>,
 ) -> Vec<Event> {
+    read_within(articles, corpus, matches, stories, meanings).note_on(articles)
+}
+
+/// A timeline read from a set of articles, with the notes it leaves on
+/// them (what undated articles' relative dates were read against, and
+/// dates that disagree with their story's): read without changing the
+/// articles, so other work may read them meanwhile.
+pub struct Read {
+    pub events: Vec<Event>,
+    /// (article, note), in the order they are told.
+    notes: Vec<(usize, String)>,
+}
+
+impl Read {
+    /// Adds the notes to the articles' warnings; the events.
+    pub fn note_on(self, articles: &mut [Article]) -> Vec<Event> {
+        for (index, note) in self.notes {
+            if let Some(article) = articles.get_mut(index) {
+                article.warnings.push(crate::ingest::Warning::note(&article.path, note));
+            }
+        }
+        self.events
+    }
+}
+
+/// [`build_within`] without touching the articles: the notes come back
+/// with the events ([`Read::note_on`]).
+pub fn read_within(
+    articles: &[Article],
+    corpus: &Corpus,
+    matches: &[SentenceMatch],
+    stories: &Stories,
+    meanings: Option<&Meanings>,
+) -> Read {
     // Worked out once: with dates weeks apart it reads every sentence for
     // the dates the text states.
     let dates = story_dates(articles, stories);
@@ -241,43 +277,42 @@ pub fn build_within(
             per_article[index] = mention::mentions(index, &articles[index], anchors[index]);
         }
     }
-    note_reference_dates(articles, &anchors, &inferred, stories.len() > 1);
-    note_disagreeing_dates(articles, stories, &dates);
+    let mut notes = reference_date_notes(articles, &anchors, &inferred, stories.len() > 1);
+    notes.extend(disagreeing_date_notes(articles, stories, &dates));
     let mentions: Vec<Mention> = per_article.into_iter().flatten().collect();
     let evidence = merge::Evidence { corpus, aligned: &aligned, meanings };
-    merge::merge(articles, &evidence, stories, mentions)
+    Read { events: merge::merge(articles, &evidence, stories, mentions), notes }
 }
 
-/// Tells every undated article what its relative dates were read against:
-/// the day inferred from a happening it shares with a dated article, or
-/// the set's dates (its story's, in a `pile` of stories).
-fn note_reference_dates(
-    articles: &mut [Article],
+/// For every undated article, a note of what its relative dates were read
+/// against: the day inferred from a happening it shares with a dated
+/// article, or the set's dates (its story's, in a `pile` of stories).
+fn reference_date_notes(
+    articles: &[Article],
     anchors: &[Option<Anchor>],
     inferred: &[Option<undated::Inferred>],
     pile: bool,
-) {
+) -> Vec<(usize, String)> {
     let others = if pile { "the other articles of its story" } else { "the other articles" };
-    let undated = articles.iter_mut().zip(anchors).zip(inferred).filter(|((a, _), _)| a.published.is_none());
-    for ((article, anchor), found) in undated {
-        if let Some(found) = found {
-            let note = format!("{}; its relative dates are read against {}", found.how, found.date);
-            article.warnings.push(crate::ingest::Warning::note(&article.path, note));
-            continue;
-        }
-        let note = match anchor {
-            Some(Anchor { date, window: Some((first, last)), .. }) => format!(
+    let undated =
+        articles.iter().zip(anchors).zip(inferred).enumerate().filter(|(_, ((a, _), _))| a.published.is_none());
+    let mut notes = Vec::new();
+    for (index, ((_, anchor), found)) in undated {
+        let note = match (found, anchor) {
+            (Some(found), _) => format!("{}; its relative dates are read against {}", found.how, found.date),
+            (None, Some(Anchor { date, window: Some((first, last)), .. })) => format!(
                 "relative dates resolved against {date}, the median publication date of {others}; \
                  weekdays to the nearest such day to their dates ({first} to {last})"
             ),
-            Some(Anchor { date, .. }) => {
+            (None, Some(Anchor { date, .. })) => {
                 format!("relative dates resolved against {date}, the median publication date of {others}")
             }
-            None if pile => "no article of its story gives a date: relative dates are not resolved".to_string(),
-            None => "no article in the set gives a date: relative dates are not resolved".to_string(),
+            (None, None) if pile => "no article of its story gives a date: relative dates are not resolved".to_string(),
+            (None, None) => "no article in the set gives a date: relative dates are not resolved".to_string(),
         };
-        article.warnings.push(crate::ingest::Warning::note(&article.path, note));
+        notes.push((index, note));
     }
+    notes
 }
 
 /// Leading words that tie a clause to what came before it.
