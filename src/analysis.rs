@@ -156,19 +156,52 @@ pub fn analyse_with(loaded: Loaded, progress: &mut dyn FnMut(Stage)) -> Analysis
 
 /// Runs the analysis as `options` say, reporting [`Progress`].
 pub fn analyse_with_options(loaded: Loaded, options: &Options, progress: &mut dyn FnMut(Progress)) -> Analysis {
+    let words = WordsFirst::of(&loaded.articles, progress);
+    analyse_from(loaded, words, options, progress)
+}
+
+/// What the words find before any other stage reads them: the terms, the
+/// copies, the related articles and the words' matches. Worked out once,
+/// it serves an analysis on words alone and the model's after it
+/// ([`analyse_from`]); the app shows the first while the second runs.
+#[derive(Clone, Debug)]
+pub struct WordsFirst {
+    corpus: Corpus,
+    copies: Copies,
+    related: Related,
+    lexical: Vec<SentenceMatch>,
+}
+
+impl WordsFirst {
+    /// The words' findings for `articles`.
+    pub fn of(articles: &[Article], progress: &mut dyn FnMut(Progress)) -> WordsFirst {
+        progress(Progress::Stage(Stage::Terms));
+        // The copies need no terms: found beside the terms and related articles.
+        let ((corpus, related), copies) = crate::par::join(
+            || {
+                let corpus = Corpus::build(articles);
+                let related = Related::of(&corpus);
+                (corpus, related)
+            },
+            || Copies::find(articles),
+        );
+        progress(Progress::Stage(Stage::Matching));
+        let lexical =
+            align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
+        WordsFirst { corpus, copies, related, lexical }
+    }
+}
+
+/// [`analyse_with_options`] from what the words found in `loaded`'s
+/// articles ([`WordsFirst::of`] on those very articles).
+pub fn analyse_from(
+    loaded: Loaded,
+    words: WordsFirst,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Analysis {
     let Loaded { mut articles, skipped } = loaded;
-    progress(Progress::Stage(Stage::Terms));
-    // The copies need no terms: found beside the terms and related articles.
-    let ((corpus, related), copies) = crate::par::join(
-        || {
-            let corpus = Corpus::build(&articles);
-            let related = Related::of(&corpus);
-            (corpus, related)
-        },
-        || Copies::find(&articles),
-    );
-    progress(Progress::Stage(Stage::Matching));
-    let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
+    let WordsFirst { corpus, copies, related, lexical } = words;
     // The stories whose words' matches were checked within them, when the
     // model ran.
     let mut checked_within: Option<Stories> = None;
@@ -287,10 +320,11 @@ fn model_units(inputs: &ModelInputs) -> (Units, Vec<bool>, Vec<Warning>) {
 /// words group them, consecutive stories joined into pieces of at least
 /// `piece_texts` texts. A caller encodes them piece by piece (each piece
 /// cached as it is done) and can show what is in after each.
-pub fn model_work(articles: &[Article], encoder: &Encoder, piece_texts: usize) -> Vec<Vec<String>> {
-    let (corpus, copies, related, lexical) = matched_by_words(articles);
-    let stories = align::stories::group(&corpus, &related, &lexical);
-    let inputs = ModelInputs { articles, corpus: &corpus, copies: &copies, stories };
+/// `words`: what the words found in these articles ([`WordsFirst::of`]).
+pub fn model_work(articles: &[Article], words: &WordsFirst, encoder: &Encoder, piece_texts: usize) -> Vec<Vec<String>> {
+    let WordsFirst { corpus, copies, related, lexical } = words;
+    let stories = align::stories::group(corpus, related, lexical);
+    let inputs = ModelInputs { articles, corpus, copies, stories };
     let (units, _, _) = model_units(&inputs);
     let read = units.to_encode(articles);
     let texts: Vec<&str> = read.iter().map(|(_, t)| *t).collect();
@@ -309,15 +343,6 @@ pub fn model_work(articles: &[Article], encoder: &Encoder, piece_texts: usize) -
         }
     }
     pieces
-}
-
-/// The terms, the copies, the related articles and the matches words find.
-fn matched_by_words(articles: &[Article]) -> (Corpus, Copies, Related, Vec<SentenceMatch>) {
-    let corpus = Corpus::build(articles);
-    let copies = Copies::find(articles);
-    let related = Related::of(&corpus);
-    let lexical = align::sentence_matches_folded(&corpus, &related.article_pairs(), &copies, &Thresholds::default());
-    (corpus, copies, related, lexical)
 }
 
 /// Adds the sentence model's matches to the lexical ones, story by story

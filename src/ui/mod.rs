@@ -37,9 +37,7 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterA
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 
-use parallax::analysis::{
-    Analysis, ModelUse, Options, Progress, Stage, analyse_with, analyse_with_options, model_work,
-};
+use parallax::analysis::{Analysis, ModelUse, Options, Progress, Stage, WordsFirst, analyse_from, model_work};
 use parallax::config::{self, Config, State};
 use parallax::embed::Encoder;
 use parallax::ingest::{LinkState, LinkStatus, Loaded, Plan, Step, Summary};
@@ -291,14 +289,20 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
             return;
         }
         let _ = tx.send(Msg::AllRead);
-        // The model's run needs its own copy of the articles.
+        // The model's run needs its own copy of the articles, and starts
+        // from what the words found.
         let for_model = use_model.then(|| all.clone());
-        let analysis = analyse_with(all, &mut |stage| {
-            let _ = tx.send(Msg::Progress(stage));
-        });
+        let mut progress = |p| {
+            if let Progress::Stage(stage) = p {
+                let _ = tx.send(Msg::Progress(stage));
+            }
+        };
+        let words = WordsFirst::of(&all.articles, &mut progress);
+        let words_for_model = use_model.then(|| words.clone());
+        let analysis = analyse_from(all, words, &Options::default(), &mut progress);
         let _ = tx.send(Msg::Done(Box::new(analysis)));
-        if let Some(loaded) = for_model {
-            analyse_with_model(loaded, &tx);
+        if let (Some(loaded), Some(words)) = (for_model, words_for_model) {
+            analyse_with_model(loaded, words, &tx);
         }
     });
 }
@@ -307,9 +311,9 @@ fn spawn_loader(plan: Plan, use_model: bool, tx: mpsc::Sender<Msg>) {
 /// of its own at low priority: the model keeps both cores busy for
 /// seconds (minutes for a large pile), and keys and frames must not wait
 /// on it.
-fn analyse_with_model(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
+fn analyse_with_model(loaded: Loaded, words: WordsFirst, tx: &mpsc::Sender<Msg>) {
     let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
-    let job = || model_job(loaded, tx);
+    let job = || model_job(loaded, words, tx);
     match pool {
         Ok(pool) => pool.install(job),
         Err(_) => job(),
@@ -330,13 +334,13 @@ const PARTIAL_SHARE: u32 = 4;
 /// the model's passages at once: a reopen, or a run cut short), then the
 /// rest story by story, each piece cached as it is done, the analysis sent
 /// again every little while, and the last analysis when all are in.
-fn model_job(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
+fn model_job(loaded: Loaded, words: WordsFirst, tx: &mpsc::Sender<Msg>) {
     let encoder = Encoder::with_user_cache();
     let started = std::time::Instant::now();
     if !encoder.has_cache() {
-        return model_done(loaded, encoder, tx);
+        return model_done(loaded, words, encoder, tx);
     }
-    let cached = analyse_cached(&loaded, &encoder);
+    let cached = analyse_cached(&loaded, &words, &encoder);
     let (waiting, some) = match cached.model {
         ModelUse::Used { waiting, cached, .. } => (waiting, cached > 0),
         _ => (0, false),
@@ -349,7 +353,7 @@ fn model_job(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
     if some {
         let _ = tx.send(Msg::ModelPartial(Box::new(cached)));
     }
-    let pieces = model_work(&loaded.articles, &encoder, PIECE_TEXTS);
+    let pieces = model_work(&loaded.articles, &words, &encoder, PIECE_TEXTS);
     let total: usize = pieces.iter().map(Vec::len).sum();
     let (mut done, mut sent) = (0, std::time::Instant::now());
     for piece in &pieces {
@@ -364,31 +368,31 @@ fn model_job(loaded: Loaded, tx: &mpsc::Sender<Msg>) {
         done += piece.len();
         if done < total && sent.elapsed() >= PARTIAL_EVERY.max(cost * PARTIAL_SHARE) {
             let start = std::time::Instant::now();
-            let _ = tx.send(Msg::ModelPartial(Box::new(analyse_cached(&loaded, &encoder))));
+            let _ = tx.send(Msg::ModelPartial(Box::new(analyse_cached(&loaded, &words, &encoder))));
             (cost, sent) = (start.elapsed(), std::time::Instant::now());
         }
     }
-    model_done(loaded, encoder, tx);
+    model_done(loaded, words, encoder, tx);
 }
 
 /// The analysis with the model, every vector missing computed, sent as the
 /// last.
-fn model_done(loaded: Loaded, encoder: Encoder, tx: &mpsc::Sender<Msg>) {
+fn model_done(loaded: Loaded, words: WordsFirst, encoder: Encoder, tx: &mpsc::Sender<Msg>) {
     let options = Options { encoder: Some(encoder), ..Options::default() };
     let mut progress = |p| {
         if let Progress::Vectors { done, total } = p {
             let _ = tx.send(Msg::ModelProgress(done, total));
         }
     };
-    let analysis = analyse_with_options(loaded, &options, &mut progress);
+    let analysis = analyse_from(loaded, words, &options, &mut progress);
     let _ = tx.send(Msg::ModelDone(Box::new(analysis)));
 }
 
 /// The analysis with the vectors the cache has: the stories it lacks any
 /// of stay matched on words alone for now.
-fn analyse_cached(loaded: &Loaded, encoder: &Encoder) -> Analysis {
+fn analyse_cached(loaded: &Loaded, words: &WordsFirst, encoder: &Encoder) -> Analysis {
     let options = Options { encoder: Some(encoder.clone().cache_only()), ..Options::default() };
-    analyse_with_options(loaded.clone(), &options, &mut |_| {})
+    analyse_from(loaded.clone(), words.clone(), &options, &mut |_| {})
 }
 
 /// Lowers the calling thread's scheduling priority (nice 10; on Linux a
